@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: MIT
+namespace Heat.Abstractions;
+
+/// <summary>
+/// Element-wise binary operations. Operands arrive in one common dtype (Core promotes); the result has that dtype,
+/// except comparisons and logical ops, whose result is bool.
+/// </summary>
+public enum BinaryOp
+{
+    /// <summary>a + b.</summary>
+    Add,
+    /// <summary>a - b.</summary>
+    Subtract,
+    /// <summary>a * b.</summary>
+    Multiply,
+    /// <summary>a / b (true division; Core casts integers to float first).</summary>
+    Divide,
+    /// <summary>floor(a / b), NumPy's <c>//</c>.</summary>
+    FloorDivide,
+    /// <summary>NumPy's <c>%</c>: the remainder with the sign of the divisor.</summary>
+    Remainder,
+    /// <summary>C's fmod: the remainder with the sign of the dividend.</summary>
+    Fmod,
+    /// <summary>a ** b.</summary>
+    Power,
+    /// <summary>The smaller of a and b; NaN propagates.</summary>
+    Minimum,
+    /// <summary>The larger of a and b; NaN propagates.</summary>
+    Maximum,
+    /// <summary>The smaller of a and b, ignoring NaN.</summary>
+    Fmin,
+    /// <summary>The larger of a and b, ignoring NaN.</summary>
+    Fmax,
+    /// <summary>atan2(a, b).</summary>
+    Atan2,
+    /// <summary>sqrt(a² + b²).</summary>
+    Hypot,
+    /// <summary>|a| with the sign of b.</summary>
+    CopySign,
+    /// <summary>Bitwise and (bool and integers).</summary>
+    BitwiseAnd,
+    /// <summary>Bitwise or (bool and integers).</summary>
+    BitwiseOr,
+    /// <summary>Bitwise exclusive or (bool and integers).</summary>
+    BitwiseXor,
+    /// <summary>a &lt;&lt; b (integers).</summary>
+    LeftShift,
+    /// <summary>a &gt;&gt; b, arithmetic (integers).</summary>
+    RightShift,
+    /// <summary>a == b → bool.</summary>
+    Equal,
+    /// <summary>a != b → bool.</summary>
+    NotEqual,
+    /// <summary>a &lt; b → bool.</summary>
+    Less,
+    /// <summary>a &lt;= b → bool.</summary>
+    LessEqual,
+    /// <summary>a &gt; b → bool.</summary>
+    Greater,
+    /// <summary>a &gt;= b → bool.</summary>
+    GreaterEqual,
+    /// <summary>a and b (non-zero is true) → bool.</summary>
+    LogicalAnd,
+    /// <summary>a or b → bool.</summary>
+    LogicalOr,
+    /// <summary>a xor b → bool.</summary>
+    LogicalXor,
+}
+
+/// <summary>Facts about <see cref="BinaryOp"/> values.</summary>
+public static class BinaryOpInfo
+{
+    /// <summary>True when the op's result is bool whatever the operand dtype.</summary>
+    public static bool ReturnsBool(this BinaryOp op) => op is >= BinaryOp.Equal and <= BinaryOp.LogicalXor;
+
+    /// <summary>True when the op is defined only for bool and integer operands.</summary>
+    public static bool IsBitwise(this BinaryOp op) => op is >= BinaryOp.BitwiseAnd and <= BinaryOp.RightShift;
+
+    /// <summary>True when the op needs ordered (non-complex) operands.</summary>
+    public static bool NeedsOrder(this BinaryOp op) =>
+        op is BinaryOp.FloorDivide or BinaryOp.Remainder or BinaryOp.Fmod or BinaryOp.Minimum or BinaryOp.Maximum
+            or BinaryOp.Fmin or BinaryOp.Fmax or BinaryOp.Atan2 or BinaryOp.Hypot or BinaryOp.CopySign
+            or BinaryOp.Less or BinaryOp.LessEqual or BinaryOp.Greater or BinaryOp.GreaterEqual;
+
+    /// <summary>True when the op is defined only for real floating operands (Core casts integers to float first).</summary>
+    public static bool NeedsFloat(this BinaryOp op) =>
+        op is BinaryOp.Divide or BinaryOp.Atan2 or BinaryOp.Hypot or BinaryOp.CopySign;
+}

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: MIT
+namespace Heat;
+
+/// <summary>HeAT's type promotion (which follows PyTorch, not NumPy: <c>int64 + float32 → float32</c>).</summary>
+public static class DTypePromotion
+{
+    private static readonly DType[,] Table = BuildTable();
+
+    /// <summary>The dtype that two arrays of these dtypes promote to.</summary>
+    public static DType Promote(DType a, DType b) => Table[(int)a.Code, (int)b.Code];
+
+    /// <summary>
+    /// The dtype of an array of dtype <paramref name="array"/> combined with a weak scalar of kind <paramref name="scalar"/>
+    /// (Python scalars are weak: <c>int32_array * 2.5 → float32</c>, <c>float32_array + 1.0 → float32</c>).
+    /// </summary>
+    public static DType PromoteWithScalar(DType array, ScalarKind scalar)
+    {
+        // A scalar of a higher category lifts the result to its category's default (int64, float32, complex64),
+        // within a category the array wins.
+        var category = scalar switch
+        {
+            ScalarKind.Bool => DTypeKind.Bool,
+            ScalarKind.Int => DTypeKind.Signed,
+            ScalarKind.Float => DTypeKind.Float,
+            _ => DTypeKind.Complex,
+        };
+        if (Rank(category) <= Rank(array.Kind)) return array;
+        return category switch
+        {
+            DTypeKind.Signed => DType.Int64,
+            DTypeKind.Float => DType.Float32,
+            _ => array == DType.Float64 ? DType.Complex128 : DType.Complex64,
+        };
+    }
+
+    /// <summary>
+    /// True when a value of <paramref name="from"/> converts to <paramref name="to"/> without loss of kind or range
+    /// (NumPy's "safe" casting: <c>int32 → float64</c> yes, <c>int64 → float32</c> no, <c>float64 → int32</c> no).
+    /// </summary>
+    public static bool CanCastSafely(DType from, DType to)
+    {
+        if (from == to || from == DType.Bool) return true;
+        var f = from.Kind; var t = to.Kind;
+        if (Rank(t) < Rank(f)) return false;
+        return (f, t) switch
+        {
+            (DTypeKind.Unsigned, DTypeKind.Unsigned) => to.ItemSize >= from.ItemSize,
+            (DTypeKind.Unsigned, DTypeKind.Signed) => to.ItemSize > from.ItemSize,
+            (DTypeKind.Signed, DTypeKind.Signed) => to.ItemSize >= from.ItemSize,
+            (DTypeKind.Unsigned or DTypeKind.Signed, DTypeKind.Float) => to.ItemSize > from.ItemSize,
+            (DTypeKind.Unsigned or DTypeKind.Signed, DTypeKind.Complex) => to.ItemSize / 2 > from.ItemSize,
+            (DTypeKind.Float, DTypeKind.Float) => to.ItemSize >= from.ItemSize,
+            (DTypeKind.Float, DTypeKind.Complex) => to.ItemSize / 2 >= from.ItemSize,
+            (DTypeKind.Complex, DTypeKind.Complex) => to.ItemSize >= from.ItemSize,
+            _ => false,
+        };
+    }
+
+    private static int Rank(DTypeKind kind) => kind switch
+    {
+        DTypeKind.Bool => 0,
+        DTypeKind.Unsigned or DTypeKind.Signed => 1,
+        DTypeKind.Float => 2,
+        _ => 3,
+    };
+
+    private static DType[,] BuildTable()
+    {
+        var all = DType.All;
+        var table = new DType[all.Count, all.Count];
+        foreach (var a in all)
+            foreach (var b in all)
+                table[(int)a.Code, (int)b.Code] = PromotePair(a, b);
+        return table;
+    }
+
+    private static DType PromotePair(DType a, DType b)
+    {
+        if (a == b) return a;
+        if (a == DType.Bool) return b;
+        if (b == DType.Bool) return a;
+        if (Rank(a.Kind) < Rank(b.Kind)) (a, b) = (b, a); // a has the higher (or equal) category
+        switch (a.Kind)
+        {
+            case DTypeKind.Complex:
+                // complex64 with float64 widens to complex128 (no precision lost).
+                if (b == DType.Float64 || b == DType.Complex128) return DType.Complex128;
+                return a;
+            case DTypeKind.Float:
+                if (b.Kind == DTypeKind.Float) return a.ItemSize >= b.ItemSize ? a : b;
+                return a; // integers never widen a float (PyTorch semantics, as HeAT)
+            default:
+                // Both integers.
+                if (a.Kind == b.Kind) return a.ItemSize >= b.ItemSize ? a : b;
+                var unsigned = a.Kind == DTypeKind.Unsigned ? a : b;
+                var signed = a.Kind == DTypeKind.Unsigned ? b : a;
+                return signed.ItemSize > unsigned.ItemSize ? signed : DType.Int16;
+        }
+    }
+}

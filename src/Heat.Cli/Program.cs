@@ -1,0 +1,7 @@
+// SPDX-License-Identifier: MIT
+namespace Heat.Cli;
+
+internal static class Program
+{
+    private static int Main(string[] args) => 0;
+}
