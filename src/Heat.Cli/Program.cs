@@ -1,7 +1,19 @@
 // SPDX-License-Identifier: MIT
+using System.CommandLine;
+
 namespace Heat.Cli;
 
+/// <summary>The <c>heat</c> command.</summary>
 internal static class Program
 {
-    private static int Main(string[] args) => 0;
+    private static int Main(string[] args) => BuildRoot().Parse(args).Invoke();
+
+    /// <summary>The command tree (also used by the CLI tests).</summary>
+    internal static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("Heat for .NET: distributed tensors for data analytics (after HeAT).");
+        root.Subcommands.Add(InfoCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
+        return root;
+    }
 }

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Runs every test of Heat for .NET on a fresh Debian/Ubuntu machine with the .NET 10 SDK:
+# installs the missing Debian packages (with sudo when not root), builds, tests, and ends with
+# the line "N passed, N failed". Exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+# Native libraries the optional backends, communicators and I/O bind (the embedded default needs none).
+# Grows with each native component; each entry is a Debian package name.
+PACKAGES=()
+
+install_missing() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "Installing: ${missing[*]}"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+if [ ${#PACKAGES[@]} -gt 0 ]; then
+  install_missing || { echo "Could not install the Debian packages: ${PACKAGES[*]}"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+if ! dotnet build Heat.sln -c Release -nologo -clp:ErrorsOnly 2>&1 | tee "$log"; then
+  echo "Build failed."
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+# One test assembly at a time: the suites size their thread pools to the machine, and the large-message
+# tests take a few GiB each.
+dotnet test Heat.sln -c Release --no-build -nologo -m:1 -- RunConfiguration.DisableParallelization=false 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+sum() { grep -oE "$1: +[0-9]+" "$log" | awk '{ s += $2 } END { print s + 0 }'; }
+passed=$(sum Passed)
+failed=$(sum Failed)
+passed=${passed:-0}; failed=${failed:-0}
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1  # a crashed or aborted test host counts as a failure
+fi
+echo "$passed passed, $failed failed"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

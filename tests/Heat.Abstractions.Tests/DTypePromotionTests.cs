@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+namespace Heat.Abstractions.Tests;
+
+public class DTypePromotionTests
+{
+    public static TheoryData<string, string, string> HeatTable => new()
+    {
+        // HeAT (PyTorch) promotion, spot checks across every category boundary.
+        { "bool", "bool", "bool" }, { "bool", "uint8", "uint8" }, { "bool", "float32", "float32" },
+        { "uint8", "int8", "int16" }, { "uint8", "int16", "int16" }, { "uint8", "int32", "int32" }, { "int8", "int16", "int16" },
+        { "int32", "int64", "int64" }, { "int64", "float32", "float32" }, { "int32", "float64", "float64" },
+        { "float32", "float64", "float64" }, { "float32", "complex64", "complex64" }, { "float64", "complex64", "complex128" },
+        { "int64", "complex64", "complex64" }, { "complex64", "complex128", "complex128" },
+    };
+
+    [Theory, MemberData(nameof(HeatTable))]
+    public void Promote_FollowsHeatTable_AndIsSymmetric(string a, string b, string expected)
+    {
+        Assert.Same(DType.Parse(expected), DTypePromotion.Promote(DType.Parse(a), DType.Parse(b)));
+        Assert.Same(DType.Parse(expected), DTypePromotion.Promote(DType.Parse(b), DType.Parse(a)));
+    }
+
+    [Fact]
+    public void Promote_IsIdempotentForEveryDType()
+    {
+        foreach (var d in DType.All) Assert.Same(d, DTypePromotion.Promote(d, d));
+    }
+
+    [Theory]
+    [InlineData("int32", ScalarKind.Float, "float32")]   // int32_array * 2.5 -> float32
+    [InlineData("float32", ScalarKind.Float, "float32")] // float32_array + 1.0 stays float32
+    [InlineData("float64", ScalarKind.Int, "float64")]
+    [InlineData("uint8", ScalarKind.Int, "uint8")]
+    [InlineData("bool", ScalarKind.Int, "int64")]
+    [InlineData("bool", ScalarKind.Bool, "bool")]
+    [InlineData("float64", ScalarKind.Complex, "complex128")]
+    [InlineData("int16", ScalarKind.Complex, "complex64")]
+    public void PromoteWithScalar_TreatsScalarsAsWeak(string array, ScalarKind scalar, string expected) =>
+        Assert.Same(DType.Parse(expected), DTypePromotion.PromoteWithScalar(DType.Parse(array), scalar));
+
+    [Theory]
+    [InlineData("int32", "float64", true)]
+    [InlineData("int64", "float32", false)]
+    [InlineData("float64", "int32", false)]
+    [InlineData("uint8", "int8", false)]
+    [InlineData("uint8", "int16", true)]
+    [InlineData("float32", "complex64", true)]
+    [InlineData("float64", "complex64", false)]
+    public void CanCastSafely_MatchesNumPySafeCasting(string from, string to, bool expected) =>
+        Assert.Equal(expected, DTypePromotion.CanCastSafely(DType.Parse(from), DType.Parse(to)));
+}
