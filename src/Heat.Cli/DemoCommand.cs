@@ -36,7 +36,7 @@ internal static class DemoCommand
         backend.Arange(local, Scalar.FromInt(start), Scalar.FromInt(1));
         using var partial = backend.Reduce(ReduceOp.Sum, local);
         double sum = comm.Allreduce(partial.ToArray<double>()[0], ReduceOp.Sum);
-        string line = $"rank {comm.Rank}/{comm.Size}: holds [{start}, {start + count}) of arange({n}) | global sum {sum:R} | mean {sum / n:R} (expected {(n - 1) / 2.0:R})";
+        string line = InfoCommand.Describe() + Environment.NewLine + $"rank {comm.Rank}/{comm.Size}: holds [{start}, {start + count}) of arange({n}) | global sum {sum:R} | mean {sum / n:R} (expected {(n - 1) / 2.0:R})";
         return line;
     }
 }

@@ -51,12 +51,15 @@ public sealed class HeatRuntime : IDisposable
     /// <summary>Creates the runtime from configuration and makes it the ambient context of the calling thread.</summary>
     /// <exception cref="BackendUnavailableException">The configured backend is not installed.</exception>
     /// <exception cref="CommunicatorUnavailableException">The configured communicator is not installed or not valid here.</exception>
-    public static HeatRuntime Create(IConfiguration configuration, ILoggerFactory? loggers = null, bool enterContext = true)
+    public static HeatRuntime Create(IConfiguration configuration, ILoggerFactory? loggers = null, bool enterContext = true) =>
+        Create(configuration, loggers, enterContext, LauncherDetection.Marker());
+
+    internal static HeatRuntime Create(IConfiguration configuration, ILoggerFactory? loggers, bool enterContext, string? launcherMarker)
     {
         var options = HeatOptions.From(configuration);
         bool ownsLoggers = loggers is null;
         loggers ??= CreateLoggers(options);
-        var communicator = CreateCommunicator(options, configuration, loggers, out int ranksOnNode);
+        var communicator = CreateCommunicator(options, configuration, loggers, launcherMarker, out int ranksOnNode);
         ITensorBackend? backend = null;
         try
         {
@@ -111,7 +114,7 @@ public sealed class HeatRuntime : IDisposable
         return LoggerFactory.Create(b => b.SetMinimumLevel(level).AddSimpleConsole(o => { o.SingleLine = true; }));
     }
 
-    private static ICommunicator CreateCommunicator(HeatOptions options, IConfiguration configuration, ILoggerFactory loggers, out int ranksOnNode)
+    private static ICommunicator CreateCommunicator(HeatOptions options, IConfiguration configuration, ILoggerFactory loggers, string? marker, out int ranksOnNode)
     {
         ranksOnNode = 1;
         string name = options.Communicator.ToLowerInvariant();
@@ -120,7 +123,6 @@ public sealed class HeatRuntime : IDisposable
             throw new CommunicatorUnavailableException("Heat:Communicator=inproc is valid only through InProcWorld.Run or the heat command's --ranks N; use 'self', 'mpi' or 'auto' for a program.");
         if (name == "auto")
         {
-            var marker = LauncherDetection.Marker();
             if (marker is null) return InProcWorld.CreateSelf();
             var mpi = ComponentDiscovery.FindCommunicator("mpi", required: false)
                 ?? throw new CommunicatorUnavailableException(

@@ -7,11 +7,14 @@ internal static class LauncherDetection
     private static readonly string[] Markers = ["PMI_RANK", "PMI_SIZE", "PMIX_RANK", "OMPI_COMM_WORLD_SIZE", "MPI_LOCALNRANKS", "HYDI_CONTROL_FD"];
 
     /// <summary>The environment variable that shows an MPI launch, or null.</summary>
-    public static string? Marker()
+    public static string? Marker() => Marker(Environment.GetEnvironmentVariable);
+
+    /// <summary>The variable that shows an MPI launch in the environment <paramref name="lookup"/> reads, or null.</summary>
+    public static string? Marker(Func<string, string?> lookup)
     {
         foreach (var name in Markers)
-            if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable(name))) return name;
-        if (int.TryParse(Environment.GetEnvironmentVariable("SLURM_STEP_NUM_TASKS"), out var tasks) && tasks > 1) return "SLURM_STEP_NUM_TASKS";
+            if (!string.IsNullOrEmpty(lookup(name))) return name;
+        if (int.TryParse(lookup("SLURM_STEP_NUM_TASKS"), out var tasks) && tasks > 1) return "SLURM_STEP_NUM_TASKS";
         return null;
     }
 }
