@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: MIT
+using Heat.Abstractions;
+
+namespace Heat.Distributed;
+
+/// <summary>Data movement between distributions, each as one collective (Allgatherv or Alltoallv).</summary>
+internal static class Redistribution
+{
+    /// <summary>The whole global array on every rank (one Allgatherv along the split axis).</summary>
+    public static LocalTensor Gather(DNDarray x)
+    {
+        var backend = x.Backend;
+        if (x.split is not int s || x.comm.Size == 1) return backend.Contiguous(x.larray);
+        var comm = x.comm;
+        int[] toFront = MoveToFront(s, x.ndim);
+        using var localFront = x.larray.Permute(toFront);
+        using var send = backend.Contiguous(localFront);
+        long rowBytes = RowBytes(send);
+        var counts = x.SplitCounts();
+        long[] gFront = Permuted(x.GShapeRef, toFront);
+        var gathered = backend.Empty(gFront, x.dtype);
+        try
+        {
+            var byteCounts = counts.Select(c => c * rowBytes).ToArray();
+            comm.Allgatherv(Collectives.Bytes(send), Collectives.Bytes(gathered), byteCounts, Chunking.Displacements(byteCounts));
+            if (s == 0) return gathered;
+            using var back = gathered.Permute(Inverse(toFront));
+            return backend.Copy(back);
+        }
+        finally { if (s != 0) gathered.Dispose(); }
+    }
+
+    /// <summary>The local tensor of <paramref name="x"/> resplit to <paramref name="target"/> (no change to x).</summary>
+    public static LocalTensor Resplit(DNDarray x, int? target)
+    {
+        var backend = x.Backend;
+        if (target == x.split) return x.larray.Share();
+        if (target is null) return Gather(x);
+        int t = target.Value;
+        if (x.split is null)
+        {
+            var (offset, count) = Chunking.Chunk(x.GShapeRef[t], x.comm.Size, x.comm.Rank);
+            using var slice = x.larray.Slice(t, offset, count);
+            return backend.Copy(slice);
+        }
+        return Alltoall(x, x.split.Value, t);
+    }
+
+    /// <summary>Split axis s → t (s ≠ t) with one Alltoallv; the canonical chunking along t.</summary>
+    private static LocalTensor Alltoall(DNDarray x, int s, int t)
+    {
+        var backend = x.Backend;
+        var comm = x.comm;
+        int p = comm.Size;
+        var local = x.larray;
+        var sCounts = x.SplitCounts();
+        var sDispls = Chunking.Displacements(sCounts);
+        var tCounts = Chunking.Counts(x.GShapeRef[t], p);
+        var tDispls = Chunking.Displacements(tCounts);
+        long rest = local.Numel == 0 ? RestElements(local.Shape, s, t) : local.Numel / (local.Shape[s] * local.Shape[t]);
+        int item = x.dtype.ItemSize;
+
+        var outShape = local.GetShape();
+        outShape[s] = x.GShapeRef[s];
+        outShape[t] = tCounts[comm.Rank];
+        var result = backend.Empty(outShape, x.dtype);
+        LocalTensor? send = null, recv = null;
+        try
+        {
+            // Send layout: blocks for rank 0, 1, ... each the local chunk sliced to that rank's range along t.
+            if (t == 0 && local.IsContiguous) send = local.Share();
+            else
+            {
+                send = backend.Empty([local.Numel], x.dtype);
+                long at = 0;
+                for (int r = 0; r < p; r++)
+                {
+                    using var block = local.Slice(t, tDispls[r], tCounts[r]);
+                    using var dst = send.Slice(0, at, block.Numel).TryReshapeView(block.Shape)!;
+                    backend.Copy(block, dst);
+                    at += block.Numel;
+                }
+            }
+            var sendCounts = new long[p];
+            var recvCounts = new long[p];
+            for (int r = 0; r < p; r++)
+            {
+                sendCounts[r] = local.Shape[s] * tCounts[r] * rest * item;
+                recvCounts[r] = sCounts[r] * tCounts[comm.Rank] * rest * item;
+            }
+            // Receive layout: blocks from rank 0, 1, ... each that rank's rows along s; when s is axis 0 that is the result.
+            recv = s == 0 ? result.Share() : backend.Empty([result.Numel], x.dtype);
+            comm.Alltoallv(Collectives.Bytes(send), sendCounts, Chunking.Displacements(sendCounts),
+                           Collectives.Bytes(recv), recvCounts, Chunking.Displacements(recvCounts));
+            if (s != 0)
+            {
+                long at = 0;
+                for (int q = 0; q < p; q++)
+                {
+                    using var dst = result.Slice(s, sDispls[q], sCounts[q]);
+                    using var block = recv.Slice(0, at, dst.Numel).TryReshapeView(dst.Shape)!;
+                    backend.Copy(block, dst);
+                    at += dst.Numel;
+                }
+            }
+            return result;
+        }
+        catch { result.Dispose(); throw; }
+        finally { send?.Dispose(); recv?.Dispose(); }
+    }
+
+    /// <summary>The local tensor of <paramref name="x"/> moved to <paramref name="targetCounts"/> rows per rank along its split (one Alltoallv).</summary>
+    public static LocalTensor Redistribute(DNDarray x, long[] targetCounts)
+    {
+        var backend = x.Backend;
+        var comm = x.comm;
+        int s = x.split!.Value, p = comm.Size;
+        var current = x.SplitCounts();
+        var curDispls = Chunking.Displacements(current);
+        var tgtDispls = Chunking.Displacements(targetCounts);
+        int[] toFront = MoveToFront(s, x.ndim);
+        using var front = x.larray.Permute(toFront);
+        using var send = backend.Contiguous(front);
+        long rowBytes = RowBytes(send);
+        var outFront = Permuted(x.GShapeRef, toFront);
+        outFront[0] = targetCounts[comm.Rank];
+        var recv = backend.Empty(outFront, x.dtype);
+        try
+        {
+            var sendCounts = new long[p];
+            var recvCounts = new long[p];
+            for (int r = 0; r < p; r++)
+            {
+                sendCounts[r] = Overlap(curDispls[comm.Rank], current[comm.Rank], tgtDispls[r], targetCounts[r]) * rowBytes;
+                recvCounts[r] = Overlap(curDispls[r], current[r], tgtDispls[comm.Rank], targetCounts[comm.Rank]) * rowBytes;
+            }
+            comm.Alltoallv(Collectives.Bytes(send), sendCounts, Chunking.Displacements(sendCounts),
+                           Collectives.Bytes(recv), recvCounts, Chunking.Displacements(recvCounts));
+            if (s == 0) return recv;
+            using var back = recv.Permute(Inverse(toFront));
+            return backend.Copy(back);
+        }
+        finally { if (s != 0) recv.Dispose(); }
+    }
+
+    private static long Overlap(long aStart, long aCount, long bStart, long bCount) =>
+        Math.Max(0, Math.Min(aStart + aCount, bStart + bCount) - Math.Max(aStart, bStart));
+
+    private static long RowBytes(LocalTensor frontContiguous)
+    {
+        long row = 1;
+        for (int d = 1; d < frontContiguous.NDim; d++) row *= frontContiguous.Shape[d];
+        return row * frontContiguous.DType.ItemSize;
+    }
+
+    private static long RestElements(ReadOnlySpan<long> shape, int s, int t)
+    {
+        long rest = 1;
+        for (int d = 0; d < shape.Length; d++) if (d != s && d != t) rest *= shape[d];
+        return rest;
+    }
+
+    internal static int[] MoveToFront(int axis, int ndim) =>
+        [axis, .. Enumerable.Range(0, ndim).Where(d => d != axis)];
+
+    internal static int[] Inverse(int[] permutation)
+    {
+        var inverse = new int[permutation.Length];
+        for (int i = 0; i < permutation.Length; i++) inverse[permutation[i]] = i;
+        return inverse;
+    }
+
+    private static long[] Permuted(long[] shape, int[] permutation) => permutation.Select(a => shape[a]).ToArray();
+}

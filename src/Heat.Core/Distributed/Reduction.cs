@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+using Heat.Abstractions;
+
+namespace Heat.Distributed;
+
+/// <summary>HeAT's reduction template: a local partial reduction, then one Allreduce when the split axis is reduced.</summary>
+internal static class Reduction
+{
+    /// <summary>The dtype a reduction produces for input <paramref name="input"/> (sums and products of bool/integers give int64, as HeAT).</summary>
+    public static DType ResultType(ReduceOp op, DType input) => op.Kind switch
+    {
+        ReduceKind.Sum or ReduceKind.Prod => input.Kind is DTypeKind.Bool or DTypeKind.Signed or DTypeKind.Unsigned ? DType.Int64 : input,
+        ReduceKind.LAnd or ReduceKind.LOr => DType.Bool,
+        _ => input,
+    };
+
+    /// <summary>Reduces <paramref name="x"/> over <paramref name="axis"/> (all axes when null).</summary>
+    public static DNDarray Reduce(ReduceOp op, DNDarray x, Axis? axis, bool keepdims, DType? dtype = null)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var axes = Axis.Resolve(axis, x.ndim);
+        if ((op.Kind is ReduceKind.Min or ReduceKind.Max) && x.dtype.IsComplex)
+            throw new ArgumentException($"{op.Name} is not defined for complex arrays ({x.dtype}).", nameof(x));
+        var outType = dtype ?? ResultType(op, x.dtype);
+        var backend = x.Backend;
+        var kept = x.larray.GetShape();
+        foreach (var a in axes) kept[a] = 1;
+        var local = backend.Empty(kept, outType);
+        try
+        {
+            backend.Reduce(op, x.larray, axes, local);
+            int? split = x.split;
+            if (split is int s && axes.Contains(s))
+            {
+                Collectives.AllreduceInPlace(x.comm, local, op);
+                split = null;
+            }
+            var gshape = x.shape;
+            foreach (var a in axes) gshape[a] = 1;
+            if (!keepdims)
+            {
+                var squeezed = local.GetShape().Where((_, i) => !axes.Contains(i)).ToArray();
+                var view = local.TryReshapeView(squeezed)!;
+                local.Dispose();
+                local = view;
+                gshape = gshape.Where((_, i) => !axes.Contains(i)).ToArray();
+                if (split is int s2) split = s2 - axes.Count(a => a < s2);
+            }
+            return new DNDarray(local, gshape, split, x.Context, split is null ? true : x.balanced);
+        }
+        catch { local.Dispose(); throw; }
+    }
+}
