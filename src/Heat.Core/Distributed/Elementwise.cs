@@ -40,10 +40,13 @@ internal static class Elementwise
             {
                 if (sa != sb)
                 {
-                    // Move the cheaper operand to the other's split axis.
-                    if (a.gnumel < b.gnumel) { a = Track(ht.resplit(a, sb - (nd - a.ndim)), temps); sa = sb; }
-                    else { b = Track(ht.resplit(b, sa - (nd - b.ndim)), temps); sb = sa; }
+                    // Move the cheaper operand to the other's split axis (or replicate it where it has no such axis).
+                    if (a.gnumel < b.gnumel) { a = Track(Align(a, sb!.Value, outShape), temps); sa = OutSplit(a, nd); }
+                    else { b = Track(Align(b, sa!.Value, outShape), temps); sb = OutSplit(b, nd); }
                 }
+            }
+            if (sa is not null && sb is not null)
+            {
                 if (!a.SplitCounts().SequenceEqual(b.SplitCounts()))
                 {
                     var moved = Track(b.astype(b.dtype), temps);
@@ -134,6 +137,14 @@ internal static class Elementwise
         var broadcast = view.BroadcastTo(localOut);
         view.Dispose();
         return broadcast;
+    }
+
+    /// <summary>A copy of <paramref name="x"/> split along output axis <paramref name="outAxis"/>, or replicated where x does not span it.</summary>
+    private static DNDarray Align(DNDarray x, int outAxis, long[] outShape)
+    {
+        int own = outAxis - (outShape.Length - x.ndim);
+        bool spans = own >= 0 && x.GShapeRef[own] == outShape[outAxis];
+        return ht.resplit(x, spans ? own : null);
     }
 
     private static DNDarray Track(DNDarray x, List<IDisposable> temps) { temps.Add(x); return x; }
