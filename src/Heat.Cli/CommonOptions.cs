@@ -11,7 +11,7 @@ internal static class CommonOptions
     {
         Description = "Number of in-process ranks (threads of this process); 0 uses the configured communicator (MPI under mpiexec).",
         DefaultValueFactory = _ => defaultValue,
-        Validators = { r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--ranks must be >= 0."); } },
+        Validators = { r => { if (r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, out var n) && n < 0) r.AddError("--ranks must be >= 0."); } },
     };
 
     /// <summary><c>--backend NAME</c>: the compute backend.</summary>

@@ -24,19 +24,18 @@ internal static class DemoCommand
         return command;
     }
 
-    /// <summary>One rank's part of the demo; returns the rank's report line.</summary>
+    /// <summary>One rank's part of the demo; returns the rank's report lines.</summary>
     internal static string RunOnRank(long n)
     {
-        var comm = ht.get_comm();
-        var backend = HeatContext.Current!.Backend;
-        // Canonical chunking: n / p elements each, one more for the first n % p ranks.
-        long count = n / comm.Size + (comm.Rank < n % comm.Size ? 1 : 0);
-        long start = (long)comm.Rank * (n / comm.Size) + Math.Min(comm.Rank, n % comm.Size);
-        using var local = backend.Empty([count], DType.Float64);
-        backend.Arange(local, Scalar.FromInt(start), Scalar.FromInt(1));
-        using var partial = backend.Reduce(ReduceOp.Sum, local);
-        double sum = comm.Allreduce(partial.ToArray<double>()[0], ReduceOp.Sum);
-        string line = InfoCommand.Describe() + Environment.NewLine + $"rank {comm.Rank}/{comm.Size}: holds [{start}, {start + count}) of arange({n}) | global sum {sum:R} | mean {sum / n:R} (expected {(n - 1) / 2.0:R})";
-        return line;
+        using var x = ht.arange(Scalar.FromInt(0), Scalar.FromInt(n), Scalar.FromInt(1), dtype: ht.float64, split: 0);
+        var (counts, displs) = x.counts_displs();
+        int rank = x.comm.Rank;
+        using var total = x.sum();
+        using var mean = x.mean();
+        using var squares = x * x;
+        using var maxSquare = squares.max();
+        return InfoCommand.Describe() + Environment.NewLine +
+               $"rank {rank}/{x.comm.Size}: holds [{displs[rank]}, {displs[rank] + counts[rank]}) of arange({n}) split=0 | " +
+               $"global sum {total.item<double>():R} | mean {mean.item<double>():R} (expected {(n - 1) / 2.0:R}) | max(x*x) {maxSquare.item<double>():R}";
     }
 }
