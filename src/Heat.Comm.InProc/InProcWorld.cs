@@ -101,7 +101,9 @@ public static class InProcWorld
         var results = new T[ranks];
         var errors = new Exception?[ranks];
         var threads = new Thread[ranks];
-        using var finished = new CountdownEvent(ranks);
+        var done = new bool[ranks];
+        // Not disposed: a rank stuck in user code may still signal it long after Run has returned.
+        var finished = new CountdownEvent(ranks);
 
         for (int r = 0; r < ranks; r++)
         {
@@ -132,6 +134,7 @@ public static class InProcWorld
                     catch (Exception e) { errors[rank] ??= e; job.Fail(rank, e); }
                     comm.Dispose();
                     job.Progress();
+                    Volatile.Write(ref done[rank], true);
                     finished.Signal();
                 }
             })
@@ -141,12 +144,12 @@ public static class InProcWorld
         using (ExecutionContext.SuppressFlow())
             foreach (var t in threads) t.Start();
 
-        var stuck = Watch(job, threads, finished, limit);
+        var stuck = Watch(job, done, finished, limit);
         return Outcome(results, errors, stuck, job, limit);
     }
 
     /// <summary>Waits for the ranks; returns those still running when no progress was made within the limit.</summary>
-    private static int[] Watch(InProcJob job, Thread[] threads, CountdownEvent finished, TimeSpan limit)
+    private static int[] Watch(InProcJob job, bool[] done, CountdownEvent finished, TimeSpan limit)
     {
         // After a failure, ranks blocked in Heat calls leave within a poll interval; ranks in user code get this long.
         var grace = TimeSpan.FromTicks(Math.Min(limit.Ticks, TimeSpan.FromSeconds(2).Ticks));
@@ -160,7 +163,11 @@ public static class InProcWorld
             }
             else if (job.SinceProgress > limit)
             {
-                var inUserCode = Enumerable.Range(0, threads.Length).Where(r => threads[r].IsAlive && !job.IsInCall(r)).ToArray();
+                var running = Enumerable.Range(0, done.Length).Where(r => !Volatile.Read(ref done[r])).ToArray();
+                var inUserCode = running.Where(r => !job.IsInCall(r)).ToArray();
+                // Ranks blocked in a call time out by themselves (naming who they wait for); step in only if they do not.
+                if (inUserCode.Length < running.Length && job.SinceProgress < limit + grace) continue;
+                if (inUserCode.Length == 0) inUserCode = running;
                 var error = new CommunicationTimeoutException(
                     $"Rank(s) {string.Join(", ", inUserCode)} made no progress (no communication call, not finished) within {limit.TotalSeconds:0.###} s; " +
                     "they are left running as background threads.");
@@ -168,7 +175,7 @@ public static class InProcWorld
                 failedAt = DateTime.UtcNow;
             }
         }
-        return Enumerable.Range(0, threads.Length).Where(r => threads[r].IsAlive).ToArray();
+        return Enumerable.Range(0, done.Length).Where(r => !Volatile.Read(ref done[r])).ToArray();
     }
 
     private static T[] Outcome<T>(T[] results, Exception?[] errors, int[] stuck, InProcJob job, TimeSpan limit)
