@@ -19,9 +19,20 @@ internal readonly struct SumR<TIn, TAcc> : IReducer<TIn, TAcc> where TIn : INumb
 {
     public static TAcc Step(TAcc acc, TIn x) => acc + TAcc.CreateTruncating(x);
     public static TAcc Combine(TAcc a, TAcc b) => a + b;
-    public static bool Vectorized => typeof(TIn) == typeof(TAcc) && typeof(TIn) != typeof(Complex) || typeof(TIn) == typeof(float) && typeof(TAcc) == typeof(double);
+    public static bool Vectorized => typeof(TIn) == typeof(TAcc) && typeof(TIn) != typeof(Complex) || typeof(TIn) == typeof(float) && typeof(TAcc) == typeof(double)
+        || typeof(TAcc) == typeof(long) && (typeof(TIn) == typeof(byte) || typeof(TIn) == typeof(int));
     public static TAcc Run(TAcc acc, ReadOnlySpan<TIn> x)
     {
+        if (typeof(TIn) == typeof(byte) && typeof(TAcc) == typeof(long))
+        {
+            long s = WideSum.Sum(Unsafe.BitCast<ReadOnlySpan<TIn>, ReadOnlySpan<byte>>(x));
+            return acc + Unsafe.As<long, TAcc>(ref s);
+        }
+        if (typeof(TIn) == typeof(int) && typeof(TAcc) == typeof(long))
+        {
+            long s = WideSum.Sum(Unsafe.BitCast<ReadOnlySpan<TIn>, ReadOnlySpan<int>>(x));
+            return acc + Unsafe.As<long, TAcc>(ref s);
+        }
         if (typeof(TIn) == typeof(float) && typeof(TAcc) == typeof(double))
         {
             double s = WideSum.Sum(Unsafe.BitCast<ReadOnlySpan<TIn>, ReadOnlySpan<float>>(x));
@@ -128,6 +139,43 @@ internal static class WideSum
                 a0 += l0; a1 += h0; a2 += l1; a3 += h1;
             }
             total = Vector256.Sum((a0 + a1) + (a2 + a3));
+        }
+        for (; i < x.Length; i++) total += x[i];
+        return total;
+    }
+
+    /// <summary>Sum of bytes (psadbw against zero: 32 bytes into four 64-bit lanes per instruction).</summary>
+    public static long Sum(ReadOnlySpan<byte> x)
+    {
+        int i = 0;
+        long total = 0;
+        if (System.Runtime.Intrinsics.X86.Avx2.IsSupported && x.Length >= 32)
+        {
+            var acc = Vector256<long>.Zero;
+            ref byte r = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            for (; i <= x.Length - 32; i += 32)
+                acc += System.Runtime.Intrinsics.X86.Avx2.SumAbsoluteDifferences(Vector256.LoadUnsafe(ref r, (nuint)i), Vector256<byte>.Zero).AsInt64();
+            total = Vector256.Sum(acc);
+        }
+        for (; i < x.Length; i++) total += x[i];
+        return total;
+    }
+
+    /// <summary>Sum of int32 values in int64 lanes.</summary>
+    public static long Sum(ReadOnlySpan<int> x)
+    {
+        int i = 0;
+        long total = 0;
+        if (Vector256.IsHardwareAccelerated && x.Length >= 8)
+        {
+            var a0 = Vector256<long>.Zero; var a1 = Vector256<long>.Zero;
+            ref int r = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            for (; i <= x.Length - 8; i += 8)
+            {
+                var (lo, hi) = Vector256.Widen(Vector256.LoadUnsafe(ref r, (nuint)i));
+                a0 += lo; a1 += hi;
+            }
+            total = Vector256.Sum(a0 + a1);
         }
         for (; i < x.Length; i++) total += x[i];
         return total;

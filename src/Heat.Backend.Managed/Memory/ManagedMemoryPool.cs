@@ -66,7 +66,7 @@ public sealed class ManagedMemoryPool
                 }
             }
         }
-        nuint alignment = size >= PageAlignFrom ? 4096u : 64u;
+        nuint alignment = size >= HugePageFrom ? HugePage : size >= PageAlignFrom ? 4096u : 64u;
         nint p;
         try { p = (nint)NativeMemory.AlignedAlloc((nuint)size, alignment); }
         catch (OutOfMemoryException)
@@ -74,6 +74,7 @@ public sealed class ManagedMemoryPool
             Trim();
             p = (nint)NativeMemory.AlignedAlloc((nuint)size, alignment);
         }
+        if (size >= HugePageFrom) AdviseHugePages(p, size);
         Interlocked.Add(ref _liveBytes, size);
         return p;
     }
@@ -97,6 +98,21 @@ public sealed class ManagedMemoryPool
         }
         else Interlocked.Add(ref _liveBytes, -size);
         NativeMemory.AlignedFree((void*)block);
+    }
+
+    private const long HugePageFrom = 4L << 20;
+    private const uint HugePage = 2u << 20;
+
+    /// <summary>
+    /// Asks Linux for transparent huge pages on a large block (where THP is in <c>madvise</c> mode): first touch then
+    /// faults 2 MiB at a time instead of 4 KiB, several times faster. Failure only loses the speed-up.
+    /// </summary>
+    private static void AdviseHugePages(nint p, long size)
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        try { _ = NativeMethods.madvise(p, (nuint)size, NativeMethods.MADV_HUGEPAGE); }
+        catch (DllNotFoundException) { }
+        catch (EntryPointNotFoundException) { }
     }
 
     /// <summary>Frees every pooled block.</summary>
@@ -166,4 +182,12 @@ internal sealed class ManagedStorage : TensorStorage
     public long AllocatedBytes => _block.Size;
 
     protected override void Free() => _block.Dispose();
+}
+
+internal static partial class NativeMethods
+{
+    internal const int MADV_HUGEPAGE = 14;
+
+    [LibraryImport("libc", SetLastError = true)]
+    internal static partial int madvise(nint addr, nuint length, int advice);
 }
