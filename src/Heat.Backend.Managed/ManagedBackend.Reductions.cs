@@ -124,7 +124,11 @@ public sealed unsafe partial class ManagedBackend
             var inner = StridedLayout.Create(rs, rst);
             TIn* px = (TIn*)x.HostPointer;
             TAcc* pa = (TAcc*)acc.HostPointer;
-            if (outputs > 0)
+            bool vertical = outputs >= 8 && inner.Numel > 1 && kst.Length > 0 && kst[^1] == 1 && ks[^1] > 1
+                && inner.Strides[inner.NDim - 1] != 1;
+            if (outputs > 0 && vertical)
+                ReduceVertical<TIn, TAcc, TR>(px, pa, StridedLayout.Create(ks, kst, Shapes.ContiguousStrides(ks)), inner, identity);
+            else if (outputs > 0)
             {
                 int innerParts = Parallelism.Parts(inner.Numel, Threads);
                 if (outputs >= Threads * 4L || innerParts <= 1 || outputs * inner.Numel < 2 * Parallelism.Threshold)
@@ -162,6 +166,52 @@ public sealed unsafe partial class ManagedBackend
             if (!direct) Copy(acc, d);
         }
         finally { acc.Dispose(); }
+    }
+
+    /// <summary>
+    /// Reduction over outer axes (the kept ones are dense in memory): streams x once, combining each kept slice into the
+    /// accumulators. Threads split the outputs when there are many, else the reduced range with private partials.
+    /// </summary>
+    private void ReduceVertical<TIn, TAcc, TR>(TIn* x, TAcc* acc, StridedLayout kept, StridedLayout inner, TAcc identity)
+        where TIn : unmanaged where TAcc : unmanaged where TR : IReducer<TIn, TAcc>
+    {
+        long outputs = kept.Numel, reduced = inner.Numel;
+        new Span<TAcc>(acc, (int)Math.Min(outputs, int.MaxValue)).Fill(identity);
+        for (long o = int.MaxValue; o < outputs; o++) acc[o] = identity;
+        int parts = Parallelism.Parts(outputs * reduced, Threads);
+        if (parts <= 1 || outputs >= parts * 4096L)
+        {
+            WorkerPool.For(parts, parts, (p0, p1) =>
+            {
+                for (long p = p0; p < p1; p++)
+                {
+                    var h = new VerticalRun<TIn, TAcc, TR>(x, acc, kept, outputs * p / parts, outputs * (p + 1) / parts);
+                    inner.Walk(0, reduced, ref h);
+                }
+            });
+            return;
+        }
+        var partials = new TAcc[parts * outputs];
+        fixed (TAcc* pp = partials)
+        {
+            TAcc* partialsPtr = pp;
+            WorkerPool.For(parts, parts, (p0, p1) =>
+            {
+                for (long p = p0; p < p1; p++)
+                {
+                    TAcc* mine = partialsPtr + p * outputs;
+                    new Span<TAcc>(mine, (int)outputs).Fill(identity);
+                    var h = new VerticalRun<TIn, TAcc, TR>(x, mine, kept, 0, outputs);
+                    inner.Walk(reduced * p / parts, reduced * (p + 1) / parts, ref h);
+                }
+            });
+            for (long o = 0; o < outputs; o++)
+            {
+                TAcc total = pp[o];
+                for (int p = 1; p < parts; p++) total = TR.Combine(total, pp[p * outputs + o]);
+                acc[o] = total;
+            }
+        }
     }
 
     /// <summary>Collects the element offsets of a one-operand walk.</summary>

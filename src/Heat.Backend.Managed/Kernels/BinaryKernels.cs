@@ -99,12 +99,54 @@ internal readonly struct FmaxK<T> : IBinaryKernel<T, T> where T : INumber<T>
     public static void Apply(ReadOnlySpan<T> a, T b, Span<T> d) => TensorPrimitives.MaxNumber(a, b, d);
     public static void Apply(T a, ReadOnlySpan<T> b, Span<T> d) => TensorPrimitives.MaxNumber(b, a, d);
 }
-internal readonly struct EqK<T> : IBinaryKernel<T, byte> where T : INumber<T> { public static byte Apply(T a, T b) => a == b ? (byte)1 : (byte)0; }
-internal readonly struct NeK<T> : IBinaryKernel<T, byte> where T : INumber<T> { public static byte Apply(T a, T b) => a != b ? (byte)1 : (byte)0; }
-internal readonly struct LtK<T> : IBinaryKernel<T, byte> where T : INumber<T> { public static byte Apply(T a, T b) => a < b ? (byte)1 : (byte)0; }
-internal readonly struct LeK<T> : IBinaryKernel<T, byte> where T : INumber<T> { public static byte Apply(T a, T b) => a <= b ? (byte)1 : (byte)0; }
-internal readonly struct GtK<T> : IBinaryKernel<T, byte> where T : INumber<T> { public static byte Apply(T a, T b) => a > b ? (byte)1 : (byte)0; }
-internal readonly struct GeK<T> : IBinaryKernel<T, byte> where T : INumber<T> { public static byte Apply(T a, T b) => a >= b ? (byte)1 : (byte)0; }
+internal readonly unsafe struct EqK<T> : IBinaryKernel<T, byte> where T : unmanaged, INumber<T>
+{
+    public static byte Apply(T a, T b) => a == b ? (byte)1 : (byte)0;
+    public static bool Vectorized => true;
+    public static void Apply(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<byte> d) { fixed (T* pa = a) fixed (T* pb = b) fixed (byte* pd = d) VectorCompare.Run<T, EqV, EqK<T>>(pa, false, pb, false, pd, d.Length); }
+    public static void Apply(ReadOnlySpan<T> a, T b, Span<byte> d) { fixed (T* pa = a) fixed (byte* pd = d) VectorCompare.Run<T, EqV, EqK<T>>(pa, false, &b, true, pd, d.Length); }
+    public static void Apply(T a, ReadOnlySpan<T> b, Span<byte> d) { fixed (T* pb = b) fixed (byte* pd = d) VectorCompare.Run<T, EqV, EqK<T>>(&a, true, pb, false, pd, d.Length); }
+}
+internal readonly unsafe struct NeK<T> : IBinaryKernel<T, byte> where T : unmanaged, INumber<T>
+{
+    public static byte Apply(T a, T b) => a != b ? (byte)1 : (byte)0;
+    public static bool Vectorized => true;
+    public static void Apply(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<byte> d) { fixed (T* pa = a) fixed (T* pb = b) fixed (byte* pd = d) VectorCompare.Run<T, NeV, NeK<T>>(pa, false, pb, false, pd, d.Length); }
+    public static void Apply(ReadOnlySpan<T> a, T b, Span<byte> d) { fixed (T* pa = a) fixed (byte* pd = d) VectorCompare.Run<T, NeV, NeK<T>>(pa, false, &b, true, pd, d.Length); }
+    public static void Apply(T a, ReadOnlySpan<T> b, Span<byte> d) { fixed (T* pb = b) fixed (byte* pd = d) VectorCompare.Run<T, NeV, NeK<T>>(&a, true, pb, false, pd, d.Length); }
+}
+internal readonly unsafe struct LtK<T> : IBinaryKernel<T, byte> where T : unmanaged, INumber<T>
+{
+    public static byte Apply(T a, T b) => a < b ? (byte)1 : (byte)0;
+    public static bool Vectorized => true;
+    public static void Apply(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<byte> d) { fixed (T* pa = a) fixed (T* pb = b) fixed (byte* pd = d) VectorCompare.Run<T, LtV, LtK<T>>(pa, false, pb, false, pd, d.Length); }
+    public static void Apply(ReadOnlySpan<T> a, T b, Span<byte> d) { fixed (T* pa = a) fixed (byte* pd = d) VectorCompare.Run<T, LtV, LtK<T>>(pa, false, &b, true, pd, d.Length); }
+    public static void Apply(T a, ReadOnlySpan<T> b, Span<byte> d) { fixed (T* pb = b) fixed (byte* pd = d) VectorCompare.Run<T, LtV, LtK<T>>(&a, true, pb, false, pd, d.Length); }
+}
+internal readonly unsafe struct LeK<T> : IBinaryKernel<T, byte> where T : unmanaged, INumber<T>
+{
+    public static byte Apply(T a, T b) => a <= b ? (byte)1 : (byte)0;
+    public static bool Vectorized => true;
+    public static void Apply(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<byte> d) { fixed (T* pa = a) fixed (T* pb = b) fixed (byte* pd = d) VectorCompare.Run<T, LeV, LeK<T>>(pa, false, pb, false, pd, d.Length); }
+    public static void Apply(ReadOnlySpan<T> a, T b, Span<byte> d) { fixed (T* pa = a) fixed (byte* pd = d) VectorCompare.Run<T, LeV, LeK<T>>(pa, false, &b, true, pd, d.Length); }
+    public static void Apply(T a, ReadOnlySpan<T> b, Span<byte> d) { fixed (T* pb = b) fixed (byte* pd = d) VectorCompare.Run<T, LeV, LeK<T>>(&a, true, pb, false, pd, d.Length); }
+}
+internal readonly unsafe struct GtK<T> : IBinaryKernel<T, byte> where T : unmanaged, INumber<T>
+{
+    public static byte Apply(T a, T b) => a > b ? (byte)1 : (byte)0;
+    public static bool Vectorized => true;
+    public static void Apply(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<byte> d) { fixed (T* pa = a) fixed (T* pb = b) fixed (byte* pd = d) VectorCompare.Run<T, GtV, GtK<T>>(pa, false, pb, false, pd, d.Length); }
+    public static void Apply(ReadOnlySpan<T> a, T b, Span<byte> d) { fixed (T* pa = a) fixed (byte* pd = d) VectorCompare.Run<T, GtV, GtK<T>>(pa, false, &b, true, pd, d.Length); }
+    public static void Apply(T a, ReadOnlySpan<T> b, Span<byte> d) { fixed (T* pb = b) fixed (byte* pd = d) VectorCompare.Run<T, GtV, GtK<T>>(&a, true, pb, false, pd, d.Length); }
+}
+internal readonly unsafe struct GeK<T> : IBinaryKernel<T, byte> where T : unmanaged, INumber<T>
+{
+    public static byte Apply(T a, T b) => a >= b ? (byte)1 : (byte)0;
+    public static bool Vectorized => true;
+    public static void Apply(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<byte> d) { fixed (T* pa = a) fixed (T* pb = b) fixed (byte* pd = d) VectorCompare.Run<T, GeV, GeK<T>>(pa, false, pb, false, pd, d.Length); }
+    public static void Apply(ReadOnlySpan<T> a, T b, Span<byte> d) { fixed (T* pa = a) fixed (byte* pd = d) VectorCompare.Run<T, GeV, GeK<T>>(pa, false, &b, true, pd, d.Length); }
+    public static void Apply(T a, ReadOnlySpan<T> b, Span<byte> d) { fixed (T* pb = b) fixed (byte* pd = d) VectorCompare.Run<T, GeV, GeK<T>>(&a, true, pb, false, pd, d.Length); }
+}
 internal readonly struct LAndK<T> : IBinaryKernel<T, byte> where T : INumberBase<T> { public static byte Apply(T a, T b) => a != T.Zero && b != T.Zero ? (byte)1 : (byte)0; }
 internal readonly struct LOrK<T> : IBinaryKernel<T, byte> where T : INumberBase<T> { public static byte Apply(T a, T b) => a != T.Zero || b != T.Zero ? (byte)1 : (byte)0; }
 internal readonly struct LXorK<T> : IBinaryKernel<T, byte> where T : INumberBase<T> { public static byte Apply(T a, T b) => (a != T.Zero) != (b != T.Zero) ? (byte)1 : (byte)0; }

@@ -13,6 +13,9 @@ internal interface IReducer<TIn, TAcc>
     static abstract TAcc Combine(TAcc a, TAcc b);
     static virtual bool Vectorized => false;
     static virtual TAcc Run(TAcc acc, ReadOnlySpan<TIn> x) => acc;
+    /// <summary>True when <see cref="StepAll"/> combines a dense run into dense accumulators with SIMD.</summary>
+    static virtual bool VectorizedStepAll => false;
+    static virtual void StepAll(Span<TAcc> acc, ReadOnlySpan<TIn> x) { }
 }
 
 internal readonly struct SumR<TIn, TAcc> : IReducer<TIn, TAcc> where TIn : INumberBase<TIn> where TAcc : INumberBase<TAcc>
@@ -41,6 +44,13 @@ internal readonly struct SumR<TIn, TAcc> : IReducer<TIn, TAcc> where TIn : INumb
         return acc + SumSame(x);
     }
 
+    public static bool VectorizedStepAll => typeof(TIn) == typeof(TAcc) && (typeof(TIn) == typeof(double) || typeof(TIn) == typeof(long));
+    public static void StepAll(Span<TAcc> acc, ReadOnlySpan<TIn> x)
+    {
+        if (typeof(TIn) == typeof(double)) { var a = Unsafe.BitCast<Span<TAcc>, Span<double>>(acc); TensorPrimitives.Add(a, Unsafe.BitCast<ReadOnlySpan<TIn>, ReadOnlySpan<double>>(x), a); }
+        else if (typeof(TIn) == typeof(long)) { var a = Unsafe.BitCast<Span<TAcc>, Span<long>>(acc); TensorPrimitives.Add(a, Unsafe.BitCast<ReadOnlySpan<TIn>, ReadOnlySpan<long>>(x), a); }
+    }
+
     private static TAcc SumSame(ReadOnlySpan<TIn> x)
     {
         if (typeof(TIn) == typeof(double)) { double s = TensorPrimitives.Sum(Unsafe.BitCast<ReadOnlySpan<TIn>, ReadOnlySpan<double>>(x)); return Unsafe.As<double, TAcc>(ref s); }
@@ -64,6 +74,8 @@ internal readonly struct MinR<T> : IReducer<T, T> where T : INumber<T>
     public static T Combine(T a, T b) => Step(a, b);
     public static bool Vectorized => true;
     public static T Run(T acc, ReadOnlySpan<T> x) => x.IsEmpty ? acc : Step(acc, TensorPrimitives.Min(x));
+    public static bool VectorizedStepAll => true;
+    public static void StepAll(Span<T> acc, ReadOnlySpan<T> x) => TensorPrimitives.Min(acc, x, acc);
 }
 internal readonly struct MaxR<T> : IReducer<T, T> where T : INumber<T>
 {
@@ -72,6 +84,8 @@ internal readonly struct MaxR<T> : IReducer<T, T> where T : INumber<T>
     public static T Combine(T a, T b) => Step(a, b);
     public static bool Vectorized => true;
     public static T Run(T acc, ReadOnlySpan<T> x) => x.IsEmpty ? acc : Step(acc, TensorPrimitives.Max(x));
+    public static bool VectorizedStepAll => true;
+    public static void StepAll(Span<T> acc, ReadOnlySpan<T> x) => TensorPrimitives.Max(acc, x, acc);
 }
 internal readonly struct BAndR<T> : IReducer<T, T> where T : IBinaryInteger<T> { public static T Step(T acc, T x) => acc & x; public static T Combine(T a, T b) => a & b; }
 internal readonly struct BOrR<T> : IReducer<T, T> where T : IBinaryInteger<T> { public static T Step(T acc, T x) => acc | x; public static T Combine(T a, T b) => a | b; }
@@ -115,6 +129,36 @@ internal unsafe struct ReduceOutputsRun<TIn, TAcc, TR>(TIn* x, TAcc* output, Str
             var h = new AccumulateRun<TIn, TAcc, TR>(x + off[0] + i * st[0], identity);
             inner.Walk(0, inner.Numel, ref h);
             output[off[1] + i * st[1]] = h.Acc;
+        }
+    }
+}
+
+/// <summary>Combines runs of x (operand 0) into accumulators (operand 1, output indices): one step of a "vertical" reduction.</summary>
+internal unsafe struct CombineRun<TIn, TAcc, TR>(TIn* x, TAcc* acc) : IRunHandler
+    where TIn : unmanaged where TAcc : unmanaged where TR : IReducer<TIn, TAcc>
+{
+    public void Run(long* off, long length, long* st)
+    {
+        TIn* p = x + off[0]; TAcc* a = acc + off[1];
+        long sx = st[0], sa = st[1];
+        if (TR.VectorizedStepAll && sx == 1 && sa == 1) { TR.StepAll(new Span<TAcc>(a, (int)length), new ReadOnlySpan<TIn>(p, (int)length)); return; }
+        for (long i = 0; i < length; i++) a[i * sa] = TR.Step(a[i * sa], p[i * sx]);
+    }
+}
+
+/// <summary>
+/// For each element of the reduced layout (operand 0: x offsets), combines the kept slice [k0, k1) of x into the
+/// accumulators: the reduction streams through memory once when the reduced axes are the outer ones.
+/// </summary>
+internal unsafe struct VerticalRun<TIn, TAcc, TR>(TIn* x, TAcc* acc, StridedLayout kept, long k0, long k1) : IRunHandler
+    where TIn : unmanaged where TAcc : unmanaged where TR : IReducer<TIn, TAcc>
+{
+    public void Run(long* off, long length, long* st)
+    {
+        for (long i = 0; i < length; i++)
+        {
+            var h = new CombineRun<TIn, TAcc, TR>(x + off[0] + i * st[0], acc);
+            kept.Walk(k0, k1, ref h);
         }
     }
 }

@@ -260,6 +260,38 @@ public abstract class ElementwiseSuite(IBackendFixture fixture)
         }
     }
 
+    [Theory]
+    [InlineData("bool")]
+    [InlineData("uint8")]
+    [InlineData("int8")]
+    [InlineData("int16")]
+    [InlineData("int32")]
+    [InlineData("int64")]
+    [InlineData("float32")]
+    [InlineData("float64")]
+    public void Comparisons_OnLongRuns_MatchReference(string dtypeName)
+    {
+        var dt = DType.Parse(dtypeName);
+        const int n = 203; // several SIMD blocks for every element size, plus a tail
+        var av = Values(dt, n, 11, -3, 3);
+        var bv = Values(dt, n, 12, -3, 3);
+        if (dt.IsFloat) { av[5] = double.NaN; bv[40] = double.NaN; av[77] = bv[77] = double.NaN; }
+        using var a = Make(B, dt, [n], av);
+        using var b = Make(B, dt, [n], bv);
+        using var d = B.Empty([n], DType.Bool);
+        double s = dt == DType.Bool ? 1 : 1;
+        Scalar scalar = dt.IsFloat ? Scalar.FromDouble(s) : dt == DType.Bool ? Scalar.FromBool(true) : Scalar.FromInt(1);
+        foreach (var op in new[] { BinaryOp.Equal, BinaryOp.NotEqual, BinaryOp.Less, BinaryOp.LessEqual, BinaryOp.Greater, BinaryOp.GreaterEqual })
+        {
+            B.Binary(op, a, b, d);
+            AssertClose(av.Zip(bv, (x, y) => BackendReference.Binary(op, dt, x, y)).ToArray(), Read(d), DType.Bool, $"{op} {dt}");
+            B.BinaryScalar(op, a, scalar, false, d);
+            AssertClose(av.Select(x => BackendReference.Binary(op, dt, x, s)).ToArray(), Read(d), DType.Bool, $"{op} {dt} scalar");
+            B.BinaryScalar(op, a, scalar, true, d);
+            AssertClose(av.Select(x => BackendReference.Binary(op, dt, s, x)).ToArray(), Read(d), DType.Bool, $"{op} {dt} scalar first");
+        }
+    }
+
     [Fact]
     public void Round_IsHalfToEven_AndSignOfNaNIsNaN()
     {

@@ -117,6 +117,33 @@ public abstract class ReductionSuite(IBackendFixture fixture)
         }
     }
 
+    [Theory]
+    [InlineData("sum", "float32", 20000, 16)]
+    [InlineData("sum", "float64", 50, 10000)]
+    [InlineData("sum", "int32", 3000, 24)]
+    [InlineData("min", "float32", 4000, 33)]
+    [InlineData("max", "int64", 700, 300)]
+    [InlineData("prod", "float64", 40, 9)]
+    [InlineData("land", "uint8", 500, 64)]
+    public void Reduce_OverLeadingAxes_OfWideTensors(string opName, string dtypeName, int rows, int cols)
+    {
+        var op = Op(opName);
+        var dt = DType.Parse(dtypeName);
+        var dest = DestType(op, dt);
+        var values = Values(dt, (long)rows * cols, rows + cols, op.Kind == ReduceKind.Prod ? -1.2 : -9, op.Kind == ReduceKind.Prod ? 1.2 : 9);
+        if (dt.IsFloat && op.Kind == ReduceKind.Min) values[cols * (rows / 2) + 3] = double.NaN;
+        using var x = Make(B, dt, [rows, cols], values);
+        using var d = B.Empty([1, cols], dest);
+        B.Reduce(op, x, [0], d);
+        AssertClose(Reference(op, dt, dest, values, [rows, cols], [0]), Read(d), dest, $"{opName} {dt} ({rows}, {cols}) axis 0", dt == DType.Float32 ? 1e-5 : null);
+        // Three dimensions, reducing the two outer ones.
+        int r2 = rows / 2 * 2;
+        using var x3 = Make(B, dt, [2, r2 / 2, cols], values[..(r2 * cols)]);
+        using var d3 = B.Empty([1, 1, cols], dest);
+        B.Reduce(op, x3, [0, 1], d3);
+        AssertClose(Reference(op, dt, dest, values[..(r2 * cols)], [2, r2 / 2, cols], [0, 1]), Read(d3), dest, $"{opName} {dt} 3-d axes 0,1", dt == DType.Float32 ? 1e-5 : null);
+    }
+
     [Fact]
     public void SumFloat32_OfTenMillionTenths_IsAccurate()
     {
