@@ -7,3 +7,4 @@ public sealed class ManagedElementwise(ManagedBackendFixture f) : ElementwiseSui
 public sealed class ManagedReductions(ManagedBackendFixture f) : ReductionSuite(f), IClassFixture<ManagedBackendFixture>;
 public sealed class ManagedMatmul(ManagedBackendFixture f) : MatmulSuite(f), IClassFixture<ManagedBackendFixture>;
 public sealed class ManagedCopy(ManagedBackendFixture f) : CopySuite(f), IClassFixture<ManagedBackendFixture>;
+public sealed class ManagedConformance(ManagedBackendFixture f) : BackendConformanceSuite(f), IClassFixture<ManagedBackendFixture>;
