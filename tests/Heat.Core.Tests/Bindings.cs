@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: MIT
+using Heat.Testing;
+using Heat.Testing.Core;
+
+namespace Heat.Core.Tests;
+
+public sealed class InProcFactories() : FactorySuite(new InProcTestWorld());
+public sealed class InProcDistribution() : DistributionSuite(new InProcTestWorld());
+public sealed class InProcElementwise() : ElementwiseSuite(new InProcTestWorld());
+public sealed class InProcReductions() : ReductionSuite(new InProcTestWorld());
