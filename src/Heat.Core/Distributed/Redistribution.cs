@@ -72,14 +72,7 @@ internal static class Redistribution
             else
             {
                 send = backend.Empty([local.Numel], x.dtype);
-                long at = 0;
-                for (int r = 0; r < p; r++)
-                {
-                    using var block = local.Slice(t, tDispls[r], tCounts[r]);
-                    using var dst = send.Slice(0, at, block.Numel).TryReshapeView(block.Shape)!;
-                    backend.Copy(block, dst);
-                    at += block.Numel;
-                }
+                CopyBlocks(backend, local, t, tDispls, tCounts, send, toFlat: true);
             }
             var sendCounts = new long[p];
             var recvCounts = new long[p];
@@ -92,17 +85,7 @@ internal static class Redistribution
             recv = s == 0 ? result.Share() : backend.Empty([result.Numel], x.dtype);
             comm.Alltoallv(Collectives.Bytes(send), sendCounts, Chunking.Displacements(sendCounts),
                            Collectives.Bytes(recv), recvCounts, Chunking.Displacements(recvCounts));
-            if (s != 0)
-            {
-                long at = 0;
-                for (int q = 0; q < p; q++)
-                {
-                    using var dst = result.Slice(s, sDispls[q], sCounts[q]);
-                    using var block = recv.Slice(0, at, dst.Numel).TryReshapeView(dst.Shape)!;
-                    backend.Copy(block, dst);
-                    at += dst.Numel;
-                }
-            }
+            if (s != 0) CopyBlocks(backend, result, s, sDispls, sCounts, recv, toFlat: false);
             return result;
         }
         catch { result.Dispose(); throw; }
@@ -141,6 +124,24 @@ internal static class Redistribution
             return backend.Copy(back);
         }
         finally { if (s != 0) recv.Dispose(); }
+    }
+
+    /// <summary>
+    /// Copies the blocks <c>[displs[r], displs[r] + counts[r])</c> along <paramref name="axis"/> of <paramref name="strided"/>
+    /// to consecutive contiguous regions of the 1-d <paramref name="flat"/> (packing), or back (unpacking).
+    /// </summary>
+    private static void CopyBlocks(ITensorBackend backend, LocalTensor strided, int axis, long[] displs, long[] counts, LocalTensor flat, bool toFlat)
+    {
+        long at = 0;
+        for (int r = 0; r < counts.Length; r++)
+        {
+            using var block = strided.Slice(axis, displs[r], counts[r]);
+            using var region = flat.Slice(0, at, block.Numel);
+            using var shaped = region.TryReshapeView(block.Shape)!;
+            if (toFlat) backend.Copy(block, shaped);
+            else backend.Copy(shaped, block);
+            at += block.Numel;
+        }
     }
 
     private static long Overlap(long aStart, long aCount, long bStart, long bCount) =>
