@@ -8,3 +8,4 @@ public sealed class InProcFactories() : FactorySuite(new InProcTestWorld());
 public sealed class InProcDistribution() : DistributionSuite(new InProcTestWorld());
 public sealed class InProcElementwise() : ElementwiseSuite(new InProcTestWorld());
 public sealed class InProcReductions() : ReductionSuite(new InProcTestWorld());
+public sealed class InProcStatistics() : StatisticsSuite(new InProcTestWorld());

@@ -69,21 +69,23 @@ internal static class ArgReduction
         try
         {
             bool hasData = flat.Numel > 0;
+            bool distributed = x.split is not null && x.comm.Size > 1;
+            long splitOffset = distributed ? x.SplitOffset() : 0; // collective: every rank, data or not
             if (hasData) backend.ArgReduce(kind, flat, 0, values, indices);
             var idx = indices.AsSpan<long>();
             if (!hasData) idx[0] = -1;
-            else if (x.split is int s && x.comm.Size > 1)
+            else if (distributed && x.split is int s)
             {
                 // Local flat index → local multi-index → global multi-index (offset on the split axis) → global flat index.
                 var lshape = x.larray.GetShape();
                 long rest = idx[0], global = 0;
                 var coords = new long[lshape.Length];
                 for (int d = lshape.Length - 1; d >= 0; d--) { coords[d] = rest % lshape[d]; rest /= lshape[d]; }
-                coords[s] += x.SplitOffset();
+                coords[s] += splitOffset;
                 for (int d = 0; d < lshape.Length; d++) global = global * x.GShapeRef[d] + coords[d];
                 idx[0] = global;
             }
-            if (x.split is not null && x.comm.Size > 1) MergeAcrossRanks(kind, x.comm, values, indices);
+            if (distributed) MergeAcrossRanks(kind, x.comm, values, indices);
             values.Dispose();
             long[] gshape = keepdims ? Enumerable.Repeat(1L, x.ndim).ToArray() : [];
             var local = indices.TryReshapeView(gshape)!;
