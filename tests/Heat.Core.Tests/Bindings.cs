@@ -9,3 +9,4 @@ public sealed class InProcDistribution() : DistributionSuite(new InProcTestWorld
 public sealed class InProcElementwise() : ElementwiseSuite(new InProcTestWorld());
 public sealed class InProcReductions() : ReductionSuite(new InProcTestWorld());
 public sealed class InProcStatistics() : StatisticsSuite(new InProcTestWorld());
+public sealed class InProcElementwiseExtras() : ElementwiseExtrasSuite(new InProcTestWorld());
