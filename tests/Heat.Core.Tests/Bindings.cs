@@ -10,3 +10,5 @@ public sealed class InProcElementwise() : ElementwiseSuite(new InProcTestWorld()
 public sealed class InProcReductions() : ReductionSuite(new InProcTestWorld());
 public sealed class InProcStatistics() : StatisticsSuite(new InProcTestWorld());
 public sealed class InProcElementwiseExtras() : ElementwiseExtrasSuite(new InProcTestWorld());
+public sealed class InProcDifferentialProperty() : DifferentialPropertySuite(new InProcTestWorld());
+public sealed class InProcValidation() : ValidationSuite(new InProcTestWorld());

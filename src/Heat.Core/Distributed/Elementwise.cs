@@ -84,7 +84,7 @@ internal static class Elementwise
             var result = backend.Empty(localOut, resultType);
             try { kernel(locals, result); }
             catch { result.Dispose(); throw; }
-            return new DNDarray(result, outShape, split, operands[0].Context, distributed?.balanced ?? true);
+            return new DNDarray(result, outShape, split, operands[0].Context, distributed is null ? true : distributed.balanced);
         }
         finally
         {
