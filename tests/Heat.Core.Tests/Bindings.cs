@@ -12,3 +12,4 @@ public sealed class InProcStatistics() : StatisticsSuite(new InProcTestWorld());
 public sealed class InProcElementwiseExtras() : ElementwiseExtrasSuite(new InProcTestWorld());
 public sealed class InProcDifferentialProperty() : DifferentialPropertySuite(new InProcTestWorld());
 public sealed class InProcValidation() : ValidationSuite(new InProcTestWorld());
+public sealed class InProcRandom() : RandomSuite(new InProcTestWorld());
