@@ -36,6 +36,8 @@ public static class Philox
         int blocks = words.Length / 4, b = 0;
         fixed (uint* w = words)
         {
+            if (Avx512F.IsSupported)
+                for (; b + 8 <= blocks; b += 8) Eight(firstBlock + (ulong)b, k0, k1, w + 4 * b);
             if (Avx2.IsSupported)
                 for (; b + 4 <= blocks; b += 4) Four(firstBlock + (ulong)b, k0, k1, w + 4 * b);
             for (; b < blocks; b++)
@@ -45,6 +47,36 @@ public static class Philox
                 uint* o = w + 4 * b;
                 o[0] = r0; o[1] = r1; o[2] = r2; o[3] = r3;
             }
+        }
+    }
+
+    // Eight blocks at once with AVX-512 (vpmuludq on 64-bit lanes), the same arithmetic as Four.
+    private static unsafe void Eight(ulong block, uint k0, uint k1, uint* output)
+    {
+        var mask = Vector512.Create(0xFFFFFFFFUL);
+        var index = Vector512.Create(block) + Vector512.Create(0UL, 1, 2, 3, 4, 5, 6, 7);
+        var c0 = index & mask;
+        var c1 = Vector512.ShiftRightLogical(index, 32);
+        var c2 = Vector512<ulong>.Zero;
+        var c3 = Vector512<ulong>.Zero;
+        var m0 = Vector512.Create((ulong)M0).AsUInt32();
+        var m1 = Vector512.Create((ulong)M1).AsUInt32();
+        for (int round = 0; round < 10; round++)
+        {
+            if (round > 0) { k0 += W0; k1 += W1; }
+            var p0 = Avx512F.Multiply(c0.AsUInt32(), m0);
+            var p1 = Avx512F.Multiply(c2.AsUInt32(), m1);
+            var n0 = Vector512.ShiftRightLogical(p1, 32) ^ c1 ^ Vector512.Create((ulong)k0);
+            var n2 = Vector512.ShiftRightLogical(p0, 32) ^ c3 ^ Vector512.Create((ulong)k1);
+            c1 = p1 & mask; c3 = p0 & mask; c0 = n0; c2 = n2;
+        }
+        // Transpose: word k of block j is lane j of c_k; interleave (c0, c1) and (c2, c3) as 32-bit pairs, then store.
+        ulong* t = stackalloc ulong[32];
+        c0.Store(t); c1.Store(t + 8); c2.Store(t + 16); c3.Store(t + 24);
+        for (int j = 0; j < 8; j++)
+        {
+            uint* o = output + 4 * j;
+            o[0] = (uint)t[j]; o[1] = (uint)t[8 + j]; o[2] = (uint)t[16 + j]; o[3] = (uint)t[24 + j];
         }
     }
 
