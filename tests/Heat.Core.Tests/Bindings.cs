@@ -13,3 +13,4 @@ public sealed class InProcElementwiseExtras() : ElementwiseExtrasSuite(new InPro
 public sealed class InProcDifferentialProperty() : DifferentialPropertySuite(new InProcTestWorld());
 public sealed class InProcValidation() : ValidationSuite(new InProcTestWorld());
 public sealed class InProcRandom() : RandomSuite(new InProcTestWorld());
+public sealed class InProcMatmul() : MatmulSuite(new InProcTestWorld());
