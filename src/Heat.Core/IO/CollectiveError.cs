@@ -73,10 +73,22 @@ internal static class CollectiveError
         int index = int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
         string? param = parts[1].Length == 0 ? null : parts[1];
         string message = parts[2];
-        var type = Known[index];
-        if (type == typeof(ArgumentOutOfRangeException)) return new ArgumentOutOfRangeException(param, message);
-        if (type == typeof(ArgumentNullException)) return new ArgumentNullException(param, message);
-        if (type == typeof(ArgumentException)) return new ArgumentException(message, param, inner);
-        return (Exception)Activator.CreateInstance(type, message, inner)!;
+        return Known[index].Name switch
+        {
+            nameof(ArgumentOutOfRangeException) => new ArgumentOutOfRangeException(param, message),
+            nameof(ArgumentNullException) => new ArgumentNullException(param, message),
+            nameof(ArgumentException) => new ArgumentException(message, param, inner),
+            nameof(FileNotFoundException) => new FileNotFoundException(message, inner),
+            nameof(DirectoryNotFoundException) => new DirectoryNotFoundException(message, inner),
+            nameof(InvalidDataException) => new InvalidDataException(message, inner),
+            nameof(NotSupportedException) => new NotSupportedException(message, inner),
+            nameof(FormatException) => new FormatException(message, inner),
+            nameof(KeyNotFoundException) => new KeyNotFoundException(message, inner),
+            nameof(UnauthorizedAccessException) => new UnauthorizedAccessException(message, inner),
+            nameof(InvalidOperationException) => new InvalidOperationException(message, inner),
+            nameof(DllNotFoundException) => new DllNotFoundException(message, inner),
+            nameof(EndOfStreamException) => new EndOfStreamException(message, inner),
+            _ => new IOException(message, inner),
+        };
     }
 }

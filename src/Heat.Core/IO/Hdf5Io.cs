@@ -50,7 +50,7 @@ internal static unsafe class Hdf5Io
                 throw new InvalidDataException($"load_hdf5: '{path}' is not an HDF5 file (no HDF5 signature); it is corrupt or of another format.");
             using var file = new Hdf5FileHandle(H5Fopen(path, H5F_ACC_RDONLY, H5P_DEFAULT));
             if (file.IsInvalid) throw new InvalidDataException($"load_hdf5: HDF5 cannot open '{path}'; the file is truncated or corrupt.");
-            CheckLinks(file.Id, path, dataset, allowExternal);
+            bool external = CheckLinks(file.Id, path, dataset, allowExternal);
             using var ds = new Hdf5DatasetHandle(H5Dopen2(file.Id, dataset, H5P_DEFAULT));
             if (ds.IsInvalid) throw new InvalidDataException($"load_hdf5: '{dataset}' in '{path}' is not a readable dataset (a group, or corrupt metadata).");
             using var space = new Hdf5SpaceHandle(H5Dget_space(ds.Id));
@@ -72,7 +72,7 @@ internal static unsafe class Hdf5Io
             if (!allowExternal && layout == H5D_VIRTUAL)
                 throw new NotSupportedException($"load_hdf5: dataset '{dataset}' in '{path}' is a virtual dataset mapping other files; refused (pass allow_external: true to read it).");
             long raw = -1;
-            if (layout == H5D_CONTIGUOUS && externals == 0)
+            if (layout == H5D_CONTIGUOUS && externals == 0 && !external)
             {
                 using var memType = Hdf5Library.MemoryType(dtype);
                 ulong offset = H5Dget_offset(ds.Id);
@@ -84,20 +84,24 @@ internal static unsafe class Hdf5Io
         }
     }
 
-    /// <summary>Refuses a missing path and, unless allowed, external links anywhere on the path.</summary>
-    private static void CheckLinks(long file, string path, string dataset, bool allowExternal)
+    /// <summary>Refuses a missing path and, unless allowed, external links anywhere on the path; true when the path crosses one.</summary>
+    private static bool CheckLinks(long file, string path, string dataset, bool allowExternal)
     {
+        bool external = false;
         var parts = dataset.Split('/', StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length == 0) throw new ArgumentException($"load_hdf5: dataset name '{dataset}' is empty.", nameof(dataset));
-        string prefix = dataset.StartsWith('/') ? "" : "";
+        string prefix = "";
         for (int i = 0; i < parts.Length; i++)
         {
             prefix = i == 0 ? parts[0] : prefix + "/" + parts[i];
             if (H5Lexists(file, prefix, H5P_DEFAULT) <= 0)
                 throw new KeyNotFoundException($"load_hdf5: dataset '{dataset}' not found in '{path}' (no object '{prefix}').");
-            if (!allowExternal && Hdf5Library.LinkType(file, prefix) == H5L_TYPE_EXTERNAL)
+            if (Hdf5Library.LinkType(file, prefix) != H5L_TYPE_EXTERNAL) continue;
+            if (!allowExternal)
                 throw new NotSupportedException($"load_hdf5: '{prefix}' in '{path}' is an external link to another file; external links are refused (pass allow_external: true to follow them).");
+            external = true;
         }
+        return external;
     }
 
     private static void ReadHyperslab(string path, string dataset, Info info, IoLayout layout, nint destination, IProgress<IoProgress>? progress)

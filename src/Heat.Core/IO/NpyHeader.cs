@@ -12,7 +12,7 @@ namespace Heat.IO;
 /// </summary>
 internal sealed partial record NpyHeader(DType DType, bool BigEndian, bool FortranOrder, long[] Shape, long DataOffset)
 {
-    private static ReadOnlySpan<byte> Magic => "\x93NUMPY"u8;
+    private static ReadOnlySpan<byte> Magic => [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
 
     /// <summary>Reads and validates the header of <paramref name="path"/> (including that the file holds all the data).</summary>
     /// <exception cref="InvalidDataException">Not an .npy file, a corrupt header, or a truncated file.</exception>
