@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using Heat.Abstractions;
 
@@ -37,10 +38,17 @@ internal static unsafe class HostBuffers
     public static void SwapBytes(nint data, long count, int itemSize, bool complex)
     {
         int word = complex ? itemSize / 2 : itemSize;
-        if (word == 1) return;
         long words = count * (itemSize / word);
-        byte* p = (byte*)data;
-        for (long i = 0; i < words; i++, p += word)
-            new Span<byte>(p, word).Reverse();
+        const int Piece = 1 << 26;
+        for (long done = 0; done < words; done += Piece)
+        {
+            int n = (int)Math.Min(Piece, words - done);
+            switch (word)
+            {
+                case 2: { var s = new Span<short>((short*)data + done, n); BinaryPrimitives.ReverseEndianness(s, s); break; }
+                case 4: { var s = new Span<int>((int*)data + done, n); BinaryPrimitives.ReverseEndianness(s, s); break; }
+                case 8: { var s = new Span<long>((long*)data + done, n); BinaryPrimitives.ReverseEndianness(s, s); break; }
+            }
+        }
     }
 }
