@@ -25,7 +25,7 @@ public static partial class ht
             case ".csv" or ".txt":
                 return load_csv(path, header_lines, sep, dtype, encoding, split, device, progress);
             case ".npy":
-                return load_npy(path, dtype, split, device, progress);
+                return load_npy(path, dtype, split, device, slices, progress);
             default:
                 throw new ArgumentException($"load: unsupported file extension '{extension}' of '{path}'; expected .h5/.hdf5, .nc/.nc4, .csv or .npy (or a directory of .npy files).", nameof(path));
         }
@@ -130,8 +130,8 @@ public static partial class ht
     /// <exception cref="FileNotFoundException">No such file.</exception>
     /// <exception cref="InvalidDataException">Not an .npy file, or truncated or corrupt.</exception>
     /// <exception cref="NotSupportedException">Objects (pickles), strings, structured or other types Heat does not have.</exception>
-    public static DNDarray load_npy(string path, DType? dtype = null, int? split = null, Device? device = null, IProgress<IoProgress>? progress = null) =>
-        NpyIo.Load(path, dtype, split, device, progress);
+    public static DNDarray load_npy(string path, DType? dtype = null, int? split = null, Device? device = null, Range[]? slices = null, IProgress<IoProgress>? progress = null) =>
+        NpyIo.Load(path, dtype, slices, split, device, progress);
 
     /// <summary>Saves as a NumPy .npy file (format 1.0, little-endian, C order); each rank writes its own region in parallel.</summary>
     public static void save_npy(DNDarray data, string path, IProgress<IoProgress>? progress = null) => NpyIo.Save(data, path, progress);

@@ -11,7 +11,7 @@ namespace Heat.IO;
 /// </summary>
 internal static class NpyIo
 {
-    public static DNDarray Load(string path, DType? dtype, int? split, Device? device, IProgress<IoProgress>? progress)
+    public static DNDarray Load(string path, DType? dtype, Range[]? slices, int? split, Device? device, IProgress<IoProgress>? progress)
     {
         ArgumentNullException.ThrowIfNull(path);
         var ctx = ht.Context;
@@ -19,7 +19,7 @@ internal static class NpyIo
         var (header, layout) = CollectiveError.Run(comm, () =>
         {
             var h = NpyHeader.Read(path);
-            return (h, IoLayout.For(h.Shape, null, split, comm));
+            return (h, IoLayout.For(h.Shape, slices, split, comm));
         });
         var local = CollectiveError.Run(comm, () => ReadBox(header, path, layout.FileStart, layout.LocalShape, ctx.Backend, device ?? ctx.Device, progress));
         return IoArrays.Wrap(local, layout, dtype ?? header.DType, ctx);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 namespace Heat.Testing.IO;
 
-/// <summary>The iris data (tests/data) read from CSV, HDF5 and netCDF give HeAT's reference statistics.</summary>
+/// <summary>The iris data (tests/data) read from CSV, HDF5 and netCDF give HeAT's reference statistics; h5py's diabetes file reads too.</summary>
 public abstract class IrisSuite(ITestWorld world) : IoSuiteBase(world)
 {
     private static readonly double[] ColumnMeans = [5.84333333333333, 3.054, 3.75866666666667, 1.19866666666667];
@@ -30,6 +30,11 @@ public abstract class IrisSuite(ITestWorld world) : IoSuiteBase(world)
                     for (int c = 0; c < 4; c++) Assert.Equal(ColumnMeans[c], got[c], 1e-5);
                 }
             }
+            using var diabetes = ht.load_hdf5(DataFile("diabetes.h5"), "x", split: split);
+            Assert.Equal([442L, 11], diabetes.shape);
+            using var ones = ht.load_hdf5(DataFile("diabetes.h5"), "x", slices: [Range.All, 0..1], split: split);
+            using var count = ht.sum(ones);
+            Assert.Equal(442.0, count.item<double>());
             using var exact = ht.load_hdf5(DataFile("iris.h5"), "data", dtype: ht.float64, split: split);
             using var m = ht.mean(exact);
             Assert.Equal(3.46366666666667, m.item<double>(), 1e-12);

@@ -109,11 +109,13 @@ public abstract class RoundTripSuite(ITestWorld world) : IoSuiteBase(world)
             using var x = ht.array(data, [8, 6], split: 0);
             ht.save_hdf5(x, PathOf("s.h5"), "x");
             ht.save_netcdf(x, PathOf("s.nc"), "x");
+            ht.save_npy(x, PathOf("s.npy"));
             var expected = new List<double>();
-            for (int r = 2; r < 7; r++) for (int c = 1; c < 5; c++) expected.Add(data[r * 6 + c]);
+            for (int r = 2; r < 7; r++) for (int k = 1; k < 5; k++) expected.Add(data[r * 6 + k]);
             using var a = ht.load_hdf5(PathOf("s.h5"), "x", dtype: ht.float64, slices: [2..7, 1..^1], split: split);
             using var b = ht.load_netcdf(PathOf("s.nc"), "x", dtype: ht.float64, slices: [2..7, 1..5], split: split);
-            foreach (var y in new[] { a, b })
+            using var c = ht.load_npy(PathOf("s.npy"), slices: [2..7, 1..5], split: split);
+            foreach (var y in new[] { a, b, c })
             {
                 Assert.Equal([5L, 4L], y.shape);
                 Assert.Equal(expected, y.ToArray<double>());
@@ -196,6 +198,21 @@ public abstract class RoundTripSuite(ITestWorld world) : IoSuiteBase(world)
             Assert.Equal(Enumerable.Range(0, total * 3).Select(i => (float)i).ToArray(), y.ToArray<float>());
             using var z = ht.load(dir, dtype: ht.float64);
             Assert.Equal(ht.float64, z.dtype);
+        });
+    }
+
+    [Theory, MemberData(nameof(Ranks))]
+    public void Csv_LinesLongerThanARanksByteRange_AndCrLf(int ranks)
+    {
+        // Two long lines: most ranks' byte ranges start and end inside one line; CRLF endings, a header, tabs as separator.
+        var file = PathOf("long.csv");
+        var lines = new[] { "x\ty", string.Join('\t', Enumerable.Range(0, 300)), string.Join('\t', Enumerable.Range(300, 300)) };
+        File.WriteAllText(file, string.Join("\r\n", lines) + "\r\n");
+        World.Run(ranks, () =>
+        {
+            using var y = ht.load_csv(file, header_lines: 1, sep: "\t", dtype: ht.int32, split: 1);
+            Assert.Equal([2L, 300], y.shape);
+            Assert.Equal(Enumerable.Range(0, 600).ToArray(), y.ToArray<int>());
         });
     }
 
