@@ -28,6 +28,7 @@ internal static unsafe class CsvIo
         {
             if (header_lines < 0) throw new ArgumentOutOfRangeException(nameof(header_lines), header_lines, "load_csv: header_lines must be >= 0.");
             if (sep.Length == 0) throw new ArgumentException("load_csv: sep must not be empty.", nameof(sep));
+            Factory.CheckSplit(split, 2);
             var e = Encodings.Get(encoding);
             var s = e.GetBytes(sep);
             if (Array.IndexOf(s, (byte)'\n') >= 0) throw new ArgumentException("load_csv: sep must not contain a newline.", nameof(sep));
