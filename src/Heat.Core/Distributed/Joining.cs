@@ -130,19 +130,12 @@ internal static class Joining
                     }
                     return new DNDarray(Join(backend, parts, axis, type), gshape, split, ctx, true);
                 }
-                var reference = prepared[0];
                 foreach (var a in prepared)
                 {
-                    if (split is int s2 && !a.SplitCounts().SequenceEqual(reference.SplitCounts()))
-                    {
-                        var map = new long[a.comm.Size, nd];
-                        for (int r = 0; r < a.comm.Size; r++)
-                            for (int d = 0; d < nd; d++) map[r, d] = d == s2 ? reference.SplitCounts()[r] : a.GShapeRef[d];
-                        a.redistribute_(target_map: map);
-                    }
+                    if (split is not null) a.balance_();
                     parts.Add(a.larray.Share());
                 }
-                return new DNDarray(Join(backend, parts, axis, type), gshape, split, ctx, split is null ? true : reference.balanced);
+                return new DNDarray(Join(backend, parts, axis, type), gshape, split, ctx, true);
             }
             finally { foreach (var part in parts) part.Dispose(); }
         }
