@@ -76,8 +76,11 @@ public abstract class DifferentialPropertySuite(ITestWorld world) : DndarraySuit
         int axis = ndim == 0 ? 0 : rng.Next(ndim);
         int target = ndim == 0 ? 0 : rng.Next(ndim);
         double c = rng.Next(1, 4);
-        return rng.Next(ndim == 0 ? 5 : 10) switch
+        return rng.Next(ndim == 0 ? 5 : 13) switch
         {
+            10 => ("transpose", x => ht.transpose(x)),
+            11 => ($"concatenate([x, x], {axis})", x => ht.concatenate([x, x], axis)),
+            12 => ("reshape(reversed shape)", x => ht.reshape(x, x.shape.Reverse().ToArray())),
             0 => ("abs", x => ht.abs(x)),
             1 => ($"x*{c}+1", x => { using var t = x * c; return t + 1; }),
             2 => ("where(x>0,x,-x*x)", x => { using var p = x > 0; using var sq = x * x; using var neg = -sq; return ht.where(p, x, neg); }),
