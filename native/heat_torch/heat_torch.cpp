@@ -109,12 +109,32 @@ int64_t numel_of(const hts_tensor& d) {
 }
 
 // An input view: negative strides are reflected and the view materialised by flip (ATen has no negative strides).
+bool misaligned(const void* p, int64_t item) { return reinterpret_cast<uintptr_t>(p) % static_cast<uintptr_t>(item) != 0; }
+
+// A byte view of a strided view (one trailing dimension for the bytes of an element): reads and writes memory that is
+// not aligned to the element size (host buffers from the caller), which ATen's vectorised kernels require.
+at::Tensor byte_view(char* p, std::vector<int64_t> sizes, std::vector<int64_t> strides, int64_t item, at::Device device) {
+  for (auto& s : strides) s *= item;
+  sizes.push_back(item);
+  strides.push_back(1);
+  return at::from_blob(p, sizes, strides, at::TensorOptions().dtype(at::kByte).device(device));
+}
+
+// A contiguous tensor of shape sizes + [item] bytes, seen as elements of dtype with the given shape.
+at::Tensor bytes_as(const at::Tensor& bytes, at::ScalarType dtype, const std::vector<int64_t>& sizes) {
+  return bytes.contiguous().reshape({-1}).view(dtype).reshape(sizes);
+}
+
 at::Tensor input(const hts_tensor& d) {
   std::vector<int64_t> sizes(d.sizes, d.sizes + d.ndim), strides(d.strides, d.strides + d.ndim), flips;
   auto opts = options_of(d);
   if (numel_of(d) == 0) return at::empty(sizes, opts);
   char* p = static_cast<char*>(d.data);
   const int64_t item = static_cast<int64_t>(c10::elementSize(scalar_type(d.dtype)));
+  if (misaligned(p, item)) {
+    at::Tensor bytes = byte_view(p, sizes, strides, item, device_of(d.device)).clone(at::MemoryFormat::Contiguous);
+    return bytes_as(bytes, scalar_type(d.dtype), sizes);
+  }
   for (int i = 0; i < d.ndim; i++) {
     if (strides[i] >= 0) continue;
     if (sizes[i] > 1) {
@@ -141,6 +161,12 @@ class Output {
     }
     char* p = static_cast<char*>(d.data);
     const int64_t item = static_cast<int64_t>(c10::elementSize(scalar_type(d.dtype)));
+    if (misaligned(p, item)) {
+      bytes_ = byte_view(p, sizes_, strides, item, device_of(d.device));
+      target_ = at::empty(sizes_, opts);
+      if (initialise) target_.copy_(bytes_as(bytes_, target_.scalar_type(), sizes_));
+      return;
+    }
     for (int i = 0; i < d.ndim; i++) {
       if (sizes_[i] <= 1) {
         if (strides[i] < 0) strides[i] = -strides[i];
@@ -169,6 +195,11 @@ class Output {
 
   void finish() {
     if (empty_ || target_.is_same(view_)) return;
+    if (bytes_.defined()) {
+      auto shape = bytes_.sizes().vec();
+      bytes_.copy_(target_.contiguous().reshape({-1}).view(at::kByte).reshape(shape));
+      return;
+    }
     at::Tensor src = target_, dst = view_;
     for (int64_t z : zeros_) {
       src = src.narrow(z, sizes_[z] - 1, 1);
@@ -186,7 +217,7 @@ class Output {
 
  private:
   std::vector<int64_t> sizes_, flips_, zeros_;
-  at::Tensor view_, target_;
+  at::Tensor view_, target_, bytes_;
   bool empty_ = false;
 };
 
@@ -499,9 +530,11 @@ void reduce_into(int32_t op, const at::Tensor& x, const std::vector<int64_t>& ax
         out.assign(flatten_reduced(x, axes).any(-1).view(kept_shape));
       } else if (at::isFloatingType(dt) || at::isComplexType(dt)) {
         if (x.is_complex() && !at::isComplexType(dt)) unsupported("reduction sum into a real dtype", t);
-        if (native_dims) at::sum_out(o, x, axes, true, dt);
-        else o.copy_(x);
-        out.finish();
+        // Accumulate float32 in double, as the managed backend does (ATen's float32 cascade loses digits on cancellation).
+        const at::ScalarType acc = dt == at::kFloat ? at::kDouble : dt == at::kComplexFloat ? at::kComplexDouble : dt;
+        if (!native_dims) out.assign(x);
+        else if (acc == dt) { at::sum_out(o, x, axes, true, dt); out.finish(); }
+        else out.assign(at::sum(x, axes, true, acc));
       } else {
         at::Tensor s = native_dims ? at::sum(x, axes, true, at::kLong) : x.to(at::kLong);
         out.assign(s);
