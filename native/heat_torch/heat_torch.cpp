@@ -505,6 +505,125 @@ at::Tensor bitwise_reduce_last(at::Tensor y, int32_t op, const at::Scalar& ident
   return y;
 }
 
+
+// ---------------------------------------------------------------------------------------------- CPU row kernels
+// ATen's float32 sums with a float64 accumulator go through a slow casting loop, and its var_mean is a scalar Welford;
+// these two kernels give the managed backend's accuracy at memory speed on the CPU (other devices use ATen).
+
+template <class T>
+double sum_span(const T* p, int64_t n) {
+  double a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
+  int64_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    a0 += p[i]; a1 += p[i + 1]; a2 += p[i + 2]; a3 += p[i + 3];
+    a4 += p[i + 4]; a5 += p[i + 5]; a6 += p[i + 6]; a7 += p[i + 7];
+  }
+  for (; i < n; i++) a0 += p[i];
+  return ((a0 + a1) + (a2 + a3)) + ((a4 + a5) + (a6 + a7));
+}
+
+struct MomentsAcc {
+  double n = 0, mean = 0, m2 = 0;
+  void merge(double bn, double bmean, double bm2) {
+    if (bn == 0) return;
+    if (n == 0) { n = bn; mean = bmean; m2 = bm2; return; }
+    double total = n + bn, delta = bmean - mean;
+    mean += delta * (bn / total);
+    m2 += bm2 + delta * delta * (n * bn / total);
+    n = total;
+  }
+};
+
+// Blocks of 2048 in cache: the block mean, then the squared deviations from it (compensated), merged by Chan's formula.
+template <class T>
+MomentsAcc moments_span(const T* p, int64_t n) {
+  MomentsAcc acc;
+  constexpr int64_t block = 2048;
+  for (int64_t start = 0; start < n; start += block) {
+    int64_t len = std::min(block, n - start);
+    const T* q = p + start;
+    double mean = sum_span(q, len) / static_cast<double>(len);
+    double m0 = 0, m1 = 0, c0 = 0, c1 = 0;
+    int64_t i = 0;
+    for (; i + 2 <= len; i += 2) {
+      double d0 = q[i] - mean, d1 = q[i + 1] - mean;
+      m0 += d0 * d0; m1 += d1 * d1; c0 += d0; c1 += d1;
+    }
+    for (; i < len; i++) { double d = q[i] - mean; m0 += d * d; c0 += d; }
+    double c = c0 + c1;
+    acc.merge(static_cast<double>(len), mean, (m0 + m1) - c * c / static_cast<double>(len));
+  }
+  return acc;
+}
+
+// Applies f(row pointer, length) -> R to each row of a contiguous [K, n] block, threads over rows or within long rows.
+template <class T, class R, class F, class Merge>
+void for_rows(const T* p, int64_t rows, int64_t n, R* out, F f, Merge merge) {
+  const int64_t threads = at::get_num_threads();
+  if (rows >= threads || n < (int64_t{1} << 16)) {
+    at::parallel_for(0, rows, std::max<int64_t>(1, (int64_t{1} << 15) / std::max<int64_t>(1, n)), [&](int64_t b, int64_t e) {
+      for (int64_t r = b; r < e; r++) out[r] = f(p + r * n, n);
+    });
+    return;
+  }
+  const int64_t chunks = std::min<int64_t>(threads * 4, n >> 15);
+  std::vector<R> partial(static_cast<size_t>(chunks));
+  for (int64_t r = 0; r < rows; r++) {
+    const T* row = p + r * n;
+    at::parallel_for(0, chunks, 1, [&](int64_t b, int64_t e) {
+      for (int64_t c = b; c < e; c++) {
+        int64_t lo = n * c / chunks, hi = n * (c + 1) / chunks;
+        partial[static_cast<size_t>(c)] = f(row + lo, hi - lo);
+      }
+    });
+    R total = partial[0];
+    for (int64_t c = 1; c < chunks; c++) merge(total, partial[static_cast<size_t>(c)]);
+    out[r] = total;
+  }
+}
+
+// Sums over the reduced axes in double (CPU, float32/float64 input): a tensor of the kept shape.
+at::Tensor cpu_sum_double(const at::Tensor& x, const std::vector<int64_t>& axes) {
+  at::Tensor y = flatten_reduced(x, axes).contiguous();
+  const int64_t n = y.size(-1);
+  auto kept = y.sizes().vec();
+  kept.pop_back();
+  int64_t rows = 1;
+  for (int64_t k : kept) rows *= k;
+  at::Tensor out = at::empty({rows}, y.options().dtype(at::kDouble));
+  double* o = out.data_ptr<double>();
+  if (n == 0) {
+    out.zero_();
+  } else if (y.scalar_type() == at::kFloat) {
+    for_rows(y.data_ptr<float>(), rows, n, o, [](const float* q, int64_t len) { return sum_span(q, len); }, [](double& a, double b) { a += b; });
+  } else {
+    for_rows(y.data_ptr<double>(), rows, n, o, [](const double* q, int64_t len) { return sum_span(q, len); }, [](double& a, double b) { a += b; });
+  }
+  return out.view(kept);
+}
+
+// Mean and M2 over the reduced axes in double (CPU; other dtypes are converted to float64 first).
+std::pair<at::Tensor, at::Tensor> cpu_moments(const at::Tensor& x, const std::vector<int64_t>& axes) {
+  at::Tensor y = flatten_reduced(x.scalar_type() == at::kFloat || x.scalar_type() == at::kDouble ? x : x.to(at::kDouble), axes).contiguous();
+  const int64_t n = y.size(-1), rows = y.numel() / std::max<int64_t>(1, n);
+  auto kept = y.sizes().vec();
+  kept.pop_back();
+  std::vector<MomentsAcc> acc(static_cast<size_t>(rows));
+  auto merge = [](MomentsAcc& a, const MomentsAcc& b) { a.merge(b.n, b.mean, b.m2); };
+  if (y.scalar_type() == at::kFloat)
+    for_rows(y.data_ptr<float>(), rows, n, acc.data(), [](const float* q, int64_t len) { return moments_span(q, len); }, merge);
+  else
+    for_rows(y.data_ptr<double>(), rows, n, acc.data(), [](const double* q, int64_t len) { return moments_span(q, len); }, merge);
+  at::Tensor mean = at::empty({rows}, y.options().dtype(at::kDouble)), m2 = at::empty({rows}, y.options().dtype(at::kDouble));
+  double* pm = mean.data_ptr<double>();
+  double* pq = m2.data_ptr<double>();
+  for (int64_t r = 0; r < rows; r++) {
+    pm[r] = acc[static_cast<size_t>(r)].mean;
+    pq[r] = acc[static_cast<size_t>(r)].m2;
+  }
+  return {mean.view(kept), m2.view(kept)};
+}
+
 at::Scalar extreme(at::ScalarType t, bool max) {
   switch (t) {
     case at::kBool: return at::Scalar(max);
@@ -533,6 +652,7 @@ void reduce_into(int32_t op, const at::Tensor& x, const std::vector<int64_t>& ax
         // Accumulate float32 in double, as the managed backend does (ATen's float32 cascade loses digits on cancellation).
         const at::ScalarType acc = dt == at::kFloat ? at::kDouble : dt == at::kComplexFloat ? at::kComplexDouble : dt;
         if (!native_dims) out.assign(x);
+        else if (x.is_cpu() && t == at::kFloat && at::isFloatingType(dt)) out.assign(cpu_sum_double(x, axes).view(kept_shape));
         else if (acc == dt) { at::sum_out(o, x, axes, true, dt); out.finish(); }
         else out.assign(at::sum(x, axes, true, acc));
       } else {
@@ -815,6 +935,12 @@ int32_t hts_moments(const hts_tensor* x, const int32_t* axes, int32_t naxes, con
       om.finish();
       oq.target().fill_(std::numeric_limits<double>::quiet_NaN());
       oq.finish();
+      return;
+    }
+    if (xt.is_cpu()) {
+      auto [mean, m2] = cpu_moments(xt, ax);
+      copy_into(mean.view(om.target().sizes()), om);
+      copy_into(m2.view(oq.target().sizes()), oq);
       return;
     }
     auto vm = at::var_mean(xd, ax, /*unbiased=*/false, /*keepdim=*/true);

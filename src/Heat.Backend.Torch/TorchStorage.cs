@@ -22,5 +22,8 @@ internal sealed class TorchStorage : TensorStorage
     public override nint HostPointer => Device.IsGpu ? 0 : DataPointer;
 
     /// <inheritdoc/>
+    public override nint DevicePointer => Device.IsGpu ? DataPointer : 0;
+
+    /// <inheritdoc/>
     protected override void Free() => _handle.Dispose();
 }

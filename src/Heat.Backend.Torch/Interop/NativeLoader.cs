@@ -58,10 +58,7 @@ internal static partial class NativeLoader
                     tried.Add($"{path}: {e.Message}");
                 }
             }
-            if (_handle == 0)
-                throw new BackendUnavailableException(
-                    $"The torch backend needs its libtorch shim {FileName}, which could not be loaded. Tried:{Environment.NewLine}  " +
-                    string.Join(Environment.NewLine + "  ", tried) + Environment.NewLine + InstallHint);
+            if (_handle == 0) throw new BackendUnavailableException(FailureMessage(tried));
             NativeLibrary.SetDllImportResolver(typeof(NativeLoader).Assembly, (name, _, _) => name == TorchNative.Lib ? _handle : 0);
             int abi = TorchNative.hts_abi_version();
             if (abi != TorchNative.AbiVersion)
@@ -73,6 +70,11 @@ internal static partial class NativeLoader
             }
         }
     }
+
+    /// <summary>The message when no candidate loads: every path tried with its error, and what to install.</summary>
+    internal static string FailureMessage(IEnumerable<string> tried) =>
+        $"The torch backend needs its libtorch shim {FileName}, which could not be loaded. Tried:{Environment.NewLine}  " +
+        string.Join(Environment.NewLine + "  ", tried) + Environment.NewLine + InstallHint;
 
     /// <summary>The paths tried, in order.</summary>
     internal static IEnumerable<string> Candidates()
