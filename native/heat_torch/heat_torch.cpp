@@ -922,10 +922,8 @@ int32_t hts_moments(const hts_tensor* x, const int32_t* axes, int32_t naxes, con
     auto ax = axes_of(axes, naxes, xt.dim());
     int64_t count = 1;
     for (int64_t a : ax) count *= xt.size(a);
-    // Accumulate in double (ATen's CPU Welford accumulates float32 in double as well).
-    at::Tensor xd = xt.scalar_type() == at::kFloat && om.dtype() == at::kFloat ? xt : xt.to(at::kDouble);
     if (ax.empty()) {
-      copy_into(xd, om);
+      copy_into(xt, om);
       oq.target().fill_(0);
       oq.finish();
       return;
@@ -943,6 +941,8 @@ int32_t hts_moments(const hts_tensor* x, const int32_t* axes, int32_t naxes, con
       copy_into(m2.view(oq.target().sizes()), oq);
       return;
     }
+    // Other devices: ATen's Welford, accumulating in double.
+    at::Tensor xd = xt.scalar_type() == at::kFloat && om.dtype() == at::kFloat ? xt : xt.to(at::kDouble);
     auto vm = at::var_mean(xd, ax, /*unbiased=*/false, /*keepdim=*/true);
     copy_into(std::get<1>(vm), om);
     copy_into(std::get<0>(vm).to(at::kDouble).mul_(static_cast<double>(count)), oq);
