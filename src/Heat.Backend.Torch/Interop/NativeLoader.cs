@@ -88,7 +88,7 @@ internal static partial class NativeLoader
         foreach (var rid in new[] { RuntimeInformation.RuntimeIdentifier, $"linux-{arch}" }.Distinct())
             yield return Path.Combine(app, "runtimes", rid, "native", FileName);
         var assemblyDir = Path.GetDirectoryName(typeof(NativeLoader).Assembly.Location);
-        if (!string.IsNullOrEmpty(assemblyDir) && Path.GetFullPath(assemblyDir) != Path.GetFullPath(app))
+        if (!string.IsNullOrEmpty(assemblyDir) && Path.TrimEndingDirectorySeparator(Path.GetFullPath(assemblyDir)) != Path.TrimEndingDirectorySeparator(Path.GetFullPath(app)))
             yield return Path.Combine(assemblyDir, FileName);
         var buildDir = typeof(NativeLoader).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .FirstOrDefault(a => a.Key == "HeatTorchShimBuildDir")?.Value;
