@@ -49,11 +49,15 @@ public sealed unsafe partial class TorchBackend : ITensorBackend
     /// <inheritdoc/>
     public int Threads { get; }
 
-    /// <inheritdoc/>
+    /// <summary>A new contiguous tensor with unspecified contents.</summary>
+    /// <remarks>
+    /// Without a device it goes where the current rank computes (<c>ht.use_device</c>, <c>Heat:Device</c>) when this backend
+    /// is the rank's, else to <see cref="DefaultDevice"/>: so temporaries Core allocates follow the rank's device.
+    /// </remarks>
     public LocalTensor Empty(ReadOnlySpan<long> shape, DType dtype, Device? device = null)
     {
         ArgumentNullException.ThrowIfNull(dtype);
-        var where = device ?? DefaultDevice;
+        var where = device ?? (HeatContext.Current is { } rank && ReferenceEquals(rank.Backend, this) ? rank.Device : DefaultDevice);
         CheckDevice(where);
         long bytes = checked(Shapes.Numel(shape) * dtype.ItemSize);
         TorchNative.Check(TorchNative.hts_alloc(bytes, NativeDevice(where), out nint storage, out nint data), $"allocating {bytes} bytes on {where}");
