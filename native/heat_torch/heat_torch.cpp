@@ -780,9 +780,17 @@ int32_t hts_set_num_threads(int32_t threads) {
     g_threads.store(threads);
     t_threads = 0;
     ensure_threads();
-    // OpenBLAS (behind libtorch's CPU matmul) runs its own threads.
+    // OpenBLAS (behind libtorch's CPU matmul) runs its own threads. libtorch was loaded locally, so look the function
+    // up in the BLAS libraries it pulled in.
     using SetThreads = void (*)(int);
-    if (auto f = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"))) f(threads);
+    for (const char* name : {"libopenblas.so.0", "libblas.so.3"}) {
+      void* lib = dlopen(name, RTLD_LAZY | RTLD_NOLOAD);
+      if (!lib) continue;
+      auto f = reinterpret_cast<SetThreads>(dlsym(lib, "openblas_set_num_threads"));
+      if (f) f(threads);
+      dlclose(lib);
+      if (f) break;
+    }
   });
 }
 
