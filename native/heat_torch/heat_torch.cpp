@@ -113,7 +113,7 @@ bool misaligned(const void* p, int64_t item) { return reinterpret_cast<uintptr_t
 
 // A byte view of a strided view (one trailing dimension for the bytes of an element): reads and writes memory that is
 // not aligned to the element size (host buffers from the caller), which ATen's vectorised kernels require.
-at::Tensor byte_view(char* p, std::vector<int64_t> sizes, std::vector<int64_t> strides, int64_t item, at::Device device) {
+at::Tensor byte_view(char* p, at::DimVector sizes, at::DimVector strides, int64_t item, at::Device device) {
   for (auto& s : strides) s *= item;
   sizes.push_back(item);
   strides.push_back(1);
@@ -121,12 +121,13 @@ at::Tensor byte_view(char* p, std::vector<int64_t> sizes, std::vector<int64_t> s
 }
 
 // A contiguous tensor of shape sizes + [item] bytes, seen as elements of dtype with the given shape.
-at::Tensor bytes_as(const at::Tensor& bytes, at::ScalarType dtype, const std::vector<int64_t>& sizes) {
+at::Tensor bytes_as(const at::Tensor& bytes, at::ScalarType dtype, at::IntArrayRef sizes) {
   return bytes.contiguous().reshape({-1}).view(dtype).reshape(sizes);
 }
 
 at::Tensor input(const hts_tensor& d) {
-  std::vector<int64_t> sizes(d.sizes, d.sizes + d.ndim), strides(d.strides, d.strides + d.ndim), flips;
+  // Small vectors: no heap allocation for up to 5 dimensions (this runs for every operand of every op).
+  at::DimVector sizes(d.sizes, d.sizes + d.ndim), strides(d.strides, d.strides + d.ndim), flips;
   auto opts = options_of(d);
   if (numel_of(d) == 0) return at::empty(sizes, opts);
   char* p = static_cast<char*>(d.data);
@@ -152,7 +153,7 @@ at::Tensor input(const hts_tensor& d) {
 class Output {
  public:
   Output(const hts_tensor& d, bool initialise = false) : sizes_(d.sizes, d.sizes + d.ndim) {
-    std::vector<int64_t> strides(d.strides, d.strides + d.ndim);
+    at::DimVector strides(d.strides, d.strides + d.ndim);
     auto opts = options_of(d);
     empty_ = numel_of(d) == 0;
     if (empty_) {
@@ -216,7 +217,7 @@ class Output {
   }
 
  private:
-  std::vector<int64_t> sizes_, flips_, zeros_;
+  at::DimVector sizes_, flips_, zeros_;
   at::Tensor view_, target_, bytes_;
   bool empty_ = false;
 };
