@@ -15,3 +15,4 @@ public sealed class InProcValidation() : ValidationSuite(new InProcTestWorld());
 public sealed class InProcRandom() : RandomSuite(new InProcTestWorld());
 public sealed class InProcMatmul() : MatmulSuite(new InProcTestWorld());
 public sealed class InProcManipulation() : ManipulationSuite(new InProcTestWorld());
+public sealed class InProcSpatial() : SpatialSuite(new InProcTestWorld());
