@@ -14,3 +14,4 @@ public sealed class InProcDifferentialProperty() : DifferentialPropertySuite(new
 public sealed class InProcValidation() : ValidationSuite(new InProcTestWorld());
 public sealed class InProcRandom() : RandomSuite(new InProcTestWorld());
 public sealed class InProcMatmul() : MatmulSuite(new InProcTestWorld());
+public sealed class InProcIndexing() : IndexingSuite(new InProcTestWorld());
