@@ -59,7 +59,7 @@ public sealed partial class DNDarray
     /// </summary>
     private LocalTensor GatherEdgeItems()
     {
-        var local = larray.Share();
+        LocalTensor? local = larray.Share();
         try
         {
             var shown = new long[ndim];
@@ -80,9 +80,10 @@ public sealed partial class DNDarray
                 local.Dispose();
                 local = next;
             }
-            if (split is not int s || comm.Size == 1) return local;
-            using var pieces = new DNDarray(local, shown, s, Context, balanced: null);
-            local = null!;
+            var mine = local;
+            local = null;
+            if (split is not int s || comm.Size == 1) return mine;
+            using var pieces = new DNDarray(mine, shown, s, Context, balanced: null);
             return Redistribution.Gather(pieces);
         }
         finally { local?.Dispose(); }

@@ -15,3 +15,4 @@ public sealed class InProcValidation() : ValidationSuite(new InProcTestWorld());
 public sealed class InProcRandom() : RandomSuite(new InProcTestWorld());
 public sealed class InProcMatmul() : MatmulSuite(new InProcTestWorld());
 public sealed class InProcIndexing() : IndexingSuite(new InProcTestWorld());
+public sealed class InProcPrinting() : PrintingSuite(new InProcTestWorld());
