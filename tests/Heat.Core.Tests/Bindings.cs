@@ -16,3 +16,4 @@ public sealed class InProcRandom() : RandomSuite(new InProcTestWorld());
 public sealed class InProcMatmul() : MatmulSuite(new InProcTestWorld());
 public sealed class InProcIndexing() : IndexingSuite(new InProcTestWorld());
 public sealed class InProcPrinting() : PrintingSuite(new InProcTestWorld());
+public sealed class InProcManipulation() : ManipulationSuite(new InProcTestWorld());

@@ -110,4 +110,26 @@ public abstract class MatmulSuite(ITestWorld world) : DndarraySuiteBase(world)
             Assert.Equal(new[] { 4, 5, 10, 11 }, c.ToArray<int>());
         });
     }
+
+    [Theory, MemberData(nameof(SplitPairs))]
+    public void Matmul_HeatsReferenceCase(int ranks, int? sa, int? sb)
+    {
+        // HeAT's test: A = ones(21, 31), A[0] = 1..31, A[:, -1] = 1..21; B = ones(31, 45), B[0] = 1..45, B[:, 0] = 1..31.
+        var a = Enumerable.Repeat(1.0, 21 * 31).ToArray();
+        for (int j = 0; j < 31; j++) a[j] = j + 1;
+        for (int i = 0; i < 21; i++) a[i * 31 + 30] = i + 1;
+        var b = Enumerable.Repeat(1.0, 31 * 45).ToArray();
+        for (int j = 0; j < 45; j++) b[j] = j + 1;
+        for (int i = 0; i < 31; i++) b[i * 45] = i + 1;
+        var expected = Product(a, b, 21, 31, 45);
+        World.Run(ranks, () =>
+        {
+            using var x = ht.array(a, [21, 31], split: sa);
+            using var y = ht.array(b, [31, 45], split: sb);
+            using var c = ht.matmul(x, y);
+            Assert.Equal(ht.float64, c.dtype);
+            Assert.Equal((sa, sb) switch { (null, null) => null, (0, _) or (null, 0) => (int?)0, _ => 1 }, c.split);
+            Assert.Equal(expected, c.ToArray<double>());
+        });
+    }
 }
