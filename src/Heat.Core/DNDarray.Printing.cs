@@ -22,9 +22,11 @@ public sealed partial class DNDarray
         bool summarize = size > SummaryThreshold;
         using var data = summarize ? GatherEdgeItems() : Redistribution.Gather(this);
         var shown = data.GetShape();
-        var values = HostConversion.ToArray<double>(data);
+        var complex = dtype.IsComplex ? HostConversion.ToArray<System.Numerics.Complex>(data) : null;
+        var values = complex is null ? HostConversion.ToArray<double>(data) : complex.Select(c => c.Real).ToArray();
+        var imaginary = complex?.Select(c => c.Imaginary).ToArray();
         bool integral = !dtype.IsInexact;
-        bool wholeFloats = dtype.IsInexact && values.All(v => double.IsNaN(v) || double.IsInfinity(v) || v == Math.Floor(v));
+        bool wholeFloats = dtype.IsInexact && values.Concat(imaginary ?? []).All(v => double.IsNaN(v) || double.IsInfinity(v) || v == Math.Floor(v));
         string Format(double v) => dtype == DType.Bool ? (v != 0 ? "True" : "False")
             : integral ? v.ToString("0", CultureInfo.InvariantCulture)
             : double.IsNaN(v) ? "nan" : double.IsInfinity(v) ? (v > 0 ? "inf" : "-inf")
@@ -34,7 +36,17 @@ public sealed partial class DNDarray
         var strides = Shapes.ContiguousStrides(shown);
         void Write(int dim, long offset, int indent)
         {
-            if (dim == ndim) { sb.Append(Format(values[offset])); return; }
+            if (dim == ndim)
+            {
+                sb.Append(Format(values[offset]));
+                // Complex values as NumPy writes them: 1.+2.j, 0.5000-1.0000j.
+                if (imaginary is not null)
+                {
+                    double im = imaginary[offset];
+                    sb.Append(im < 0 || (im == 0 && double.IsNegative(im)) ? "-" : "+").Append(Format(Math.Abs(im))).Append('j');
+                }
+                return;
+            }
             sb.Append('[');
             long n = shown[dim];
             string separator = dim == ndim - 1 ? ", " : ",\n" + new string(' ', indent + 1);
@@ -47,8 +59,7 @@ public sealed partial class DNDarray
             }
             sb.Append(']');
         }
-        if (dtype.IsComplex) sb.Append(string.Join(", ", HostConversion.ToArray<System.Numerics.Complex>(data).Select(c => c.ToString(CultureInfo.InvariantCulture))));
-        else Write(0, 0, 9);
+        Write(0, 0, 9);
         sb.Append($", dtype=ht.{dtype.Name}, device={device}, split={(split is int s ? s.ToString(CultureInfo.InvariantCulture) : "None")})");
         return sb.ToString();
     }

@@ -73,7 +73,14 @@ internal static class Indexing
         var backend = x.Backend;
         var comm = x.comm;
         DNDarray? copy = null;
-        if (ReferenceEquals(value.larray.Storage, x.larray.Storage)) value = copy = value.astype(value.dtype);
+        if (value.ndim > shape.Length)
+        {
+            // Leading extents of 1 beyond the selection's dimensions (NumPy allows them): drop them from a replicated copy.
+            using var whole = Whole(value);
+            var contiguous = backend.Copy(whole);
+            using (contiguous) value = copy = new DNDarray(contiguous.TryReshapeView(value.GShapeRef[(value.ndim - shape.Length)..])!, value.GShapeRef[(value.ndim - shape.Length)..], null, x.Context, true);
+        }
+        else if (ReferenceEquals(value.larray.Storage, x.larray.Storage)) value = copy = value.astype(value.dtype);
         try
         {
             if (x.split is not int s)
@@ -185,10 +192,11 @@ internal static class Indexing
 
     private static bool Broadcasts(ReadOnlySpan<long> value, ReadOnlySpan<long> target)
     {
-        if (value.Length > target.Length) return false;
         for (int i = 0; i < value.Length; i++)
         {
-            long v = value[value.Length - 1 - i], t = target[target.Length - 1 - i];
+            long v = value[value.Length - 1 - i];
+            if (i >= target.Length) { if (v != 1) return false; continue; }
+            long t = target[target.Length - 1 - i];
             if (v != t && v != 1) return false;
         }
         return true;

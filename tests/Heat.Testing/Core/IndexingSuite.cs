@@ -128,6 +128,11 @@ public abstract class IndexingSuite(ITestWorld world) : DndarraySuiteBase(world)
             x[ht.slice(null, null, -1)] = x;
             var expected = Enumerable.Range(0, 35).Select(i => data[(4 - i / 7) * 7 + i % 7]).ToArray();
             Assert.Equal(expected, x.ToArray<double>());
+            // Leading extents of 1 beyond the selection's dimensions broadcast away, as in NumPy.
+            using var row = ht.full([1, 1, 7], 9.0, split: split is null ? null : 2);
+            x[2] = row;
+            for (int j = 0; j < 7; j++) expected[2 * 7 + j] = 9.0;
+            Assert.Equal(expected, x.ToArray<double>());
             using var ints = ht.array(Enumerable.Range(0, 35).ToArray(), Shape57, split: split);
             ints[1..3, ^2] = 7.9;   // converted to int32 as a C cast
             ints[ht.ellipsis, 0] = ht.array(new[] { 1.5, 2.5, 3.5, 4.5, 5.5 }, split: split is null ? null : 0);

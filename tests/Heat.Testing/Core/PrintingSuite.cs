@@ -31,6 +31,18 @@ public abstract class PrintingSuite(ITestWorld world) : DndarraySuiteBase(world)
     }
 
     [Theory, MemberData(nameof(Ranks))]
+    public void ComplexArrays_Print_SameOnEveryRank(int ranks)
+    {
+        var texts = World.Run(ranks, () =>
+        {
+            using var x = ht.array(Enumerable.Range(0, 1500).Select(i => new System.Numerics.Complex(i, -i)).ToArray(), split: 0);
+            return x.ToString();
+        });
+        Assert.All(texts, t => Assert.Equal(texts[0], t));
+        Assert.Equal("DNDarray([0.+0.j, 1.-1.j, 2.-2.j, ..., 1497.-1497.j, 1498.-1498.j, 1499.-1499.j], dtype=ht.complex128, device=cpu:0, split=0)", texts[0]);
+    }
+
+    [Theory, MemberData(nameof(Ranks))]
     public void LargeVector_IsAbbreviated(int ranks)
     {
         var texts = World.Run(ranks, () =>
