@@ -50,9 +50,12 @@ internal static class Indexing
         long localStart = have[me] > 0 ? sel.Start + lo[me] * sel.Step - displs[me] : 0;
         using var mine = plan.LocalView(x.larray, s, localStart, have[me]);
         var haveDispls = Chunking.Displacements(have);
-        if (lo.SequenceEqual(haveDispls))
+        bool inRankOrder = true;
+        for (int r = 0; r < have.Length; r++) inRankOrder &= have[r] == 0 || lo[r] == haveDispls[r];
+        if (inRankOrder)
         {
-            // Ranks hold consecutive parts of the selection in rank order (always for a positive step): keep them.
+            // Ranks hold consecutive parts of the selection in rank order (always for a positive step, and for a
+            // negative one inside one rank's chunk): keep them.
             var local = backend.Copy(mine);
             try { return DNDarray.WithSplitCounts(local, plan.OutShape, os, ctx, have); }
             catch { local.Dispose(); throw; }
