@@ -14,5 +14,7 @@ public sealed class InProcDifferentialProperty() : DifferentialPropertySuite(new
 public sealed class InProcValidation() : ValidationSuite(new InProcTestWorld());
 public sealed class InProcRandom() : RandomSuite(new InProcTestWorld());
 public sealed class InProcMatmul() : MatmulSuite(new InProcTestWorld());
+public sealed class InProcIndexing() : IndexingSuite(new InProcTestWorld());
+public sealed class InProcPrinting() : PrintingSuite(new InProcTestWorld());
 public sealed class InProcManipulation() : ManipulationSuite(new InProcTestWorld());
 public sealed class InProcSpatial() : SpatialSuite(new InProcTestWorld());
