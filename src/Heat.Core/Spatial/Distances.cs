@@ -114,9 +114,25 @@ internal static unsafe class Distances
         if (quadratic && metric != Metric.Manhattan)
         {
             using var yt = y.Permute([1, 0]);
-            backend.Matmul(x, yt, d);
             using var xx = SquaredNorms(backend, x);            // a × 1
             using var yy = SquaredNorms(backend, y);            // b × 1
+            if (d.Strides[1] == 1 && d.HostPointer != 0 && xx.HostPointer != 0)
+            {
+                // Blocks of rows: each product block is expanded while it is still in cache (one pass over the result).
+                long rows = x.Shape[0], block = Math.Max(16, (1L << 20) / Math.Max(1, y.Shape[0]));
+                for (long r0 = 0; r0 < rows; r0 += block)
+                {
+                    long count = Math.Min(block, rows - r0);
+                    using var xs = x.Slice(0, r0, count);
+                    using var ds = d.Slice(0, r0, count);
+                    using var xxs = xx.Slice(0, r0, count);
+                    backend.Matmul(xs, yt, ds);
+                    if (d.DType == DType.Float32) Expand<float>(ds, xxs, yy, metric, sigma, backend.Threads);
+                    else Expand<double>(ds, xxs, yy, metric, sigma, backend.Threads);
+                }
+                return;
+            }
+            backend.Matmul(x, yt, d);
             using var yyRow = yy.Permute([1, 0]);               // 1 × b
             using var xxB = xx.BroadcastTo(d.Shape);
             using var yyB = yyRow.BroadcastTo(d.Shape);
@@ -139,6 +155,31 @@ internal static unsafe class Distances
             Finish(backend, dc, metric, sigma);
         }
         backend.Copy(dc, d);
+    }
+
+    // d[i, :] = f(max(0, |x_i|² + |y|² − 2 g[i, :])) for each row, all in cache.
+    private static void Expand<T>(LocalTensor d, LocalTensor xx, LocalTensor yy, Metric metric, double sigma, int threads)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        long rows = d.Shape[0];
+        int cols = checked((int)d.Shape[1]);
+        long rowStride = d.Strides[0];
+        T* pd = (T*)d.HostPointer, px = (T*)xx.HostPointer, py = (T*)yy.HostPointer;
+        T minusTwo = T.CreateTruncating(-2.0), zero = T.Zero, scale = T.CreateTruncating(-1 / (2 * sigma * sigma));
+        int parts = (int)Math.Max(1, Math.Min(threads, rows / 8));
+        Parallel.For(0, parts, part =>
+        {
+            var yyRow = new ReadOnlySpan<T>(py, cols);
+            for (long i = rows * part / parts; i < rows * (part + 1) / parts; i++)
+            {
+                var row = new Span<T>(pd + i * rowStride, cols);
+                TensorPrimitives.MultiplyAdd(row, minusTwo, yyRow, row);
+                TensorPrimitives.Add(row, px[i], row);
+                TensorPrimitives.Max(row, zero, row);
+                if (metric == Metric.Euclidean) TensorPrimitives.Sqrt(row, row);
+                else { TensorPrimitives.Multiply(row, scale, row); TensorPrimitives.Exp(row, row); }
+            }
+        });
     }
 
     // d holds squared Euclidean distances: take the root, or the rbf kernel.
