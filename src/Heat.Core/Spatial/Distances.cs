@@ -119,7 +119,7 @@ internal static unsafe class Distances
             if (d.Strides[1] == 1 && d.HostPointer != 0 && xx.HostPointer != 0)
             {
                 // Blocks of rows: each product block is expanded while it is still in cache (one pass over the result).
-                long rows = x.Shape[0], block = Math.Max(16, (1L << 20) / Math.Max(1, y.Shape[0]));
+                long rows = x.Shape[0], block = Math.Max(8, (1L << 18) / Math.Max(1, y.Shape[0]));
                 for (long r0 = 0; r0 < rows; r0 += block)
                 {
                     long count = Math.Min(block, rows - r0);
