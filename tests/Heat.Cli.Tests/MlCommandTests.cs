@@ -8,14 +8,7 @@ namespace Heat.Cli.Tests;
 [Collection("console")]
 public class MlCommandTests
 {
-    private static (int Exit, string Out, string Err) Invoke(params string[] args)
-    {
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        var (o, e) = (new StringWriter(), new StringWriter());
-        Console.SetOut(o); Console.SetError(e);
-        try { return (Program.BuildRoot().Parse(args).Invoke(), o.ToString(), e.ToString()); }
-        finally { Console.SetOut(oldOut); Console.SetError(oldErr); }
-    }
+    private static (int Exit, string Out, string Err) Invoke(params string[] args) => CommandRunner.Invoke(args);
 
     private static string Data(string file)
     {

@@ -53,11 +53,7 @@ public sealed unsafe class CoreDndarray : IExperiment
 
     private static Times Measure(long rows, int ranks, int threads, int reps)
     {
-        var previous = Environment.GetEnvironmentVariable("Heat__Threads");
-        Environment.SetEnvironmentVariable("Heat__Threads", threads.ToString());
-        try
-        {
-            var results = InProcWorld.Run(ranks, () =>
+        var results = InProcRanks.Run(ranks, threads, () =>
             {
                 var comm = ht.get_comm();
                 using var x = ht.empty([rows, Columns], ht.float32, split: 0);
@@ -71,10 +67,8 @@ public sealed unsafe class CoreDndarray : IExperiment
                 b.Dispose(); c.Dispose();
                 double resplit = Timed(comm, reps, () => ht.resplit(x, 1).Dispose());
                 return new Times(mean, std, mean0, fma, resplit);
-            }, TimeSpan.FromMinutes(20));
-            return results[0];
-        }
-        finally { Environment.SetEnvironmentVariable("Heat__Threads", previous); }
+            });
+        return results;
     }
 
     // Values in [0, 1) that are not all equal (the bandwidth does not depend on them).
@@ -84,19 +78,7 @@ public sealed unsafe class CoreDndarray : IExperiment
         for (long i = 0; i < local.Numel; i++) dst[i] = (i % 4099) * (1f / 4099);
     }
 
-    private static double Timed(ICommunicator c, int reps, Action action)
-    {
-        double best = double.MaxValue;
-        for (int i = 0; i <= reps; i++)
-        {
-            c.Barrier();
-            var sw = Stopwatch.StartNew();
-            action();
-            c.Barrier();
-            if (i > 0) best = Math.Min(best, sw.Elapsed.TotalSeconds);
-        }
-        return c.Allreduce(best, ReduceOp.Max);
-    }
+    private static double Timed(ICommunicator c, int reps, Action action) => InProcRanks.Timed(c, reps, action);
 
     private static (double Sum, double Copy, double Fma) References(long bytes, int threads, int reps)
     {

@@ -40,11 +40,7 @@ public sealed class CoreMatmul : IExperiment
 
     private static double Measure(long n, int ranks, int threads, int reps, int? sa, int? sb)
     {
-        var previous = Environment.GetEnvironmentVariable("Heat__Threads");
-        Environment.SetEnvironmentVariable("Heat__Threads", threads.ToString());
-        try
-        {
-            return InProcWorld.Run(ranks, () =>
+        return InProcRanks.Run(ranks, threads, () =>
             {
                 var comm = ht.get_comm();
                 using var a = ht.full([n, n], 0.5, ht.float32, sa);
@@ -59,8 +55,6 @@ public sealed class CoreMatmul : IExperiment
                     if (i > 0) best = Math.Min(best, sw.Elapsed.TotalSeconds);
                 }
                 return comm.Allreduce(best, ReduceOp.Max);
-            }, TimeSpan.FromMinutes(20))[0];
-        }
-        finally { Environment.SetEnvironmentVariable("Heat__Threads", previous); }
+            });
     }
 }

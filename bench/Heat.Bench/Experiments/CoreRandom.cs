@@ -36,35 +36,17 @@ public sealed unsafe class CoreRandom : IExperiment
 
     private static (double Randn, double Rand) Measure(long n, int ranks, int threads, int reps)
     {
-        var previous = Environment.GetEnvironmentVariable("Heat__Threads");
-        Environment.SetEnvironmentVariable("Heat__Threads", threads.ToString());
-        try
-        {
-            return InProcWorld.Run(ranks, () =>
+        return InProcRanks.Run(ranks, threads, () =>
             {
                 var comm = ht.get_comm();
                 ht.random.seed(1);
                 double randn = Timed(comm, reps, () => ht.random.randn([n], split: 0).Dispose());
                 double rand = Timed(comm, reps, () => ht.random.rand([n], split: 0).Dispose());
                 return (randn, rand);
-            }, TimeSpan.FromMinutes(20))[0];
-        }
-        finally { Environment.SetEnvironmentVariable("Heat__Threads", previous); }
+            });
     }
 
-    private static double Timed(ICommunicator c, int reps, Action action)
-    {
-        double best = double.MaxValue;
-        for (int i = 0; i <= reps; i++)
-        {
-            c.Barrier();
-            var sw = Stopwatch.StartNew();
-            action();
-            c.Barrier();
-            if (i > 0) best = Math.Min(best, sw.Elapsed.TotalSeconds);
-        }
-        return c.Allreduce(best, ReduceOp.Max);
-    }
+    private static double Timed(ICommunicator c, int reps, Action action) => InProcRanks.Timed(c, reps, action);
 
     private static double Copy(long bytes, int threads, int reps)
     {

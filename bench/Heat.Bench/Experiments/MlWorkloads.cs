@@ -41,11 +41,7 @@ public sealed unsafe class MlWorkloads : IExperiment
 
     private static Times Measure(int ranks, int threads, long cdistN, long kmN, long lassoN)
     {
-        var previous = Environment.GetEnvironmentVariable("Heat__Threads");
-        Environment.SetEnvironmentVariable("Heat__Threads", threads.ToString());
-        try
-        {
-            return InProcWorld.Run(ranks, () =>
+        return InProcRanks.Run(ranks, threads, () =>
             {
                 var comm = ht.get_comm();
                 ht.random.seed(1);
@@ -59,24 +55,10 @@ public sealed unsafe class MlWorkloads : IExperiment
                 double l10 = Best(comm, 2, () => new Lasso(0.01, max_iter: 10, tol: 0).fit(noise, y));
                 double l1 = Best(comm, 2, () => new Lasso(0.01, max_iter: 1, tol: 0).fit(noise, y));
                 return new Times(cdist, (km10 - km1) / 9, (l10 - l1) / 9);
-            }, TimeSpan.FromMinutes(30))[0];
-        }
-        finally { Environment.SetEnvironmentVariable("Heat__Threads", previous); }
+            });
     }
 
-    private static double Best(ICommunicator c, int reps, Action action)
-    {
-        double best = double.MaxValue;
-        for (int i = 0; i <= reps; i++)
-        {
-            c.Barrier();
-            var sw = Stopwatch.StartNew();
-            action();
-            c.Barrier();
-            if (i > 0) best = Math.Min(best, sw.Elapsed.TotalSeconds);
-        }
-        return c.Allreduce(best, ReduceOp.Max);
-    }
+    private static double Best(ICommunicator c, int reps, Action action) => InProcRanks.Timed(c, reps, action);
 
     private static double CdistReference(long n, int threads)
     {
