@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Heat;
 using Heat.Abstractions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Heat.Comm.Mpi.Driver;
 
 /// <summary>
-/// <c>mpiexec.mpich -n N dotnet Heat.Comm.Mpi.Driver.dll [--filter REGEX] [--report FILE] [--case-timeout S] [--list]</c>:
+/// <c>mpiexec.mpich -n N dotnet Heat.Comm.Mpi.Driver.dll [--filter REGEX] [--report FILE] [--case-timeout S] [--list] [--self-check]</c>:
 /// runs the shared suites' cases for N ranks on every rank in the same order; rank 0 prints a summary line and writes
 /// a JSON report. Exit code 0 only if every case passed. <c>--crash-rank R</c> instead makes rank R throw an unhandled
 /// exception while the others wait in a Barrier (the abort test).
@@ -21,6 +22,7 @@ public static class Program
     /// <summary>Entry point.</summary>
     public static int Main(string[] args)
     {
+        if (args.Contains("--runtime")) return RuntimeCheck(args);
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var provider = new MpiCommunicatorProvider();
         int ranksOnNode = provider.RanksOnNode();
@@ -32,7 +34,7 @@ public static class Program
         using var control = world.Dup();
         using var backend = ComponentDiscovery.FindBackend("managed").Create(context);
         var filter = Value(args, "--filter") is { } f ? new Regex(f, RegexOptions.CultureInvariant) : null;
-        var cases = TestDiscovery.Find(typeof(Program).Assembly, world.Size, filter);
+        var cases = TestDiscovery.Find(typeof(Program).Assembly, world.Size, filter, selfCheck: args.Contains("--self-check"));
         if (args.Contains("--list"))
         {
             if (world.Rank == 0) foreach (var c in cases) Console.WriteLine(c.Name);
@@ -53,7 +55,7 @@ public static class Program
             {
                 error = $"{e.GetType().Name}: {e.Message}";
                 // Printed at once: if the ranks cannot agree (a peer is stuck in a collective), this is what is left.
-                Console.Error.WriteLine($"[rank {world.Rank}] FAILED {test.Name}: {e}");
+                if (e is not RankFailedException) Console.Error.WriteLine($"[rank {world.Rank}] FAILED {test.Name}: {e}");
             }
             var messages = Agree(control, error);
             watchdog.Disarm();
@@ -94,6 +96,23 @@ public static class Program
         for (int r = 0; r < lengths.Length; r++)
             if (lengths[r] > 0) messages.Add($"rank {r}: {Encoding.UTF8.GetString(all, (int)displs[r], (int)lengths[r])}");
         return messages;
+    }
+
+    /// <summary>
+    /// <c>--runtime</c>: starts Heat as a program does (<c>ht.init</c>, <c>Heat:Communicator=auto</c>), checks a distributed
+    /// sum, and prints what was chosen from rank 0: <c>runtime: comm=mpi size=N ranks-on-node=K threads=T sum=S</c>.
+    /// </summary>
+    private static int RuntimeCheck(string[] args)
+    {
+        using var runtime = ht.init(args);
+        var comm = ht.get_comm();
+        using var x = ht.arange(1000, dtype: ht.float64, split: 0);
+        using var total = ht.sum(x);
+        double sum = total.item<double>();
+        if (comm.Rank == 0)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"runtime: comm={comm.Kind} size={comm.Size} ranks-on-node={MpiEnvironment.RanksOnNode} threads={runtime.Backend.Threads} sum={sum}"));
+        return sum == 999 * 1000 / 2 ? 0 : 1;
     }
 
     private static int Crash(ICommunicator world, int rank)

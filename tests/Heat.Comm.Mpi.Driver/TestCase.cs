@@ -41,11 +41,13 @@ public static class TestDiscovery
     /// The cases of the suite bindings in <paramref name="assembly"/> for a world of <paramref name="worldSize"/>, in a
     /// fixed order (class, method, data order), optionally those whose name matches <paramref name="filter"/>.
     /// </summary>
-    public static List<TestCase> Find(Assembly assembly, int worldSize, Regex? filter)
+    /// <remarks>With <paramref name="selfCheck"/> only <see cref="DriverSelfCheck"/> runs; otherwise it is left out.</remarks>
+    public static List<TestCase> Find(Assembly assembly, int worldSize, Regex? filter, bool selfCheck = false)
     {
         var cases = new List<TestCase>();
         var classes = assembly.GetTypes()
             .Where(t => t.IsClass && !t.IsAbstract && t.GetConstructor([typeof(ITestWorld)]) is not null)
+            .Where(t => (t == typeof(DriverSelfCheck)) == selfCheck)
             .OrderBy(t => t.FullName, StringComparer.Ordinal);
         foreach (var type in classes)
         {
