@@ -47,6 +47,13 @@ public sealed unsafe class MpiCommunicator : ICommunicator
 
     private bool Poll => WaitMode == MpiWaitMode.Poll;
 
+    // MPICH 4.0.2's non-blocking Bcast fails beyond 2^31 bytes; fixed-count collectives above this size (the same on
+    // every rank, so all ranks choose alike) use the blocking call, where the transfer dwarfs the polling cost anyway.
+    // The v-variants (whose sizes only some ranks know) stay non-blocking: they were checked beyond 2^31 bytes.
+    internal const long PollMaxBytes = 1L << 30;
+
+    private bool PollFor<T>(long count) where T : unmanaged => Poll && count * sizeof(T) <= PollMaxBytes;
+
     /// <summary>Frees the communicator; the last world communicator also finalises MPI.</summary>
     public void Dispose()
     {
@@ -71,7 +78,7 @@ public sealed unsafe class MpiCommunicator : ICommunicator
         {
             int request;
             Check(MpiNative.MPI_Isend_c(send.Pointer, send.Count, type, dest, tag, _comm, &request), "MPI_Isend_c");
-            Complete(&request, null, "MPI_Isend_c");
+            Complete(&request, null, "MPI_Isend_c", send.ByteCount);
         }
         else Check(MpiNative.MPI_Send_c(send.Pointer, send.Count, type, dest, tag, _comm), "MPI_Send_c");
     }
@@ -86,7 +93,7 @@ public sealed unsafe class MpiCommunicator : ICommunicator
         {
             int request;
             Check(MpiNative.MPI_Irecv_c(recv.Pointer, recv.Count, type, Source(source), tag, _comm, &request), "MPI_Irecv_c");
-            Complete(&request, &status, "MPI_Irecv_c");
+            Complete(&request, &status, "MPI_Irecv_c", recv.ByteCount);
         }
         else Check(MpiNative.MPI_Recv_c(recv.Pointer, recv.Count, type, Source(source), tag, _comm, &status), "MPI_Recv_c");
         return ToStatus(&status, type);
@@ -104,8 +111,8 @@ public sealed unsafe class MpiCommunicator : ICommunicator
             int r, s;
             Check(MpiNative.MPI_Irecv_c(recv.Pointer, recv.Count, type, Source(source), recvTag, _comm, &r), "MPI_Irecv_c");
             Check(MpiNative.MPI_Isend_c(send.Pointer, send.Count, type, dest, sendTag, _comm, &s), "MPI_Isend_c");
-            Complete(&s, null, "MPI_Isend_c");
-            Complete(&r, &status, "MPI_Irecv_c");
+            Complete(&s, null, "MPI_Isend_c", send.ByteCount);
+            Complete(&r, &status, "MPI_Irecv_c", recv.ByteCount);
         }
         else
         {
@@ -121,7 +128,7 @@ public sealed unsafe class MpiCommunicator : ICommunicator
         CheckSend(send.Kind, dest, tag, "Isend");
         int request;
         Check(MpiNative.MPI_Isend_c(send.Pointer, send.Count, MpiDatatypes.Of<T>(), dest, tag, _comm, &request), "MPI_Isend_c");
-        return new MpiRequest(this, request, MpiDatatypes.Of<T>(), "MPI_Isend_c", new CommStatus(Rank, tag, send.Count));
+        return new MpiRequest(this, request, MpiDatatypes.Of<T>(), send.ByteCount, "MPI_Isend_c", new CommStatus(Rank, tag, send.Count));
     }
 
     /// <inheritdoc/>
@@ -130,7 +137,7 @@ public sealed unsafe class MpiCommunicator : ICommunicator
         CheckRecv(recv.Kind, source, tag, "Irecv");
         int request;
         Check(MpiNative.MPI_Irecv_c(recv.Pointer, recv.Count, MpiDatatypes.Of<T>(), Source(source), tag, _comm, &request), "MPI_Irecv_c");
-        return new MpiRequest(this, request, MpiDatatypes.Of<T>(), "MPI_Irecv_c", sendStatus: null);
+        return new MpiRequest(this, request, MpiDatatypes.Of<T>(), recv.ByteCount, "MPI_Irecv_c", sendStatus: null);
     }
 
     private static int Source(int source) => source == Comm.AnySource ? MPI_ANY_SOURCE : source;
@@ -165,11 +172,11 @@ public sealed unsafe class MpiCommunicator : ICommunicator
         CheckHost(buffer.Kind);
         CheckRoot(root, "Bcast");
         int type = MpiDatatypes.Of<T>();
-        if (Poll)
+        if (PollFor<T>(buffer.Count))
         {
             int request;
             Check(MpiNative.MPI_Ibcast_c(buffer.Pointer, buffer.Count, type, root, _comm, &request), "MPI_Ibcast_c");
-            Complete(&request, null, "MPI_Ibcast_c");
+            Complete(&request, null, "MPI_Ibcast_c", buffer.ByteCount);
         }
         else Check(MpiNative.MPI_Bcast_c(buffer.Pointer, buffer.Count, type, root, _comm), "MPI_Bcast_c");
     }
@@ -181,11 +188,11 @@ public sealed unsafe class MpiCommunicator : ICommunicator
         CheckRoot(root, "Gather");
         if (Rank == root) CheckCapacity(recv.Count, Size * send.Count, "Gather", "receive");
         int type = MpiDatatypes.Of<T>();
-        if (Poll)
+        if (PollFor<T>(Size * send.Count))
         {
             int request;
             Check(MpiNative.MPI_Igather_c(send.Pointer, send.Count, type, recv.Pointer, send.Count, type, root, _comm, &request), "MPI_Igather_c");
-            Complete(&request, null, "MPI_Igather_c");
+            Complete(&request, null, "MPI_Igather_c", Math.Max(send.ByteCount, recv.ByteCount));
         }
         else Check(MpiNative.MPI_Gather_c(send.Pointer, send.Count, type, recv.Pointer, send.Count, type, root, _comm), "MPI_Gather_c");
     }
@@ -203,7 +210,7 @@ public sealed unsafe class MpiCommunicator : ICommunicator
             {
                 int request;
                 Check(MpiNative.MPI_Igatherv_c(send.Pointer, send.Count, type, recv.Pointer, rc, rd, type, root, _comm, &request), "MPI_Igatherv_c");
-                Complete(&request, null, "MPI_Igatherv_c");
+                Complete(&request, null, "MPI_Igatherv_c", Math.Max(send.ByteCount, recv.ByteCount));
             }
             else Check(MpiNative.MPI_Gatherv_c(send.Pointer, send.Count, type, recv.Pointer, rc, rd, type, root, _comm), "MPI_Gatherv_c");
         }
@@ -215,11 +222,11 @@ public sealed unsafe class MpiCommunicator : ICommunicator
         CheckHost(send.Kind); CheckHost(recv.Kind);
         CheckCapacity(recv.Count, Size * send.Count, "Allgather", "receive");
         int type = MpiDatatypes.Of<T>();
-        if (Poll)
+        if (PollFor<T>(Size * send.Count))
         {
             int request;
             Check(MpiNative.MPI_Iallgather_c(send.Pointer, send.Count, type, recv.Pointer, send.Count, type, _comm, &request), "MPI_Iallgather_c");
-            Complete(&request, null, "MPI_Iallgather_c");
+            Complete(&request, null, "MPI_Iallgather_c", recv.ByteCount);
         }
         else Check(MpiNative.MPI_Allgather_c(send.Pointer, send.Count, type, recv.Pointer, send.Count, type, _comm), "MPI_Allgather_c");
     }
@@ -238,7 +245,7 @@ public sealed unsafe class MpiCommunicator : ICommunicator
             {
                 int request;
                 Check(MpiNative.MPI_Iallgatherv_c(send.Pointer, send.Count, type, recv.Pointer, rc, rd, type, _comm, &request), "MPI_Iallgatherv_c");
-                Complete(&request, null, "MPI_Iallgatherv_c");
+                Complete(&request, null, "MPI_Iallgatherv_c", recv.ByteCount);
             }
             else Check(MpiNative.MPI_Allgatherv_c(send.Pointer, send.Count, type, recv.Pointer, rc, rd, type, _comm), "MPI_Allgatherv_c");
         }
@@ -251,11 +258,11 @@ public sealed unsafe class MpiCommunicator : ICommunicator
         CheckRoot(root, "Scatter");
         if (Rank == root) CheckCapacity(send.Count, Size * recv.Count, "Scatter", "send");
         int type = MpiDatatypes.Of<T>();
-        if (Poll)
+        if (PollFor<T>(Size * recv.Count))
         {
             int request;
             Check(MpiNative.MPI_Iscatter_c(send.Pointer, recv.Count, type, recv.Pointer, recv.Count, type, root, _comm, &request), "MPI_Iscatter_c");
-            Complete(&request, null, "MPI_Iscatter_c");
+            Complete(&request, null, "MPI_Iscatter_c", Math.Max(send.ByteCount, recv.ByteCount));
         }
         else Check(MpiNative.MPI_Scatter_c(send.Pointer, recv.Count, type, recv.Pointer, recv.Count, type, root, _comm), "MPI_Scatter_c");
     }
@@ -278,7 +285,7 @@ public sealed unsafe class MpiCommunicator : ICommunicator
             {
                 int request;
                 Check(MpiNative.MPI_Iscatterv_c(send.Pointer, sc, sd, type, recv.Pointer, recv.Count, type, root, _comm, &request), "MPI_Iscatterv_c");
-                Complete(&request, null, "MPI_Iscatterv_c");
+                Complete(&request, null, "MPI_Iscatterv_c", Math.Max(send.ByteCount, recv.ByteCount));
             }
             else Check(MpiNative.MPI_Scatterv_c(send.Pointer, sc, sd, type, recv.Pointer, recv.Count, type, root, _comm), "MPI_Scatterv_c");
         }
@@ -293,11 +300,11 @@ public sealed unsafe class MpiCommunicator : ICommunicator
         long block = send.Count / Size;
         CheckCapacity(recv.Count, send.Count, "Alltoall", "receive");
         int type = MpiDatatypes.Of<T>();
-        if (Poll)
+        if (PollFor<T>(send.Count))
         {
             int request;
             Check(MpiNative.MPI_Ialltoall_c(send.Pointer, block, type, recv.Pointer, block, type, _comm, &request), "MPI_Ialltoall_c");
-            Complete(&request, null, "MPI_Ialltoall_c");
+            Complete(&request, null, "MPI_Ialltoall_c", send.ByteCount);
         }
         else Check(MpiNative.MPI_Alltoall_c(send.Pointer, block, type, recv.Pointer, block, type, _comm), "MPI_Alltoall_c");
     }
@@ -316,7 +323,7 @@ public sealed unsafe class MpiCommunicator : ICommunicator
             {
                 int request;
                 Check(MpiNative.MPI_Ialltoallv_c(send.Pointer, sc, sd, type, recv.Pointer, rc, rd, type, _comm, &request), "MPI_Ialltoallv_c");
-                Complete(&request, null, "MPI_Ialltoallv_c");
+                Complete(&request, null, "MPI_Ialltoallv_c", Math.Max(send.ByteCount, recv.ByteCount));
             }
             else Check(MpiNative.MPI_Alltoallv_c(send.Pointer, sc, sd, type, recv.Pointer, rc, rd, type, _comm), "MPI_Alltoallv_c");
         }
@@ -336,11 +343,11 @@ public sealed unsafe class MpiCommunicator : ICommunicator
         // The root's receive buffer must not alias its send buffer unless it is the same (MPI_IN_PLACE).
         WithDistinctBuffers(send.Pointer, Rank == root ? recv.Pointer : null, send.Count, (s, r) =>
         {
-            if (Poll)
+            if (PollFor<T>(send.Count))
             {
                 int request;
                 Check(MpiNative.MPI_Ireduce_c(s, r, send.Count, b.Datatype, b.Op, root, _comm, &request), "MPI_Ireduce_c");
-                Complete(&request, null, "MPI_Ireduce_c");
+                Complete(&request, null, "MPI_Ireduce_c", send.ByteCount);
             }
             else Check(MpiNative.MPI_Reduce_c(s, r, send.Count, b.Datatype, b.Op, root, _comm), "MPI_Reduce_c");
         });
@@ -369,11 +376,11 @@ public sealed unsafe class MpiCommunicator : ICommunicator
         ThrowIfDisposed();
         WithDistinctBuffers(send, recv, n, (s, r) =>
         {
-            if (Poll)
+            if (PollFor<T>(n))
             {
                 int request;
                 Check(MpiNative.MPI_Iallreduce_c(s, r, n, b.Datatype, b.Op, _comm, &request), "MPI_Iallreduce_c");
-                Complete(&request, null, "MPI_Iallreduce_c");
+                Complete(&request, null, "MPI_Iallreduce_c", n * sizeof(T));
             }
             else Check(MpiNative.MPI_Allreduce_c(s, r, n, b.Datatype, b.Op, _comm), "MPI_Allreduce_c");
         });
@@ -396,19 +403,20 @@ public sealed unsafe class MpiCommunicator : ICommunicator
         long n = send.Count;
         using var b = MpiOps.Bind<T>(op);
         ThrowIfDisposed();
+        bool poll = PollFor<T>(n);
         WithDistinctBuffers(send.Pointer, recv.Pointer, n, (s, r) =>
         {
             int request;
-            if (inclusive && Poll)
+            if (inclusive && poll)
             {
                 Check(MpiNative.MPI_Iscan_c(s, r, n, b.Datatype, b.Op, _comm, &request), "MPI_Iscan_c");
-                Complete(&request, null, "MPI_Iscan_c");
+                Complete(&request, null, "MPI_Iscan_c", n * sizeof(T));
             }
             else if (inclusive) Check(MpiNative.MPI_Scan_c(s, r, n, b.Datatype, b.Op, _comm), "MPI_Scan_c");
-            else if (Poll)
+            else if (poll)
             {
                 Check(MpiNative.MPI_Iexscan_c(s, r, n, b.Datatype, b.Op, _comm, &request), "MPI_Iexscan_c");
-                Complete(&request, null, "MPI_Iexscan_c");
+                Complete(&request, null, "MPI_Iexscan_c", n * sizeof(T));
             }
             else Check(MpiNative.MPI_Exscan_c(s, r, n, b.Datatype, b.Op, _comm), "MPI_Exscan_c");
         });
@@ -479,21 +487,32 @@ public sealed unsafe class MpiCommunicator : ICommunicator
     // ---------------------------------------------------------------- completion
 
     /// <summary>Waits for <paramref name="request"/>: MPI_Wait, or in poll mode MPI_Test with yields in between.</summary>
-    internal void Complete(int* request, MpiStatus* status, string call)
+    /// <param name="request">The request; MPI sets it to <c>MPI_REQUEST_NULL</c> on completion.</param>
+    /// <param name="status">Where the status goes, or null.</param>
+    /// <param name="call">The MPI call, for error messages.</param>
+    /// <param name="bytes">The bytes this rank moves: small operations that wait long back off to sleeping, large ones never do.</param>
+    internal void Complete(int* request, MpiStatus* status, string call, long bytes = 0)
     {
         MpiStatus ignored;
         if (status == null) status = &ignored;
         if (!Poll) { Check(MpiNative.MPI_Wait(request, status), call); return; }
         int flag = 0;
-        for (int spin = 0; ; spin++)
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        bool mayBackOff = bytes < BackOffMaxBytes;
+        while (true)
         {
             Check(MpiNative.MPI_Test(request, &flag, status), call);
             if (flag != 0) return;
-            // Yield to the rank that can make progress; once a wait is long, stop burning the shared core.
-            if (spin < 20_000) Thread.Yield();
-            else Thread.Sleep(1);
+            // Hand the core to a rank that can make progress (sched_yield returns at once when none waits). A small
+            // operation still pending after a while waits for a peer that is computing: sleep, so that the peer gets
+            // the core. A large one advances a step per MPI_Test and would crawl with a sleep per step.
+            if (mayBackOff && System.Diagnostics.Stopwatch.GetElapsedTime(start) > BackOffAfter) Thread.Sleep(1);
+            else Thread.Yield();
         }
     }
+
+    private const long BackOffMaxBytes = 1L << 20;
+    private static readonly TimeSpan BackOffAfter = TimeSpan.FromMilliseconds(2);
 
     // ---------------------------------------------------------------- validation
 

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: MIT
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using Heat.Abstractions;
+using Heat.Bench.Experiments;
+using Heat.Comm.Mpi;
+
+namespace Heat.Bench.Mpi;
+
+/// <summary>
+/// The benchmarks under MPI: <c>mpiexec.mpich -n P dotnet Heat.Bench.dll --mpi [--quick]</c>. Every rank measures;
+/// rank 0 prints and returns the figures: Allreduce of 8 bytes against a Barrier, Alltoallv bandwidth against one
+/// thread's memcpy of the same bytes, and the distributed moments (as the in-process <c>ht.moments</c>).
+/// </summary>
+public static unsafe class MpiMode
+{
+    /// <summary>Runs the MPI experiments on the world of this process; returns the figures on rank 0, none elsewhere.</summary>
+    public static List<BenchResult> Run(BenchOptions options, string[] args)
+    {
+        using var runtime = ht.init([.. args, "--Heat:Communicator=mpi"]);
+        var comm = ht.get_comm();
+        string mode = comm is MpiCommunicator m ? m.WaitMode.ToString().ToLowerInvariant() : "?";
+        int p = comm.Size;
+        var results = new List<BenchResult>();
+
+        int iterations = options.Quick ? 2_000 : 20_000;
+        var (allreduce, barrier) = Latency(comm, iterations);
+        results.Add(new BenchResult("mpi.allreduce.8B", p, 1, allreduce, "barrier", barrier, null, null,
+            $"best mean of {iterations} Allreduce(sum, 1 x Int64) calls; wait mode {mode}"));
+
+        long perRank = (options.Quick ? 64L : 256L) << 20;
+        int reps = options.Quick ? 3 : 5;
+        double alltoallv = Alltoallv(comm, perRank, reps);
+        double memcpy = comm.Rank == 0 ? Memcpy(perRank, p, reps) : 0;
+        comm.Barrier();
+        double gb = (double)perRank * p / 1e9;
+        results.Add(new BenchResult("mpi.alltoallv", p, 1, alltoallv, "memcpy 1 thread", memcpy, gb / alltoallv, "GB/s",
+            $"{perRank >> 20} MiB per rank, {perRank / p >> 20} MiB per block; rate = all ranks' received bytes / time; wait mode {mode}"));
+
+        long n = HtMoments.Elements(options);
+        double reference = comm.Rank == 0 ? HtMoments.Reference(n, reps) : 0;
+        comm.Barrier();
+        var (seconds, threads) = HtMoments.Measure(n, reps);
+        results.Add(HtMoments.Result("mpi", p, threads, seconds, reference, n));
+        return comm.Rank == 0 ? results : [];
+    }
+
+    private static byte* Touched(long bytes)
+    {
+        var p = (byte*)NativeMemory.AlignedAlloc((nuint)bytes, 4096);
+        NativeMemory.Fill(p, (nuint)bytes, 1);
+        return p;
+    }
+
+    private static double Memcpy(long bytes, int times, int reps)
+    {
+        byte* src = Touched(bytes), dst = Touched(bytes);
+        try { return Timing.Best(reps, () => { for (int k = 0; k < times; k++) NativeMemory.Copy(src, dst, (nuint)bytes); }); }
+        finally { NativeMemory.AlignedFree(src); NativeMemory.AlignedFree(dst); }
+    }
+
+    private static double Alltoallv(ICommunicator c, long perRank, int reps)
+    {
+        long block = perRank / c.Size;
+        byte* send = Touched(perRank), recv = Touched(perRank);
+        try
+        {
+            var counts = Enumerable.Repeat(block, c.Size).ToArray();
+            var displs = Enumerable.Range(0, c.Size).Select(i => i * block).ToArray();
+            var s = new CommBuffer<byte>(send, perRank);
+            var r = new CommBuffer<byte>(recv, perRank);
+            return Timed(c, reps + 1, () => c.Alltoallv(s, counts, displs, r, counts, displs));
+        }
+        finally { NativeMemory.AlignedFree(send); NativeMemory.AlignedFree(recv); }
+    }
+
+    private static (double Allreduce, double Barrier) Latency(ICommunicator c, int iterations)
+    {
+        long value = c.Rank;
+        double allreduce = Timed(c, 5, () => { for (int i = 0; i < iterations; i++) value = c.Allreduce(value, ReduceOp.Sum) % 1000; });
+        double barrier = Timed(c, 5, () => { for (int i = 0; i < iterations; i++) c.Barrier(); });
+        return (allreduce / iterations, barrier / iterations);
+    }
+
+    // Best time over repetitions, from a common start (Barrier) until every rank has finished (Barrier); the maximum over ranks.
+    private static double Timed(ICommunicator c, int reps, Action action)
+    {
+        double best = double.MaxValue;
+        for (int i = 0; i < reps; i++)
+        {
+            c.Barrier();
+            var sw = Stopwatch.StartNew();
+            action();
+            c.Barrier();
+            if (i > 0) best = Math.Min(best, sw.Elapsed.TotalSeconds);
+        }
+        return c.Allreduce(best, ReduceOp.Max);
+    }
+}
