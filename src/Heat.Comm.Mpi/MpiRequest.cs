@@ -5,7 +5,7 @@ using Heat.Comm.Mpi.Interop;
 namespace Heat.Comm.Mpi;
 
 /// <summary>A pending <c>MPI_Isend_c</c> or <c>MPI_Irecv_c</c>. The caller keeps the buffer pinned until it completes (the Memory overloads do).</summary>
-internal sealed unsafe class MpiRequest(MpiCommunicator comm, int handle, int datatype, long bytes, string call, CommStatus? sendStatus) : CommRequest
+internal sealed unsafe class MpiRequest(MpiCommunicator comm, int handle, int datatype, string call, CommStatus? sendStatus) : CommRequest
 {
     private readonly object _gate = new();
     private int _handle = handle;
@@ -36,7 +36,7 @@ internal sealed unsafe class MpiRequest(MpiCommunicator comm, int handle, int da
         {
             if (_status is { } done) return done;
             MpiStatus status;
-            fixed (int* h = &_handle) comm.Complete(h, &status, call, bytes);
+            fixed (int* h = &_handle) comm.Complete(h, &status, call);
             _status = sendStatus ?? comm.StatusOf(&status, datatype);
             return _status.Value;
         }
