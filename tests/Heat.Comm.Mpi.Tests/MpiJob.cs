@@ -30,19 +30,25 @@ public static class MpiJob
     }
 
     /// <summary>The driver assembly, built beside this test assembly (same configuration).</summary>
-    public static string DriverPath()
+    public static string DriverPath() => BuiltAssembly("tests", "Heat.Comm.Mpi.Driver");
+
+    /// <summary>The output assembly of project <paramref name="project"/> under <paramref name="folder"/> of the repository, in this configuration.</summary>
+    public static string BuiltAssembly(string folder, string project)
     {
-        // .../tests/Heat.Comm.Mpi.Tests/bin/<Configuration>/<tfm>/ -> .../tests/Heat.Comm.Mpi.Driver/bin/<Configuration>/<tfm>/
+        // <repo>/tests/Heat.Comm.Mpi.Tests/bin/<Configuration>/<tfm>/ -> <repo>/<folder>/<project>/bin/<Configuration>/<tfm>/<project>.dll
         var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         string tfm = here.Name, configuration = here.Parent!.Name;
-        var tests = here.Parent!.Parent!.Parent!.Parent!.FullName;
-        var path = Path.Combine(tests, "Heat.Comm.Mpi.Driver", "bin", configuration, tfm, "Heat.Comm.Mpi.Driver.dll");
-        if (!File.Exists(path)) throw new FileNotFoundException($"The MPI test driver is not built at {path}; build Heat.sln (or tests/Heat.Comm.Mpi.Driver) in {configuration}.", path);
+        var repository = here.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
+        var path = Path.Combine(repository, folder, project, "bin", configuration, tfm, project + ".dll");
+        if (!File.Exists(path)) throw new FileNotFoundException($"{project} is not built at {path}; build Heat.sln (or {folder}/{project}) in {configuration}.", path);
         return path;
     }
 
     /// <summary>Runs the driver on <paramref name="ranks"/> processes; kills the job after <paramref name="timeout"/>.</summary>
-    public static MpiJobResult Run(int ranks, TimeSpan timeout, params string[] driverArguments)
+    public static MpiJobResult Run(int ranks, TimeSpan timeout, params string[] driverArguments) => RunApp(DriverPath(), ranks, timeout, driverArguments);
+
+    /// <summary>Runs <c>dotnet <paramref name="assembly"/></c> on <paramref name="ranks"/> processes; kills the job after <paramref name="timeout"/>.</summary>
+    public static MpiJobResult RunApp(string assembly, int ranks, TimeSpan timeout, params string[] arguments)
     {
         var start = new ProcessStartInfo(LauncherPath())
         {
@@ -50,7 +56,7 @@ public static class MpiJob
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { "-n", ranks.ToString(System.Globalization.CultureInfo.InvariantCulture), "dotnet", DriverPath() }.Concat(driverArguments))
+        foreach (var a in new[] { "-n", ranks.ToString(System.Globalization.CultureInfo.InvariantCulture), "dotnet", assembly }.Concat(arguments))
             start.ArgumentList.Add(a);
         // The test host's own settings must not leak into the job.
         start.Environment.Remove("Heat__Communicator");

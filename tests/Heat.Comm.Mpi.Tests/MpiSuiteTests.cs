@@ -78,4 +78,15 @@ public sealed class MpiSuiteTests
         int threads = CpuBudget.ThreadsPerRank(2);
         Assert.Contains($"runtime: comm=mpi size=2 ranks-on-node=2 threads={threads} sum=499500", job.Output);
     }
+
+    [Fact]
+    public void Example_MpiMoments_RunsOnFourRanks()
+    {
+        var job = MpiJob.RunApp(MpiJob.BuiltAssembly("examples", "MpiMoments"), 4, JobTimeout, "1000003");
+        Assert.True(job.ExitCode == 0, job.ToString());
+        Assert.Contains("4 rank(s) over the 'mpi' communicator", job.Output);
+        Assert.Contains("chunks along axis 0: 250001, 250001, 250001, 250000", job.Output);
+        // sin(0 .. n-1) has mean about 0 and standard deviation about 1/sqrt(2).
+        Assert.Matches(@"mean -?0\.00000\d+, std 0\.7071\d+", job.Output);
+    }
 }
