@@ -51,6 +51,10 @@ public static unsafe class MpiEnvironment
                 _ownsInit = true;
             }
             else ThreadLevel = MpiConstants.MPI_THREAD_MULTIPLE;
+            // Errors MPICH cannot tie to one of our communicators (e.g. a failed request completed by MPI_Test) are
+            // raised on MPI_COMM_WORLD or MPI_COMM_SELF: return them there too, so they become exceptions, not aborts.
+            MpiNative.MPI_Comm_set_errhandler(MpiConstants.MPI_COMM_WORLD, MpiConstants.MPI_ERRORS_RETURN);
+            MpiNative.MPI_Comm_set_errhandler(MpiConstants.MPI_COMM_SELF, MpiConstants.MPI_ERRORS_RETURN);
             int rank, size, node, nodeSize;
             MpiNative.MPI_Comm_rank(MpiConstants.MPI_COMM_WORLD, &rank);
             MpiNative.MPI_Comm_size(MpiConstants.MPI_COMM_WORLD, &size);
