@@ -12,7 +12,7 @@ public enum MpiWaitMode
     Block,
     /// <summary>
     /// The non-blocking calls, completed by <c>MPI_Test</c> with <see cref="Thread.Yield"/> in between, so oversubscribed
-    /// ranks hand their core to the rank that can make progress (about 60 µs per collective instead of 5 ms on 4 ranks and 2 cores).
+    /// ranks hand their core to the rank that can make progress (an 8-byte Allreduce on 4 ranks and 2 cores: about 20 µs instead of 10 ms).
     /// </summary>
     Poll,
 }
