@@ -63,6 +63,8 @@ public static unsafe class MpiEnvironment
             MpiNative.MPI_Comm_free(&node);
             WorldRank = rank; WorldSize = size; RanksOnNode = nodeSize;
             _initialized = true;
+            if (LaunchMismatch(size, Environment.GetEnvironmentVariable) is { } mismatch)
+                throw new CommunicatorUnavailableException(mismatch);
             if (!_hooksInstalled)
             {
                 _hooksInstalled = true;
@@ -141,6 +143,23 @@ public static unsafe class MpiEnvironment
         lock (Gate) up = _initialized && !_finalized;
         if (!up) return;
         Abort(e.ExceptionObject as Exception ?? new HeatException(e.ExceptionObject?.ToString() ?? "unknown error"));
+    }
+
+    /// <summary>
+    /// A message when the launcher started several processes but MPICH sees a world of one: another MPI's launcher
+    /// (Open MPI's <c>mpiexec</c>) or <c>srun</c> without a PMI plug-in MPICH understands, so every process would run alone.
+    /// </summary>
+    internal static string? LaunchMismatch(int worldSize, Func<string, string?> lookup)
+    {
+        if (worldSize != 1) return null;
+        foreach (var (name, launcher) in new[] { ("OMPI_COMM_WORLD_SIZE", "Open MPI's mpiexec"), ("PMI_SIZE", "a PMI launcher"), ("SLURM_STEP_NUM_TASKS", "srun") })
+        {
+            if (!int.TryParse(lookup(name), out int n) || n <= 1) continue;
+            return $"This process was started by {launcher} as one of {n} ({name}={n}), but MPICH sees a world of 1 process: " +
+                "it does not understand that launcher, and every process would compute alone. Launch with mpiexec.mpich " +
+                "(plain mpiexec may be Open MPI's), or on Slurm with srun --mpi=pmi2 (or --mpi=pmix, as the site's MPICH was built).";
+        }
+        return null;
     }
 
     /// <summary>Throws a <see cref="CommunicationException"/> carrying MPI's error text unless <paramref name="code"/> is success.</summary>

@@ -118,4 +118,18 @@ public sealed class MpiBindingTests
         var alone = new Dictionary<string, string> { ["SLURM_STEP_NUM_TASKS"] = "1" };
         Assert.Null(MpiCommunicatorProvider.LauncherVariable(k => alone.GetValueOrDefault(k)));
     }
+
+    [Fact]
+    public void LaunchMismatch_NamesTheRightLauncher_WhenMpichSeesOneProcess()
+    {
+        var openMpi = new Dictionary<string, string> { ["OMPI_COMM_WORLD_SIZE"] = "4" };
+        var message = MpiEnvironment.LaunchMismatch(1, k => openMpi.GetValueOrDefault(k));
+        Assert.NotNull(message);
+        Assert.Contains("Open MPI's mpiexec as one of 4", message);
+        Assert.Contains("mpiexec.mpich", message);
+        var srun = new Dictionary<string, string> { ["SLURM_STEP_NUM_TASKS"] = "8" };
+        Assert.Contains("srun --mpi=pmi2", MpiEnvironment.LaunchMismatch(1, k => srun.GetValueOrDefault(k)));
+        Assert.Null(MpiEnvironment.LaunchMismatch(8, k => srun.GetValueOrDefault(k)));
+        Assert.Null(MpiEnvironment.LaunchMismatch(1, _ => null));
+    }
 }
