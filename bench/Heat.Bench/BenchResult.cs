@@ -25,7 +25,8 @@ public sealed record BenchResult(
 /// <summary>Options shared by all experiments.</summary>
 /// <param name="Quick">Smaller sizes and fewer repetitions (for smoke runs).</param>
 /// <param name="RankCounts">In-process rank counts to measure.</param>
-public sealed record BenchOptions(bool Quick, int[] RankCounts);
+/// <param name="Backend">The backend the backend.* experiments measure (<c>--backend torch</c>); the managed backend is their reference.</param>
+public sealed record BenchOptions(bool Quick, int[] RankCounts, string Backend = "managed");
 
 /// <summary>One benchmark experiment.</summary>
 public interface IExperiment

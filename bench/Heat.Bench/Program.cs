@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace Heat.Bench;
 
 /// <summary>
-/// Runs the experiments: <c>dotnet run -c Release --project bench/Heat.Bench -- [--quick] [--only NAME,...] [--ranks 1,2,4] [--json FILE]</c>;
+/// Runs the experiments: <c>dotnet run -c Release --project bench/Heat.Bench -- [--quick] [--only NAME,...] [--ranks 1,2,4] [--backend managed|torch] [--json FILE]</c>;
 /// under MPI: <c>mpiexec.mpich -n P dotnet bench/Heat.Bench/bin/Release/net10.0/Heat.Bench.dll --mpi [--quick] [--json FILE]</c>.
 /// </summary>
 public static class Program
@@ -26,7 +26,7 @@ public static class Program
             .OrderBy(e => e.Name).ToList();
         if (experiments.Count == 0) { Console.Error.WriteLine($"No experiment matches '{only}'."); return 2; }
 
-        var options = new BenchOptions(quick, ranks);
+        var options = new BenchOptions(quick, ranks, Value(args, "--backend") ?? "managed");
         var results = new List<BenchResult>();
         using var jsonOut = new StreamWriter(json, append: false);
         foreach (var e in experiments)

@@ -14,6 +14,10 @@ internal static class Program
         var root = new RootCommand("Heat for .NET: distributed tensors for data analytics (after HeAT).");
         root.Subcommands.Add(InfoCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(MlCommands.KMeansCommand());
+        root.Subcommands.Add(MlCommands.LassoCommand());
+        root.Subcommands.Add(MlCommands.CdistCommand());
+        root.Subcommands.Add(Paper.PaperBenchCommand.Create());
         return root;
     }
 }

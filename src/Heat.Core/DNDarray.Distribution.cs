@@ -63,6 +63,12 @@ public sealed partial class DNDarray
         return new DNDarray(local, shape, split, Context, balanced) { _splitCounts = _splitCounts };
     }
 
+    /// <summary>A second DNDarray over the same local storage (for temporaries a caller may dispose).</summary>
+    internal DNDarray Alias() => new(larray.Share(), shape, split, Context, balanced) { _splitCounts = _splitCounts };
+
+    /// <summary>This array as <paramref name="dtype"/>: an alias when it already has it, else a converted copy.</summary>
+    internal DNDarray AliasOrCast(DType dtype) => dtype == this.dtype ? Alias() : astype(dtype);
+
     /// <summary>The whole array, row-major, on every rank, converted NumPy-style to <typeparamref name="T"/>.</summary>
     /// <exception cref="OverflowException">A value does not fit <typeparamref name="T"/>.</exception>
     public T[] ToArray<T>() where T : unmanaged

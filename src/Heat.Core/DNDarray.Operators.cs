@@ -99,4 +99,12 @@ public sealed partial class DNDarray
     public static DNDarray operator ~(DNDarray x) => ht.invert(x);
     /// <summary>Unary plus (a copy).</summary>
     public static DNDarray operator +(DNDarray x) => x.astype(x.dtype);
+    /// <summary>Element-wise left shift.</summary>
+    public static DNDarray operator <<(DNDarray x1, DNDarray x2) => ht.left_shift(x1, x2);
+    /// <summary>Element-wise left shift by a scalar.</summary>
+    public static DNDarray operator <<(DNDarray x1, int x2) => ht.left_shift(x1, x2);
+    /// <summary>Element-wise right shift.</summary>
+    public static DNDarray operator >>(DNDarray x1, DNDarray x2) => ht.right_shift(x1, x2);
+    /// <summary>Element-wise right shift by a scalar.</summary>
+    public static DNDarray operator >>(DNDarray x1, int x2) => ht.right_shift(x1, x2);
 }

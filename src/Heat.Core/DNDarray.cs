@@ -70,6 +70,9 @@ public sealed partial class DNDarray : IDisposable
         return _splitCounts;
     }
 
+    /// <summary>Records known split counts (saves the Allgather when the caller already knows them).</summary>
+    internal void SetSplitCounts(long[] counts) => _splitCounts = counts;
+
     /// <summary>Offset of this rank's chunk along the split axis.</summary>
     internal long SplitOffset()
     {

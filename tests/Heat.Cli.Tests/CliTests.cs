@@ -4,6 +4,7 @@ using Heat.Cli;
 namespace Heat.Cli.Tests;
 
 /// <summary>Runs the command tree in process, capturing its output (one class: console redirection is process-wide).</summary>
+[Collection("console")]
 public class CliTests
 {
     private static (int Exit, string Out, string Err) Invoke(params string[] args)

@@ -9,18 +9,19 @@ namespace Heat.Testing;
 /// tests do not depend on one being installed); the others get the full ambient context through InProcWorld.Run.
 /// </summary>
 /// <param name="timeout">The per-run timeout; 30 s when null.</param>
-public sealed class InProcTestWorld(TimeSpan? timeout = null) : ITestWorld
+/// <param name="backend">The backend each rank creates by configuration name (<c>torch</c>, ...); null: Heat:Backend or managed.</param>
+public sealed class InProcTestWorld(TimeSpan? timeout = null, string? backend = null) : ITestWorld
 {
     private readonly TimeSpan _timeout = timeout ?? TimeSpan.FromSeconds(30);
 
     /// <inheritdoc/>
-    public string Name => "inproc";
+    public string Name => backend is null ? "inproc" : $"inproc-{backend}";
 
     /// <inheritdoc/>
-    public void Run(int ranks, Action body) => InProcWorld.Run(ranks, body, _timeout);
+    public void Run(int ranks, Action body) => InProcWorld.Run(ranks, body, _timeout, backend: backend);
 
     /// <inheritdoc/>
-    public T[] Run<T>(int ranks, Func<T> body) => InProcWorld.Run(ranks, body, _timeout);
+    public T[] Run<T>(int ranks, Func<T> body) => InProcWorld.Run(ranks, body, _timeout, backend: backend);
 
     /// <inheritdoc/>
     public void Run(int ranks, Action<ICommunicator> body) => InProcWorld.RunCommunicators(ranks, body, _timeout);

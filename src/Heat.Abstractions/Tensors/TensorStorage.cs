@@ -19,6 +19,8 @@ public abstract class TensorStorage
     public Device Device { get; }
     /// <summary>The host address of byte 0, or zero when the memory is not host-addressable.</summary>
     public abstract nint HostPointer { get; }
+    /// <summary>The device address of byte 0 for accelerator memory (what a GPU-aware communicator takes), or zero for host memory.</summary>
+    public virtual nint DevicePointer => 0;
     /// <summary>True once the memory has been freed.</summary>
     public bool IsReleased => Volatile.Read(ref _references) <= 0;
 

@@ -44,9 +44,15 @@ internal readonly struct SumR<TIn, TAcc> : IReducer<TIn, TAcc> where TIn : INumb
         return acc + SumSame(x);
     }
 
-    public static bool VectorizedStepAll => typeof(TIn) == typeof(TAcc) && (typeof(TIn) == typeof(double) || typeof(TIn) == typeof(long));
+    public static bool VectorizedStepAll => typeof(TIn) == typeof(TAcc) && (typeof(TIn) == typeof(double) || typeof(TIn) == typeof(long))
+        || typeof(TIn) == typeof(float) && typeof(TAcc) == typeof(double);
     public static void StepAll(Span<TAcc> acc, ReadOnlySpan<TIn> x)
     {
+        if (typeof(TIn) == typeof(float) && typeof(TAcc) == typeof(double))
+        {
+            WideSum.AddWidened(Unsafe.BitCast<Span<TAcc>, Span<double>>(acc), Unsafe.BitCast<ReadOnlySpan<TIn>, ReadOnlySpan<float>>(x));
+            return;
+        }
         if (typeof(TIn) == typeof(double)) { var a = Unsafe.BitCast<Span<TAcc>, Span<double>>(acc); TensorPrimitives.Add(a, Unsafe.BitCast<ReadOnlySpan<TIn>, ReadOnlySpan<double>>(x), a); }
         else if (typeof(TIn) == typeof(long)) { var a = Unsafe.BitCast<Span<TAcc>, Span<long>>(acc); TensorPrimitives.Add(a, Unsafe.BitCast<ReadOnlySpan<TIn>, ReadOnlySpan<long>>(x), a); }
     }
@@ -166,6 +172,24 @@ internal unsafe struct VerticalRun<TIn, TAcc, TR>(TIn* x, TAcc* acc, StridedLayo
 /// <summary>Sum of float32 values accumulated in float64 lanes (as accurate as NumPy's pairwise sum, or better).</summary>
 internal static class WideSum
 {
+    /// <summary><c>acc[i] += x[i]</c> with float32 values widened to float64.</summary>
+    public static void AddWidened(Span<double> acc, ReadOnlySpan<float> x)
+    {
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated && x.Length >= 8)
+        {
+            ref float r = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            ref double a = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(acc);
+            for (; i <= x.Length - 8; i += 8)
+            {
+                var (lo, hi) = Vector256.Widen(Vector256.LoadUnsafe(ref r, (nuint)i));
+                (Vector256.LoadUnsafe(ref a, (nuint)i) + lo).StoreUnsafe(ref a, (nuint)i);
+                (Vector256.LoadUnsafe(ref a, (nuint)(i + 4)) + hi).StoreUnsafe(ref a, (nuint)(i + 4));
+            }
+        }
+        for (; i < x.Length; i++) acc[i] += x[i];
+    }
+
     public static double Sum(ReadOnlySpan<float> x)
     {
         int i = 0;
@@ -251,7 +275,20 @@ internal unsafe struct MomentsRun<T>(T* x) : IRunHandler where T : unmanaged, IN
     {
         T* p = x + off[0];
         long s = st[0];
-        const int Block = 512;
+        const int Block = 2048;
+        if (s == 1 && typeof(T) == typeof(float))
+        {
+            // float32 straight from memory: a widened sum, then widened deviations, while the block sits in L1.
+            for (long start = 0; start < length; start += Block)
+            {
+                int n = (int)Math.Min(Block, length - start);
+                float* q = (float*)(p + start);
+                double mean = WideSum.Sum(new ReadOnlySpan<float>(q, n)) / n;
+                var (m2, c) = MomentsMath.Deviations(q, n, mean);
+                Acc.Merge(n, mean, m2 - c * c / n);
+            }
+            return;
+        }
         double* buf = stackalloc double[Block];
         for (long start = 0; start < length; start += Block)
         {
@@ -259,15 +296,63 @@ internal unsafe struct MomentsRun<T>(T* x) : IRunHandler where T : unmanaged, IN
             T* q = p + start * s;
             double* src = buf;
             if (s == 1 && typeof(T) == typeof(double)) src = (double*)q;
-            else if (s == 1 && typeof(T) == typeof(float)) TensorPrimitives.ConvertTruncating(new ReadOnlySpan<float>(q, n), new Span<double>(buf, n));
             else for (int i = 0; i < n; i++) buf[i] = double.CreateTruncating(q[i * s]);
             var span = new ReadOnlySpan<double>(src, n);
             double mean = TensorPrimitives.Sum(span) / n;
-            double m2 = 0, c = 0;
-            for (int i = 0; i < n; i++) { double d = src[i] - mean; m2 += d * d; c += d; }
+            var (m2, c) = MomentsMath.Deviations(src, n, mean);
             m2 -= c * c / n; // compensates the rounding of the block mean
             Acc.Merge(n, mean, m2);
         }
+    }
+}
+
+/// <summary>Sums of squared and of plain deviations from <c>mean</c> (four SIMD accumulators each).</summary>
+internal static unsafe class MomentsMath
+{
+    public static (double M2, double C) Deviations(double* src, int n, double mean)
+    {
+        int i = 0;
+        double m2 = 0, c = 0;
+        if (Vector256.IsHardwareAccelerated && n >= 16)
+        {
+            var vm = Vector256.Create(mean);
+            Vector256<double> q0 = default, q1 = default, q2 = default, q3 = default, s0 = default, s1 = default;
+            for (; i <= n - 16; i += 16)
+            {
+                var d0 = Vector256.Load(src + i) - vm; var d1 = Vector256.Load(src + i + 4) - vm;
+                var d2 = Vector256.Load(src + i + 8) - vm; var d3 = Vector256.Load(src + i + 12) - vm;
+                q0 += d0 * d0; q1 += d1 * d1; q2 += d2 * d2; q3 += d3 * d3;
+                s0 += d0 + d1; s1 += d2 + d3;
+            }
+            m2 = Vector256.Sum((q0 + q1) + (q2 + q3));
+            c = Vector256.Sum(s0 + s1);
+        }
+        for (; i < n; i++) { double d = src[i] - mean; m2 += d * d; c += d; }
+        return (m2, c);
+    }
+
+    /// <summary>The same for float32 values, widened to float64 on load.</summary>
+    public static (double M2, double C) Deviations(float* src, int n, double mean)
+    {
+        int i = 0;
+        double m2 = 0, c = 0;
+        if (Vector256.IsHardwareAccelerated && n >= 16)
+        {
+            var vm = Vector256.Create(mean);
+            Vector256<double> q0 = default, q1 = default, q2 = default, q3 = default, s0 = default, s1 = default;
+            for (; i <= n - 16; i += 16)
+            {
+                var (l0, h0) = Vector256.Widen(Vector256.Load(src + i));
+                var (l1, h1) = Vector256.Widen(Vector256.Load(src + i + 8));
+                var d0 = l0 - vm; var d1 = h0 - vm; var d2 = l1 - vm; var d3 = h1 - vm;
+                q0 += d0 * d0; q1 += d1 * d1; q2 += d2 * d2; q3 += d3 * d3;
+                s0 += d0 + d1; s1 += d2 + d3;
+            }
+            m2 = Vector256.Sum((q0 + q1) + (q2 + q3));
+            c = Vector256.Sum(s0 + s1);
+        }
+        for (; i < n; i++) { double d = src[i] - mean; m2 += d * d; c += d; }
+        return (m2, c);
     }
 }
 

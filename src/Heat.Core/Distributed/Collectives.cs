@@ -7,10 +7,19 @@ namespace Heat.Distributed;
 /// <summary>Communicator calls on local tensors of a run-time dtype (one switch on dtype, then generic).</summary>
 internal static unsafe class Collectives
 {
-    /// <summary>Reduces a contiguous host tensor element-wise across all ranks, in place.</summary>
+    /// <summary>Reduces a contiguous tensor element-wise across all ranks, in place (device tensors through a host copy).</summary>
     public static void AllreduceInPlace(ICommunicator comm, LocalTensor t, ReduceOp op)
     {
         if (comm.Size == 1) return;
+        if (t.HostPointer == 0 && t.Numel > 0)
+        {
+            // Reductions combine on the host: stage device memory there and back.
+            using var host = t.Backend.Empty(t.Shape, t.DType, Device.Cpu);
+            t.Backend.Copy(t, host);
+            AllreduceInPlace(comm, host, op);
+            t.Backend.Copy(host, t);
+            return;
+        }
         switch (t.DType.Code)
         {
             case DTypeCode.Bool: comm.AllreduceInPlace(t.AsCommBuffer<bool>(), op); break;
@@ -24,6 +33,41 @@ internal static unsafe class Collectives
             case DTypeCode.Complex64: comm.AllreduceInPlace(t.AsCommBuffer<Complex64>(), op); break;
             case DTypeCode.Complex128: comm.AllreduceInPlace(t.AsCommBuffer<Complex>(), op); break;
             default: throw new NotSupportedException($"Allreduce of {t.DType} is not supported.");
+        }
+    }
+
+    /// <summary>
+    /// The bytes of a contiguous tensor for one communicator call: host memory as it is, device memory as a device
+    /// buffer when the communicator is GPU-aware, else through a host copy (made when <paramref name="send"/>, written
+    /// back on dispose when <paramref name="receive"/>). Dispose after the call.
+    /// </summary>
+    public static Staged Stage(ICommunicator comm, LocalTensor t, bool send, bool receive)
+    {
+        if (t.Numel == 0 || t.HostPointer != 0) return new Staged(Bytes(t), null, null, false);
+        if (!t.IsContiguous) throw new InvalidOperationException("Communication needs a contiguous tensor.");
+        if (comm.IsGpuAware && t.Storage.DevicePointer != 0)
+            return new Staged(new CommBuffer<byte>((byte*)(t.Storage.DevicePointer + (nint)(t.Offset * t.DType.ItemSize)), t.ByteCount, MemoryKind.Device), null, null, false);
+        var host = t.Backend.Empty(t.Shape, t.DType, Device.Cpu);
+        try
+        {
+            if (send) t.Backend.Copy(t, host);
+            return new Staged(Bytes(host), host, t, receive);
+        }
+        catch { host.Dispose(); throw; }
+    }
+
+    /// <summary>A communication buffer over a tensor or its host copy; disposing writes a received copy back.</summary>
+    public readonly struct Staged(CommBuffer<byte> buffer, LocalTensor? host, LocalTensor? device, bool writeBack) : IDisposable
+    {
+        /// <summary>The buffer to pass to the communicator.</summary>
+        public CommBuffer<byte> Buffer { get; } = buffer;
+
+        /// <summary>Copies a received host copy back to the device tensor and frees it.</summary>
+        public void Dispose()
+        {
+            if (host is null) return;
+            try { if (writeBack) device!.Backend.Copy(host, device); }
+            finally { host.Dispose(); }
         }
     }
 

@@ -25,40 +25,53 @@ internal static class Elementwise
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var outShape = Shapes.Broadcast(a.GShapeRef, b.GShapeRef);
-        int nd = outShape.Length;
         var compute = ComputeType(op, DTypePromotion.Promote(a.dtype, b.dtype));
         var backend = a.Backend;
+        return Map([a, b], [compute, compute], op.ReturnsBool() ? DType.Bool : compute,
+            (l, result) => backend.Binary(op, l[0], l[1], result));
+    }
 
+    /// <summary>
+    /// The N-ary element-wise template: broadcasts the operands to one global shape, aligns their distributions (an
+    /// operand split along another axis than the largest one is moved; chunk boundaries are matched), casts each to its
+    /// compute dtype and lets <paramref name="kernel"/> fill this rank's chunk of the result.
+    /// </summary>
+    public static DNDarray Map(DNDarray[] operands, DType[] computeTypes, DType resultType, Action<LocalTensor[], LocalTensor> kernel)
+    {
+        var outShape = operands[0].shape;
+        for (int i = 1; i < operands.Length; i++) outShape = Shapes.Broadcast(outShape, operands[i].GShapeRef);
+        int nd = outShape.Length;
+        var backend = operands[0].Backend;
         var temps = new List<IDisposable>();
+        var locals = new LocalTensor[operands.Length];
         try
         {
-            a = Prepare(a, outShape, temps);
-            b = Prepare(b, outShape, temps);
-            int? sa = OutSplit(a, nd), sb = OutSplit(b, nd);
-            if (sa is not null && sb is not null)
+            var ops = operands.Select(o => Prepare(o, outShape, temps)).ToArray();
+            // The largest split operand decides the result's split axis; the others move to it.
+            int lead = -1;
+            for (int i = 0; i < ops.Length; i++)
+                if (ops[i].split is not null && (lead < 0 || ops[i].gnumel > ops[lead].gnumel)) lead = i;
+            int? split = lead < 0 ? null : OutSplit(ops[lead], nd);
+            if (lead >= 0)
             {
-                if (sa != sb)
+                var reference = ops[lead];
+                for (int i = 0; i < ops.Length; i++)
                 {
-                    // Move the cheaper operand to the other's split axis (or replicate it where it has no such axis).
-                    if (a.gnumel < b.gnumel) { a = Track(Align(a, sb!.Value, outShape), temps); sa = OutSplit(a, nd); }
-                    else { b = Track(Align(b, sa!.Value, outShape), temps); sb = OutSplit(b, nd); }
+                    if (i == lead || ops[i].split is null) continue;
+                    if (OutSplit(ops[i], nd) != split) ops[i] = Track(Align(ops[i], split!.Value, outShape), temps);
+                    if (ops[i].split is null) continue;
+                    if (!reference.SplitCounts().SequenceEqual(ops[i].SplitCounts()))
+                    {
+                        var moved = Track(ops[i].astype(ops[i].dtype), temps);
+                        var map = reference.lshape_map;
+                        var target = new long[reference.comm.Size, moved.ndim];
+                        for (int r = 0; r < reference.comm.Size; r++)
+                            for (int d = 0; d < moved.ndim; d++) target[r, d] = d == moved.split ? map[r, reference.split!.Value] : moved.GShapeRef[d];
+                        ops[i] = moved.redistribute_(target_map: target);
+                    }
                 }
             }
-            if (sa is not null && sb is not null)
-            {
-                if (!a.SplitCounts().SequenceEqual(b.SplitCounts()))
-                {
-                    var moved = Track(b.astype(b.dtype), temps);
-                    var map = a.lshape_map;
-                    var target = new long[a.comm.Size, b.ndim];
-                    for (int r = 0; r < a.comm.Size; r++)
-                        for (int d = 0; d < b.ndim; d++) target[r, d] = d == b.split ? map[r, a.split!.Value] : b.GShapeRef[d];
-                    b = moved.redistribute_(target_map: target);
-                }
-            }
-            int? split = sa ?? sb;
-            var distributed = sa is not null ? a : sb is not null ? b : null;
+            var distributed = lead >= 0 ? ops[lead] : null;
             var localOut = (long[])outShape.Clone();
             long offset = 0;
             if (split is int s)
@@ -66,14 +79,18 @@ internal static class Elementwise
                 localOut[s] = distributed!.larray.Shape[distributed.split!.Value];
                 offset = distributed.SplitOffset();
             }
-            using var la = LocalOperand(a, sa, split, offset, localOut, compute, backend);
-            using var lb = LocalOperand(b, sb, split, offset, localOut, compute, backend);
-            var result = backend.Empty(localOut, op.ReturnsBool() ? DType.Bool : compute);
-            try { backend.Binary(op, la, lb, result); }
+            for (int i = 0; i < ops.Length; i++)
+                locals[i] = LocalOperand(ops[i], OutSplit(ops[i], nd), split, offset, localOut, computeTypes[i], backend);
+            var result = backend.Empty(localOut, resultType);
+            try { kernel(locals, result); }
             catch { result.Dispose(); throw; }
-            return new DNDarray(result, outShape, split, a.Context, distributed?.balanced ?? true);
+            return new DNDarray(result, outShape, split, operands[0].Context, distributed is null ? true : distributed.balanced);
         }
-        finally { foreach (var t in temps) t.Dispose(); }
+        finally
+        {
+            foreach (var l in locals) l?.Dispose();
+            foreach (var t in temps) t.Dispose();
+        }
     }
 
     /// <summary><c>a op s</c> (or <c>s op a</c>) with a weak scalar.</summary>

@@ -22,7 +22,9 @@ internal static class Redistribution
         try
         {
             var byteCounts = counts.Select(c => c * rowBytes).ToArray();
-            comm.Allgatherv(Collectives.Bytes(send), Collectives.Bytes(gathered), byteCounts, Chunking.Displacements(byteCounts));
+            using (var sb = Collectives.Stage(comm, send, send: true, receive: false))
+            using (var rb = Collectives.Stage(comm, gathered, send: false, receive: true))
+                comm.Allgatherv(sb.Buffer, rb.Buffer, byteCounts, Chunking.Displacements(byteCounts));
             if (s == 0) return gathered;
             using var back = gathered.Permute(Inverse(toFront));
             return backend.Copy(back);
@@ -83,8 +85,9 @@ internal static class Redistribution
             }
             // Receive layout: blocks from rank 0, 1, ... each that rank's rows along s; when s is axis 0 that is the result.
             recv = s == 0 ? result.Share() : backend.Empty([result.Numel], x.dtype);
-            comm.Alltoallv(Collectives.Bytes(send), sendCounts, Chunking.Displacements(sendCounts),
-                           Collectives.Bytes(recv), recvCounts, Chunking.Displacements(recvCounts));
+            using (var sb = Collectives.Stage(comm, send, send: true, receive: false))
+            using (var rb = Collectives.Stage(comm, recv, send: false, receive: true))
+                comm.Alltoallv(sb.Buffer, sendCounts, Chunking.Displacements(sendCounts), rb.Buffer, recvCounts, Chunking.Displacements(recvCounts));
             if (s != 0) CopyBlocks(backend, result, s, sDispls, sCounts, recv, toFlat: false);
             return result;
         }
@@ -117,8 +120,9 @@ internal static class Redistribution
                 sendCounts[r] = Overlap(curDispls[comm.Rank], current[comm.Rank], tgtDispls[r], targetCounts[r]) * rowBytes;
                 recvCounts[r] = Overlap(curDispls[r], current[r], tgtDispls[comm.Rank], targetCounts[comm.Rank]) * rowBytes;
             }
-            comm.Alltoallv(Collectives.Bytes(send), sendCounts, Chunking.Displacements(sendCounts),
-                           Collectives.Bytes(recv), recvCounts, Chunking.Displacements(recvCounts));
+            using (var sb = Collectives.Stage(comm, send, send: true, receive: false))
+            using (var rb = Collectives.Stage(comm, recv, send: false, receive: true))
+                comm.Alltoallv(sb.Buffer, sendCounts, Chunking.Displacements(sendCounts), rb.Buffer, recvCounts, Chunking.Displacements(recvCounts));
             if (s == 0) return recv;
             using var back = recv.Permute(Inverse(toFront));
             return backend.Copy(back);

@@ -29,25 +29,46 @@ internal static class Reduction
         try
         {
             backend.Reduce(op, x.larray, axes, local);
-            int? split = x.split;
-            if (split is int s && axes.Contains(s))
-            {
-                Collectives.AllreduceInPlace(x.comm, local, op);
-                split = null;
-            }
-            var gshape = x.shape;
-            foreach (var a in axes) gshape[a] = 1;
-            if (!keepdims)
-            {
-                var squeezed = local.GetShape().Where((_, i) => !axes.Contains(i)).ToArray();
-                var view = local.TryReshapeView(squeezed)!;
-                local.Dispose();
-                local = view;
-                gshape = gshape.Where((_, i) => !axes.Contains(i)).ToArray();
-                if (split is int s2) split = s2 - axes.Count(a => a < s2);
-            }
-            return new DNDarray(local, gshape, split, x.Context, split is null ? true : x.balanced);
+            if (x.split is int s && axes.Contains(s)) Collectives.AllreduceInPlace(x.comm, local, op);
+            return Finish(local, x, axes, keepdims);
         }
         catch { local.Dispose(); throw; }
+    }
+
+    /// <summary>nansum/nanprod: NaN replaced by the op's neutral element in a local copy, then <see cref="Reduce"/>.</summary>
+    public static DNDarray ReduceIgnoringNaN(ReduceOp op, DNDarray x, Axis? axis, bool keepdims)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (!x.dtype.IsInexact) return Reduce(op, x, axis, keepdims);
+        var backend = x.Backend;
+        using var isNan = backend.Empty(x.larray.Shape, DType.Bool);
+        backend.Unary(UnaryOp.IsNan, x.larray, isNan);
+        using var neutral = backend.Full([], x.dtype, op.Kind == ReduceKind.Sum ? Scalar.FromDouble(0) : Scalar.FromDouble(1));
+        using var neutralB = neutral.BroadcastTo(x.larray.Shape);
+        var cleaned = backend.Empty(x.larray.Shape, x.dtype);
+        using var copy = new DNDarray(cleaned, x.shape, x.split, x.Context, x.balanced);
+        backend.Where(isNan, neutralB, x.larray, cleaned);
+        return Reduce(op, copy, axis, keepdims);
+    }
+
+    /// <summary>
+    /// Wraps a reduced local tensor (extent 1 on <paramref name="axes"/>, already combined across ranks where the split
+    /// axis was reduced) as the result DNDarray: squeezed unless <paramref name="keepdims"/>, split moved or dropped.
+    /// </summary>
+    public static DNDarray Finish(LocalTensor local, DNDarray x, int[] axes, bool keepdims)
+    {
+        int? split = x.split is int s && axes.Contains(s) ? null : x.split;
+        var gshape = x.shape;
+        foreach (var a in axes) gshape[a] = 1;
+        if (!keepdims)
+        {
+            var squeezed = local.GetShape().Where((_, i) => !axes.Contains(i)).ToArray();
+            var view = local.TryReshapeView(squeezed)!;
+            local.Dispose();
+            local = view;
+            gshape = gshape.Where((_, i) => !axes.Contains(i)).ToArray();
+            if (split is int s2) split = s2 - axes.Count(a => a < s2);
+        }
+        return new DNDarray(local, gshape, split, x.Context, split is null ? true : x.balanced);
     }
 }

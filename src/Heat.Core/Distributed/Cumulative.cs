@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MIT
+using Heat.Abstractions;
+
+namespace Heat.Distributed;
+
+/// <summary>
+/// HeAT's cumulative template: a local inclusive scan; along the split axis each rank's last slice goes through one
+/// Exscan, and the offset it returns is combined into the local result (empty chunks pass the neutral element on).
+/// </summary>
+internal static class Cumulative
+{
+    /// <summary>The dtype a scan produces (sums and products of bool and integers give int64, as HeAT and NumPy).</summary>
+    public static DType ResultType(ReduceOp op, DType input) => Reduction.ResultType(op, input);
+
+    /// <summary>The inclusive scan of <paramref name="x"/> along <paramref name="axis"/>.</summary>
+    public static DNDarray Scan(ReduceOp op, DNDarray x, int axis, DType? dtype)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (x.ndim == 0) throw new ArgumentException("cumulative operations need an array of at least one dimension.", nameof(x));
+        axis = Shapes.NormalizeAxis(axis, x.ndim);
+        var outType = dtype ?? ResultType(op, x.dtype);
+        var backend = x.Backend;
+        var result = backend.Empty(x.larray.Shape, outType);
+        try
+        {
+            backend.Scan(op, x.larray, axis, result);
+            if (x.split == axis && x.comm.Size > 1) AddOffsets(op, x, axis, result);
+            return new DNDarray(result, x.shape, x.split, x.Context, x.balanced);
+        }
+        catch { result.Dispose(); throw; }
+    }
+
+    private static void AddOffsets(ReduceOp op, DNDarray x, int axis, LocalTensor result)
+    {
+        var backend = x.Backend;
+        var sliceShape = result.GetShape();
+        sliceShape[axis] = 1;
+        long n = result.Shape[axis];
+        using var last = backend.Full(sliceShape, result.DType, Identity(op, result.DType));
+        if (n > 0)
+        {
+            using var lastView = result.Slice(axis, n - 1, 1);
+            backend.Copy(lastView, last);
+        }
+        using var offset = backend.Empty(sliceShape, result.DType);
+        Exscan(x.comm, last, offset, op);
+        if (x.comm.Rank == 0 || n == 0) return;
+        using var broadcast = offset.BroadcastTo(result.Shape);
+        backend.Binary(op.Kind == ReduceKind.Sum ? BinaryOp.Add : BinaryOp.Multiply, result, broadcast, result);
+    }
+
+    private static Scalar Identity(ReduceOp op, DType dtype) =>
+        op.Kind == ReduceKind.Sum ? (dtype.IsComplex ? Scalar.FromComplex(0) : dtype.IsInexact ? Scalar.FromDouble(0) : Scalar.FromInt(0))
+                                  : (dtype.IsComplex ? Scalar.FromComplex(1) : dtype.IsInexact ? Scalar.FromDouble(1) : Scalar.FromInt(1));
+
+    private static unsafe void Exscan(ICommunicator comm, LocalTensor send, LocalTensor recv, ReduceOp op)
+    {
+        switch (send.DType.Code)
+        {
+            case DTypeCode.Int64: comm.Exscan(send.AsCommBuffer<long>(), recv.AsCommBuffer<long>(), op); break;
+            case DTypeCode.Int32: comm.Exscan(send.AsCommBuffer<int>(), recv.AsCommBuffer<int>(), op); break;
+            case DTypeCode.Float32: comm.Exscan(send.AsCommBuffer<float>(), recv.AsCommBuffer<float>(), op); break;
+            case DTypeCode.Float64: comm.Exscan(send.AsCommBuffer<double>(), recv.AsCommBuffer<double>(), op); break;
+            case DTypeCode.Complex64: comm.Exscan(send.AsCommBuffer<Complex64>(), recv.AsCommBuffer<Complex64>(), op); break;
+            case DTypeCode.Complex128: comm.Exscan(send.AsCommBuffer<System.Numerics.Complex>(), recv.AsCommBuffer<System.Numerics.Complex>(), op); break;
+            case DTypeCode.Int16: comm.Exscan(send.AsCommBuffer<short>(), recv.AsCommBuffer<short>(), op); break;
+            case DTypeCode.Int8: comm.Exscan(send.AsCommBuffer<sbyte>(), recv.AsCommBuffer<sbyte>(), op); break;
+            case DTypeCode.UInt8: comm.Exscan(send.AsCommBuffer<byte>(), recv.AsCommBuffer<byte>(), op); break;
+            default: throw new NotSupportedException($"cumulative operations on {send.DType} are not supported.");
+        }
+    }
+}

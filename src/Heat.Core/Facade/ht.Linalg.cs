@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: MIT
+using Heat.Abstractions;
+using Heat.Distributed;
+
+namespace Heat;
+
+// HeAT: heat/core/linalg/basics.py (matmul, dot, outer, vdot, trace, tril, triu), manipulations.py (diagonal)
+public static partial class ht
+{
+    /// <summary>
+    /// Matrix product with NumPy's rules for vectors and batches, for every split pair: the result is split 0 for
+    /// 00/01/0N/N0, 1 for 10/11/1N/N1, None for NN (HeAT's table). Inputs are never resplit in place.
+    /// </summary>
+    /// <exception cref="ArgumentException">The inner dimensions differ, or an operand is 0-d.</exception>
+    public static DNDarray matmul(DNDarray a, DNDarray b) => Linalg.Matmul.Product(a, b);
+
+    /// <summary>Dot product: the sum of products for 1-d operands (a 0-d array), matmul otherwise, x * y for 0-d.</summary>
+    public static DNDarray dot(DNDarray a, DNDarray b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.ndim == 0 || b.ndim == 0) return a * b;
+        return matmul(a, b);
+    }
+
+    /// <summary>Outer product of two vectors (flattened when not 1-d): <c>out[i, j] = a[i] * b[j]</c>.</summary>
+    public static DNDarray outer(DNDarray a, DNDarray b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        using var fa = a.ndim == 1 ? a.Alias() : flatten(a);
+        using var fb = b.ndim == 1 ? b.Alias() : flatten(b);
+        using var column = Manipulation.AlignVector(fa, 2, 0);
+        using var row = Manipulation.AlignVector(fb, 2, 1);
+        return column * row;
+    }
+
+    /// <summary>Dot product of the flattened operands, the first conjugated (a 0-d array).</summary>
+    public static DNDarray vdot(DNDarray a, DNDarray b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.gnumel != b.gnumel) throw new ArgumentException($"vdot: {a.gnumel} and {b.gnumel} elements differ.", nameof(b));
+        using var fa = flatten(a);
+        using var fb = flatten(b);
+        using var ca = fa.dtype.IsComplex ? conj(fa) : fa.Alias();
+        return matmul(ca, fb);
+    }
+
+    /// <summary>The sum of the <paramref name="offset"/>-th diagonal of a 2-d array, as a .NET double (HeAT returns a Python number).</summary>
+    public static double trace(DNDarray a, long offset = 0)
+    {
+        using var d = diagonal(a, offset);
+        using var s = sum(d);
+        return s.item<double>();
+    }
+
+    /// <summary>
+    /// The <paramref name="offset"/>-th diagonal of a 2-d array (above the main one for positive offsets) as a 1-d array;
+    /// split along 0 when the input is split (each rank keeps the diagonal entries of its chunk, possibly unbalanced).
+    /// </summary>
+    /// <exception cref="NotSupportedException">The array is not 2-d.</exception>
+    public static DNDarray diagonal(DNDarray a, long offset = 0)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        if (a.ndim != 2) throw new NotSupportedException($"diagonal of a {a.ndim}-d array is not supported yet; give a 2-d array.");
+        long rows = a.GShapeRef[0], cols = a.GShapeRef[1];
+        long total = Math.Max(0, offset >= 0 ? Math.Min(rows, cols - offset) : Math.Min(rows + offset, cols));
+        // Global diagonal entry t is (t + r0, t + c0) with r0 = max(0, -offset), c0 = max(0, offset).
+        long r0 = Math.Max(0, -offset), c0 = Math.Max(0, offset);
+        long chunkStart = 0, chunkCount = a.split is null ? 0 : a.larray.Shape[a.split.Value];
+        if (a.split is int) chunkStart = a.SplitOffset();
+        long first = 0, count = total;
+        if (a.split is int s)
+        {
+            long start = s == 0 ? r0 : c0;
+            first = Math.Clamp(chunkStart - start, 0, total);
+            long end = Math.Clamp(chunkStart + chunkCount - start, 0, total);
+            count = Math.Max(0, end - first);
+        }
+        var local = a.larray;
+        var strides = local.Strides.ToArray();
+        long localRow = (first + r0) - (a.split == 0 ? chunkStart : 0);
+        long localCol = (first + c0) - (a.split == 1 ? chunkStart : 0);
+        long startOffset = local.Offset + (count > 0 ? localRow * strides[0] + localCol * strides[1] : 0);
+        using var view = local.View([count], [strides[0] + strides[1]], startOffset);
+        var copy = a.Backend.Copy(view);
+        return new DNDarray(copy, [total], a.split is null ? null : 0, a.Context, a.split is null ? true : null);
+    }
+
+    /// <summary>The lower triangle (elements with column − row ≤ k) of the last two dimensions; the rest zero.</summary>
+    public static DNDarray tril(DNDarray m, long k = 0) => Triangle(m, k, lower: true);
+
+    /// <summary>The upper triangle (elements with column − row ≥ k) of the last two dimensions; the rest zero.</summary>
+    public static DNDarray triu(DNDarray m, long k = 0) => Triangle(m, k, lower: false);
+
+    private static DNDarray Triangle(DNDarray m, long k, bool lower)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        if (m.ndim < 2) throw new ArgumentException($"{(lower ? "tril" : "triu")} needs at least 2 dimensions, got {m.ndim}.", nameof(m));
+        int nd = m.ndim;
+        long rowOffset = m.split == nd - 2 ? m.SplitOffset() : 0, colOffset = m.split == nd - 1 ? m.SplitOffset() : 0;
+        long lr = m.larray.Shape[nd - 2], lc = m.larray.Shape[nd - 1];
+        var mask = new bool[lr * lc];
+        for (long i = 0; i < lr; i++)
+            for (long j = 0; j < lc; j++)
+            {
+                long diff = (j + colOffset) - (i + rowOffset);
+                mask[i * lc + j] = lower ? diff <= k : diff >= k;
+            }
+        var backend = m.Backend;
+        using var maskTensor = backend.FromSpan<bool>(mask, [lr, lc], m.device);
+        using var maskB = maskTensor.BroadcastTo(m.larray.Shape);
+        using var zero = backend.Zeros([], m.dtype, m.device);
+        using var zeroB = zero.BroadcastTo(m.larray.Shape);
+        var result = backend.Empty(m.larray.Shape, m.dtype);
+        try { backend.Where(maskB, m.larray, zeroB, result); }
+        catch { result.Dispose(); throw; }
+        return new DNDarray(result, m.shape, m.split, m.Context, m.balanced);
+    }
+}
+
+public sealed partial class DNDarray
+{
+    /// <summary>Matrix product (see <see cref="ht.matmul"/>).</summary>
+    public DNDarray matmul(DNDarray other) => ht.matmul(this, other);
+}

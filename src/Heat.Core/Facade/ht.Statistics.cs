@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+using Heat.Abstractions;
+using Heat.Distributed;
+
+namespace Heat;
+
+// HeAT: heat/core/statistics.py (argmin, argmax, var, std, average), arithmetics.py (nansum, nanprod, cumsum, cumprod)
+public static partial class ht
+{
+    /// <summary>Global int64 index of the minimum along <paramref name="axis"/> (of the flattened array when null); NaN counts as the minimum, ties give the first index.</summary>
+    /// <remarks>Correct on unbalanced arrays: local indices are offset by each chunk's real position.</remarks>
+    public static DNDarray argmin(DNDarray x, int? axis = null, bool keepdims = false) => ArgReduction.Reduce(ArgReduceKind.ArgMin, x, axis, keepdims);
+
+    /// <summary>Global int64 index of the maximum along <paramref name="axis"/> (of the flattened array when null); NaN counts as the maximum, ties give the first index.</summary>
+    public static DNDarray argmax(DNDarray x, int? axis = null, bool keepdims = false) => ArgReduction.Reduce(ArgReduceKind.ArgMax, x, axis, keepdims);
+
+    /// <summary>Variance over <paramref name="axis"/> with <paramref name="ddof"/> delta degrees of freedom, in one pass (Chan's merge across ranks).</summary>
+    /// <remarks>float64 input gives float64, everything else float32 (HeAT). Fewer than <c>ddof + 1</c> elements give NaN or inf, as NumPy.</remarks>
+    public static DNDarray var(DNDarray x, Axis? axis = null, int ddof = 0, bool keepdims = false) => Variance(x, axis, ddof, keepdims, sqrt: false);
+
+    /// <summary>Standard deviation over <paramref name="axis"/> with <paramref name="ddof"/> delta degrees of freedom, in one pass.</summary>
+    public static DNDarray std(DNDarray x, Axis? axis = null, int ddof = 0, bool keepdims = false) => Variance(x, axis, ddof, keepdims, sqrt: true);
+
+    /// <summary>
+    /// Weighted average over <paramref name="axis"/>: <c>sum(x * w) / sum(w)</c>. <paramref name="weights"/> has the shape of
+    /// <paramref name="x"/>, or is 1-d with the length of <paramref name="axis"/>; null gives the mean.
+    /// </summary>
+    /// <exception cref="ArgumentException">The weights' shape does not fit, or they sum to zero.</exception>
+    public static DNDarray average(DNDarray x, int? axis = null, DNDarray? weights = null, bool keepdims = false)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (weights is null) return mean(x, axis, keepdims);
+        DNDarray w = weights;
+        bool ownsW = false;
+        if (!Shapes.Equal(weights.GShapeRef, x.GShapeRef))
+        {
+            if (axis is null)
+                throw new ArgumentException($"weights of shape {Shapes.Format(weights.GShapeRef)} differ from x's shape {Shapes.Format(x.GShapeRef)}; give an axis for 1-d weights.", nameof(weights));
+            int ax = Shapes.NormalizeAxis(axis.Value, x.ndim);
+            if (weights.ndim != 1 || weights.GShapeRef[0] != x.GShapeRef[ax])
+                throw new ArgumentException($"1-d weights must have the length of axis {ax} ({x.GShapeRef[ax]}); got shape {Shapes.Format(weights.GShapeRef)}.", nameof(weights));
+            w = Manipulation.AlignVector(weights, x.ndim, ax);
+            ownsW = true;
+        }
+        try
+        {
+            var type = DTypePromotion.Promote(x.dtype, w.dtype);
+            if (!type.IsInexact) type = float32;
+            using var xw = x * w;
+            using var numerator = Reduction.Reduce(ReduceOp.Sum, xw, axis, keepdims, type.IsComplex ? complex128 : float64);
+            // 1-d weights: their plain sum (a 0-d array broadcasts against any numerator shape).
+            using var denominator = ownsW
+                ? Reduction.Reduce(ReduceOp.Sum, weights, null, false, type.IsComplex ? complex128 : float64)
+                : Reduction.Reduce(ReduceOp.Sum, w, axis, keepdims, type.IsComplex ? complex128 : float64);
+            using var anyZero = ht.any(denominator == 0);
+            if (anyZero.item<bool>()) throw new ArgumentException("weights sum to zero along the averaged axis; the average is undefined.", nameof(weights));
+            using var quotient = numerator / denominator;
+            return quotient.astype(type);
+        }
+        finally { if (ownsW) w.Dispose(); }
+    }
+
+    /// <summary>Sum treating NaN as zero.</summary>
+    public static DNDarray nansum(DNDarray a, Axis? axis = null, bool keepdims = false) => Reduction.ReduceIgnoringNaN(ReduceOp.Sum, a, axis, keepdims);
+
+    /// <summary>Product treating NaN as one.</summary>
+    public static DNDarray nanprod(DNDarray a, Axis? axis = null, bool keepdims = false) => Reduction.ReduceIgnoringNaN(ReduceOp.Prod, a, axis, keepdims);
+
+    /// <summary>Cumulative sum along <paramref name="axis"/> (bool and integers accumulate in int64); along the split axis one Exscan.</summary>
+    public static DNDarray cumsum(DNDarray a, int axis, DType? dtype = null) => Cumulative.Scan(ReduceOp.Sum, a, axis, dtype);
+
+    /// <summary>Cumulative product along <paramref name="axis"/> (bool and integers accumulate in int64).</summary>
+    public static DNDarray cumprod(DNDarray a, int axis, DType? dtype = null) => Cumulative.Scan(ReduceOp.Prod, a, axis, dtype);
+
+    private static DNDarray Variance(DNDarray x, Axis? axis, int ddof, bool keepdims, bool sqrt)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (ddof < 0) throw new ArgumentOutOfRangeException(nameof(ddof), ddof, "ddof must be >= 0.");
+        var axes = Axis.Resolve(axis, x.ndim);
+        var (count, meanT, m2) = Moments.Compute(x, axes);
+        meanT.Dispose();
+        try
+        {
+            var backend = x.Backend;
+            double dof = Math.Max(0, count - ddof);
+            backend.BinaryScalar(BinaryOp.Divide, m2, Scalar.FromDouble(dof), scalarFirst: false, m2);
+            if (sqrt) backend.Unary(UnaryOp.Sqrt, m2, m2);
+            var outType = x.dtype == float64 ? float64 : float32;
+            var local = outType == float64 ? m2 : backend.Copy(m2, outType);
+            if (!ReferenceEquals(local, m2)) m2.Dispose();
+            return Reduction.Finish(local, x, axes, keepdims);
+        }
+        catch { m2.Dispose(); throw; }
+    }
+}
+
+public sealed partial class DNDarray
+{
+    /// <summary>Index of the minimum (see <see cref="ht.argmin"/>).</summary>
+    public DNDarray argmin(int? axis = null, bool keepdims = false) => ht.argmin(this, axis, keepdims);
+    /// <summary>Index of the maximum (see <see cref="ht.argmax"/>).</summary>
+    public DNDarray argmax(int? axis = null, bool keepdims = false) => ht.argmax(this, axis, keepdims);
+    /// <summary>Variance (see <see cref="ht.var"/>).</summary>
+    public DNDarray var(Axis? axis = null, int ddof = 0, bool keepdims = false) => ht.var(this, axis, ddof, keepdims);
+    /// <summary>Standard deviation (see <see cref="ht.std"/>).</summary>
+    public DNDarray std(Axis? axis = null, int ddof = 0, bool keepdims = false) => ht.std(this, axis, ddof, keepdims);
+    /// <summary>Cumulative sum (see <see cref="ht.cumsum"/>).</summary>
+    public DNDarray cumsum(int axis, DType? dtype = null) => ht.cumsum(this, axis, dtype);
+    /// <summary>Cumulative product (see <see cref="ht.cumprod"/>).</summary>
+    public DNDarray cumprod(int axis, DType? dtype = null) => ht.cumprod(this, axis, dtype);
+}

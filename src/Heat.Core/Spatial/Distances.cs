@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: MIT
+using System.Numerics.Tensors;
+using Heat.Abstractions;
+using Heat.Distributed;
+
+namespace Heat.Spatial;
+
+/// <summary>The pairwise metrics cdist computes.</summary>
+internal enum Metric
+{
+    /// <summary>sqrt(Σ (x - y)²).</summary>
+    Euclidean,
+    /// <summary>exp(-Σ (x - y)² / (2 σ²)).</summary>
+    Rbf,
+    /// <summary>Σ |x - y|.</summary>
+    Manhattan,
+}
+
+/// <summary>
+/// Pairwise distances between the rows of X (split 0 or replicated) and Y (split 0 or replicated). With both split, Y's
+/// blocks travel around a ring, the next block arriving (non-blocking) while the current one is used; the result keeps
+/// X's rows local (split 0). The quadratic expansion |x|² + |y|² − 2 x·y goes through the backend's matmul (clamped at
+/// zero); otherwise the exact difference form is used.
+/// </summary>
+internal static unsafe class Distances
+{
+    private const int Tag = 7521;
+
+    public static DNDarray Compute(DNDarray x, DNDarray? y, Metric metric, bool quadratic, double sigma = 1)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var other = y ?? x;
+        if (x.ndim != 2 || other.ndim != 2)
+            throw new ArgumentException($"cdist needs 2-d arrays (samples x features); got {Shapes.Format(x.GShapeRef)} and {Shapes.Format(other.GShapeRef)}.");
+        if (x.GShapeRef[1] != other.GShapeRef[1])
+            throw new ArgumentException($"cdist: X has {x.GShapeRef[1]} features, Y has {other.GShapeRef[1]}.", nameof(y));
+        var type = DTypePromotion.Promote(x.dtype, other.dtype);
+        if (type.IsComplex) throw new ArgumentException($"cdist is not defined for complex data ({type}).");
+        if (!type.IsInexact) type = DType.Float32;
+        using var xs = Prepare(x, type);
+        using var ys = Prepare(other, type);
+        long n = x.GShapeRef[0], m = other.GShapeRef[0];
+        var backend = x.Backend;
+        var comm = x.comm;
+        if (xs.split is null && ys.split is int)
+        {
+            // Replicated X against split Y: this rank's columns of the result.
+            var local = backend.Empty([n, ys.larray.Shape[0]], type);
+            try { Block(backend, xs.larray, ys.larray, local, metric, quadratic, sigma); }
+            catch { local.Dispose(); throw; }
+            return new DNDarray(local, [n, m], 1, x.Context, ys.balanced);
+        }
+        var result = backend.Empty([xs.larray.Shape[0], m], type);
+        try
+        {
+            if (ys.split is null || comm.Size == 1)
+                Block(backend, xs.larray, ys.larray, result, metric, quadratic, sigma);
+            else
+                Ring(xs, ys, result, metric, quadratic, sigma);
+            return new DNDarray(result, [n, m], xs.split, x.Context, xs.balanced);
+        }
+        catch { result.Dispose(); throw; }
+    }
+
+    private static DNDarray Prepare(DNDarray a, DType type)
+    {
+        using var cast = a.AliasOrCast(type);
+        return cast.split == 1 ? ht.resplit(cast, 0) : cast.Alias();
+    }
+
+    private static void Ring(DNDarray xs, DNDarray ys, LocalTensor result, Metric metric, bool quadratic, double sigma)
+    {
+        var comm = xs.comm;
+        var backend = xs.Backend;
+        int p = comm.Size, me = comm.Rank;
+        var counts = ys.SplitCounts();
+        var displs = Chunking.Displacements(counts);
+        long features = ys.GShapeRef[1];
+        var current = backend.Contiguous(ys.larray);
+        try
+        {
+            for (int step = 0; step < p; step++)
+            {
+                int owner = (me + step) % p;
+                LocalTensor? next = null;
+                var requests = new List<CommRequest>(2);
+                if (step < p - 1)
+                {
+                    int nextOwner = (me + step + 1) % p;
+                    next = backend.Empty([counts[nextOwner], features], current.DType);
+                    requests.Add(comm.Irecv(Collectives.Bytes(next), (me + 1) % p, Tag));
+                    requests.Add(comm.Isend(Collectives.Bytes(current), (me - 1 + p) % p, Tag));
+                }
+                try
+                {
+                    if (counts[owner] > 0 && result.Shape[0] > 0)
+                    {
+                        using var target = result.Slice(1, displs[owner], counts[owner]);
+                        Block(backend, xs.larray, current, target, metric, quadratic, sigma);
+                    }
+                    CommRequest.WaitAll(requests.ToArray());
+                }
+                catch { next?.Dispose(); throw; }
+                if (next is not null) { current.Dispose(); current = next; }
+            }
+        }
+        finally { current.Dispose(); }
+    }
+
+    /// <summary>Distances of the rows of <paramref name="x"/> (a × f) to the rows of <paramref name="y"/> (b × f) into <paramref name="d"/> (a × b, any strides).</summary>
+    private static void Block(ITensorBackend backend, LocalTensor x, LocalTensor y, LocalTensor d, Metric metric, bool quadratic, double sigma)
+    {
+        if (x.Shape[0] == 0 || y.Shape[0] == 0) return;
+        if (quadratic && metric != Metric.Manhattan)
+        {
+            using var yt = y.Permute([1, 0]);
+            using var xx = SquaredNorms(backend, x);            // a × 1
+            using var yy = SquaredNorms(backend, y);            // b × 1
+            if (d.Strides[1] == 1 && d.HostPointer != 0 && xx.HostPointer != 0)
+            {
+                // Blocks of rows: each product block is expanded while it is still in cache (one pass over the result).
+                long rows = x.Shape[0], block = Math.Max(16, (1L << 20) / Math.Max(1, y.Shape[0]));
+                for (long r0 = 0; r0 < rows; r0 += block)
+                {
+                    long count = Math.Min(block, rows - r0);
+                    using var xs = x.Slice(0, r0, count);
+                    using var ds = d.Slice(0, r0, count);
+                    using var xxs = xx.Slice(0, r0, count);
+                    backend.Matmul(xs, yt, ds);
+                    if (d.DType == DType.Float32) Expand<float>(ds, xxs, yy, metric, sigma, backend.Threads);
+                    else Expand<double>(ds, xxs, yy, metric, sigma, backend.Threads);
+                }
+                return;
+            }
+            backend.Matmul(x, yt, d);
+            using var yyRow = yy.Permute([1, 0]);               // 1 × b
+            using var xxB = xx.BroadcastTo(d.Shape);
+            using var yyB = yyRow.BroadcastTo(d.Shape);
+            backend.BinaryScalar(BinaryOp.Multiply, d, Scalar.FromDouble(-2), false, d);
+            backend.Binary(BinaryOp.Add, d, xxB, d);
+            backend.Binary(BinaryOp.Add, d, yyB, d);
+            backend.BinaryScalar(BinaryOp.Maximum, d, Scalar.FromDouble(0), false, d);
+            Finish(backend, d, metric, sigma);
+            return;
+        }
+        using var xc = backend.Contiguous(x);
+        using var yc = backend.Contiguous(y);
+        using var dc = backend.Empty(d.Shape, d.DType);
+        if (d.DType == DType.Float32) Exact<float>(xc, yc, dc, metric);
+        else Exact<double>(xc, yc, dc, metric);
+        if (metric != Metric.Manhattan)
+        {
+            if (metric == Metric.Euclidean) { backend.Copy(dc, d); return; }
+            backend.Binary(BinaryOp.Multiply, dc, dc, dc);       // squared distances for rbf
+            Finish(backend, dc, metric, sigma);
+        }
+        backend.Copy(dc, d);
+    }
+
+    // d[i, :] = f(max(0, |x_i|² + |y|² − 2 g[i, :])) for each row, all in cache.
+    private static void Expand<T>(LocalTensor d, LocalTensor xx, LocalTensor yy, Metric metric, double sigma, int threads)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        long rows = d.Shape[0];
+        int cols = checked((int)d.Shape[1]);
+        long rowStride = d.Strides[0];
+        T* pd = (T*)d.HostPointer, px = (T*)xx.HostPointer, py = (T*)yy.HostPointer;
+        T minusTwo = T.CreateTruncating(-2.0), zero = T.Zero, scale = T.CreateTruncating(-1 / (2 * sigma * sigma));
+        int parts = (int)Math.Max(1, Math.Min(threads, rows / 8));
+        Parallel.For(0, parts, part =>
+        {
+            var yyRow = new ReadOnlySpan<T>(py, cols);
+            for (long i = rows * part / parts; i < rows * (part + 1) / parts; i++)
+            {
+                var row = new Span<T>(pd + i * rowStride, cols);
+                TensorPrimitives.MultiplyAdd(row, minusTwo, yyRow, row);
+                TensorPrimitives.Add(row, px[i], row);
+                TensorPrimitives.Max(row, zero, row);
+                if (metric == Metric.Euclidean) TensorPrimitives.Sqrt(row, row);
+                else { TensorPrimitives.Multiply(row, scale, row); TensorPrimitives.Exp(row, row); }
+            }
+        });
+    }
+
+    // d holds squared Euclidean distances: take the root, or the rbf kernel.
+    private static void Finish(ITensorBackend backend, LocalTensor d, Metric metric, double sigma)
+    {
+        if (metric == Metric.Euclidean) { backend.Unary(UnaryOp.Sqrt, d, d); return; }
+        backend.BinaryScalar(BinaryOp.Multiply, d, Scalar.FromDouble(-1 / (2 * sigma * sigma)), false, d);
+        backend.Unary(UnaryOp.Exp, d, d);
+    }
+
+    private static LocalTensor SquaredNorms(ITensorBackend backend, LocalTensor rows)
+    {
+        using var squared = backend.Empty(rows.Shape, rows.DType);
+        backend.Binary(BinaryOp.Multiply, rows, rows, squared);
+        var norms = backend.Empty([rows.Shape[0], 1], rows.DType);
+        try { backend.Reduce(ReduceOp.Sum, squared, [1], norms); }
+        catch { norms.Dispose(); throw; }
+        return norms;
+    }
+
+    private static void Exact<T>(LocalTensor x, LocalTensor y, LocalTensor d, Metric metric) where T : unmanaged, System.Numerics.IRootFunctions<T>
+    {
+        long a = x.Shape[0], b = y.Shape[0];
+        int f = (int)x.Shape[1];
+        T* px = (T*)x.HostPointer, py = (T*)y.HostPointer, pd = (T*)d.HostPointer;
+        Parallel.For(0, a, i =>
+        {
+            var xi = new ReadOnlySpan<T>(px + i * f, f);
+            Span<T> diff = stackalloc T[f];
+            for (long j = 0; j < b; j++)
+            {
+                var yj = new ReadOnlySpan<T>(py + j * f, f);
+                if (metric == Metric.Manhattan)
+                {
+                    TensorPrimitives.Subtract(xi, yj, diff);
+                    pd[i * b + j] = TensorPrimitives.SumOfMagnitudes<T>(diff);
+                }
+                else pd[i * b + j] = TensorPrimitives.Distance(xi, yj);
+            }
+        });
+    }
+}

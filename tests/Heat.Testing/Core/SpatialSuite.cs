@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: MIT
+namespace Heat.Testing.Core;
+
+/// <summary>cdist/rbf/manhattan against the double-loop definition on 1..5 ranks, both forms, X≠Y and Y=null, empty chunks.</summary>
+public abstract class SpatialSuite(ITestWorld world) : DndarraySuiteBase(world)
+{
+    public static TheoryData<int, int?, int?> Cases
+    {
+        get
+        {
+            var data = new TheoryData<int, int?, int?>();
+            foreach (var r in new[] { 1, 2, 3, 4, 5 })
+                foreach (var sx in new int?[] { null, 0 })
+                    foreach (var sy in new int?[] { null, 0 }) data.Add(r, sx, sy);
+            return data;
+        }
+    }
+
+    private static double[] Data(int rows, int features, int seed)
+    {
+        var rng = new Random(seed);
+        return Enumerable.Range(0, rows * features).Select(_ => Math.Round(rng.NextDouble() * 8 - 4, 2)).ToArray();
+    }
+
+    private static double[] Pairwise(double[] x, double[] y, int n, int m, int f, Func<double[], double[], double> metric)
+    {
+        var d = new double[n * m];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < m; j++) d[i * m + j] = metric(x[(i * f)..((i + 1) * f)], y[(j * f)..((j + 1) * f)]);
+        return d;
+    }
+
+    private static double Euclid(double[] a, double[] b) => Math.Sqrt(a.Zip(b, (p, q) => (p - q) * (p - q)).Sum());
+
+    [Theory, MemberData(nameof(Cases))]
+    public void Cdist_BothForms_EqualDefinition(int ranks, int? sx, int? sy)
+    {
+        // 4 samples on 5 ranks: empty chunks; 7 against 4.
+        var x = Data(7, 3, 1); var y = Data(4, 3, 2);
+        var expected = Pairwise(x, y, 7, 4, 3, Euclid);
+        var self = Pairwise(x, x, 7, 7, 3, Euclid);
+        World.Run(ranks, () =>
+        {
+            using var X = ht.array(x, [7, 3], split: sx);
+            using var Y = ht.array(y, [4, 3], split: sy);
+            using var exact = ht.spatial.cdist(X, Y);
+            using var quad = ht.spatial.cdist(X, Y, quadratic_expansion: true);
+            Assert.Equal([7L, 4L], exact.shape);
+            Reference.AssertClose(expected, exact.ToArray<double>(), 1e-12);
+            Reference.AssertClose(expected, quad.ToArray<double>(), 1e-9);
+            Assert.Equal(sx ?? (sy is null ? null : 1), exact.split);
+            using var sym = ht.spatial.cdist(X);
+            Reference.AssertClose(self, sym.ToArray<double>(), 1e-12);
+            Assert.All(Enumerable.Range(0, 7), i => Assert.Equal(0.0, sym.ToArray<double>()[i * 7 + i]));
+            using var man = ht.spatial.manhattan(X, Y);
+            Reference.AssertClose(Pairwise(x, y, 7, 4, 3, (a, b) => a.Zip(b, (p, q) => Math.Abs(p - q)).Sum()), man.ToArray<double>(), 1e-12);
+            using var rbf = ht.spatial.rbf(X, Y, sigma: 2.0);
+            Reference.AssertClose(expected.Select(d => Math.Exp(-d * d / 8)).ToArray(), rbf.ToArray<double>(), 1e-12);
+        });
+    }
+
+    [Theory, MemberData(nameof(Ranks))]
+    public void Cdist_Float32AndBadInput(int ranks)
+    {
+        World.Run(ranks, () =>
+        {
+            using var X = ht.ones([6, 4], ht.float32, 0);
+            using var Y = ht.zeros([3, 4], ht.float32, 0);
+            using var d = ht.spatial.cdist(X, Y, quadratic_expansion: true);
+            Assert.Equal(ht.float32, d.dtype);
+            Assert.All(d.ToArray<float>(), v => Assert.Equal(2f, v));
+            using var wrong = ht.zeros([3, 5], split: 0);
+            Assert.Throws<ArgumentException>(() => ht.spatial.cdist(X, wrong));
+            using var vector = ht.zeros([3]);
+            Assert.Throws<ArgumentException>(() => ht.spatial.cdist(vector));
+        });
+    }
+}
