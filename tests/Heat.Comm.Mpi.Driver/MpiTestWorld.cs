@@ -1,17 +1,21 @@
 // SPDX-License-Identifier: MIT
 using System.Runtime.ExceptionServices;
-using System.Text;
 using System.Text.Json;
 using Heat.Abstractions;
 using Heat.Testing;
 
 namespace Heat.Comm.Mpi.Driver;
 
+using Comm = Heat.Abstractions.Comm;
+
 /// <summary>
 /// The MPI world as an <see cref="ITestWorld"/>: a body runs once in this process, as this process's rank, with the
-/// ambient Heat context (managed backend, MPI world communicator) set. After the body the ranks agree on the outcome
-/// over a separate control communicator, so every rank throws when any rank failed, and per-rank results are gathered
-/// (as JSON) so every rank sees all of them in rank order, as in process.
+/// ambient Heat context (managed backend, MPI communicator) set. A body for fewer ranks than the world runs on the
+/// first ranks (a sub-communicator; the others wait), so a suite's 1-rank reference works in every world; a body for
+/// more ranks than the world (or, with <see cref="ExactSizeOnly"/>, for another number of ranks) throws
+/// <see cref="LeftOutException"/> on every rank. After the body the ranks agree on
+/// the outcome over a separate control communicator, so every rank throws when any rank failed, and per-rank results
+/// are gathered (as JSON) so every rank sees all of them in rank order, as in process.
 /// </summary>
 public sealed class MpiTestWorld(ICommunicator world, ICommunicator control, ITensorBackend backend) : ITestWorld
 {
@@ -23,48 +27,62 @@ public sealed class MpiTestWorld(ICommunicator world, ICommunicator control, ITe
     /// <summary>The world communicator the bodies use.</summary>
     public ICommunicator World => world;
 
+    /// <summary>Leave out bodies for fewer ranks too (instead of running them on the first ranks).</summary>
+    public bool ExactSizeOnly { get; set; }
+
     /// <inheritdoc/>
     public void Run(int ranks, Action body)
     {
         ArgumentNullException.ThrowIfNull(body);
-        RunCore(ranks, () => { body(); return 0; });
+        RunCore(ranks, _ => { body(); return 0; });
     }
 
     /// <inheritdoc/>
     public T[] Run<T>(int ranks, Func<T> body)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return RunCore(ranks, body);
+        return RunCore(ranks, _ => body());
     }
 
     /// <inheritdoc/>
     public void Run(int ranks, Action<ICommunicator> body)
     {
         ArgumentNullException.ThrowIfNull(body);
-        RunCore(ranks, () => { body(world); return 0; });
+        RunCore(ranks, c => { body(c); return 0; });
     }
 
     /// <inheritdoc/>
     public T[] Run<T>(int ranks, Func<ICommunicator, T> body)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return RunCore(ranks, () => body(world));
+        return RunCore(ranks, body);
     }
 
     /// <inheritdoc/>
     public override string ToString() => Name;
 
-    private T[] RunCore<T>(int ranks, Func<T> body)
+    private T[] RunCore<T>(int ranks, Func<ICommunicator, T> body)
     {
-        if (ranks != world.Size)
-            throw new InvalidOperationException($"A body for {ranks} ranks cannot run on an MPI world of {world.Size}; the driver leaves such cases out.");
+        ArgumentOutOfRangeException.ThrowIfLessThan(ranks, 1);
+        if (ranks > world.Size || (ExactSizeOnly && ranks != world.Size))
+            throw new LeftOutException($"a body for {ranks} ranks is left out on an MPI world of {world.Size}");
+        ICommunicator? sub = null;
         T result = default!;
         Exception? error = null;
-        using (HeatContext.Enter(new RankContext(backend, world)))
+        try
         {
-            try { result = body(); }
-            catch (Exception e) { error = e; }
+            // Ranks [0, ranks) run the body; with key = world rank, sub-communicator rank i is world rank i.
+            var comm = ranks == world.Size ? world : sub = world.Split(world.Rank < ranks ? 0 : Comm.Undefined, world.Rank);
+            if (comm is not null)
+            {
+                using (HeatContext.Enter(new RankContext(backend, comm)))
+                {
+                    try { result = body(comm); }
+                    catch (Exception e) { error = e; }
+                }
+            }
         }
+        finally { sub?.Dispose(); }
         int failed = control.Allreduce(error is null ? 0 : 1, ReduceOp.Sum);
         if (error is not null)
         {
@@ -72,20 +90,23 @@ public sealed class MpiTestWorld(ICommunicator world, ICommunicator control, ITe
             ExceptionDispatchInfo.Capture(error).Throw();
         }
         if (failed > 0) throw new RankFailedException($"{failed} other rank(s) failed in this run.");
-        return Gather(result);
+        return Gather(result, ranks);
     }
 
-    private T[] Gather<T>(T value)
+    private T[] Gather<T>(T value, int ranks)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(value, Json);
+        var bytes = world.Rank < ranks ? JsonSerializer.SerializeToUtf8Bytes(value, Json) : [];
         var lengths = control.Allgather((long)bytes.Length);
         var displs = new long[lengths.Length];
         for (int i = 1; i < lengths.Length; i++) displs[i] = displs[i - 1] + lengths[i - 1];
         var all = new byte[displs[^1] + lengths[^1]];
         control.Allgatherv<byte>(bytes, all, lengths, displs);
-        var results = new T[lengths.Length];
-        for (int i = 0; i < results.Length; i++)
+        var results = new T[ranks];
+        for (int i = 0; i < ranks; i++)
             results[i] = JsonSerializer.Deserialize<T>(all.AsSpan((int)displs[i], (int)lengths[i]), Json)!;
         return results;
     }
 }
+
+/// <summary>A body needs more ranks than the MPI world has: the case is left out (reported, neither passed nor failed).</summary>
+public sealed class LeftOutException(string message) : Exception(message);

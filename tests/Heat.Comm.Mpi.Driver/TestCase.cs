@@ -9,8 +9,10 @@ using Xunit;
 namespace Heat.Comm.Mpi.Driver;
 
 /// <summary>One test case: a [Theory] or [Fact] method of a suite binding with its arguments.</summary>
-public sealed record TestCase(Type Class, MethodInfo Method, object?[] Arguments)
+public sealed record TestCase(Type Class, MethodInfo Method, object?[] Arguments, bool ByRanks)
 {
+    // ByRanks: the first argument is the case's rank count (then it runs in that world only).
+
     /// <summary><c>Class.Method(arg, ...)</c>, the same on every rank.</summary>
     public string Name => $"{Class.Name}.{Method.Name}({string.Join(", ", Arguments.Select(Format))})";
 
@@ -34,7 +36,7 @@ public sealed record TestCase(Type Class, MethodInfo Method, object?[] Arguments
     };
 }
 
-/// <summary>Finds the cases to run: every [Theory] case whose first argument, <c>ranks</c>, equals the world size.</summary>
+/// <summary>Finds the cases to run: [Theory] cases whose <c>ranks</c> argument equals the world size, and those without one.</summary>
 public static class TestDiscovery
 {
     /// <summary>
@@ -57,11 +59,15 @@ public static class TestDiscovery
             foreach (var method in methods)
             {
                 if (method.GetCustomAttribute<FactAttribute>()?.Skip is not null) continue;
+                var parameters = method.GetParameters();
+                bool byRanks = parameters.Length > 0 && parameters[0].Name == "ranks" && parameters[0].ParameterType == typeof(int);
                 foreach (var args in Arguments(type, method))
                 {
-                    // Bodies are written for a rank count; only those for this world's size run here.
-                    if (args.Length == 0 || args[0] is not int ranks || ranks != worldSize) continue;
-                    var test = new TestCase(type, method, args);
+                    // A case whose first argument is its rank count runs in the world of that size only; others (e.g.
+                    // seeded cases that draw their rank count) run in every world, where only bodies for exactly the
+                    // world's size run (MpiTestWorld.ExactSizeOnly), so each runs once over worlds of 1..N ranks.
+                    if (byRanks && (args.Length == 0 || args[0] is not int ranks || ranks != worldSize)) continue;
+                    var test = new TestCase(type, method, args, byRanks);
                     if (filter is null || filter.IsMatch(test.Name)) cases.Add(test);
                 }
             }

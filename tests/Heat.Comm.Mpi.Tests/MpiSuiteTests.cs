@@ -13,7 +13,7 @@ public sealed class MpiSuiteTests
     private static readonly TimeSpan JobTimeout = TimeSpan.FromMinutes(3);
 
     private sealed record Failure(string Name, List<string> Messages);
-    private sealed record Report(int Ranks, int Cases, int Passed, int Failed, double Seconds, string WaitMode, List<Failure> Failures);
+    private sealed record Report(int Ranks, int Cases, int Passed, int Failed, int LeftOut, double Seconds, string WaitMode, List<Failure> Failures, List<string> LeftOutCases);
 
     private static (MpiJobResult Job, Report Report) RunDriver(int ranks, params string[] arguments)
     {
@@ -38,9 +38,11 @@ public sealed class MpiSuiteTests
         Assert.True(job.ExitCode == 0, job.ToString());
         Assert.Equal(ranks, report.Ranks);
         Assert.Equal(0, report.Failed);
-        Assert.Equal(report.Cases, report.Passed);
-        // Every suite contributes cases for every world size from 1 to 5 ranks.
-        Assert.True(report.Cases >= 90, $"only {report.Cases} cases ran.{Environment.NewLine}{job}");
+        Assert.Equal(report.Cases, report.Passed + report.LeftOut);
+        // Every suite contributes cases for every world size from 1 to 5 ranks. Left out are only the seeded cases
+        // (which draw their rank count) whose bodies need another number of ranks than this world has.
+        Assert.True(report.Passed >= 300, $"only {report.Passed} cases passed.{Environment.NewLine}{job}");
+        Assert.All(report.LeftOutCases, c => Assert.Matches(@"^Mpi(DifferentialProperty|Indexing)\.Random", c));
         string expectedMode = ranks > CpuBudget.Cores ? "Poll" : "Block";
         Assert.Equal(expectedMode, report.WaitMode);
         Assert.Contains($"MPI driver: {ranks} ranks", job.Output);
