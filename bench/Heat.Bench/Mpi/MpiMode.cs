@@ -42,7 +42,40 @@ public static unsafe class MpiMode
         comm.Barrier();
         var (seconds, threads) = HtMoments.Measure(n, reps);
         results.Add(HtMoments.Result("mpi", p, threads, seconds, reference, n));
+
+        results.AddRange(Matmul(comm, options, runtime.Backend.Threads));
         return comm.Rank == 0 ? results : [];
+    }
+
+    /// <summary>As the in-process <c>core.matmul</c>: float32 n x n products for three split pairs, beside one GEMM on all cores.</summary>
+    private static IEnumerable<BenchResult> Matmul(ICommunicator comm, BenchOptions options, int threads)
+    {
+        long n = options.Quick ? 1024 : 4096;
+        int reps = options.Quick ? 2 : 3;
+        int cores = Math.Max(1, CpuBudget.ThreadsPerRank(1));
+        double flops = 2.0 * n * n * n;
+        double reference = 0;
+        if (comm.Rank == 0)
+        {
+            using var gemm = new Heat.Backend.Managed.ManagedBackend(cores);
+            using var a = gemm.Empty([n, n], DType.Float32);
+            using var b = gemm.Empty([n, n], DType.Float32);
+            using var c = gemm.Empty([n, n], DType.Float32);
+            gemm.Fill(a, 0.5f);
+            gemm.Fill(b, 0.25f);
+            reference = Timing.Best(reps, () => gemm.Matmul(a, b, c));
+        }
+        comm.Barrier();
+        var results = new List<BenchResult>();
+        foreach (var (sa, sb) in new (int? A, int? B)[] { (0, null), (0, 1), (null, 1) })
+        {
+            using var a = ht.full([n, n], 0.5, ht.float32, sa);
+            using var b = ht.full([n, n], 0.25, ht.float32, sb);
+            double t = Timed(comm, reps + 1, () => ht.matmul(a, b).Dispose());
+            results.Add(new BenchResult($"mpi.matmul({sa?.ToString() ?? "None"},{sb?.ToString() ?? "None"})", comm.Size, threads, t, $"GEMM 1x{cores}", reference,
+                flops / t / 1e9, "GFLOP/s", $"float32 {n}x{n} @ {n}x{n}"));
+        }
+        return results;
     }
 
     private static byte* Touched(long bytes)
