@@ -31,15 +31,13 @@ public static unsafe class MpiMode
         long perRank = (options.Quick ? 64L : 256L) << 20;
         int reps = options.Quick ? 3 : 5;
         double alltoallv = Alltoallv(comm, perRank, reps);
-        double memcpy = comm.Rank == 0 ? Memcpy(perRank, p, reps) : 0;
-        comm.Barrier();
+        double memcpy = OnRankZeroAlone(comm, () => Memcpy(perRank, p, reps));
         double gb = (double)perRank * p / 1e9;
         results.Add(new BenchResult("mpi.alltoallv", p, 1, alltoallv, "memcpy 1 thread", memcpy, gb / alltoallv, "GB/s",
             $"{perRank >> 20} MiB per rank, {perRank / p >> 20} MiB per block; rate = all ranks' received bytes / time; wait mode {mode}"));
 
         long n = HtMoments.Elements(options);
-        double reference = comm.Rank == 0 ? HtMoments.Reference(n, reps) : 0;
-        comm.Barrier();
+        double reference = OnRankZeroAlone(comm, () => HtMoments.Reference(n, reps));
         var (seconds, threads) = HtMoments.Measure(n, reps);
         results.Add(HtMoments.Result("mpi", p, threads, seconds, reference, n));
 
@@ -54,8 +52,7 @@ public static unsafe class MpiMode
         int reps = options.Quick ? 2 : 3;
         int cores = Math.Max(1, CpuBudget.ThreadsPerRank(1));
         double flops = 2.0 * n * n * n;
-        double reference = 0;
-        if (comm.Rank == 0)
+        double reference = OnRankZeroAlone(comm, () =>
         {
             using var gemm = new Heat.Backend.Managed.ManagedBackend(cores);
             using var a = gemm.Empty([n, n], DType.Float32);
@@ -63,9 +60,8 @@ public static unsafe class MpiMode
             using var c = gemm.Empty([n, n], DType.Float32);
             gemm.Fill(a, 0.5f);
             gemm.Fill(b, 0.25f);
-            reference = Timing.Best(reps, () => gemm.Matmul(a, b, c));
-        }
-        comm.Barrier();
+            return Timing.Best(reps, () => gemm.Matmul(a, b, c));
+        });
         var results = new List<BenchResult>();
         foreach (var (sa, sb) in new (int? A, int? B)[] { (0, null), (0, 1), (null, 1) })
         {
@@ -76,6 +72,25 @@ public static unsafe class MpiMode
                 flops / t / 1e9, "GFLOP/s", $"float32 {n}x{n} @ {n}x{n}"));
         }
         return results;
+    }
+
+    /// <summary>
+    /// Measures a single-process reference on rank 0 while the other ranks sleep (a Barrier would have them poll and
+    /// take cores from it); returns the figure on rank 0, 0 elsewhere.
+    /// </summary>
+    private static double OnRankZeroAlone(ICommunicator comm, Func<double> measure)
+    {
+        const int tag = 77;
+        if (comm.Rank == 0)
+        {
+            double seconds = measure();
+            for (int r = 1; r < comm.Size; r++) comm.Send(ReadOnlySpan<byte>.Empty, r, tag);
+            return seconds;
+        }
+        var done = comm.Irecv(Memory<byte>.Empty, 0, tag);
+        while (!done.Test()) Thread.Sleep(5);
+        done.Wait();
+        return 0;
     }
 
     private static byte* Touched(long bytes)
