@@ -69,7 +69,8 @@ internal static unsafe class MpiLibrary
     /// <exception cref="CommunicatorUnavailableException">Another MPI library answered.</exception>
     internal static void CheckVendor(string version)
     {
-        if (version.StartsWith("MPICH", StringComparison.Ordinal)) return;
+        // MPICH and its derivatives that keep its ABI (e.g. Cray MPICH) name themselves so.
+        if (version.Contains("MPICH", StringComparison.Ordinal)) return;
         string first = version.Split('\n')[0].Trim();
         bool openMpi = version.Contains("Open MPI", StringComparison.OrdinalIgnoreCase);
         throw new CommunicatorUnavailableException(
