@@ -139,7 +139,8 @@ internal static unsafe class Sampler
                     TensorPrimitives.Multiply(radius, -2f, radius);
                     TensorPrimitives.Sqrt(radius, radius);
                     TensorPrimitives.Multiply(angle, 2 * MathF.PI, angle);
-                    TensorPrimitives.SinCos(angle, sin, cos);
+                    TensorPrimitives.Sin(angle, sin);   // Sin and Cos are vectorised; SinCos is not (3x slower)
+                    TensorPrimitives.Cos(angle, cos);
                     TensorPrimitives.Multiply(cos, radius, cos);
                     TensorPrimitives.Multiply(sin, radius, sin);
                     Interleave(cos, sin, o);
@@ -159,7 +160,8 @@ internal static unsafe class Sampler
                     TensorPrimitives.Multiply(radius, -2.0, radius);
                     TensorPrimitives.Sqrt(radius, radius);
                     TensorPrimitives.Multiply(angle, 2 * Math.PI, angle);
-                    TensorPrimitives.SinCos(angle, sin, cos);
+                    TensorPrimitives.Sin(angle, sin);
+                    TensorPrimitives.Cos(angle, cos);
                     for (int k = 0; k < pairs; k++) { o[2 * k] = radius[k] * cos[k]; o[2 * k + 1] = radius[k] * sin[k]; }
                     break;
                 }

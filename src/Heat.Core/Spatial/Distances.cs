@@ -111,6 +111,15 @@ internal static unsafe class Distances
     private static void Block(ITensorBackend backend, LocalTensor x, LocalTensor y, LocalTensor d, Metric metric, bool quadratic, double sigma)
     {
         if (x.Shape[0] == 0 || y.Shape[0] == 0) return;
+        if (quadratic && metric != Metric.Manhattan && d.DType == DType.Float32 && x.Shape[1] <= 64 && d.Strides[1] == 1 && d.HostPointer != 0)
+        {
+            // Few features: a fused register kernel (one write of the result, no GEMM packing per block).
+            using var xk = backend.Contiguous(x);
+            using var yk = backend.Contiguous(y);
+            QuadraticKernel.Run((float*)xk.HostPointer, (float*)yk.HostPointer, (float*)d.HostPointer, x.Shape[0], y.Shape[0],
+                (int)x.Shape[1], d.Strides[0], metric == Metric.Rbf, sigma, backend.Threads);
+            return;
+        }
         if (quadratic && metric != Metric.Manhattan)
         {
             using var yt = y.Permute([1, 0]);
@@ -119,7 +128,7 @@ internal static unsafe class Distances
             if (d.Strides[1] == 1 && d.HostPointer != 0 && xx.HostPointer != 0)
             {
                 // Blocks of rows: each product block is expanded while it is still in cache (one pass over the result).
-                long rows = x.Shape[0], block = Math.Max(16, (1L << 20) / Math.Max(1, y.Shape[0]));
+                long rows = x.Shape[0], block = Math.Max(8, (1L << 18) / Math.Max(1, y.Shape[0]));
                 for (long r0 = 0; r0 < rows; r0 += block)
                 {
                     long count = Math.Min(block, rows - r0);

@@ -148,8 +148,11 @@ public abstract unsafe class BadInputSuite(ITestWorld world) : IoSuiteBase(world
         var text = rows.ToList();
         text[21] = "21,4x2,63";
         var head = Csv("head.csv", rows.Take(3));
-        AssertFailsAlike<InvalidDataException>(ranks, () => ht.load_csv(Csv("ragged.csv", ragged), split: 0), "line 25", "has 2 fields, expected 3");
-        AssertFailsAlike<InvalidDataException>(ranks, () => ht.load_csv(Csv("text.csv", text), header_lines: 1, split: 0), "line 22, column 2", "'4x2' is not a number");
+        // Files are written once, before the ranks run (every rank writing them while others read was a race).
+        var raggedFile = Csv("ragged.csv", ragged);
+        var textFile = Csv("text.csv", text);
+        AssertFailsAlike<InvalidDataException>(ranks, () => ht.load_csv(raggedFile, split: 0), "line 25", "has 2 fields, expected 3");
+        AssertFailsAlike<InvalidDataException>(ranks, () => ht.load_csv(textFile, header_lines: 1, split: 0), "line 22, column 2", "'4x2' is not a number");
         AssertFailsAlike<ArgumentException>(ranks, () => ht.load_csv(head, header_lines: 5, split: 0), "header_lines=5", "only 3 lines");
         AssertFailsAlike<ArgumentException>(ranks, () => ht.load_csv(head, sep: "", split: 0), "sep");
         // The same file with a valid header count loads (the header is skipped, blank lines ignored).
