@@ -5,7 +5,10 @@ using System.Text.Json;
 
 namespace Heat.Bench;
 
-/// <summary>Runs the experiments: <c>dotnet run -c Release --project bench/Heat.Bench -- [--quick] [--only NAME,...] [--ranks 1,2,4] [--backend managed|torch] [--json FILE]</c>.</summary>
+/// <summary>
+/// Runs the experiments: <c>dotnet run -c Release --project bench/Heat.Bench -- [--quick] [--only NAME,...] [--ranks 1,2,4] [--backend managed|torch] [--json FILE]</c>;
+/// under MPI: <c>mpiexec.mpich -n P dotnet bench/Heat.Bench/bin/Release/net10.0/Heat.Bench.dll --mpi [--quick] [--json FILE]</c>.
+/// </summary>
 public static class Program
 {
     /// <summary>Entry point.</summary>
@@ -15,6 +18,7 @@ public static class Program
         string? only = Value(args, "--only");
         string json = Value(args, "--json") ?? "bench-results.jsonl";
         var ranks = (Value(args, "--ranks") ?? "1,2,4").Split(',').Select(int.Parse).ToArray();
+        if (args.Contains("--mpi")) return RunMpi(new BenchOptions(quick, ranks), json, args);
         var experiments = typeof(Program).Assembly.GetTypes()
             .Where(t => typeof(IExperiment).IsAssignableFrom(t) && !t.IsAbstract && !t.IsInterface)
             .Select(t => (IExperiment)Activator.CreateInstance(t)!)
@@ -36,6 +40,17 @@ public static class Program
                 Console.WriteLine(line);
             }
         }
+        Console.WriteLine();
+        PrintTable(results);
+        return 0;
+    }
+
+    private static int RunMpi(BenchOptions options, string json, string[] args)
+    {
+        var results = Mpi.MpiMode.Run(options, args);
+        if (results.Count == 0) return 0;  // ranks other than 0
+        using (var jsonOut = new StreamWriter(json, append: true))
+            foreach (var r in results) { var line = JsonSerializer.Serialize(r); jsonOut.WriteLine(line); Console.WriteLine(line); }
         Console.WriteLine();
         PrintTable(results);
         return 0;
