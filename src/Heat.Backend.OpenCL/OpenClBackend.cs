@@ -208,17 +208,22 @@ public sealed unsafe partial class OpenClBackend : ITensorBackend
         Launch(program, kernel, layout.WorkItems, 0, args);
     }
 
-    /// <summary>Sets the arguments and enqueues a 1-d range (local size chosen by the runtime when 0).</summary>
+    /// <summary>
+    /// Sets the arguments and enqueues a 1-d range. The local size is fixed per device kind (1 on CPU devices, whose
+    /// work-items each walk a long run; 64 on GPUs; kernels check their bounds), because PoCL compiles a work-group
+    /// function per distinct local size and a runtime-chosen one would vary with the global size.
+    /// </summary>
     internal void Launch(ClProgramHandle program, string kernel, long global, long local, params object[] args)
     {
         if (global <= 0) return;
-        long g = local > 0 ? (global + local - 1) / local * local : global;
+        if (local <= 0) local = _device.IsGpu ? 64 : 1;
+        long g = (global + local - 1) / local * local;
         nuint gs = (nuint)g, ls = (nuint)local;
         lock (_kernels)
         {
             var k = Kernel(program, kernel);
             SetArgs(k, kernel, args);
-            Cl.Check(Cl.EnqueueNDRangeKernel(Queue, k, 1, null, &gs, local > 0 ? &ls : null, 0, null, null), $"clEnqueueNDRangeKernel({kernel})");
+            Cl.Check(Cl.EnqueueNDRangeKernel(Queue, k, 1, null, &gs, &ls, 0, null, null), $"clEnqueueNDRangeKernel({kernel})");
         }
     }
 
