@@ -170,7 +170,7 @@ public sealed unsafe partial class OpenClBackend : ITensorBackend
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
-        lock (_kernels)
+        lock (OpenClDevice.CompilerGate)
         {
             foreach (var k in _kernels.Values) k.Dispose();
             _kernels.Clear();
@@ -219,7 +219,7 @@ public sealed unsafe partial class OpenClBackend : ITensorBackend
         if (local <= 0) local = _device.IsGpu ? 64 : 1;
         long g = (global + local - 1) / local * local;
         nuint gs = (nuint)g, ls = (nuint)local;
-        lock (_kernels)
+        lock (OpenClDevice.CompilerGate)
         {
             var k = Kernel(program, kernel);
             SetArgs(k, kernel, args);
@@ -234,7 +234,7 @@ public sealed unsafe partial class OpenClBackend : ITensorBackend
         nuint* ls = stackalloc nuint[2];
         gs[0] = (nuint)((global0 + local - 1) / local * local); gs[1] = (nuint)((global1 + local - 1) / local * local);
         ls[0] = (nuint)local; ls[1] = (nuint)local;
-        lock (_kernels)
+        lock (OpenClDevice.CompilerGate)
         {
             var k = Kernel(program, kernel);
             SetArgs(k, kernel, args);

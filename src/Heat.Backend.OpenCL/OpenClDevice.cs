@@ -16,6 +16,12 @@ internal sealed unsafe class OpenClDevice
     private const uint SingleFpConfig = 0x101B;
     private const ulong FpCorrectlyRoundedDivideSqrt = 1 << 7;
     private static readonly ConcurrentDictionary<nint, OpenClDevice> Devices = new();
+    /// <summary>
+    /// Serialises program builds, kernel creation and enqueues process-wide: PoCL compiles work-group functions at
+    /// enqueue time and its compiler is not safe to enter from several rank threads at once. Enqueueing is cheap;
+    /// execution and clFinish run outside the gate.
+    /// </summary>
+    internal static readonly Lock CompilerGate = new();
     private static readonly ConcurrentDictionary<string, string> Sources = new();
     private readonly ConcurrentDictionary<string, Lazy<ClProgramHandle>> _programs = new();
     private readonly string _baseOptions;
@@ -46,7 +52,10 @@ internal sealed unsafe class OpenClDevice
     public int ProgramsBuilt => _programs.Count;
 
     /// <summary>The shared instance for a device.</summary>
-    public static OpenClDevice For(OpenClDeviceInfo info) => Devices.GetOrAdd(info.DeviceId, _ => new OpenClDevice(info));
+    public static OpenClDevice For(OpenClDeviceInfo info)
+    {
+        lock (CompilerGate) return Devices.GetOrAdd(info.DeviceId, _ => new OpenClDevice(info));
+    }
 
     /// <summary>The program of a kernel family for a dtype (built once per process).</summary>
     public ClProgramHandle Program(string family, DType dtype) =>
@@ -75,7 +84,8 @@ internal sealed unsafe class OpenClDevice
         var options = Encoding.UTF8.GetBytes(_baseOptions + " " + defines + "\0");
         nint dev = Info.DeviceId;
         int status;
-        fixed (byte* o = options) status = Cl.BuildProgram(program, 1, &dev, o, 0, 0);
+        lock (CompilerGate)
+            fixed (byte* o = options) status = Cl.BuildProgram(program, 1, &dev, o, 0, 0);
         if (status != Cl.Success)
         {
             string log = BuildLog(program, dev);

@@ -27,9 +27,17 @@ public sealed record OpenClDeviceInfo(int PlatformIndex, int DeviceIndex, string
 /// <summary>Enumerates OpenCL platforms and devices.</summary>
 public static unsafe class OpenClPlatforms
 {
-    /// <summary>Every device of every platform.</summary>
+    private static readonly Lock Gate = new();
+    private static IReadOnlyList<OpenClDeviceInfo>? _devices;
+
+    /// <summary>Every device of every platform (enumerated once per process: the ICD loader's first call is not thread-safe).</summary>
     /// <exception cref="DllNotFoundException">The ICD loader is missing (the message names the packages).</exception>
     public static IReadOnlyList<OpenClDeviceInfo> List()
+    {
+        lock (Gate) return _devices ??= Enumerate();
+    }
+
+    private static IReadOnlyList<OpenClDeviceInfo> Enumerate()
     {
         ClLibrary.Load();
         uint np = 0;

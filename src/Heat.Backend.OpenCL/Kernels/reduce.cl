@@ -87,7 +87,7 @@ RED(same_bxor, T, (T)0, AS_T, BXOR)
 #endif
 
 #if !defined(K_COMPLEX)
-// Moments: each part's count, mean and M2 (two passes over its run), merged with Chan's formula.
+// Moments: each part's count, mean and M2 (corrected two-pass over its run), merged with Chan's formula.
 __kernel void mom_part(__global const T* x, __global wide_t* out, Lay outer, Lay inner, long parts, long total) {
     long g = get_global_id(0);
     if (g >= total) return;
@@ -98,7 +98,7 @@ __kernel void mom_part(__global const T* x, __global wide_t* out, Lay outer, Lay
     long R = inner.n, r0 = R * p / parts, r1 = R * (p + 1) / parts;
     int nd = inner.ndim - 1;
     long s = inner.st[0][nd];
-    wide_t sum = 0, m2 = 0;
+    wide_t sum = 0, m2 = 0, comp = 0;
     long o[4]; long c[MAXD];
     if (r0 < r1) {
         lay_start(&inner, r0, o, c);
@@ -117,11 +117,13 @@ __kernel void mom_part(__global const T* x, __global wide_t* out, Lay outer, Lay
         for (long i = r0; i < r1;) {
             long run = min(inner.shape[nd] - c[nd], r1 - i);
             __global const T* px = x + base + o[0];
-            for (long j = 0; j < run; j++) { wide_t d = (wide_t)px[j * s] - mean; m2 += d * d; }
+            for (long j = 0; j < run; j++) { wide_t d = (wide_t)px[j * s] - mean; comp += d; m2 += d * d; }
             i += run;
             lay_advance(&inner, run, o, c);
         }
     }
+    // The corrected two-pass algorithm: the deviations' sum fixes the first pass's rounding of the mean.
+    if (r1 > r0) { mean += comp / cnt; m2 -= comp * comp / cnt; }
     out[3 * g] = cnt; out[3 * g + 1] = mean; out[3 * g + 2] = m2;
 }
 
