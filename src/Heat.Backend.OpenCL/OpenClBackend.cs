@@ -33,7 +33,8 @@ public sealed unsafe partial class OpenClBackend : ITensorBackend
         _device = OpenClDevice.For(device);
         _logger = logger ?? NullLogger.Instance;
         int err;
-        nint q = Cl.CreateCommandQueue(_device.Context.DangerousGetHandle(), device.DeviceId, 0, &err);
+        nint q;
+        lock (OpenClDevice.CompilerGate) q = Cl.CreateCommandQueue(_device.Context.DangerousGetHandle(), device.DeviceId, 0, &err);
         Cl.Check(err, "clCreateCommandQueue");
         _queue = new ClQueueHandle(q);
         DefaultDevice = device.IsGpu ? new Device(DeviceKind.Gpu, device.DeviceIndex) : Device.Cpu;
@@ -116,7 +117,7 @@ public sealed unsafe partial class OpenClBackend : ITensorBackend
         if (destination.IsContiguous)
         {
             if (destination.HostPointer != 0) Buffer.MemoryCopy(source, (void*)destination.HostPointer, bytes, bytes);
-            else Cl.Check(Cl.EnqueueWriteBuffer(Queue, Mem(destination), 1, (nuint)(destination.Offset * destination.DType.ItemSize), (nuint)bytes, source, 0, null, null), "clEnqueueWriteBuffer");
+            else lock (OpenClDevice.CompilerGate) Cl.Check(Cl.EnqueueWriteBuffer(Queue, Mem(destination), 1, (nuint)(destination.Offset * destination.DType.ItemSize), (nuint)bytes, source, 0, null, null), "clEnqueueWriteBuffer");
             return;
         }
         using var staging = Empty(destination.Shape, destination.DType);
@@ -132,7 +133,7 @@ public sealed unsafe partial class OpenClBackend : ITensorBackend
         if (source.IsContiguous)
         {
             if (source.HostPointer != 0) Buffer.MemoryCopy((void*)source.HostPointer, destination, bytes, bytes);
-            else Cl.Check(Cl.EnqueueReadBuffer(Queue, Mem(source), 1, (nuint)(source.Offset * source.DType.ItemSize), (nuint)bytes, destination, 0, null, null), "clEnqueueReadBuffer");
+            else lock (OpenClDevice.CompilerGate) Cl.Check(Cl.EnqueueReadBuffer(Queue, Mem(source), 1, (nuint)(source.Offset * source.DType.ItemSize), (nuint)bytes, destination, 0, null, null), "clEnqueueReadBuffer");
             return;
         }
         using var staging = Empty(source.Shape, source.DType);
@@ -175,7 +176,7 @@ public sealed unsafe partial class OpenClBackend : ITensorBackend
             foreach (var k in _kernels.Values) k.Dispose();
             _kernels.Clear();
         }
-        _queue.Dispose();
+        lock (OpenClDevice.CompilerGate) _queue.Dispose();
         _managed.Dispose();
     }
 
@@ -186,7 +187,10 @@ public sealed unsafe partial class OpenClBackend : ITensorBackend
 
     private nint Queue => _queue.DangerousGetHandle();
 
-    private void Finish() => Cl.Check(Cl.Finish(Queue), "clFinish");
+    private void Finish()
+    {
+        lock (OpenClDevice.CompilerGate) Cl.Check(Cl.Finish(Queue), "clFinish");
+    }
 
     private ClProgramHandle Raw(int itemSize) =>
         _device.Program("copy", "e" + itemSize, "-D E=" + KernelTypes.RawElement(itemSize));

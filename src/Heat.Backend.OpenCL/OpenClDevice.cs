@@ -17,9 +17,9 @@ internal sealed unsafe class OpenClDevice
     private const ulong FpCorrectlyRoundedDivideSqrt = 1 << 7;
     private static readonly ConcurrentDictionary<nint, OpenClDevice> Devices = new();
     /// <summary>
-    /// Serialises program builds, kernel creation and enqueues process-wide: PoCL compiles work-group functions at
-    /// enqueue time and its compiler is not safe to enter from several rank threads at once. Enqueueing is cheap;
-    /// execution and clFinish run outside the gate.
+    /// Serialises every OpenCL call process-wide (builds, buffers, enqueues, clFinish): PoCL compiles work-group
+    /// functions at enqueue time and crashed or hung with several rank threads driving their own queues at once.
+    /// Each kernel already uses every core of a CPU device, so in-process ranks lose little by taking turns.
     /// </summary>
     internal static readonly Lock CompilerGate = new();
     private static readonly ConcurrentDictionary<string, string> Sources = new();
@@ -77,7 +77,7 @@ internal sealed unsafe class OpenClDevice
         {
             byte* ps = p;
             nuint len = (nuint)bytes.Length;
-            program = Cl.CreateProgramWithSource(Context.DangerousGetHandle(), 1, &ps, &len, &err);
+            lock (CompilerGate) program = Cl.CreateProgramWithSource(Context.DangerousGetHandle(), 1, &ps, &len, &err);
         }
         Cl.Check(err, "clCreateProgramWithSource");
         var handle = new ClProgramHandle(program);

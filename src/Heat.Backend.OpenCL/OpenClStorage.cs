@@ -19,6 +19,7 @@ internal sealed unsafe class OpenClStorage : TensorStorage
         long size = Math.Max(byteLength, 64);
         int err;
         nint mem;
+        lock (OpenClDevice.CompilerGate)
         if (!device.IsGpu)
         {
             long rounded = (size + Alignment - 1) / Alignment * Alignment;
@@ -43,7 +44,7 @@ internal sealed unsafe class OpenClStorage : TensorStorage
     /// <inheritdoc/>
     protected override void Free()
     {
-        Mem.Dispose();
+        lock (OpenClDevice.CompilerGate) Mem.Dispose();
         if (_host != 0) NativeMemory.AlignedFree((void*)_host);
     }
 }

@@ -25,7 +25,10 @@ internal sealed class ClQueueHandle(nint h) : ClHandle(h)
 /// <summary>An OpenCL buffer.</summary>
 internal sealed class ClMemHandle(nint h) : ClHandle(h)
 {
-    protected override bool ReleaseHandle() => Cl.ReleaseMemObject(handle) == Cl.Success;
+    protected override bool ReleaseHandle()
+    {
+        lock (OpenClDevice.CompilerGate) return Cl.ReleaseMemObject(handle) == Cl.Success;
+    }
 }
 
 /// <summary>An OpenCL program.</summary>
