@@ -32,8 +32,13 @@ internal sealed unsafe class OpenClStorage : TensorStorage
             if (_host != 0) NativeMemory.AlignedFree((void*)_host);
             Cl.Check(err, $"clCreateBuffer({byteLength} bytes)");
         }
+        // The host memory is freed when OpenCL deletes the buffer, which may be after clReleaseMemObject returns.
+        if (_host != 0) Cl.Check(Cl.SetMemObjectDestructorCallback(mem, &FreeHost, _host), "clSetMemObjectDestructorCallback");
         Mem = new ClMemHandle(mem);
     }
+
+    [UnmanagedCallersOnly]
+    private static void FreeHost(nint mem, nint host) => NativeMemory.AlignedFree((void*)host);
 
     /// <summary>The buffer.</summary>
     public ClMemHandle Mem { get; }
@@ -45,6 +50,5 @@ internal sealed unsafe class OpenClStorage : TensorStorage
     protected override void Free()
     {
         lock (OpenClDevice.CompilerGate) Mem.Dispose();
-        if (_host != 0) NativeMemory.AlignedFree((void*)_host);
     }
 }

@@ -47,6 +47,8 @@ internal static unsafe partial class Cl
     public static partial nint CreateBuffer(nint context, ulong flags, nuint size, void* hostPtr, int* err);
     [LibraryImport(Library, EntryPoint = "clReleaseMemObject")]
     public static partial int ReleaseMemObject(nint mem);
+    [LibraryImport(Library, EntryPoint = "clSetMemObjectDestructorCallback")]
+    public static partial int SetMemObjectDestructorCallback(nint mem, delegate* unmanaged<nint, nint, void> callback, nint userData);
     [LibraryImport(Library, EntryPoint = "clEnqueueReadBuffer")]
     public static partial int EnqueueReadBuffer(nint queue, nint buffer, uint blocking, nuint offset, nuint size, void* ptr, uint numEvents, nint* events, nint* evt);
     [LibraryImport(Library, EntryPoint = "clEnqueueWriteBuffer")]
