@@ -57,6 +57,9 @@ internal unsafe struct KernelLayout
             for (int k = 0; k < nops; k++) l.Strides[k * MaxDims + d] = st[d][k];
         }
         for (int k = 0; k < nops; k++) l.Offsets[k] = offsets[k];
+        // Unused operands get unit strides, so the kernels' all-unit-stride fast path applies to fewer operands too.
+        for (int k = nops; k < MaxOperands; k++)
+            for (int d = 0; d < dims.Count; d++) l.Strides[k * MaxDims + d] = 1;
         return l;
     }
 

@@ -74,7 +74,10 @@ public sealed unsafe partial class OpenClBackend
             case var route:
                 CheckDType(dt, op.ToString());
                 var layout = KernelLayout.Of(a, b, destination);
-                Run(_device.Program("binary", dt), route == Route.Same ? "binary_same" : "binary_bool", layout,
+                string kernel = route != Route.Same ? "binary_bool"
+                    : dt == DType.Bool ? "binary_same"
+                    : op switch { BinaryOp.Add => "binary_add", BinaryOp.Subtract => "binary_sub", BinaryOp.Multiply => "binary_mul", _ => "binary_same" };
+                Run(_device.Program("binary", dt), kernel, layout,
                     (int)op, Mem(a), Mem(b), Mem(destination), layout);
                 Finish();
                 return;

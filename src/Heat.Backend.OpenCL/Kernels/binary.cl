@@ -126,3 +126,13 @@ __kernel void binary_same(int op, __global const T* a, __global const T* b, __gl
 __kernel void binary_bool(int op, __global const T* a, __global const T* b, __global uchar* d, Lay L) {
     STRIDED_LOOP(L, { d[o[2] + j * s2] = bin_bool(op, a[o[0] + j * s0], b[o[1] + j * s1]); })
 }
+
+// The commonest ops with the op fixed at compile time, so the switch folds away and the runs vectorise.
+#define BINARY_FIXED(NAME, OPC) \
+__kernel void binary_##NAME(int op, __global const T* a, __global const T* b, __global T* d, Lay L) { \
+    STRIDED_LOOP(L, { d[o[2] + j * s2] = bin_same(OPC, a[o[0] + j * s0], b[o[1] + j * s1]); }) }
+#if !defined(K_BOOL)
+BINARY_FIXED(add, B_Add)
+BINARY_FIXED(sub, B_Subtract)
+BINARY_FIXED(mul, B_Multiply)
+#endif

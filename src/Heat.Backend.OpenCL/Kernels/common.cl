@@ -58,7 +58,16 @@ inline void lay_advance(const Lay* L, long run, long* o, long* c) {
         long s0 = L_.st[0][nd_], s1 = L_.st[1][nd_], s2 = L_.st[2][nd_], s3 = L_.st[3][nd_]; \
         for (long i_ = i0_; i_ < i1_;) { \
             long run_ = min(L_.shape[nd_] - c_[nd_], i1_ - i_); \
-            for (long j = 0; j < run_; j++) { BODY } \
+            if (s0 == 1 && s1 == 1 && s2 == 1 && s3 == 1) { \
+                /* Unit strides as constants: the compiler vectorises the run. */ \
+                const long s0 = 1, s1 = 1, s2 = 1, s3 = 1; \
+                for (long j = 0; j < run_; j++) { BODY } \
+            } else if (s0 == 1 && s1 == 0 && s2 == 1 && s3 == 1) { \
+                const long s0 = 1, s1 = 0, s2 = 1, s3 = 1; \
+                for (long j = 0; j < run_; j++) { BODY } \
+            } else { \
+                for (long j = 0; j < run_; j++) { BODY } \
+            } \
             i_ += run_; \
             lay_advance(&L_, run_, o, c_); \
         } \

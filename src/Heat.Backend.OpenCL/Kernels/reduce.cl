@@ -30,6 +30,16 @@ __kernel void red_##NAME(__global const T* x, __global ACC* out, Lay outer, Lay 
         for (long i = r0; i < r1;) { \
             long run = min(inner.shape[nd] - c[nd], r1 - i); \
             __global const T* px = x + base + o[0]; \
+            if (s == 1 && run >= 16) { \
+                /* Eight independent accumulators over a unit-stride run: instruction-level parallelism and SIMD. */ \
+                ACC a8[8]; \
+                for (int q = 0; q < 8; q++) a8[q] = INIT; \
+                long j = 0; \
+                for (; j + 8 <= run; j += 8) \
+                    for (int q = 0; q < 8; q++) { ACC v = CONV(px[j + q]); a8[q] = COMB(a8[q], v); } \
+                for (; j < run; j++) { ACC v = CONV(px[j]); acc = COMB(acc, v); } \
+                for (int q = 0; q < 8; q++) acc = COMB(acc, a8[q]); \
+            } else \
             for (long j = 0; j < run; j++) { ACC v = CONV(px[j * s]); acc = COMB(acc, v); } \
             i += run; \
             lay_advance(&inner, run, o, c); \
