@@ -16,7 +16,7 @@ namespace Heat.Backend.OpenCL;
 /// </summary>
 public sealed unsafe partial class OpenClBackend : ITensorBackend
 {
-    private static readonly ConcurrentDictionary<string, bool> Announced = new();
+    private readonly ConcurrentDictionary<string, bool> _announced = new();
     private readonly OpenClDevice _device;
     private readonly ClQueueHandle _queue;
     private readonly Dictionary<(nint, string), ClKernelHandle> _kernels = [];
@@ -292,12 +292,12 @@ public sealed unsafe partial class OpenClBackend : ITensorBackend
     }
 
     /// <summary>
-    /// Runs an op outside the kernel families on the managed backend through host memory, announcing it once per op.
+    /// Runs an op outside the kernel families on the managed backend through host memory, announcing it once per op and dtype.
     /// On CPU devices the tensors are host memory already; on GPUs they are staged through managed copies.
     /// </summary>
     private void Fallback(string op, DType dtype, LocalTensor[] inputs, LocalTensor[] outputs, Action<ManagedBackend, LocalTensor[]> run)
     {
-        if (Announced.TryAdd(op + "/" + dtype.Name, true))
+        if (_announced.TryAdd(op + "/" + dtype.Name, true))
             _logger.LogInformation("OpenCL backend: {Op} on {DType} runs on the managed backend through host memory (no OpenCL kernel).", op, dtype.Name);
         Finish();
         var all = inputs.Concat(outputs).ToArray();

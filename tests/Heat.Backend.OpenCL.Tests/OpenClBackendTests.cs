@@ -69,6 +69,32 @@ public sealed class OpenClBackendTests(OpenClBackendFixture f) : IClassFixture<O
     }
 
     [Fact]
+    public void Fallback_LogsOneLinePerOpAndDType()
+    {
+        var log = new ListLogger();
+        using var b = new OpenClBackend(B.Info, log);
+        using var x = MakeComplex(b, DType.Complex64, [2], [new(1, 2), new(0.5, -1)]);
+        using var d = b.Empty([2], DType.Complex64);
+        b.Unary(UnaryOp.Cosh, x, d);
+        b.Unary(UnaryOp.Cosh, x, d);
+        b.Unary(UnaryOp.Exp, x, d); // a kernel: no line
+        var line = Assert.Single(log.Lines);
+        Assert.Contains("Cosh", line);
+        Assert.Contains("complex64", line);
+        var got = ReadComplex(d);
+        Assert.True((got[0] - System.Numerics.Complex.Exp(new(1, 2))).Magnitude < 1e-5);
+    }
+
+    private sealed class ListLogger : Microsoft.Extensions.Logging.ILogger
+    {
+        public List<string> Lines { get; } = [];
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Lines.Add(formatter(state, exception));
+    }
+
+    [Fact]
     public void Provider_SelectsDevicesByConfiguration_AndNamesAvailableOnesOnAMiss()
     {
         var all = OpenClPlatforms.List();
