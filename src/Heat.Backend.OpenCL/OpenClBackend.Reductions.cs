@@ -29,6 +29,19 @@ public sealed unsafe partial class OpenClBackend
         return Math.Clamp(parts, 1, Math.Min(maxParts, 4096));
     }
 
+    private const int TreeGroup = 256;
+
+    /// <summary>Runs reductions in the GPU shape (work-group trees) on any device; for tests of that path on PoCL.</summary>
+    internal bool ForceTreeReductions { get; set; }
+
+    /// <summary>Parts per output for work-group trees: about eight work-groups per compute unit, at least 4096 elements each.</summary>
+    private long TreeParts(long outputs, long inner)
+    {
+        long target = 8L * Threads;
+        long parts = (target + outputs - 1) / outputs;
+        return Math.Clamp(parts, 1, Math.Max(1, Math.Min(inner / 4096, 4096)));
+    }
+
     /// <inheritdoc/>
     public void Reduce(ReduceOp op, LocalTensor x, ReadOnlySpan<int> axes, LocalTensor destination)
     {
@@ -65,14 +78,18 @@ public sealed unsafe partial class OpenClBackend
         long outputs = outer.N;
         if (outputs == 0) return;
         var program = _device.Program("reduce", xt);
-        long parts = Parts(outputs, inner.N);
+        bool tree = _device.IsGpu || ForceTreeReductions;
+        long parts = tree ? TreeParts(outputs, inner.N) : Parts(outputs, inner.N);
+        // Pass 1: one work-item (CPU shape) or one work-group of TreeGroup (GPU shape) per (output, part).
+        string pass1 = (tree ? "tree_" : "red_") + kernel;
+        long local = tree ? TreeGroup : 0, scale = tree ? TreeGroup : 1;
         using var accT = Empty(d.Shape, acc);
         if (parts == 1)
-            Launch(program, "red_" + kernel, outputs, 0, Mem(x), Mem(accT), outer, inner, 1L, outputs);
+            Launch(program, pass1, outputs * scale, local, Mem(x), Mem(accT), outer, inner, 1L, outputs);
         else
         {
             using var partial = Empty([outputs * parts], acc);
-            Launch(program, "red_" + kernel, outputs * parts, 0, Mem(x), Mem(partial), outer, inner, parts, outputs * parts);
+            Launch(program, pass1, outputs * parts * scale, local, Mem(x), Mem(partial), outer, inner, parts, outputs * parts);
             Launch(program, "comb_" + kernel, outputs, 0, Mem(partial), Mem(accT), parts, outputs);
         }
         Copy(accT, d);

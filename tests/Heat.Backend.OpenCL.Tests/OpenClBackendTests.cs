@@ -126,3 +126,35 @@ public sealed class OpenClBackendTests(OpenClBackendFixture f) : IClassFixture<O
         Assert.Equal(expected / n, Read(m)[0], 1e-9);
     }
 }
+
+/// <summary>The GPU reduction shape (work-group trees in local memory), forced on the PoCL device, against the CPU shape.</summary>
+public sealed class OpenClTreeReductionTests
+{
+    [Fact]
+    public void TreeReductions_AgreeWithTheCpuShape()
+    {
+        using var cpu = new OpenClBackend();
+        using var gpu = new OpenClBackend(cpu.Info) { ForceTreeReductions = true };
+        var rng = new Random(5);
+        var v = Enumerable.Range(0, 3 * 70001).Select(_ => rng.NextDouble() * 10 - 5).ToArray();
+        v[12345] = double.NaN;
+        foreach (var (op, dt, axes) in new (ReduceOp, DType, int[])[]
+        {
+            (ReduceOp.Sum, DType.Float32, [0, 1]), (ReduceOp.Sum, DType.Float32, [1]), (ReduceOp.Max, DType.Float64, [1]),
+            (ReduceOp.Min, DType.Float64, [0]), (ReduceOp.Sum, DType.Int32, [0, 1]), (ReduceOp.LOr, DType.Int16, [1]),
+        })
+        {
+            var results = new List<double[]>();
+            foreach (var b in new[] { cpu, gpu })
+            {
+                using var x = Make(b, dt, [3, 70001], v);
+                var shape = new long[] { axes.Contains(0) ? 1 : 3, axes.Contains(1) ? 1 : 70001 };
+                var dtype = op == ReduceOp.LOr ? DType.Bool : op == ReduceOp.Sum && dt == DType.Int32 ? DType.Int64 : dt;
+                using var d = b.Empty(shape, dtype);
+                b.Reduce(op, x, axes, d);
+                results.Add(Read(d));
+            }
+            AssertClose(results[0], results[1], dt, $"{op.Name} {dt} axes {string.Join(",", axes)}", dt == DType.Float32 ? 1e-6 : 1e-12);
+        }
+    }
+}

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Reductions over input dtype T. Pass 1 (red_*): work-item g reduces one contiguous part (g % parts) of the reduced
+// Reductions over input dtype T. Pass 1 (red_* on CPUs, tree_* on GPUs): work-item g reduces one contiguous part (g % parts) of the reduced
 // range of output g / parts, walking its own long run (the CPU shape: PoCL vectorises the run); pass 2 (comb_*)
 // merges the parts of each output. Accumulators: wide_t for float sums, long for integer sums, T for min/max/bits,
 // uchar for logical ops, cwide_t for complex.
@@ -12,6 +12,7 @@
 #define TO_C(v) ((cwide_t)((wide_t)(v), (wide_t)0))
 #endif
 
+#define TREE_WG 256
 #define RED(NAME, ACC, INIT, CONV, COMB) \
 __kernel void red_##NAME(__global const T* x, __global ACC* out, Lay outer, Lay inner, long parts, long total) { \
     long g = get_global_id(0); \
@@ -46,6 +47,33 @@ __kernel void red_##NAME(__global const T* x, __global ACC* out, Lay outer, Lay 
         } \
     } \
     out[g] = acc; \
+} \
+/* The GPU shape: one work-group per (output, part); work-items stride through the part (coalesced), then a */ \
+/* tree in local memory. */ \
+__kernel __attribute__((reqd_work_group_size(TREE_WG, 1, 1))) \
+void tree_##NAME(__global const T* x, __global ACC* out, Lay outer, Lay inner, long parts, long total) { \
+    __local ACC sh[TREE_WG]; \
+    long g = get_group_id(0); \
+    int l = get_local_id(0); \
+    ACC acc = INIT; \
+    if (g < total) { \
+        long oi = g / parts, p = g - oi * parts; \
+        long oo[4]; long cc[MAXD]; \
+        lay_start(&outer, oi, oo, cc); \
+        long R = inner.n, r0 = R * p / parts, r1 = R * (p + 1) / parts; \
+        for (long i = r0 + l; i < r1; i += TREE_WG) { \
+            long o[4]; long c[MAXD]; \
+            lay_start(&inner, i, o, c); \
+            ACC v = CONV(x[oo[0] + o[0]]); acc = COMB(acc, v); \
+        } \
+    } \
+    sh[l] = acc; \
+    barrier(CLK_LOCAL_MEM_FENCE); \
+    for (int h = TREE_WG / 2; h > 0; h >>= 1) { \
+        if (l < h) { ACC a = sh[l]; ACC b = sh[l + h]; sh[l] = COMB(a, b); } \
+        barrier(CLK_LOCAL_MEM_FENCE); \
+    } \
+    if (l == 0 && g < total) out[g] = sh[0]; \
 } \
 __kernel void comb_##NAME(__global const ACC* part, __global ACC* out, long parts, long outputs) { \
     long oi = get_global_id(0); \
