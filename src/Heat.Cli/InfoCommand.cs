@@ -16,6 +16,7 @@ internal static class InfoCommand
         {
             var lines = RankRunner.Run(parse.GetValue(ranks), parse.GetValue(backend), Describe);
             foreach (var line in lines) Console.WriteLine(line);
+            foreach (var line in OpenClListing.Lines()) Console.WriteLine(line);
             return 0;
         });
         return command;
