@@ -241,22 +241,7 @@ public sealed unsafe partial class ManagedBackend : ITensorBackend
     }
 
     /// <summary>Writes <paramref name="value"/> converted to <paramref name="dtype"/> (bool as byte 0/1) to <paramref name="target"/>.</summary>
-    internal static void WriteScalar(DType dtype, Scalar value, void* target)
-    {
-        switch (dtype.Code)
-        {
-            case DTypeCode.Bool: *(byte*)target = value.AsBool() ? (byte)1 : (byte)0; break;
-            case DTypeCode.UInt8: *(byte*)target = value.To<byte>(); break;
-            case DTypeCode.Int8: *(sbyte*)target = value.To<sbyte>(); break;
-            case DTypeCode.Int16: *(short*)target = value.To<short>(); break;
-            case DTypeCode.Int32: *(int*)target = value.To<int>(); break;
-            case DTypeCode.Int64: *(long*)target = value.To<long>(); break;
-            case DTypeCode.Float32: *(float*)target = value.To<float>(); break;
-            case DTypeCode.Float64: *(double*)target = value.To<double>(); break;
-            case DTypeCode.Complex64: *(Complex64*)target = value.To<Complex64>(); break;
-            default: *(Complex*)target = value.To<Complex>(); break;
-        }
-    }
+    internal static void WriteScalar(DType dtype, Scalar value, void* target) => value.WriteTo(dtype, target);
 
     internal static NotSupportedException Unsupported(string op, DType dtype) =>
         new($"Managed backend: {op} is not implemented for {dtype}.");

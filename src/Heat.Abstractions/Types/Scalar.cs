@@ -112,4 +112,23 @@ public readonly struct Scalar : IEquatable<Scalar>
         ScalarKind.Float => _value.Real.ToString("R", CultureInfo.InvariantCulture),
         _ => _value.ToString(CultureInfo.InvariantCulture),
     };
+
+    /// <summary>Writes this value as one element of <paramref name="dtype"/> (C-cast semantics; bool as byte 0/1) to <paramref name="target"/>, which must hold 16 bytes.</summary>
+    public unsafe void WriteTo(DType dtype, void* target)
+    {
+        ArgumentNullException.ThrowIfNull(dtype);
+        switch (dtype.Code)
+        {
+            case DTypeCode.Bool: *(byte*)target = AsBool() ? (byte)1 : (byte)0; break;
+            case DTypeCode.UInt8: *(byte*)target = To<byte>(); break;
+            case DTypeCode.Int8: *(sbyte*)target = To<sbyte>(); break;
+            case DTypeCode.Int16: *(short*)target = To<short>(); break;
+            case DTypeCode.Int32: *(int*)target = To<int>(); break;
+            case DTypeCode.Int64: *(long*)target = To<long>(); break;
+            case DTypeCode.Float32: *(float*)target = To<float>(); break;
+            case DTypeCode.Float64: *(double*)target = To<double>(); break;
+            case DTypeCode.Complex64: *(Complex64*)target = To<Complex64>(); break;
+            default: *(Complex*)target = To<Complex>(); break;
+        }
+    }
 }
