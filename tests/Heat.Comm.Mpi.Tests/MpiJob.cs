@@ -50,12 +50,16 @@ public static class MpiJob
     /// <summary>Runs <c>dotnet <paramref name="assembly"/></c> on <paramref name="ranks"/> processes; kills the job after <paramref name="timeout"/>.</summary>
     public static MpiJobResult RunApp(string assembly, int ranks, TimeSpan timeout, params string[] arguments)
     {
-        var start = new ProcessStartInfo(LauncherPath())
+        // The job runs in a session of its own (setsid): when a rank aborts, Hydra tears down its process group, and
+        // that must never reach the test host.
+        bool ownSession = File.Exists("/usr/bin/setsid");
+        var start = new ProcessStartInfo(ownSession ? "/usr/bin/setsid" : LauncherPath())
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (ownSession) start.ArgumentList.Add(LauncherPath());
         foreach (var a in new[] { "-n", ranks.ToString(System.Globalization.CultureInfo.InvariantCulture), "dotnet", assembly }.Concat(arguments))
             start.ArgumentList.Add(a);
         // The test host's own settings must not leak into the job.
