@@ -22,7 +22,7 @@ public sealed unsafe class CommAlltoallvBandwidth : IExperiment
         int reps = options.Quick ? 3 : 5;
         foreach (int p in new[] { 2, 4 })
         {
-            double memcpy = Memcpy(perRank, p, reps);
+            double memcpy = ReferenceMemory.Memcpy(perRank, p, reps);
             double alltoallv = Alltoallv(perRank, p, reps);
             double gb = (double)perRank * p / 1e9;
             yield return new BenchResult("inproc.alltoallv", p, 1, alltoallv, "memcpy 1 thread", memcpy, gb / alltoallv, "GB/s",
@@ -37,33 +37,12 @@ public sealed unsafe class CommAlltoallvBandwidth : IExperiment
         }
     }
 
-    private static byte* Touched(long bytes)
-    {
-        var p = (byte*)NativeMemory.AlignedAlloc((nuint)bytes, 4096);
-        NativeMemory.Fill(p, (nuint)bytes, 1);
-        return p;
-    }
-
-    // One thread copying the bytes all ranks receive, between reused, pre-touched buffers.
-    private static double Memcpy(long bytes, int times, int reps)
-    {
-        byte* src = Touched(bytes), dst = Touched(bytes);
-        try
-        {
-            return Timing.Best(reps, () =>
-            {
-                for (int k = 0; k < times; k++) NativeMemory.Copy(src, dst, (nuint)bytes);
-            });
-        }
-        finally { NativeMemory.Free(src); NativeMemory.Free(dst); }
-    }
-
     private static double Alltoallv(long perRank, int ranks, int reps)
     {
         var best = InProcWorld.RunCommunicators(ranks, c =>
         {
             long block = perRank / c.Size;
-            byte* send = Touched(perRank), recv = Touched(perRank);
+            byte* send = ReferenceMemory.Touched(perRank), recv = ReferenceMemory.Touched(perRank);
             try
             {
                 var counts = Enumerable.Repeat(block, c.Size).ToArray();

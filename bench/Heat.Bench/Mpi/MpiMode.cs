@@ -31,7 +31,7 @@ public static unsafe class MpiMode
         long perRank = (options.Quick ? 64L : 256L) << 20;
         int reps = options.Quick ? 3 : 5;
         double alltoallv = Alltoallv(comm, perRank, reps);
-        double memcpy = OnRankZeroAlone(comm, () => Memcpy(perRank, p, reps));
+        double memcpy = OnRankZeroAlone(comm, () => ReferenceMemory.Memcpy(perRank, p, reps));
         double gb = (double)perRank * p / 1e9;
         results.Add(new BenchResult("mpi.alltoallv", p, 1, alltoallv, "memcpy 1 thread", memcpy, gb / alltoallv, "GB/s",
             $"{perRank >> 20} MiB per rank, {perRank / p >> 20} MiB per block; rate = all ranks' received bytes / time; wait mode {mode}"));
@@ -93,24 +93,10 @@ public static unsafe class MpiMode
         return 0;
     }
 
-    private static byte* Touched(long bytes)
-    {
-        var p = (byte*)NativeMemory.AlignedAlloc((nuint)bytes, 4096);
-        NativeMemory.Fill(p, (nuint)bytes, 1);
-        return p;
-    }
-
-    private static double Memcpy(long bytes, int times, int reps)
-    {
-        byte* src = Touched(bytes), dst = Touched(bytes);
-        try { return Timing.Best(reps, () => { for (int k = 0; k < times; k++) NativeMemory.Copy(src, dst, (nuint)bytes); }); }
-        finally { NativeMemory.AlignedFree(src); NativeMemory.AlignedFree(dst); }
-    }
-
     private static double Alltoallv(ICommunicator c, long perRank, int reps)
     {
         long block = perRank / c.Size;
-        byte* send = Touched(perRank), recv = Touched(perRank);
+        byte* send = ReferenceMemory.Touched(perRank), recv = ReferenceMemory.Touched(perRank);
         try
         {
             var counts = Enumerable.Repeat(block, c.Size).ToArray();
