@@ -9,3 +9,4 @@ public sealed class InProcNpyFormats() : NpyFormatSuite(new InProcTestWorld());
 public sealed class InProcIris() : IrisSuite(new InProcTestWorld());
 public sealed class InProcReferenceTools() : ReferenceToolsSuite(new InProcTestWorld());
 public sealed class InProcBadInput() : BadInputSuite(new InProcTestWorld());
+public sealed class InProcChildProcess() : ChildProcessSuite(new InProcTestWorld());

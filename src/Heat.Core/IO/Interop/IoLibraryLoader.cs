@@ -35,6 +35,7 @@ internal static class IoLibraryLoader
                 _registered = true;
             }
             if (Loaded.TryGetValue(name, out var h)) return h;
+            Hdf5FileLocking.DisableUnlessConfigured();
             var (env, names, package) = name == Hdf5
                 ? ("HEAT_HDF5_PATH", Hdf5Names, "libhdf5-dev (runtime: libhdf5-103-1)")
                 : ("HEAT_NETCDF_PATH", NetCdfNames, "libnetcdf-dev (runtime: libnetcdf19)");
