@@ -483,6 +483,43 @@ public sealed unsafe class InProcCommunicator : ICommunicator
         _group.End(_rank, sig);
     }
 
+    /// <inheritdoc/>
+    /// <remarks>Each rank copies its incoming boxes straight out of the senders' memory: one copy, no packing.</remarks>
+    public void Alltoallw(CommBuffer<byte> send, ReadOnlySpan<ByteBox> sendBoxes, CommBuffer<byte> recv, ReadOnlySpan<ByteBox> recvBoxes)
+    {
+        using var scope = Enter("Alltoallw");
+        CheckHost(send.Kind); CheckHost(recv.Kind);
+        BoxExchange.Validate(Size, send, sendBoxes, "send");
+        BoxExchange.Validate(Size, recv, recvBoxes, "receive");
+        var sig = Sig<byte>("Alltoallw");
+        var desc = new CollDesc(sig)
+        {
+            Send = (nint)send.Pointer, SendBoxes = sendBoxes.ToArray(), RecvBoxes = recvBoxes.ToArray(),
+            Check = d =>
+            {
+                for (int i = 0; i < d.Length; i++)
+                    for (int j = 0; j < d.Length; j++)
+                    {
+                        ByteBox sent = d[i].SendBoxes![j], expected = d[j].RecvBoxes![i];
+                        if (sent.ItemBytes != expected.ItemBytes || !sent.Counts.AsSpan().SequenceEqual(expected.Counts))
+                            return $"Alltoallw: rank {i} sends [{string.Join(", ", sent.Counts)}] items of {sent.ItemBytes} bytes to rank {j} but rank {j} expects [{string.Join(", ", expected.Counts)}] of {expected.ItemBytes} from rank {i}.";
+                    }
+                return null;
+            },
+        };
+        var all = _group.Begin(_rank, desc, enter: true);
+        try
+        {
+            for (int k = 0; k < Size; k++)
+            {
+                int i = (_rank + k) % Size;
+                BoxCopy.Copy((byte*)all[i].Send, all[i].SendBoxes![_rank], recv.Pointer, desc.RecvBoxes[i]);
+            }
+        }
+        catch (Exception e) { _group.Abort(_rank, sig, e); throw; }
+        _group.End(_rank, sig);
+    }
+
     // ---------------------------------------------------------------- reductions
 
     /// <inheritdoc/>

@@ -25,6 +25,7 @@ internal sealed class CollDesc(CollSig sig)
     public long SendCount;
     public long RecvCount;
     public long[]? SendCounts, SendDispls, RecvCounts, RecvDispls;
+    public ByteBox[]? SendBoxes, RecvBoxes;
     public int Color, Key;
     /// <summary>Checks agreement beyond the signature (v-variant counts); returns a message or null.</summary>
     public Func<CollDesc[], string?>? Check;

@@ -61,6 +61,14 @@ public interface ICommunicator : IDisposable
     /// <summary>Every rank sends a block of its own size to every rank.</summary>
     void Alltoallv<T>(CommBuffer<T> send, ReadOnlySpan<long> sendCounts, ReadOnlySpan<long> sendDispls,
                       CommBuffer<T> recv, ReadOnlySpan<long> recvCounts, ReadOnlySpan<long> recvDispls) where T : unmanaged;
+    /// <summary>
+    /// Every rank sends box <c>r</c> of <paramref name="send"/> to rank <c>r</c>, which receives it into its box for this
+    /// rank in <paramref name="recv"/> (MPI_Alltoallw with subarray types): strided layouts on both sides with no packing
+    /// where the implementation can read peers' memory. Paired boxes have the same counts and item size.
+    /// The default packs, calls <see cref="Alltoallv{T}"/> and unpacks.
+    /// </summary>
+    void Alltoallw(CommBuffer<byte> send, ReadOnlySpan<ByteBox> sendBoxes, CommBuffer<byte> recv, ReadOnlySpan<ByteBox> recvBoxes) =>
+        BoxExchange.ByPacking(this, send, sendBoxes, recv, recvBoxes);
     /// <summary>Inclusive prefix reduction in rank order.</summary>
     void Scan<T>(CommBuffer<T> send, CommBuffer<T> recv, ReduceOp op) where T : unmanaged;
     /// <summary>Exclusive prefix reduction in rank order; rank 0 receives the identity.</summary>

@@ -66,6 +66,24 @@ internal static class Redistribution
         outShape[s] = x.GShapeRef[s];
         outShape[t] = tCounts[comm.Rank];
         var result = backend.Empty(outShape, x.dtype);
+        if (p == 1) { backend.Copy(local, result); return result; }
+        if (StridedBoxes.OnHost(local) && StridedBoxes.OnHost(result))
+        {
+            // One copy: every rank's slice along t goes straight from the strided chunk into the receiver's result.
+            try
+            {
+                var sendBoxes = new ByteBox[p];
+                var recvBoxes = new ByteBox[p];
+                for (int r = 0; r < p; r++)
+                {
+                    sendBoxes[r] = StridedBoxes.Slice(local, t, tDispls[r], tCounts[r]);
+                    recvBoxes[r] = StridedBoxes.Slice(result, s, sDispls[r], sCounts[r]);
+                }
+                comm.Alltoallw(StridedBoxes.Buffer(local), sendBoxes, StridedBoxes.Buffer(result), recvBoxes);
+                return result;
+            }
+            catch { result.Dispose(); throw; }
+        }
         LocalTensor? send = null, recv = null;
         try
         {
@@ -104,6 +122,32 @@ internal static class Redistribution
         var current = x.SplitCounts();
         var curDispls = Chunking.Displacements(current);
         var tgtDispls = Chunking.Displacements(targetCounts);
+        if (StridedBoxes.OnHost(x.larray))
+        {
+            var shape = x.larray.GetShape();
+            shape[s] = targetCounts[comm.Rank];
+            var result = backend.Empty(shape, x.dtype);
+            try
+            {
+                if (StridedBoxes.OnHost(result))
+                {
+                    var sendBoxes = new ByteBox[p];
+                    var recvBoxes = new ByteBox[p];
+                    long mine = curDispls[comm.Rank], wanted = tgtDispls[comm.Rank];
+                    for (int r = 0; r < p; r++)
+                    {
+                        long sendStart = Math.Max(mine, tgtDispls[r]);
+                        sendBoxes[r] = StridedBoxes.Slice(x.larray, s, sendStart - mine, Overlap(mine, current[comm.Rank], tgtDispls[r], targetCounts[r]));
+                        long recvStart = Math.Max(wanted, curDispls[r]);
+                        recvBoxes[r] = StridedBoxes.Slice(result, s, recvStart - wanted, Overlap(curDispls[r], current[r], wanted, targetCounts[comm.Rank]));
+                    }
+                    comm.Alltoallw(StridedBoxes.Buffer(x.larray), sendBoxes, StridedBoxes.Buffer(result), recvBoxes);
+                    return result;
+                }
+                result.Dispose();
+            }
+            catch { result.Dispose(); throw; }
+        }
         int[] toFront = MoveToFront(s, x.ndim);
         using var front = x.larray.Permute(toFront);
         using var send = backend.Contiguous(front);

@@ -306,6 +306,57 @@ public abstract unsafe class CommunicatorConformanceSuite(ITestWorld world)
     });
 
     [Theory, MemberData(nameof(Ranks))]
+    public void Alltoallw_MovesStridedBoxes_LikeAResplitOfRowsToColumns(int ranks) => World.Run(ranks, c =>
+    {
+        // Global G[i, j] = 1000 i + j of R x C ints; rank q holds (q % 3) rows (uneven, some empty) and ends with the
+        // columns of its canonical chunk, received once in row-major and once in transposed (column-major) layout.
+        int p = c.Size, me = c.Rank;
+        const int item = sizeof(int);
+        long C = 2 * p + 1;
+        long[] rows = [.. Enumerable.Range(0, p).Select(q => (long)(q % 3))], rowStart = Displacements(rows, gap: 0);
+        long[] cols = [.. Enumerable.Range(0, p).Select(q => C / p + (q < C % p ? 1 : 0))], colStart = Displacements(cols, gap: 0);
+        long R = rows.Sum();
+        // The local rows sit in a wider buffer (row pitch C + 3), so the send side is strided in both dimensions.
+        long pitch = C + 3;
+        var local = new int[Math.Max(1, rows[me] * pitch)];
+        for (long i = 0; i < rows[me]; i++)
+            for (long j = 0; j < C; j++) local[i * pitch + j] = (int)(1000 * (rowStart[me] + i) + j);
+        var sendBoxes = Enumerable.Range(0, p).Select(r => new ByteBox(colStart[r] * item, [rows[me], cols[r]], [pitch * item, item], item)).ToArray();
+        foreach (bool transposed in new[] { false, true })
+        {
+            long n = R * cols[me];
+            var result = new int[n + 2];
+            Array.Fill(result, -1);
+            var recvBoxes = Enumerable.Range(0, p).Select(q => transposed
+                ? new ByteBox(rowStart[q] * item, [rows[q], cols[me]], [item, R * item], item)
+                : new ByteBox(rowStart[q] * cols[me] * item, [rows[q], cols[me]], [cols[me] * item, item], item)).ToArray();
+            fixed (int* sp = local, rp = result)
+                c.Alltoallw(new CommBuffer<byte>((byte*)sp, local.Length * item), sendBoxes, new CommBuffer<byte>((byte*)rp, n * item), recvBoxes);
+            for (long i = 0; i < R; i++)
+                for (long j = 0; j < cols[me]; j++)
+                    Assert.Equal((int)(1000 * i + colStart[me] + j), result[transposed ? j * R + i : i * cols[me] + j]);
+            Assert.Equal(-1, result[n]);
+            Assert.Equal(-1, result[n + 1]);
+        }
+    });
+
+    [Theory, MemberData(nameof(Ranks))]
+    public void Alltoallw_RefusesMalformedBoxes_OnEveryRank(int ranks) => World.Run(ranks, c =>
+    {
+        var buffer = new byte[64];
+        fixed (byte* b = buffer)
+        {
+            var cb = new CommBuffer<byte>(b, buffer.Length);
+            var one = Enumerable.Repeat(ByteBox.Contiguous(0, 0), c.Size).ToArray();
+            var e = Assert.Throws<ArgumentException>(() => c.Alltoallw(cb, one[..^1], cb, one));
+            Assert.Contains($"{c.Size - 1} send boxes for {c.Size} ranks", e.Message);
+            var outside = Enumerable.Repeat(new ByteBox(8, [4, 4], [16, 4], 4), c.Size).ToArray();
+            e = Assert.Throws<ArgumentException>(() => c.Alltoallw(cb, outside, cb, one));
+            Assert.Contains("reaches byte 72 of a 64-byte buffer", e.Message);
+        }
+    });
+
+    [Theory, MemberData(nameof(Ranks))]
     public void Alltoallv_WithSlicedBuffersAnd64BitDisplacements(int ranks) => World.Run(ranks, c =>
     {
         int p = c.Size, me = c.Rank;

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: MIT
+using System.Runtime.InteropServices;
+
+namespace Heat.Abstractions;
+
+/// <summary>
+/// Copies between two <see cref="ByteBox"/> layouts of the same items: dimensions that are contiguous on both sides are
+/// merged, so the inner loop copies the longest runs the layouts allow.
+/// </summary>
+public static unsafe class BoxCopy
+{
+    /// <summary>Copies the items of <paramref name="from"/> in <paramref name="source"/> to <paramref name="to"/> in <paramref name="destination"/>.</summary>
+    /// <exception cref="ArgumentException">The boxes hold different item sequences (counts or item sizes differ).</exception>
+    public static void Copy(byte* source, ByteBox from, byte* destination, ByteBox to)
+    {
+        if (from.ItemBytes != to.ItemBytes || !from.Counts.AsSpan().SequenceEqual(to.Counts))
+            throw new ArgumentException($"BoxCopy: the boxes differ (counts [{string.Join(", ", from.Counts)}] of {from.ItemBytes} bytes vs [{string.Join(", ", to.Counts)}] of {to.ItemBytes} bytes).");
+        if (from.Items == 0) return;
+        Span<long> counts = stackalloc long[from.Counts.Length + 1];
+        Span<long> sStrides = stackalloc long[counts.Length], dStrides = stackalloc long[counts.Length];
+        long run = Merge(from, to, counts, sStrides, dStrides, out int nd);
+        Walk(source + from.Offset, destination + to.Offset, run, counts[..nd], sStrides[..nd], dStrides[..nd], 0);
+    }
+
+    /// <summary>The box's items packed densely (row-major) from offset <paramref name="offset"/>.</summary>
+    public static ByteBox Dense(ByteBox box, long offset)
+    {
+        var strides = new long[box.Counts.Length];
+        long stride = box.ItemBytes;
+        for (int d = strides.Length - 1; d >= 0; d--) { strides[d] = stride; stride *= box.Counts[d]; }
+        return new ByteBox(offset, box.Counts, strides, box.ItemBytes);
+    }
+
+    /// <summary>True when the box is one contiguous run of its bytes from its offset.</summary>
+    public static bool IsDense(ByteBox box)
+    {
+        long expect = box.ItemBytes;
+        for (int d = box.Counts.Length - 1; d >= 0; d--)
+        {
+            if (box.Counts[d] != 1 && box.Strides[d] != expect) return false;
+            expect *= box.Counts[d];
+        }
+        return true;
+    }
+
+    // Drops dimensions of extent 1 and merges neighbours contiguous on both sides; the innermost run becomes bytes.
+    private static long Merge(ByteBox from, ByteBox to, Span<long> counts, Span<long> s, Span<long> d, out int nd)
+    {
+        long run = from.ItemBytes;
+        nd = 0;
+        // Walk from the innermost dimension outwards, growing the run while both sides stay contiguous.
+        int dim = from.Counts.Length - 1;
+        for (; dim >= 0; dim--)
+        {
+            long c = from.Counts[dim];
+            if (c == 1) continue;
+            if (from.Strides[dim] == run && to.Strides[dim] == run) { run *= c; continue; }
+            break;
+        }
+        // The remaining outer dimensions, innermost last, merging pairs that nest exactly on both sides.
+        Span<long> rc = stackalloc long[from.Counts.Length], rs = stackalloc long[from.Counts.Length], rd = stackalloc long[from.Counts.Length];
+        int m = 0;
+        for (int k = 0; k <= dim; k++)
+        {
+            long c = from.Counts[k];
+            if (c == 1) continue;
+            if (m > 0 && rs[m - 1] == c * from.Strides[k] && rd[m - 1] == c * to.Strides[k])
+            {
+                rc[m - 1] *= c; rs[m - 1] = from.Strides[k]; rd[m - 1] = to.Strides[k];
+                continue;
+            }
+            rc[m] = c; rs[m] = from.Strides[k]; rd[m] = to.Strides[k]; m++;
+        }
+        for (int k = 0; k < m; k++) { counts[k] = rc[k]; s[k] = rs[k]; d[k] = rd[k]; }
+        nd = m;
+        return run;
+    }
+
+    private static void Walk(byte* s, byte* d, long run, ReadOnlySpan<long> counts, ReadOnlySpan<long> ss, ReadOnlySpan<long> ds, int dim)
+    {
+        if (dim == counts.Length) { CopyRun(s, d, run); return; }
+        long c = counts[dim], sStride = ss[dim], dStride = ds[dim];
+        if (dim == counts.Length - 1 && run <= 16)
+        {
+            switch (run)
+            {
+                case 4: for (long i = 0; i < c; i++) *(int*)(d + i * dStride) = *(int*)(s + i * sStride); return;
+                case 8: for (long i = 0; i < c; i++) *(long*)(d + i * dStride) = *(long*)(s + i * sStride); return;
+                case 2: for (long i = 0; i < c; i++) *(short*)(d + i * dStride) = *(short*)(s + i * sStride); return;
+                case 1: for (long i = 0; i < c; i++) d[i * dStride] = s[i * sStride]; return;
+            }
+        }
+        for (long i = 0; i < c; i++) Walk(s + i * sStride, d + i * dStride, run, counts, ss, ds, dim + 1);
+    }
+
+    private const long Chunk = 1L << 30;
+
+    private static void CopyRun(byte* s, byte* d, long bytes)
+    {
+        for (long done = 0; done < bytes; done += Chunk)
+            NativeMemory.Copy(s + done, d + done, (nuint)Math.Min(Chunk, bytes - done));
+    }
+}
