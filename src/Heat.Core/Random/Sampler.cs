@@ -68,7 +68,11 @@ internal static unsafe class Sampler
                 long o = task / parts, part = task % parts;
                 long from = runLength * part / parts, to = runLength * (part + 1) / parts;
                 long globalStart = (o * globalExtent + offset) * inner + from;
-                Run(draw, baseBlock, k0, k1, low, range, globalStart, to - from, target + (o * runLength + from) * itemSize);
+                byte* into = target + (o * runLength + from) * itemSize;
+                if (draw is Draw.UniformSingle or Draw.NormalSingle)
+                    Float32Stream.Fill(baseBlock, k0, k1, globalStart, to - from, (float*)into, draw == Draw.NormalSingle, Float32Stream.Best);
+                else
+                    Run(draw, baseBlock, k0, k1, low, range, globalStart, to - from, into);
             });
             if (!host)
             {

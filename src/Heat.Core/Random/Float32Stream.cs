@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: MIT
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Heat.Rng;
+
+/// <summary>The instruction-set path of a fused fill (tests pin every available one against the scalar path).</summary>
+internal enum SimdPath
+{
+    /// <summary>One block at a time, plain scalar code.</summary>
+    Scalar,
+    /// <summary>4 blocks per step: scalar Philox, Vector128 transform (the portable path, arm64 included).</summary>
+    Vector128,
+    /// <summary>8 blocks per step with AVX2.</summary>
+    Avx2,
+    /// <summary>16 blocks per step with AVX-512.</summary>
+    Avx512,
+}
+
+/// <summary>
+/// Fused float32 draws: Philox blocks are generated in registers with their four words in four vectors (one block per
+/// lane), converted to uniforms or Box-Muller normals there and stored once, transposed so element i is word i % 4 of
+/// block i / 4. Every path computes each element from its block alone with the same operations, so the values do not
+/// depend on where a run starts or on the path taken.
+/// </summary>
+internal static unsafe class Float32Stream
+{
+    private const uint M0 = 0xD2511F53, M1 = 0xCD9E8D57, W0 = 0x9E3779B9, W1 = 0xBB67AE85;
+
+    /// <summary>The fastest path this machine runs.</summary>
+    public static SimdPath Best =>
+        Avx512F.IsSupported && Vector512.IsHardwareAccelerated ? SimdPath.Avx512
+        : Avx2.IsSupported && Fma.IsSupported ? SimdPath.Avx2
+        : SimdPath.Vector128;
+
+    /// <summary>Whether <paramref name="path"/> runs on this machine.</summary>
+    public static bool IsSupported(SimdPath path) => path switch
+    {
+        SimdPath.Avx512 => Avx512F.IsSupported && Vector512.IsHardwareAccelerated,
+        SimdPath.Avx2 => Avx2.IsSupported && Fma.IsSupported,
+        _ => true,
+    };
+
+    /// <summary>
+    /// Writes elements [<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>) of the draw
+    /// whose element i is word i % 4 of block <paramref name="baseBlock"/> + i / 4 (normal: words 0, 1 and 2, 3 of a
+    /// block are Box-Muller pairs) into <paramref name="dst"/>.
+    /// </summary>
+    public static void Fill(ulong baseBlock, uint k0, uint k1, long start, long length, float* dst, bool normal, SimdPath path)
+    {
+        int group = path switch { SimdPath.Avx512 => 16, SimdPath.Avx2 => 8, SimdPath.Vector128 => 4, _ => 1 } * 4;
+        var keys = stackalloc uint[20];
+        for (int r = 0; r < 10; r++) { keys[2 * r] = k0 + (uint)r * W0; keys[2 * r + 1] = k1 + (uint)r * W1; }
+        float* tmp = stackalloc float[64];
+        long end = start + length, i = start;
+        while (i < end)
+        {
+            ulong block = baseBlock + (ulong)(i >> 2);
+            int skip = (int)(i & 3);
+            if (skip == 0 && end - i >= group)
+            {
+                // The bulk: whole groups straight into the destination.
+                long groups = (end - i) / group;
+                Groups(path, block, keys, dst + (i - start), groups, normal);
+                i += groups * group;
+                continue;
+            }
+            Groups(path, block, keys, tmp, 1, normal);
+            int take = (int)Math.Min(group - skip, end - i);
+            new ReadOnlySpan<float>(tmp + skip, take).CopyTo(new Span<float>(dst + (i - start), take));
+            i += take;
+        }
+    }
+
+    private static void Groups(SimdPath path, ulong block, uint* keys, float* dst, long groups, bool normal)
+    {
+        switch (path)
+        {
+            case SimdPath.Avx512: Groups512(block, keys, dst, groups, normal); break;
+            case SimdPath.Avx2: Groups256(block, keys, dst, groups, normal); break;
+            case SimdPath.Vector128: Groups128(block, keys, dst, groups, normal); break;
+            default: GroupsScalar(block, keys[0], keys[1], dst, groups, normal); break;
+        }
+    }
+
+    private static void GroupsScalar(ulong block, uint k0, uint k1, float* dst, long groups, bool normal)
+    {
+        for (long g = 0; g < groups; g++, block++, dst += 4)
+        {
+            var (w0, w1, w2, w3) = Philox.Block((uint)block, (uint)(block >> 32), 0, 0, k0, k1);
+            if (normal)
+            {
+                (dst[0], dst[1]) = BoxMuller.Pair(w0, w1);
+                (dst[2], dst[3]) = BoxMuller.Pair(w2, w3);
+            }
+            else
+            {
+                dst[0] = BoxMuller.Uniform(w0); dst[1] = BoxMuller.Uniform(w1);
+                dst[2] = BoxMuller.Uniform(w2); dst[3] = BoxMuller.Uniform(w3);
+            }
+        }
+    }
+
+    private static void Groups128(ulong block, uint* keys, float* dst, long groups, bool normal)
+    {
+        uint* w = stackalloc uint[16];
+        float* z = stackalloc float[16];
+        for (long g = 0; g < groups; g++, block += 4, dst += 16)
+        {
+            for (int j = 0; j < 4; j++)
+            {
+                ulong b = block + (ulong)j;
+                (w[j], w[4 + j], w[8 + j], w[12 + j]) = Philox.Block((uint)b, (uint)(b >> 32), 0, 0, keys[0], keys[1]);
+            }
+            var v0 = Vector128.Load(w); var v1 = Vector128.Load(w + 4); var v2 = Vector128.Load(w + 8); var v3 = Vector128.Load(w + 12);
+            Vector128<float> z0, z1, z2, z3;
+            if (normal)
+            {
+                BoxMuller.Pair(v0, v1, out z0, out z1);
+                BoxMuller.Pair(v2, v3, out z2, out z3);
+            }
+            else { z0 = Uniform(v0); z1 = Uniform(v1); z2 = Uniform(v2); z3 = Uniform(v3); }
+            z0.Store(z); z1.Store(z + 4); z2.Store(z + 8); z3.Store(z + 12);
+            for (int j = 0; j < 4; j++)
+            {
+                dst[4 * j] = z[j]; dst[4 * j + 1] = z[4 + j]; dst[4 * j + 2] = z[8 + j]; dst[4 * j + 3] = z[12 + j];
+            }
+        }
+    }
+
+    private static Vector128<float> Uniform(Vector128<uint> w) =>
+        Vector128.ConvertToSingle((w >> 8).AsInt32()) * Vector128.Create(1f / (1 << 24));
+
+    private static Vector256<float> Uniform(Vector256<uint> w) =>
+        Vector256.ConvertToSingle((w >> 8).AsInt32()) * Vector256.Create(1f / (1 << 24));
+
+    private static Vector512<float> Uniform(Vector512<uint> w) =>
+        Vector512.ConvertToSingle((w >> 8).AsInt32()) * Vector512.Create(1f / (1 << 24));
+
+    // AVX2: two sets of 4 blocks, each counter word in a 64-bit lane (vpmuludq gives full products; the high halves of
+    // lanes may hold garbage, only the low 32 bits are ever read), narrowed to 8 lanes of 32 bits at the end.
+    private static void Groups256(ulong block, uint* keys, float* dst, long groups, bool normal)
+    {
+        var m0 = Vector256.Create(M0); var m1 = Vector256.Create(M1);
+        var step = Vector256.Create(0UL, 1, 2, 3);
+        for (long g = 0; g < groups; g++, block += 8, dst += 32)
+        {
+            var ia = Vector256.Create(block) + step;
+            var ib = ia + Vector256.Create(4UL);
+            var a0 = ia.AsUInt32(); var a1 = Vector256.ShiftRightLogical(ia, 32).AsUInt32(); var a2 = Vector256<uint>.Zero; var a3 = Vector256<uint>.Zero;
+            var b0 = ib.AsUInt32(); var b1 = Vector256.ShiftRightLogical(ib, 32).AsUInt32(); var b2 = Vector256<uint>.Zero; var b3 = Vector256<uint>.Zero;
+            for (int r = 0; r < 10; r++)
+            {
+                var k0 = Vector256.Create(keys[2 * r]); var k1 = Vector256.Create(keys[2 * r + 1]);
+                var pa0 = Avx2.Multiply(a0, m0); var pa1 = Avx2.Multiply(a2, m1);
+                var pb0 = Avx2.Multiply(b0, m0); var pb1 = Avx2.Multiply(b2, m1);
+                a0 = Vector256.ShiftRightLogical(pa1, 32).AsUInt32() ^ a1 ^ k0; a2 = Vector256.ShiftRightLogical(pa0, 32).AsUInt32() ^ a3 ^ k1;
+                b0 = Vector256.ShiftRightLogical(pb1, 32).AsUInt32() ^ b1 ^ k0; b2 = Vector256.ShiftRightLogical(pb0, 32).AsUInt32() ^ b3 ^ k1;
+                a1 = pa1.AsUInt32(); a3 = pa0.AsUInt32(); b1 = pb1.AsUInt32(); b3 = pb0.AsUInt32();
+            }
+            var w0 = Narrow(a0, b0); var w1 = Narrow(a1, b1); var w2 = Narrow(a2, b2); var w3 = Narrow(a3, b3);
+            Vector256<float> z0, z1, z2, z3;
+            if (normal)
+            {
+                BoxMuller.Pair(w0, w1, out z0, out z1);
+                BoxMuller.Pair(w2, w3, out z2, out z3);
+            }
+            else { z0 = Uniform(w0); z1 = Uniform(w1); z2 = Uniform(w2); z3 = Uniform(w3); }
+            // Transpose: lane j of z_k is element 4j + k.
+            var t0 = Avx.UnpackLow(z0, z1); var t1 = Avx.UnpackHigh(z0, z1);
+            var t2 = Avx.UnpackLow(z2, z3); var t3 = Avx.UnpackHigh(z2, z3);
+            var u0 = Avx.UnpackLow(t0.AsDouble(), t2.AsDouble()).AsSingle(); var u1 = Avx.UnpackHigh(t0.AsDouble(), t2.AsDouble()).AsSingle();
+            var u2 = Avx.UnpackLow(t1.AsDouble(), t3.AsDouble()).AsSingle(); var u3 = Avx.UnpackHigh(t1.AsDouble(), t3.AsDouble()).AsSingle();
+            Avx.Permute2x128(u0, u1, 0x20).Store(dst);
+            Avx.Permute2x128(u2, u3, 0x20).Store(dst + 8);
+            Avx.Permute2x128(u0, u1, 0x31).Store(dst + 16);
+            Avx.Permute2x128(u2, u3, 0x31).Store(dst + 24);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> Narrow(Vector256<uint> lo, Vector256<uint> hi)
+    {
+        // Even 32-bit elements of lo then of hi.
+        var idx = Vector256.Create(0, 2, 4, 6, 0, 2, 4, 6);
+        var l = Avx2.PermuteVar8x32(lo, idx.AsUInt32()); var h = Avx2.PermuteVar8x32(hi, idx.AsUInt32());
+        return Avx2.Permute2x128(l, h, 0x20);
+    }
+
+    // AVX-512: two sets of 8 blocks (64-bit lanes as in the AVX2 path), narrowed to 16 lanes; ternlog fuses the xors.
+    private static void Groups512(ulong block, uint* keys, float* dst, long groups, bool normal)
+    {
+        var m0 = Vector512.Create(M0); var m1 = Vector512.Create(M1);
+        var step = Vector512.Create(0UL, 1, 2, 3, 4, 5, 6, 7);
+        var even = Vector512.Create(0u, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
+        var pairLo = Vector512.Create(0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
+        var pairHi = Vector512.Create(8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31);
+        var quadLo = Vector512.Create(0, 1, 16, 17, 2, 3, 18, 19, 4, 5, 20, 21, 6, 7, 22, 23);
+        var quadHi = Vector512.Create(8, 9, 24, 25, 10, 11, 26, 27, 12, 13, 28, 29, 14, 15, 30, 31);
+        for (long g = 0; g < groups; g++, block += 16, dst += 64)
+        {
+            var ia = Vector512.Create(block) + step;
+            var ib = ia + Vector512.Create(8UL);
+            var a0 = ia.AsUInt32(); var a1 = Vector512.ShiftRightLogical(ia, 32).AsUInt32(); var a2 = Vector512<uint>.Zero; var a3 = Vector512<uint>.Zero;
+            var b0 = ib.AsUInt32(); var b1 = Vector512.ShiftRightLogical(ib, 32).AsUInt32(); var b2 = Vector512<uint>.Zero; var b3 = Vector512<uint>.Zero;
+            for (int r = 0; r < 10; r++)
+            {
+                var k0 = Vector512.Create(keys[2 * r]); var k1 = Vector512.Create(keys[2 * r + 1]);
+                var pa0 = Avx512F.Multiply(a0, m0); var pa1 = Avx512F.Multiply(a2, m1);
+                var pb0 = Avx512F.Multiply(b0, m0); var pb1 = Avx512F.Multiply(b2, m1);
+                a0 = Avx512F.TernaryLogic(Vector512.ShiftRightLogical(pa1, 32).AsUInt32(), a1, k0, 0x96);
+                a2 = Avx512F.TernaryLogic(Vector512.ShiftRightLogical(pa0, 32).AsUInt32(), a3, k1, 0x96);
+                b0 = Avx512F.TernaryLogic(Vector512.ShiftRightLogical(pb1, 32).AsUInt32(), b1, k0, 0x96);
+                b2 = Avx512F.TernaryLogic(Vector512.ShiftRightLogical(pb0, 32).AsUInt32(), b3, k1, 0x96);
+                a1 = pa1.AsUInt32(); a3 = pa0.AsUInt32(); b1 = pb1.AsUInt32(); b3 = pb0.AsUInt32();
+            }
+            var w0 = Avx512F.PermuteVar16x32x2(a0, even, b0); var w1 = Avx512F.PermuteVar16x32x2(a1, even, b1);
+            var w2 = Avx512F.PermuteVar16x32x2(a2, even, b2); var w3 = Avx512F.PermuteVar16x32x2(a3, even, b3);
+            Vector512<float> z0, z1, z2, z3;
+            if (normal)
+            {
+                BoxMuller.Pair(w0, w1, out z0, out z1);
+                BoxMuller.Pair(w2, w3, out z2, out z3);
+            }
+            else { z0 = Uniform(w0); z1 = Uniform(w1); z2 = Uniform(w2); z3 = Uniform(w3); }
+            // Transpose: lane j of z_k is element 4j + k. Pairs (z0, z1) and (z2, z3) first, then quads.
+            var p01l = Avx512F.PermuteVar16x32x2(z0, pairLo, z1); var p01h = Avx512F.PermuteVar16x32x2(z0, pairHi, z1);
+            var p23l = Avx512F.PermuteVar16x32x2(z2, pairLo, z3); var p23h = Avx512F.PermuteVar16x32x2(z2, pairHi, z3);
+            Avx512F.PermuteVar16x32x2(p01l, quadLo, p23l).Store(dst);
+            Avx512F.PermuteVar16x32x2(p01l, quadHi, p23l).Store(dst + 16);
+            Avx512F.PermuteVar16x32x2(p01h, quadLo, p23h).Store(dst + 32);
+            Avx512F.PermuteVar16x32x2(p01h, quadHi, p23h).Store(dst + 48);
+        }
+    }
+}
