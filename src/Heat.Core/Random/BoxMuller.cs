@@ -124,6 +124,73 @@ internal static class BoxMuller
         sin = ((radius * sv).AsUInt32() ^ ((t << 8) & sign)).AsSingle();
     }
 
+    /// <summary>Two independent 16-lane pairs, statement by statement interleaved for instruction-level parallelism.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Pair(Vector512<uint> a0, Vector512<uint> b0, Vector512<uint> a1, Vector512<uint> b1,
+        out Vector512<float> cos0, out Vector512<float> sin0, out Vector512<float> cos1, out Vector512<float> sin1)
+    {
+        var x00 = Vector512.ConvertToSingle((a0 >> 8).AsInt32() + Vector512<int>.One);
+        var x01 = Vector512.ConvertToSingle((a1 >> 8).AsInt32() + Vector512<int>.One);
+        var ix0 = x00.AsInt32() - Vector512.Create(SqrtHalfBits);
+        var ix1 = x01.AsInt32() - Vector512.Create(SqrtHalfBits);
+        var e0 = Vector512.ConvertToSingle(Vector512.ShiftRightArithmetic(ix0, 23) - Vector512.Create(24));
+        var e1 = Vector512.ConvertToSingle(Vector512.ShiftRightArithmetic(ix1, 23) - Vector512.Create(24));
+        var f0 = ((ix0 & Vector512.Create(0x7FFFFF)) + Vector512.Create(SqrtHalfBits)).AsSingle() - Vector512<float>.One;
+        var f1 = ((ix1 & Vector512.Create(0x7FFFFF)) + Vector512.Create(SqrtHalfBits)).AsSingle() - Vector512<float>.One;
+        var zf0 = f0 * f0;
+        var zf1 = f1 * f1;
+        var p0 = Vector512.FusedMultiplyAdd(Vector512.Create(P0), f0, Vector512.Create(P1));
+        var p1 = Vector512.FusedMultiplyAdd(Vector512.Create(P0), f1, Vector512.Create(P1));
+        p0 = Vector512.FusedMultiplyAdd(p0, f0, Vector512.Create(P2));
+        p1 = Vector512.FusedMultiplyAdd(p1, f1, Vector512.Create(P2));
+        p0 = Vector512.FusedMultiplyAdd(p0, f0, Vector512.Create(P3));
+        p1 = Vector512.FusedMultiplyAdd(p1, f1, Vector512.Create(P3));
+        p0 = Vector512.FusedMultiplyAdd(p0, f0, Vector512.Create(P4));
+        p1 = Vector512.FusedMultiplyAdd(p1, f1, Vector512.Create(P4));
+        p0 = Vector512.FusedMultiplyAdd(p0, f0, Vector512.Create(P5));
+        p1 = Vector512.FusedMultiplyAdd(p1, f1, Vector512.Create(P5));
+        p0 = Vector512.FusedMultiplyAdd(p0, f0, Vector512.Create(P6));
+        p1 = Vector512.FusedMultiplyAdd(p1, f1, Vector512.Create(P6));
+        p0 = Vector512.FusedMultiplyAdd(p0, f0, Vector512.Create(P7));
+        p1 = Vector512.FusedMultiplyAdd(p1, f1, Vector512.Create(P7));
+        p0 = Vector512.FusedMultiplyAdd(p0, f0, Vector512.Create(P8));
+        p1 = Vector512.FusedMultiplyAdd(p1, f1, Vector512.Create(P8));
+        var y0 = p0 * (zf0 * f0);
+        var y1 = p1 * (zf1 * f1);
+        y0 = Vector512.FusedMultiplyAdd(e0, Vector512.Create(Ln2Lo), y0);
+        y1 = Vector512.FusedMultiplyAdd(e1, Vector512.Create(Ln2Lo), y1);
+        y0 = Vector512.FusedMultiplyAdd(Vector512.Create(-0.5f), zf0, y0);
+        y1 = Vector512.FusedMultiplyAdd(Vector512.Create(-0.5f), zf1, y1);
+        var log0 = Vector512.FusedMultiplyAdd(e0, Vector512.Create(Ln2Hi), f0 + y0);
+        var log1 = Vector512.FusedMultiplyAdd(e1, Vector512.Create(Ln2Hi), f1 + y1);
+        var radius0 = Vector512.Sqrt(Vector512.Create(-2f) * log0);
+        var radius1 = Vector512.Sqrt(Vector512.Create(-2f) * log1);
+        var t0 = (b0 >> 8) + Vector512.Create(1u << 21);
+        var t1 = (b1 >> 8) + Vector512.Create(1u << 21);
+        var r0 = Vector512.ConvertToSingle((t0 & Vector512.Create(0x3FFFFFu)).AsInt32() - Vector512.Create(1 << 21));
+        var r1 = Vector512.ConvertToSingle((t1 & Vector512.Create(0x3FFFFFu)).AsInt32() - Vector512.Create(1 << 21));
+        var x0 = Vector512.FusedMultiplyAdd(r0, Vector512.Create(AngleHi), r0 * Vector512.Create(AngleLo));
+        var x1 = Vector512.FusedMultiplyAdd(r1, Vector512.Create(AngleHi), r1 * Vector512.Create(AngleLo));
+        var z0 = x0 * x0;
+        var z1 = x1 * x1;
+        var s0 = Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(z0, Vector512.Create(S3), Vector512.Create(S2)), z0, Vector512.Create(S1)), x0 * z0, x0);
+        var s1 = Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(z1, Vector512.Create(S3), Vector512.Create(S2)), z1, Vector512.Create(S1)), x1 * z1, x1);
+        var c0 = Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(z0, Vector512.Create(C3), Vector512.Create(C2)), z0, Vector512.Create(C1)), z0, Vector512.Create(-0.5f)), z0, Vector512<float>.One);
+        var c1 = Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(z1, Vector512.Create(C3), Vector512.Create(C2)), z1, Vector512.Create(C1)), z1, Vector512.Create(-0.5f)), z1, Vector512<float>.One);
+        var keep0 = Vector512.Equals(t0 & Vector512.Create(1u << 22), Vector512<uint>.Zero).AsSingle();
+        var keep1 = Vector512.Equals(t1 & Vector512.Create(1u << 22), Vector512<uint>.Zero).AsSingle();
+        var sv0 = Vector512.ConditionalSelect(keep0, s0, c0);
+        var sv1 = Vector512.ConditionalSelect(keep1, s1, c1);
+        var cv0 = Vector512.ConditionalSelect(keep0, c0, s0);
+        var cv1 = Vector512.ConditionalSelect(keep1, c1, s1);
+        var sign0 = Vector512.Create(0x80000000u);
+        var sign1 = Vector512.Create(0x80000000u);
+        cos0 = ((radius0 * cv0).AsUInt32() ^ (((t0 + Vector512.Create(1u << 22)) << 8) & sign0)).AsSingle();
+        cos1 = ((radius1 * cv1).AsUInt32() ^ (((t1 + Vector512.Create(1u << 22)) << 8) & sign1)).AsSingle();
+        sin0 = ((radius0 * sv0).AsUInt32() ^ ((t0 << 8) & sign0)).AsSingle();
+        sin1 = ((radius1 * sv1).AsUInt32() ^ ((t1 << 8) & sign1)).AsSingle();
+    }
+
     /// <summary><see cref="Pair(uint, uint)"/> on 8 lanes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Pair(Vector256<uint> a, Vector256<uint> b, out Vector256<float> cos, out Vector256<float> sin)

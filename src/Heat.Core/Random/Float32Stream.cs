@@ -14,7 +14,7 @@ internal enum SimdPath
     Vector128,
     /// <summary>8 blocks per step with AVX2.</summary>
     Avx2,
-    /// <summary>16 blocks per step with AVX-512.</summary>
+    /// <summary>32 blocks per step with AVX-512.</summary>
     Avx512,
 }
 
@@ -49,10 +49,10 @@ internal static unsafe class Float32Stream
     /// </summary>
     public static void Fill(ulong baseBlock, uint k0, uint k1, long start, long length, float* dst, bool normal, SimdPath path)
     {
-        int group = path switch { SimdPath.Avx512 => 16, SimdPath.Avx2 => 8, SimdPath.Vector128 => 4, _ => 1 } * 4;
+        int group = path switch { SimdPath.Avx512 => 32, SimdPath.Avx2 => 8, SimdPath.Vector128 => 4, _ => 1 } * 4;
         var keys = stackalloc uint[20];
         for (int r = 0; r < 10; r++) { keys[2 * r] = k0 + (uint)r * W0; keys[2 * r + 1] = k1 + (uint)r * W1; }
-        float* tmp = stackalloc float[64];
+        float* tmp = stackalloc float[128];
         long end = start + length, i = start;
         while (i < end)
         {
@@ -188,35 +188,78 @@ internal static unsafe class Float32Stream
         return Avx2.Permute2x128(l, h, 0x20);
     }
 
-    // AVX-512: two sets of 8 blocks (64-bit lanes as in the AVX2 path), narrowed to 16 lanes; ternlog fuses the xors.
+    // One Philox round on a set of 8 blocks (64-bit lanes; vpternlogd 0x96 is a three-way xor).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Round(Vector512<uint> a0, Vector512<uint> a1, Vector512<uint> a2, Vector512<uint> a3,
+        Vector512<uint> m0, Vector512<uint> m1, Vector512<uint> k0, Vector512<uint> k1,
+        out Vector512<uint> x0, out Vector512<uint> x1, out Vector512<uint> x2, out Vector512<uint> x3)
+    {
+        var p0 = Avx512F.Multiply(a0, m0).AsUInt32(); var p1 = Avx512F.Multiply(a2, m1).AsUInt32();
+        x0 = Avx512F.TernaryLogic(a1, Vector512.ShiftRightLogical(p1.AsUInt64(), 32).AsUInt32(), k0, 0x96);
+        x2 = Avx512F.TernaryLogic(a3, Vector512.ShiftRightLogical(p0.AsUInt64(), 32).AsUInt32(), k1, 0x96);
+        x1 = p1; x3 = p0;
+    }
+
+    // AVX-512 in two phases per batch of up to 256 blocks, so the long dependency chains of the transform overlap
+    // across iterations: Philox on four sets of 8 blocks at a time (64-bit lanes as in the AVX2 path) narrowed into
+    // four word arrays in L1 (word k of block j at words[k * 256 + j]), then the transform 16 blocks at a time.
     private static void Groups512(ulong block, uint* keys, float* dst, long groups, bool normal)
     {
-        var m0 = Vector512.Create(M0); var m1 = Vector512.Create(M1);
+        const int Batch = 256;
+        uint* words = stackalloc uint[4 * Batch];
         var step = Vector512.Create(0UL, 1, 2, 3, 4, 5, 6, 7);
+        var m0 = Vector512.Create(M0); var m1 = Vector512.Create(M1);
         var even = Vector512.Create(0u, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
+        while (groups > 0)
+        {
+            int batchGroups = (int)Math.Min(groups, Batch / 32);
+            for (int g = 0; g < batchGroups; g++)
+            {
+                var ia = Vector512.Create(block + (ulong)(32 * g)) + step;
+                var ib = ia + Vector512.Create(8UL); var ic = ia + Vector512.Create(16UL); var id = ia + Vector512.Create(24UL);
+                var a0 = ia.AsUInt32(); var a1 = Vector512.ShiftRightLogical(ia, 32).AsUInt32(); var a2 = Vector512<uint>.Zero; var a3 = Vector512<uint>.Zero;
+                var b0 = ib.AsUInt32(); var b1 = Vector512.ShiftRightLogical(ib, 32).AsUInt32(); var b2 = Vector512<uint>.Zero; var b3 = Vector512<uint>.Zero;
+                var c0 = ic.AsUInt32(); var c1 = Vector512.ShiftRightLogical(ic, 32).AsUInt32(); var c2 = Vector512<uint>.Zero; var c3 = Vector512<uint>.Zero;
+                var d0 = id.AsUInt32(); var d1 = Vector512.ShiftRightLogical(id, 32).AsUInt32(); var d2 = Vector512<uint>.Zero; var d3 = Vector512<uint>.Zero;
+                for (int r = 0; r < 10; r += 2)
+                {
+                    // Two rounds per pass, ping-ponging between the a..d and e..h names so no register moves are needed.
+                    var k0 = Vector512.Create(keys[2 * r]); var k1 = Vector512.Create(keys[2 * r + 1]);
+                    Round(a0, a1, a2, a3, m0, m1, k0, k1, out var e0, out var e1, out var e2, out var e3);
+                    Round(b0, b1, b2, b3, m0, m1, k0, k1, out var f0, out var f1, out var f2, out var f3);
+                    Round(c0, c1, c2, c3, m0, m1, k0, k1, out var g0, out var g1, out var g2, out var g3);
+                    Round(d0, d1, d2, d3, m0, m1, k0, k1, out var h0, out var h1, out var h2, out var h3);
+                    k0 = Vector512.Create(keys[2 * r + 2]); k1 = Vector512.Create(keys[2 * r + 3]);
+                    Round(e0, e1, e2, e3, m0, m1, k0, k1, out a0, out a1, out a2, out a3);
+                    Round(f0, f1, f2, f3, m0, m1, k0, k1, out b0, out b1, out b2, out b3);
+                    Round(g0, g1, g2, g3, m0, m1, k0, k1, out c0, out c1, out c2, out c3);
+                    Round(h0, h1, h2, h3, m0, m1, k0, k1, out d0, out d1, out d2, out d3);
+                }
+                uint* w = words + 32 * g;
+                Avx512F.PermuteVar16x32x2(a0, even, b0).Store(w); Avx512F.PermuteVar16x32x2(c0, even, d0).Store(w + 16);
+                Avx512F.PermuteVar16x32x2(a1, even, b1).Store(w + Batch); Avx512F.PermuteVar16x32x2(c1, even, d1).Store(w + Batch + 16);
+                Avx512F.PermuteVar16x32x2(a2, even, b2).Store(w + 2 * Batch); Avx512F.PermuteVar16x32x2(c2, even, d2).Store(w + 2 * Batch + 16);
+                Avx512F.PermuteVar16x32x2(a3, even, b3).Store(w + 3 * Batch); Avx512F.PermuteVar16x32x2(c3, even, d3).Store(w + 3 * Batch + 16);
+            }
+            Transform512(words, Batch, 2 * batchGroups, dst, normal);
+            groups -= batchGroups;
+            block += (ulong)(32 * batchGroups);
+            dst += 128 * batchGroups;
+        }
+    }
+
+    // Blocks 16i..16i+15 for i < count: word k of block j at words[k * stride + j]; transform, transpose, store.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Transform512(uint* words, int stride, int count, float* dst, bool normal)
+    {
         var pairLo = Vector512.Create(0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
         var pairHi = Vector512.Create(8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31);
         var quadLo = Vector512.Create(0, 1, 16, 17, 2, 3, 18, 19, 4, 5, 20, 21, 6, 7, 22, 23);
         var quadHi = Vector512.Create(8, 9, 24, 25, 10, 11, 26, 27, 12, 13, 28, 29, 14, 15, 30, 31);
-        for (long g = 0; g < groups; g++, block += 16, dst += 64)
+        for (int i = 0; i < count; i++, words += 16, dst += 64)
         {
-            var ia = Vector512.Create(block) + step;
-            var ib = ia + Vector512.Create(8UL);
-            var a0 = ia.AsUInt32(); var a1 = Vector512.ShiftRightLogical(ia, 32).AsUInt32(); var a2 = Vector512<uint>.Zero; var a3 = Vector512<uint>.Zero;
-            var b0 = ib.AsUInt32(); var b1 = Vector512.ShiftRightLogical(ib, 32).AsUInt32(); var b2 = Vector512<uint>.Zero; var b3 = Vector512<uint>.Zero;
-            for (int r = 0; r < 10; r++)
-            {
-                var k0 = Vector512.Create(keys[2 * r]); var k1 = Vector512.Create(keys[2 * r + 1]);
-                var pa0 = Avx512F.Multiply(a0, m0); var pa1 = Avx512F.Multiply(a2, m1);
-                var pb0 = Avx512F.Multiply(b0, m0); var pb1 = Avx512F.Multiply(b2, m1);
-                a0 = Avx512F.TernaryLogic(Vector512.ShiftRightLogical(pa1, 32).AsUInt32(), a1, k0, 0x96);
-                a2 = Avx512F.TernaryLogic(Vector512.ShiftRightLogical(pa0, 32).AsUInt32(), a3, k1, 0x96);
-                b0 = Avx512F.TernaryLogic(Vector512.ShiftRightLogical(pb1, 32).AsUInt32(), b1, k0, 0x96);
-                b2 = Avx512F.TernaryLogic(Vector512.ShiftRightLogical(pb0, 32).AsUInt32(), b3, k1, 0x96);
-                a1 = pa1.AsUInt32(); a3 = pa0.AsUInt32(); b1 = pb1.AsUInt32(); b3 = pb0.AsUInt32();
-            }
-            var w0 = Avx512F.PermuteVar16x32x2(a0, even, b0); var w1 = Avx512F.PermuteVar16x32x2(a1, even, b1);
-            var w2 = Avx512F.PermuteVar16x32x2(a2, even, b2); var w3 = Avx512F.PermuteVar16x32x2(a3, even, b3);
+            var w0 = Vector512.Load(words); var w1 = Vector512.Load(words + stride);
+            var w2 = Vector512.Load(words + 2 * stride); var w3 = Vector512.Load(words + 3 * stride);
             Vector512<float> z0, z1, z2, z3;
             if (normal)
             {
