@@ -241,7 +241,8 @@ internal static unsafe class Float32Stream
                 Avx512F.PermuteVar16x32x2(a2, even, b2).Store(w + 2 * Batch); Avx512F.PermuteVar16x32x2(c2, even, d2).Store(w + 2 * Batch + 16);
                 Avx512F.PermuteVar16x32x2(a3, even, b3).Store(w + 3 * Batch); Avx512F.PermuteVar16x32x2(c3, even, d3).Store(w + 3 * Batch + 16);
             }
-            Transform512(words, Batch, 2 * batchGroups, dst, normal);
+            if (normal) Normals512(words, Batch, 2 * batchGroups, dst);
+            else Uniforms512(words, Batch, 2 * batchGroups, dst);
             groups -= batchGroups;
             block += (ulong)(32 * batchGroups);
             dst += 128 * batchGroups;
@@ -249,31 +250,39 @@ internal static unsafe class Float32Stream
     }
 
     // Blocks 16i..16i+15 for i < count: word k of block j at words[k * stride + j]; transform, transpose, store.
+    // One method per draw: the JIT keeps each loop's constants in registers.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Transform512(uint* words, int stride, int count, float* dst, bool normal)
+    private static void Normals512(uint* words, int stride, int count, float* dst)
+    {
+        for (int i = 0; i < count; i++, words += 16, dst += 64)
+        {
+            BoxMuller.Pair(Vector512.Load(words), Vector512.Load(words + stride), out var z0, out var z1);
+            BoxMuller.Pair(Vector512.Load(words + 2 * stride), Vector512.Load(words + 3 * stride), out var z2, out var z3);
+            Store(z0, z1, z2, z3, dst);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Uniforms512(uint* words, int stride, int count, float* dst)
+    {
+        for (int i = 0; i < count; i++, words += 16, dst += 64)
+            Store(Uniform(Vector512.Load(words)), Uniform(Vector512.Load(words + stride)),
+                Uniform(Vector512.Load(words + 2 * stride)), Uniform(Vector512.Load(words + 3 * stride)), dst);
+    }
+
+    // Transposed store: lane j of z_k is element 4j + k. Pairs (z0, z1) and (z2, z3) first, then quads.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(Vector512<float> z0, Vector512<float> z1, Vector512<float> z2, Vector512<float> z3, float* dst)
     {
         var pairLo = Vector512.Create(0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
         var pairHi = Vector512.Create(8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31);
         var quadLo = Vector512.Create(0, 1, 16, 17, 2, 3, 18, 19, 4, 5, 20, 21, 6, 7, 22, 23);
         var quadHi = Vector512.Create(8, 9, 24, 25, 10, 11, 26, 27, 12, 13, 28, 29, 14, 15, 30, 31);
-        for (int i = 0; i < count; i++, words += 16, dst += 64)
-        {
-            var w0 = Vector512.Load(words); var w1 = Vector512.Load(words + stride);
-            var w2 = Vector512.Load(words + 2 * stride); var w3 = Vector512.Load(words + 3 * stride);
-            Vector512<float> z0, z1, z2, z3;
-            if (normal)
-            {
-                BoxMuller.Pair(w0, w1, out z0, out z1);
-                BoxMuller.Pair(w2, w3, out z2, out z3);
-            }
-            else { z0 = Uniform(w0); z1 = Uniform(w1); z2 = Uniform(w2); z3 = Uniform(w3); }
-            // Transpose: lane j of z_k is element 4j + k. Pairs (z0, z1) and (z2, z3) first, then quads.
-            var p01l = Avx512F.PermuteVar16x32x2(z0, pairLo, z1); var p01h = Avx512F.PermuteVar16x32x2(z0, pairHi, z1);
-            var p23l = Avx512F.PermuteVar16x32x2(z2, pairLo, z3); var p23h = Avx512F.PermuteVar16x32x2(z2, pairHi, z3);
-            Avx512F.PermuteVar16x32x2(p01l, quadLo, p23l).Store(dst);
-            Avx512F.PermuteVar16x32x2(p01l, quadHi, p23l).Store(dst + 16);
-            Avx512F.PermuteVar16x32x2(p01h, quadLo, p23h).Store(dst + 32);
-            Avx512F.PermuteVar16x32x2(p01h, quadHi, p23h).Store(dst + 48);
-        }
+        var p01l = Avx512F.PermuteVar16x32x2(z0, pairLo, z1); var p01h = Avx512F.PermuteVar16x32x2(z0, pairHi, z1);
+        var p23l = Avx512F.PermuteVar16x32x2(z2, pairLo, z3); var p23h = Avx512F.PermuteVar16x32x2(z2, pairHi, z3);
+        Avx512F.PermuteVar16x32x2(p01l, quadLo, p23l).Store(dst);
+        Avx512F.PermuteVar16x32x2(p01l, quadHi, p23l).Store(dst + 16);
+        Avx512F.PermuteVar16x32x2(p01h, quadLo, p23h).Store(dst + 32);
+        Avx512F.PermuteVar16x32x2(p01h, quadHi, p23h).Store(dst + 48);
     }
 }
