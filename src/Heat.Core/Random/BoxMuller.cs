@@ -80,7 +80,7 @@ internal static class BoxMuller
     /// <summary>The uniform of one word in [0, 1): (w &gt;&gt; 8)·2⁻²⁴.</summary>
     public static float Uniform(uint w) => (int)(w >> 8) * (1f / (1 << 24));
 
-    /// <summary><see cref="Pair(uint, uint)"/> on 16 (AVX-512 only) lanes.</summary>
+    /// <summary><see cref="Pair(uint, uint)"/> on 16 lanes (AVX-512 only).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Pair(Vector512<uint> a, Vector512<uint> b, out Vector512<float> cos, out Vector512<float> sin)
     {
@@ -149,7 +149,7 @@ internal static class BoxMuller
         sin = ((radius * sv).AsUInt32() ^ (t & Vector256.Create(Sign))).AsSingle();
     }
 
-    /// <summary><see cref="Pair(uint, uint)"/> on 4 (the portable path, arm64 included) lanes.</summary>
+    /// <summary><see cref="Pair(uint, uint)"/> on 4 lanes (the portable path, arm64 included).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Pair(Vector128<uint> a, Vector128<uint> b, out Vector128<float> cos, out Vector128<float> sin)
     {
