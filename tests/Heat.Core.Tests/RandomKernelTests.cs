@@ -45,6 +45,21 @@ public sealed unsafe class RandomKernelTests
     }
 
     [Fact]
+    public void NormalDraws_UseWholeUnitsOf16Blocks_UniformDrawsWholeBlocks()
+    {
+        Assert.Equal(16, Float32Stream.Blocks(10, normal: true));
+        Assert.Equal(16, Float32Stream.Blocks(64, normal: true));
+        Assert.Equal(32, Float32Stream.Blocks(65, normal: true));
+        Assert.Equal(3, Float32Stream.Blocks(10, normal: false));
+        // Normal element 16k + j of a unit is output k of block j: the first output of block 5 is element 5.
+        var z = new float[64];
+        fixed (float* p = z) Float32Stream.Fill(BaseBlock, K0, K1, 0, 64, p, normal: true, SimdPath.Scalar);
+        var (w0, w1, w2, w3) = Philox.Block((uint)(BaseBlock + 5), (uint)((BaseBlock + 5) >> 32), 0, 0, K0, K1);
+        Assert.Equal(BoxMuller.Pair(w0, w1), (z[5], z[21]));
+        Assert.Equal(BoxMuller.Pair(w2, w3), (z[37], z[53]));
+    }
+
+    [Fact]
     public void UniformWords_ArePhiloxWords()
     {
         var words = new uint[4 * 40];

@@ -42,32 +42,41 @@ internal static unsafe class Float32Stream
         _ => true,
     };
 
+    /// <summary>Blocks of the stream a draw of <paramref name="count"/> elements uses.</summary>
+    public static long Blocks(long count, bool normal) => normal ? (count + 63) / 64 * 16 : (count + 3) / 4;
+
     /// <summary>
-    /// Writes elements [<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>) of the draw
-    /// whose element i is word i % 4 of block <paramref name="baseBlock"/> + i / 4 (normal: words 0, 1 and 2, 3 of a
-    /// block are Box-Muller pairs) into <paramref name="dst"/>.
+    /// Writes elements [<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>) of a draw
+    /// starting at block <paramref name="baseBlock"/> into <paramref name="dst"/>. Uniform: element i is word i % 4 of
+    /// block i / 4. Normal: the draw is cut in units of 64 elements from 16 blocks; element 16k + j of unit u is output
+    /// k of block 16u + j, where outputs 0, 1 are the Box-Muller pair (r·cos θ, r·sin θ) of words 0, 1 and outputs 2,
+    /// 3 that of words 2, 3 (so a vector of blocks stores its outputs without a transpose).
     /// </summary>
     public static void Fill(ulong baseBlock, uint k0, uint k1, long start, long length, float* dst, bool normal, SimdPath path)
     {
-        int group = path switch { SimdPath.Avx512 => 32, SimdPath.Avx2 => 8, SimdPath.Vector128 => 4, _ => 1 } * 4;
+        // Elements of a position unit, its blocks, and the elements one step of the path writes.
+        int unit = normal ? 64 : 4, unitBlocks = normal ? 16 : 1;
+        int step = normal ? (path == SimdPath.Avx512 ? 128 : 64)
+            : 4 * path switch { SimdPath.Avx512 => 32, SimdPath.Avx2 => 8, SimdPath.Vector128 => 4, _ => 1 };
         var keys = stackalloc uint[20];
         for (int r = 0; r < 10; r++) { keys[2 * r] = k0 + (uint)r * W0; keys[2 * r + 1] = k1 + (uint)r * W1; }
         float* tmp = stackalloc float[128];
         long end = start + length, i = start;
         while (i < end)
         {
-            ulong block = baseBlock + (ulong)(i >> 2);
-            int skip = (int)(i & 3);
-            if (skip == 0 && end - i >= group)
+            long u = i / unit;
+            ulong block = baseBlock + (ulong)(u * unitBlocks);
+            int skip = (int)(i - u * unit);
+            if (skip == 0 && end - i >= step)
             {
-                // The bulk: whole groups straight into the destination.
-                long groups = (end - i) / group;
-                Groups(path, block, keys, dst + (i - start), groups, normal);
-                i += groups * group;
+                // The bulk: whole steps straight into the destination.
+                long steps = (end - i) / step;
+                Groups(path, block, keys, dst + (i - start), steps, normal);
+                i += steps * step;
                 continue;
             }
             Groups(path, block, keys, tmp, 1, normal);
-            int take = (int)Math.Min(group - skip, end - i);
+            int take = (int)Math.Min(step - skip, end - i);
             new ReadOnlySpan<float>(tmp + skip, take).CopyTo(new Span<float>(dst + (i - start), take));
             i += take;
         }
@@ -84,48 +93,57 @@ internal static unsafe class Float32Stream
         }
     }
 
-    private static void GroupsScalar(ulong block, uint k0, uint k1, float* dst, long groups, bool normal)
+    // Scalar: a step is one block (uniform) or one unit of 16 blocks (normal).
+    private static void GroupsScalar(ulong block, uint k0, uint k1, float* dst, long steps, bool normal)
     {
-        for (long g = 0; g < groups; g++, block++, dst += 4)
+        if (normal)
+        {
+            for (long g = 0; g < steps; g++, dst += 64)
+                for (int j = 0; j < 16; j++, block++)
+                {
+                    var (w0, w1, w2, w3) = Philox.Block((uint)block, (uint)(block >> 32), 0, 0, k0, k1);
+                    (dst[j], dst[16 + j]) = BoxMuller.Pair(w0, w1);
+                    (dst[32 + j], dst[48 + j]) = BoxMuller.Pair(w2, w3);
+                }
+            return;
+        }
+        for (long g = 0; g < steps; g++, block++, dst += 4)
         {
             var (w0, w1, w2, w3) = Philox.Block((uint)block, (uint)(block >> 32), 0, 0, k0, k1);
-            if (normal)
-            {
-                (dst[0], dst[1]) = BoxMuller.Pair(w0, w1);
-                (dst[2], dst[3]) = BoxMuller.Pair(w2, w3);
-            }
-            else
-            {
-                dst[0] = BoxMuller.Uniform(w0); dst[1] = BoxMuller.Uniform(w1);
-                dst[2] = BoxMuller.Uniform(w2); dst[3] = BoxMuller.Uniform(w3);
-            }
+            dst[0] = BoxMuller.Uniform(w0); dst[1] = BoxMuller.Uniform(w1);
+            dst[2] = BoxMuller.Uniform(w2); dst[3] = BoxMuller.Uniform(w3);
         }
     }
 
-    private static void Groups128(ulong block, uint* keys, float* dst, long groups, bool normal)
+    // Vector128: scalar Philox on 4 blocks, the transform on 4 lanes; a normal step is 4 quarters of a unit.
+    private static void Groups128(ulong block, uint* keys, float* dst, long steps, bool normal)
     {
         uint* w = stackalloc uint[16];
         float* z = stackalloc float[16];
-        for (long g = 0; g < groups; g++, block += 4, dst += 16)
+        for (long g = 0; g < steps; g++)
         {
-            for (int j = 0; j < 4; j++)
+            for (int q = 0; q < (normal ? 4 : 1); q++, block += 4)
             {
-                ulong b = block + (ulong)j;
-                (w[j], w[4 + j], w[8 + j], w[12 + j]) = Philox.Block((uint)b, (uint)(b >> 32), 0, 0, keys[0], keys[1]);
+                for (int j = 0; j < 4; j++)
+                {
+                    ulong b = block + (ulong)j;
+                    (w[j], w[4 + j], w[8 + j], w[12 + j]) = Philox.Block((uint)b, (uint)(b >> 32), 0, 0, keys[0], keys[1]);
+                }
+                var v0 = Vector128.Load(w); var v1 = Vector128.Load(w + 4); var v2 = Vector128.Load(w + 8); var v3 = Vector128.Load(w + 12);
+                if (normal)
+                {
+                    BoxMuller.Pair(v0, v1, out var z0, out var z1);
+                    BoxMuller.Pair(v2, v3, out var z2, out var z3);
+                    z0.Store(dst + 4 * q); z1.Store(dst + 16 + 4 * q); z2.Store(dst + 32 + 4 * q); z3.Store(dst + 48 + 4 * q);
+                    continue;
+                }
+                Uniform(v0).Store(z); Uniform(v1).Store(z + 4); Uniform(v2).Store(z + 8); Uniform(v3).Store(z + 12);
+                for (int j = 0; j < 4; j++)
+                {
+                    dst[4 * j] = z[j]; dst[4 * j + 1] = z[4 + j]; dst[4 * j + 2] = z[8 + j]; dst[4 * j + 3] = z[12 + j];
+                }
             }
-            var v0 = Vector128.Load(w); var v1 = Vector128.Load(w + 4); var v2 = Vector128.Load(w + 8); var v3 = Vector128.Load(w + 12);
-            Vector128<float> z0, z1, z2, z3;
-            if (normal)
-            {
-                BoxMuller.Pair(v0, v1, out z0, out z1);
-                BoxMuller.Pair(v2, v3, out z2, out z3);
-            }
-            else { z0 = Uniform(v0); z1 = Uniform(v1); z2 = Uniform(v2); z3 = Uniform(v3); }
-            z0.Store(z); z1.Store(z + 4); z2.Store(z + 8); z3.Store(z + 12);
-            for (int j = 0; j < 4; j++)
-            {
-                dst[4 * j] = z[j]; dst[4 * j + 1] = z[4 + j]; dst[4 * j + 2] = z[8 + j]; dst[4 * j + 3] = z[12 + j];
-            }
+            dst += normal ? 64 : 16;
         }
     }
 
@@ -139,44 +157,59 @@ internal static unsafe class Float32Stream
         Vector512.ConvertToSingle((w >> 8).AsInt32()) * Vector512.Create(1f / (1 << 24));
 
     // AVX2: two sets of 4 blocks, each counter word in a 64-bit lane (vpmuludq gives full products; the high halves of
-    // lanes may hold garbage, only the low 32 bits are ever read), narrowed to 8 lanes of 32 bits at the end.
-    private static void Groups256(ulong block, uint* keys, float* dst, long groups, bool normal)
+    // lanes may hold garbage, only the low 32 bits are ever read), narrowed to 8 lanes of 32 bits at the end. A normal
+    // step is the two halves of a unit.
+    private static void Groups256(ulong block, uint* keys, float* dst, long steps, bool normal)
     {
-        var m0 = Vector256.Create(M0); var m1 = Vector256.Create(M1);
-        var step = Vector256.Create(0UL, 1, 2, 3);
-        for (long g = 0; g < groups; g++, block += 8, dst += 32)
+        for (long g = 0; g < steps; g++)
         {
-            var ia = Vector256.Create(block) + step;
-            var ib = ia + Vector256.Create(4UL);
-            var a0 = ia.AsUInt32(); var a1 = Vector256.ShiftRightLogical(ia, 32).AsUInt32(); var a2 = Vector256<uint>.Zero; var a3 = Vector256<uint>.Zero;
-            var b0 = ib.AsUInt32(); var b1 = Vector256.ShiftRightLogical(ib, 32).AsUInt32(); var b2 = Vector256<uint>.Zero; var b3 = Vector256<uint>.Zero;
-            for (int r = 0; r < 10; r++)
-            {
-                var k0 = Vector256.Create(keys[2 * r]); var k1 = Vector256.Create(keys[2 * r + 1]);
-                var pa0 = Avx2.Multiply(a0, m0); var pa1 = Avx2.Multiply(a2, m1);
-                var pb0 = Avx2.Multiply(b0, m0); var pb1 = Avx2.Multiply(b2, m1);
-                a0 = Vector256.ShiftRightLogical(pa1, 32).AsUInt32() ^ a1 ^ k0; a2 = Vector256.ShiftRightLogical(pa0, 32).AsUInt32() ^ a3 ^ k1;
-                b0 = Vector256.ShiftRightLogical(pb1, 32).AsUInt32() ^ b1 ^ k0; b2 = Vector256.ShiftRightLogical(pb0, 32).AsUInt32() ^ b3 ^ k1;
-                a1 = pa1.AsUInt32(); a3 = pa0.AsUInt32(); b1 = pb1.AsUInt32(); b3 = pb0.AsUInt32();
-            }
-            var w0 = Narrow(a0, b0); var w1 = Narrow(a1, b1); var w2 = Narrow(a2, b2); var w3 = Narrow(a3, b3);
-            Vector256<float> z0, z1, z2, z3;
             if (normal)
             {
-                BoxMuller.Pair(w0, w1, out z0, out z1);
-                BoxMuller.Pair(w2, w3, out z2, out z3);
+                for (int h = 0; h < 2; h++, block += 8)
+                {
+                    Philox8(block, keys, out var w0, out var w1, out var w2, out var w3);
+                    BoxMuller.Pair(w0, w1, out var z0, out var z1);
+                    BoxMuller.Pair(w2, w3, out var z2, out var z3);
+                    z0.Store(dst + 8 * h); z1.Store(dst + 16 + 8 * h); z2.Store(dst + 32 + 8 * h); z3.Store(dst + 48 + 8 * h);
+                }
+                dst += 64;
+                continue;
             }
-            else { z0 = Uniform(w0); z1 = Uniform(w1); z2 = Uniform(w2); z3 = Uniform(w3); }
-            // Transpose: lane j of z_k is element 4j + k.
-            var t0 = Avx.UnpackLow(z0, z1); var t1 = Avx.UnpackHigh(z0, z1);
-            var t2 = Avx.UnpackLow(z2, z3); var t3 = Avx.UnpackHigh(z2, z3);
-            var u0 = Avx.UnpackLow(t0.AsDouble(), t2.AsDouble()).AsSingle(); var u1 = Avx.UnpackHigh(t0.AsDouble(), t2.AsDouble()).AsSingle();
-            var u2 = Avx.UnpackLow(t1.AsDouble(), t3.AsDouble()).AsSingle(); var u3 = Avx.UnpackHigh(t1.AsDouble(), t3.AsDouble()).AsSingle();
-            Avx.Permute2x128(u0, u1, 0x20).Store(dst);
-            Avx.Permute2x128(u2, u3, 0x20).Store(dst + 8);
-            Avx.Permute2x128(u0, u1, 0x31).Store(dst + 16);
-            Avx.Permute2x128(u2, u3, 0x31).Store(dst + 24);
+            Philox8(block, keys, out var v0, out var v1, out var v2, out var v3);
+            var u0 = Uniform(v0); var u1 = Uniform(v1); var u2 = Uniform(v2); var u3 = Uniform(v3);
+            // Transpose: lane j of u_k is element 4j + k.
+            var t0 = Avx.UnpackLow(u0, u1); var t1 = Avx.UnpackHigh(u0, u1);
+            var t2 = Avx.UnpackLow(u2, u3); var t3 = Avx.UnpackHigh(u2, u3);
+            var q0 = Avx.UnpackLow(t0.AsDouble(), t2.AsDouble()).AsSingle(); var q1 = Avx.UnpackHigh(t0.AsDouble(), t2.AsDouble()).AsSingle();
+            var q2 = Avx.UnpackLow(t1.AsDouble(), t3.AsDouble()).AsSingle(); var q3 = Avx.UnpackHigh(t1.AsDouble(), t3.AsDouble()).AsSingle();
+            Avx.Permute2x128(q0, q1, 0x20).Store(dst);
+            Avx.Permute2x128(q2, q3, 0x20).Store(dst + 8);
+            Avx.Permute2x128(q0, q1, 0x31).Store(dst + 16);
+            Avx.Permute2x128(q2, q3, 0x31).Store(dst + 24);
+            block += 8;
+            dst += 32;
         }
+    }
+
+    // Philox on blocks block..block+7: word k of block j in lane j of w_k.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Philox8(ulong block, uint* keys, out Vector256<uint> w0, out Vector256<uint> w1, out Vector256<uint> w2, out Vector256<uint> w3)
+    {
+        var m0 = Vector256.Create(M0); var m1 = Vector256.Create(M1);
+        var ia = Vector256.Create(block) + Vector256.Create(0UL, 1, 2, 3);
+        var ib = ia + Vector256.Create(4UL);
+        var a0 = ia.AsUInt32(); var a1 = Vector256.ShiftRightLogical(ia, 32).AsUInt32(); var a2 = Vector256<uint>.Zero; var a3 = Vector256<uint>.Zero;
+        var b0 = ib.AsUInt32(); var b1 = Vector256.ShiftRightLogical(ib, 32).AsUInt32(); var b2 = Vector256<uint>.Zero; var b3 = Vector256<uint>.Zero;
+        for (int r = 0; r < 10; r++)
+        {
+            var k0 = Vector256.Create(keys[2 * r]); var k1 = Vector256.Create(keys[2 * r + 1]);
+            var pa0 = Avx2.Multiply(a0, m0); var pa1 = Avx2.Multiply(a2, m1);
+            var pb0 = Avx2.Multiply(b0, m0); var pb1 = Avx2.Multiply(b2, m1);
+            a0 = Vector256.ShiftRightLogical(pa1, 32).AsUInt32() ^ a1 ^ k0; a2 = Vector256.ShiftRightLogical(pa0, 32).AsUInt32() ^ a3 ^ k1;
+            b0 = Vector256.ShiftRightLogical(pb1, 32).AsUInt32() ^ b1 ^ k0; b2 = Vector256.ShiftRightLogical(pb0, 32).AsUInt32() ^ b3 ^ k1;
+            a1 = pa1.AsUInt32(); a3 = pa0.AsUInt32(); b1 = pb1.AsUInt32(); b3 = pb0.AsUInt32();
+        }
+        w0 = Narrow(a0, b0); w1 = Narrow(a1, b1); w2 = Narrow(a2, b2); w3 = Narrow(a3, b3);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -249,7 +282,8 @@ internal static unsafe class Float32Stream
         }
     }
 
-    // Blocks 16i..16i+15 for i < count: word k of block j at words[k * stride + j]; transform, transpose, store.
+    // Blocks 16i..16i+15 for i < count: word k of block j at words[k * stride + j]; transform and store (normal: a unit
+    // of 64 elements, no transpose; uniform: transposed so element 4j + k is word k of block j).
     // One method per draw: the JIT keeps each loop's constants in registers.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Normals512(uint* words, int stride, int count, float* dst)
@@ -258,7 +292,7 @@ internal static unsafe class Float32Stream
         {
             BoxMuller.Pair(Vector512.Load(words), Vector512.Load(words + stride), out var z0, out var z1);
             BoxMuller.Pair(Vector512.Load(words + 2 * stride), Vector512.Load(words + 3 * stride), out var z2, out var z3);
-            Store(z0, z1, z2, z3, dst);
+            z0.Store(dst); z1.Store(dst + 16); z2.Store(dst + 32); z3.Store(dst + 48);
         }
     }
 
@@ -270,7 +304,7 @@ internal static unsafe class Float32Stream
                 Uniform(Vector512.Load(words + 2 * stride)), Uniform(Vector512.Load(words + 3 * stride)), dst);
     }
 
-    // Transposed store: lane j of z_k is element 4j + k. Pairs (z0, z1) and (z2, z3) first, then quads.
+    // Transposed store (uniform): lane j of z_k is element 4j + k. Pairs (z0, z1) and (z2, z3) first, then quads.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Store(Vector512<float> z0, Vector512<float> z1, Vector512<float> z2, Vector512<float> z3, float* dst)
     {

@@ -12,7 +12,7 @@ internal enum Draw
     UniformSingle,
     /// <summary>float64 in [0, 1): 53 bits of two words (2 per block).</summary>
     UniformDouble,
-    /// <summary>float32 standard normal: Box-Muller on word pairs (4 per block).</summary>
+    /// <summary>float32 standard normal: Box-Muller on word pairs, 64 elements from each unit of 16 blocks (see <see cref="Float32Stream.Fill"/>).</summary>
     NormalSingle,
     /// <summary>float64 standard normal: Box-Muller on two 53-bit uniforms (2 per block).</summary>
     NormalDouble,
@@ -35,7 +35,8 @@ internal static unsafe class Sampler
     public static int PerBlock(Draw draw) => draw is Draw.UniformDouble or Draw.NormalDouble or Draw.Int64Range ? 2 : 4;
 
     /// <summary>Blocks a draw of <paramref name="count"/> elements consumes.</summary>
-    public static long Blocks(Draw draw, long count) => (count + PerBlock(draw) - 1) / PerBlock(draw);
+    public static long Blocks(Draw draw, long count) =>
+        draw == Draw.NormalSingle ? Float32Stream.Blocks(count, normal: true) : (count + PerBlock(draw) - 1) / PerBlock(draw);
 
     /// <summary>Fills <paramref name="local"/> (a canonical chunk of <paramref name="gshape"/>) as float64/float32/int values per <paramref name="draw"/>.</summary>
     public static void Fill(LocalTensor local, long[] gshape, int? split, long offset, Draw draw, ulong baseBlock, long seed, long low = 0, ulong range = 0)
