@@ -20,9 +20,11 @@ internal enum SimdPath
 
 /// <summary>
 /// Fused float32 draws: Philox blocks are generated in registers with their four words in four vectors (one block per
-/// lane), converted to uniforms or Box-Muller normals there and stored once, transposed so element i is word i % 4 of
-/// block i / 4. Every path computes each element from its block alone with the same operations, so the values do not
-/// depend on where a run starts or on the path taken.
+/// lane), converted to uniforms or Box-Muller normals and stored once (uniform: transposed so element i is word i % 4
+/// of block i / 4; normal: in units of 16 blocks whose outputs are stored as they come, see <see cref="Fill"/>).
+/// Every path computes each element from its block alone with the same operations, so the values do not depend on
+/// where a run starts or on the path taken. AVX-512 works in batches of 256 blocks: Philox into word arrays in L1,
+/// then the transform, so each loop keeps its own pipes busy.
 /// </summary>
 internal static unsafe class Float32Stream
 {
