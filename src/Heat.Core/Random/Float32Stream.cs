@@ -118,6 +118,7 @@ internal static unsafe class Float32Stream
     }
 
     // Vector128: scalar Philox on 4 blocks, the transform on 4 lanes; a normal step is 4 quarters of a unit.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loops: fully optimised from the first call
     private static void Groups128(ulong block, uint* keys, float* dst, long steps, bool normal)
     {
         uint* w = stackalloc uint[16];
@@ -161,6 +162,7 @@ internal static unsafe class Float32Stream
     // AVX2: two sets of 4 blocks, each counter word in a 64-bit lane (vpmuludq gives full products; the high halves of
     // lanes may hold garbage, only the low 32 bits are ever read), narrowed to 8 lanes of 32 bits at the end. A normal
     // step is the two halves of a unit.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loops: fully optimised from the first call
     private static void Groups256(ulong block, uint* keys, float* dst, long steps, bool normal)
     {
         for (long g = 0; g < steps; g++)
@@ -238,6 +240,7 @@ internal static unsafe class Float32Stream
     // AVX-512 in two phases per batch of up to 256 blocks, so the long dependency chains of the transform overlap
     // across iterations: Philox on four sets of 8 blocks at a time (64-bit lanes as in the AVX2 path) narrowed into
     // four word arrays in L1 (word k of block j at words[k * 256 + j]), then the transform 16 blocks at a time.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loops: fully optimised from the first call
     private static void Groups512(ulong block, uint* keys, float* dst, long groups, bool normal)
     {
         const int Batch = 256;
@@ -287,7 +290,7 @@ internal static unsafe class Float32Stream
     // Blocks 16i..16i+15 for i < count: word k of block j at words[k * stride + j]; transform and store (normal: a unit
     // of 64 elements, no transpose; uniform: transposed so element 4j + k is word k of block j).
     // One method per draw: the JIT keeps each loop's constants in registers.
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void Normals512(uint* words, int stride, int count, float* dst)
     {
         for (int i = 0; i < count; i++, words += 16, dst += 64)
@@ -298,7 +301,7 @@ internal static unsafe class Float32Stream
         }
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void Uniforms512(uint* words, int stride, int count, float* dst)
     {
         for (int i = 0; i < count; i++, words += 16, dst += 64)
