@@ -293,11 +293,17 @@ internal static unsafe class Float32Stream
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void Normals512(uint* words, int stride, int count, float* dst)
     {
-        for (int i = 0; i < count; i++, words += 16, dst += 64)
+        // One pair per iteration (words 0, 1 for all groups, then words 2, 3), so each constant has one use per
+        // iteration and the JIT keeps it in a register or an embedded broadcast instead of re-broadcasting it.
+        for (int h = 0; h < 2; h++)
         {
-            BoxMuller.Pair(Vector512.Load(words), Vector512.Load(words + stride), out var z0, out var z1);
-            BoxMuller.Pair(Vector512.Load(words + 2 * stride), Vector512.Load(words + 3 * stride), out var z2, out var z3);
-            z0.Store(dst); z1.Store(dst + 16); z2.Store(dst + 32); z3.Store(dst + 48);
+            uint* a = words + 2 * h * stride, b = a + stride;
+            float* o = dst + 32 * h;
+            for (int i = 0; i < count; i++, a += 16, b += 16, o += 64)
+            {
+                BoxMuller.Pair(Vector512.Load(a), Vector512.Load(b), out var cos, out var sin);
+                cos.Store(o); sin.Store(o + 16);
+            }
         }
     }
 
