@@ -14,7 +14,8 @@ public static partial class ht
 
 /// <summary>
 /// <c>ht.random</c>: a counter-based Philox4x32-10 stream keyed by the seed. Element i of a draw (row-major in the
-/// global shape) comes from block <c>counter + i / E</c> of the stream, so every rank generates exactly its own
+/// global shape) comes from block <c>counter + i / E</c> of the stream (float32 randn: element 64u + 16k + j from block
+/// <c>counter + 16u + j</c>, so vectors of blocks store without a transpose), so every rank generates exactly its own
 /// elements with no communication, and the global array is bit-identical on 1 or 64 ranks and for every split.
 /// Each call advances the counter past the blocks it used, as HeAT does.
 /// </summary>

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using Heat.Abstractions;
 
 namespace Heat.Rng;
@@ -13,7 +12,7 @@ internal enum Draw
     UniformSingle,
     /// <summary>float64 in [0, 1): 53 bits of two words (2 per block).</summary>
     UniformDouble,
-    /// <summary>float32 standard normal: Box-Muller on word pairs (4 per block).</summary>
+    /// <summary>float32 standard normal: Box-Muller on word pairs, 64 elements from each unit of 16 blocks (see <see cref="Float32Stream.Fill"/>).</summary>
     NormalSingle,
     /// <summary>float64 standard normal: Box-Muller on two 53-bit uniforms (2 per block).</summary>
     NormalDouble,
@@ -25,7 +24,8 @@ internal enum Draw
 
 /// <summary>
 /// Fills a rank's chunk from the Philox stream: global element i (row-major in the global shape) is lane i % E of block
-/// base + i / E, so every rank computes exactly its own elements, bit-identical for any rank count and split.
+/// base + i / E, so every rank computes exactly its own elements, bit-identical for any rank count and split. float32
+/// draws go through the fused kernels of <see cref="Float32Stream"/>; the others through word batches.
 /// </summary>
 internal static unsafe class Sampler
 {
@@ -35,7 +35,8 @@ internal static unsafe class Sampler
     public static int PerBlock(Draw draw) => draw is Draw.UniformDouble or Draw.NormalDouble or Draw.Int64Range ? 2 : 4;
 
     /// <summary>Blocks a draw of <paramref name="count"/> elements consumes.</summary>
-    public static long Blocks(Draw draw, long count) => (count + PerBlock(draw) - 1) / PerBlock(draw);
+    public static long Blocks(Draw draw, long count) =>
+        draw == Draw.NormalSingle ? Float32Stream.Blocks(count, normal: true) : (count + PerBlock(draw) - 1) / PerBlock(draw);
 
     /// <summary>Fills <paramref name="local"/> (a canonical chunk of <paramref name="gshape"/>) as float64/float32/int values per <paramref name="draw"/>.</summary>
     public static void Fill(LocalTensor local, long[] gshape, int? split, long offset, Draw draw, ulong baseBlock, long seed, long low = 0, ulong range = 0)
@@ -66,9 +67,15 @@ internal static unsafe class Sampler
             System.Threading.Tasks.Parallel.For(0, outer * parts, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = backend.Threads }, task =>
             {
                 long o = task / parts, part = task % parts;
-                long from = runLength * part / parts, to = runLength * (part + 1) / parts;
+                // Parts start on 16-element boundaries, so the vector stores of a part stay aligned with the buffer.
+                long from = part == 0 ? 0 : runLength * part / parts & ~15L;
+                long to = part == parts - 1 ? runLength : runLength * (part + 1) / parts & ~15L;
                 long globalStart = (o * globalExtent + offset) * inner + from;
-                Run(draw, baseBlock, k0, k1, low, range, globalStart, to - from, target + (o * runLength + from) * itemSize);
+                byte* into = target + (o * runLength + from) * itemSize;
+                if (draw is Draw.UniformSingle or Draw.NormalSingle)
+                    Float32Stream.Fill(baseBlock, k0, k1, globalStart, to - from, (float*)into, draw == Draw.NormalSingle, Float32Stream.Best);
+                else
+                    Run(draw, baseBlock, k0, k1, low, range, globalStart, to - from, into);
             });
             if (!host)
             {
@@ -112,38 +119,10 @@ internal static unsafe class Sampler
     {
         switch (draw)
         {
-            case Draw.UniformSingle:
-                {
-                    var o = MemoryMarshal.Cast<byte, float>(output.AsSpan());
-                    int i = 0;
-                    fixed (uint* pw = w) fixed (float* po = o)
-                        if (Vector256.IsHardwareAccelerated)
-                            for (; i <= w.Length - 8; i += 8)
-                                (Vector256.ConvertToSingle((Vector256.Load(pw + i) >> 8).AsInt32()) * (1f / (1 << 24))).Store(po + i);
-                    for (; i < w.Length; i++) o[i] = (w[i] >> 8) * (1f / (1 << 24));
-                    break;
-                }
             case Draw.UniformDouble:
                 {
                     var o = MemoryMarshal.Cast<byte, double>(output.AsSpan());
                     for (int i = 0; i < w.Length / 2; i++) o[i] = Unit53(w[2 * i], w[2 * i + 1]);
-                    break;
-                }
-            case Draw.NormalSingle:
-                {
-                    int pairs = w.Length / 2;
-                    var o = MemoryMarshal.Cast<byte, float>(output.AsSpan());
-                    Span<float> radius = stackalloc float[pairs], angle = stackalloc float[pairs], sin = stackalloc float[pairs], cos = stackalloc float[pairs];
-                    SplitPairs(w, radius, angle);
-                    TensorPrimitives.Log(radius, radius);
-                    TensorPrimitives.Multiply(radius, -2f, radius);
-                    TensorPrimitives.Sqrt(radius, radius);
-                    TensorPrimitives.Multiply(angle, 2 * MathF.PI, angle);
-                    TensorPrimitives.Sin(angle, sin);   // Sin and Cos are vectorised; SinCos is not (3x slower)
-                    TensorPrimitives.Cos(angle, cos);
-                    TensorPrimitives.Multiply(cos, radius, cos);
-                    TensorPrimitives.Multiply(sin, radius, sin);
-                    Interleave(cos, sin, o);
                     break;
                 }
             case Draw.NormalDouble:
@@ -181,53 +160,6 @@ internal static unsafe class Sampler
                     }
                     break;
                 }
-        }
-    }
-
-    // radius[k] from word 2k as (0, 1] (so its log is finite), angle[k] from word 2k+1 as [0, 1), both with 24 bits.
-    private static void SplitPairs(ReadOnlySpan<uint> w, Span<float> radius, Span<float> angle)
-    {
-        const float Scale = 1f / (1 << 24);
-        int k = 0;
-        fixed (uint* pw = w) fixed (float* pr = radius) fixed (float* pa = angle)
-        {
-            if (Vector256.IsHardwareAccelerated)
-            {
-                var mask = Vector256.Create(0xFFFFFFFFUL);
-                for (; k <= radius.Length - 8; k += 8)
-                {
-                    var a = Vector256.Load((ulong*)(pw + 2 * k));
-                    var b = Vector256.Load((ulong*)(pw + 2 * k + 8));
-                    var even = Vector256.Narrow(a & mask, b & mask);
-                    var odd = Vector256.Narrow(a >> 32, b >> 32);
-                    (Vector256.ConvertToSingle(((even >> 8) + Vector256<uint>.One).AsInt32()) * Scale).Store(pr + k);
-                    (Vector256.ConvertToSingle((odd >> 8).AsInt32()) * Scale).Store(pa + k);
-                }
-            }
-            for (; k < radius.Length; k++)
-            {
-                pr[k] = ((pw[2 * k] >> 8) + 1) * Scale;
-                pa[k] = (pw[2 * k + 1] >> 8) * Scale;
-            }
-        }
-    }
-
-    // o[2k] = x[k], o[2k+1] = y[k].
-    private static void Interleave(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> o)
-    {
-        int k = 0;
-        fixed (float* px = x) fixed (float* py = y) fixed (float* po = o)
-        {
-            if (System.Runtime.Intrinsics.X86.Avx.IsSupported)
-                for (; k <= x.Length - 8; k += 8)
-                {
-                    var vx = Vector256.Load(px + k); var vy = Vector256.Load(py + k);
-                    var lo = System.Runtime.Intrinsics.X86.Avx.UnpackLow(vx, vy);
-                    var hi = System.Runtime.Intrinsics.X86.Avx.UnpackHigh(vx, vy);
-                    System.Runtime.Intrinsics.X86.Avx.Permute2x128(lo, hi, 0x20).Store(po + 2 * k);
-                    System.Runtime.Intrinsics.X86.Avx.Permute2x128(lo, hi, 0x31).Store(po + 2 * k + 8);
-                }
-            for (; k < x.Length; k++) { po[2 * k] = px[k]; po[2 * k + 1] = py[k]; }
         }
     }
 

@@ -72,6 +72,28 @@ public abstract class RandomSuite(ITestWorld world) : DndarraySuiteBase(world)
     }
 
     [Theory, MemberData(nameof(Ranks))]
+    public void LongFloat32Draws_AreBitIdentical_ForEveryRankCount(int ranks)
+    {
+        // Long enough for the fused kernels' bulk loops, with rank chunks starting at odd element offsets.
+        static (float[], float[], float[]) Long(int? split)
+        {
+            ht.random.seed(11);
+            using var n = ht.random.randn([5003], split: split is null ? null : 0);
+            using var u = ht.random.rand([5003], split: split is null ? null : 0);
+            using var m = ht.random.randn([37, 211], split: split);
+            return (n.ToArray<float>(), u.ToArray<float>(), m.ToArray<float>());
+        }
+        var reference = World.Run(1, () => Long(null))[0];
+        foreach (int? split in new int?[] { 0, 1 })
+            Assert.All(World.Run(ranks, () => Long(split)), r =>
+            {
+                Assert.Equal(reference.Item1, r.Item1);
+                Assert.Equal(reference.Item2, r.Item2);
+                Assert.Equal(reference.Item3, r.Item3);
+            });
+    }
+
+    [Theory, MemberData(nameof(Ranks))]
     public void Stream_Advances_AndStateRoundTrips(int ranks)
     {
         World.Run(ranks, () =>
