@@ -24,7 +24,7 @@ internal enum Metric
 /// </summary>
 internal static unsafe class Distances
 {
-    private const int Tag = 7521;
+    private const int Tag = 7521, MirrorTag = 7522;
 
     public static DNDarray Compute(DNDarray x, DNDarray? y, Metric metric, bool quadratic, double sigma = 1)
     {
@@ -42,6 +42,7 @@ internal static unsafe class Distances
         long n = x.GShapeRef[0], m = other.GShapeRef[0];
         var backend = x.Backend;
         var comm = x.comm;
+        bool symmetric = y is null || ReferenceEquals(y, x);
         if (xs.split is null && ys.split is int)
         {
             // Replicated X against split Y: this rank's columns of the result.
@@ -53,7 +54,11 @@ internal static unsafe class Distances
         var result = backend.Empty([xs.larray.Shape[0], m], type);
         try
         {
-            if (ys.split is null || comm.Size == 1)
+            if (symmetric && (xs.split is null || comm.Size == 1))
+                SymmetricBlock(backend, xs.larray, result, metric, quadratic, sigma);
+            else if (symmetric)
+                SymmetricRing(xs, result, metric, quadratic, sigma);
+            else if (ys.split is null || comm.Size == 1)
                 Block(backend, xs.larray, ys.larray, result, metric, quadratic, sigma);
             else
                 Ring(xs, ys, result, metric, quadratic, sigma);
@@ -107,17 +112,132 @@ internal static unsafe class Distances
         finally { current.Dispose(); }
     }
 
+    /// <summary>
+    /// X against itself, X split 0 on several ranks: only half the blocks are computed. Rank r computes its diagonal
+    /// block (upper triangle, mirrored) and the blocks (r, r + k) for k = 1..⌊p/2⌋ while X's blocks travel around the
+    /// ring; each off-diagonal block goes back transposed to the owner of its columns. With p even the blocks at
+    /// k = p/2 are shared by the two ranks of each pair, half each (see <see cref="Share"/>).
+    /// </summary>
+    private static void SymmetricRing(DNDarray xs, LocalTensor result, Metric metric, bool quadratic, double sigma)
+    {
+        var comm = xs.comm;
+        var backend = xs.Backend;
+        int p = comm.Size, me = comm.Rank, last = p / 2;
+        var counts = xs.SplitCounts();
+        var displs = Chunking.Displacements(counts);
+        long features = xs.GShapeRef[1];
+        using var mine = backend.Contiguous(xs.larray);
+        var current = backend.Contiguous(xs.larray);
+        try
+        {
+            for (int step = 0; step <= last; step++)
+            {
+                int owner = (me + step) % p, source = (me - step + p) % p;
+                LocalTensor? next = null, incoming = null, outgoing = null;
+                var requests = new List<CommRequest>(4);
+                try
+                {
+                    if (step < last)
+                    {
+                        next = backend.Empty([counts[(me + step + 1) % p], features], current.DType);
+                        requests.Add(comm.Irecv(Collectives.Bytes(next), (me + 1) % p, Tag));
+                        requests.Add(comm.Isend(Collectives.Bytes(current), (me - 1 + p) % p, Tag));
+                    }
+                    if (step == 0)
+                    {
+                        using var diagonal = result.Slice(1, displs[me], counts[me]);
+                        SymmetricBlock(backend, mine, diagonal, metric, quadratic, sigma);
+                    }
+                    else
+                    {
+                        // The source's share of the block (source, me), transposed: rows [c0, c0 + cn) of ours, columns of its [r0, r0 + rn).
+                        var (inR0, inRn, inC0, inCn) = Share(source, me, step, p, counts);
+                        incoming = backend.Empty([inCn, inRn], result.DType);
+                        requests.Add(comm.Irecv(Collectives.Bytes(incoming), source, MirrorTag));
+                        var (r0, rn, c0, cn) = Share(me, owner, step, p, counts);
+                        outgoing = backend.Empty([cn, rn], result.DType);
+                        if (rn > 0 && cn > 0)
+                        {
+                            using var xPart = mine.Slice(0, r0, rn);
+                            using var yPart = current.Slice(0, c0, cn);
+                            using var rows = result.Slice(0, r0, rn);
+                            using var target = rows.Slice(1, displs[owner] + c0, cn);
+                            MirroredBlock(backend, xPart, yPart, target, outgoing, metric, quadratic, sigma);
+                        }
+                        requests.Add(comm.Isend(Collectives.Bytes(outgoing), owner, MirrorTag));
+                        CommRequest.WaitAll(requests.ToArray());
+                        requests.Clear();
+                        if (inRn > 0 && inCn > 0)
+                        {
+                            using var rows = result.Slice(0, inC0, inCn);
+                            using var target = rows.Slice(1, displs[source] + inR0, inRn);
+                            backend.Copy(incoming, target);
+                        }
+                    }
+                    CommRequest.WaitAll(requests.ToArray());
+                }
+                catch { next?.Dispose(); throw; }
+                finally { incoming?.Dispose(); outgoing?.Dispose(); }
+                if (next is not null) { current.Dispose(); current = next; }
+            }
+        }
+        finally { current.Dispose(); }
+    }
+
+    /// <summary>
+    /// The part of block (row, col) that rank <paramref name="row"/> computes at ring step <paramref name="step"/>: its rows
+    /// [r0, r0 + rn) against rank <paramref name="col"/>'s rows [c0, c0 + cn). The whole block, except at k = p/2 for even
+    /// p, where the lower rank of the pair takes the first half of the higher rank's rows as columns and the higher rank
+    /// the second half of its own rows against all of the lower's: together, and with the mirrors, the two blocks exactly.
+    /// </summary>
+    private static (long R0, long Rn, long C0, long Cn) Share(int row, int col, int step, int p, long[] counts)
+    {
+        if (p % 2 != 0 || step != p / 2) return (0, counts[row], 0, counts[col]);
+        if (row < col) return (0, counts[row], 0, counts[col] / 2);
+        long half = counts[row] / 2;
+        return (half, counts[row] - half, 0, counts[col]);
+    }
+
+    private static bool Fused(LocalTensor x, LocalTensor d, Metric metric, bool quadratic) =>
+        quadratic && metric != Metric.Manhattan && d.DType == DType.Float32 && x.Shape[1] <= 64 && d.Strides[1] == 1 && d.HostPointer != 0;
+
+    /// <summary>Distances of the rows of <paramref name="x"/> (a × f) to themselves into <paramref name="d"/> (a × a): the fused kernel computes the upper triangle and mirrors it.</summary>
+    private static void SymmetricBlock(ITensorBackend backend, LocalTensor x, LocalTensor d, Metric metric, bool quadratic, double sigma)
+    {
+        if (x.Shape[0] == 0) return;
+        if (!Fused(x, d, metric, quadratic)) { Block(backend, x, x, d, metric, quadratic, sigma); return; }
+        using var xk = backend.Contiguous(x);
+        QuadraticKernel.Run((float*)xk.HostPointer, (float*)xk.HostPointer, (float*)d.HostPointer, x.Shape[0], x.Shape[0],
+            (int)x.Shape[1], d.Strides[0], null, 0, true, metric == Metric.Rbf, sigma, backend.Threads);
+    }
+
+    /// <summary>Like <see cref="Block"/>, and the transpose of the block into <paramref name="mirror"/> (b × a, contiguous).</summary>
+    private static void MirroredBlock(ITensorBackend backend, LocalTensor x, LocalTensor y, LocalTensor d, LocalTensor mirror, Metric metric, bool quadratic, double sigma)
+    {
+        if (Fused(x, d, metric, quadratic) && mirror.HostPointer != 0)
+        {
+            using var xk = backend.Contiguous(x);
+            using var yk = backend.Contiguous(y);
+            QuadraticKernel.Run((float*)xk.HostPointer, (float*)yk.HostPointer, (float*)d.HostPointer, x.Shape[0], y.Shape[0],
+                (int)x.Shape[1], d.Strides[0], (float*)mirror.HostPointer, mirror.Shape[1], false, metric == Metric.Rbf, sigma, backend.Threads);
+            return;
+        }
+        Block(backend, x, y, d, metric, quadratic, sigma);
+        using var transposed = d.Permute([1, 0]);
+        backend.Copy(transposed, mirror);
+    }
+
     /// <summary>Distances of the rows of <paramref name="x"/> (a × f) to the rows of <paramref name="y"/> (b × f) into <paramref name="d"/> (a × b, any strides).</summary>
     private static void Block(ITensorBackend backend, LocalTensor x, LocalTensor y, LocalTensor d, Metric metric, bool quadratic, double sigma)
     {
         if (x.Shape[0] == 0 || y.Shape[0] == 0) return;
-        if (quadratic && metric != Metric.Manhattan && d.DType == DType.Float32 && x.Shape[1] <= 64 && d.Strides[1] == 1 && d.HostPointer != 0)
+        if (Fused(x, d, metric, quadratic))
         {
             // Few features: a fused register kernel (one write of the result, no GEMM packing per block).
             using var xk = backend.Contiguous(x);
             using var yk = backend.Contiguous(y);
             QuadraticKernel.Run((float*)xk.HostPointer, (float*)yk.HostPointer, (float*)d.HostPointer, x.Shape[0], y.Shape[0],
-                (int)x.Shape[1], d.Strides[0], metric == Metric.Rbf, sigma, backend.Threads);
+                (int)x.Shape[1], d.Strides[0], null, 0, false, metric == Metric.Rbf, sigma, backend.Threads);
             return;
         }
         if (quadratic && metric != Metric.Manhattan)
