@@ -73,9 +73,9 @@ public abstract class SpatialSuite(ITestWorld world) : DndarraySuiteBase(world)
     [Theory, MemberData(nameof(SymmetricCases))]
     public void Cdist_Symmetric_HalfBlocksMirrored(int ranks, int? split)
     {
-        // float32 through the fused kernel (16 × 8 tiles, edge tiles, the half-shared blocks of an even ring) and float64
-        // through the general forms; 3 samples on 5 ranks: empty chunks.
-        foreach (var (n, f) in new[] { (150, 5), (37, 18), (3, 2) })
+        // float32 through the fused kernel (64 × 64 blocks, with aligned rows the non-temporal stores; edge blocks; the
+        // half-shared blocks of an even ring) and float64 through the general forms; 3 samples on 5 ranks: empty chunks.
+        foreach (var (n, f) in new[] { (256, 5), (150, 18), (37, 3), (3, 2) })
         {
             var x = Data(n, f, n);
             var self = Pairwise(x, x, n, n, f, Euclid);
