@@ -145,8 +145,10 @@ internal static unsafe class Distances
                     }
                     if (step == 0)
                     {
+                        var sw0 = System.Diagnostics.Stopwatch.StartNew();
                         using var diagonal = result.Slice(1, displs[me], counts[me]);
                         SymmetricBlock(backend, mine, diagonal, metric, quadratic, sigma);
+                        if (Environment.GetEnvironmentVariable("HEAT_CDIST_TRACE") is not null) Console.Error.WriteLine($"rank {me} diagonal {sw0.Elapsed.TotalMilliseconds:F1}");
                     }
                     else
                     {
@@ -156,6 +158,7 @@ internal static unsafe class Distances
                         requests.Add(comm.Irecv(Collectives.Bytes(incoming), source, MirrorTag));
                         var (r0, rn, c0, cn) = Share(me, owner, step, p, counts);
                         outgoing = backend.Empty([cn, rn], result.DType);
+                        var swT = System.Diagnostics.Stopwatch.StartNew();
                         if (rn > 0 && cn > 0)
                         {
                             using var xPart = mine.Slice(0, r0, rn);
@@ -164,8 +167,11 @@ internal static unsafe class Distances
                             using var target = rows.Slice(1, displs[owner] + c0, cn);
                             MirroredBlock(backend, xPart, yPart, target, outgoing, metric, quadratic, sigma);
                         }
+                        double tc = swT.Elapsed.TotalMilliseconds;
                         requests.Add(comm.Isend(Collectives.Bytes(outgoing), owner, MirrorTag));
+                        double ts = swT.Elapsed.TotalMilliseconds;
                         CommRequest.WaitAll(requests.ToArray());
+                        double tw = swT.Elapsed.TotalMilliseconds;
                         requests.Clear();
                         if (inRn > 0 && inCn > 0)
                         {
@@ -173,6 +179,7 @@ internal static unsafe class Distances
                             using var target = rows.Slice(1, displs[source] + inR0, inRn);
                             backend.Copy(incoming, target);
                         }
+                        if (Environment.GetEnvironmentVariable("HEAT_CDIST_TRACE") is not null) Console.Error.WriteLine($"rank {me} step {step}: compute {tc:F1} isend {ts - tc:F1} wait {tw - ts:F1} copy {swT.Elapsed.TotalMilliseconds - tw:F1}");
                     }
                     CommRequest.WaitAll(requests.ToArray());
                 }

@@ -19,6 +19,9 @@ namespace Heat.Spatial;
 internal static unsafe class QuadraticKernel
 {
     private const int Rows = 16, Cols = 8, Block = 64;
+    private static readonly bool NoWrite = Environment.GetEnvironmentVariable("HEAT_NOWRITE") is not null;
+    private static readonly bool No512 = Environment.GetEnvironmentVariable("HEAT_NO512") is not null;
+    private static readonly bool NoNt = Environment.GetEnvironmentVariable("HEAT_NONT") is not null;
 
     /// <summary>
     /// d (a × b, row stride <paramref name="rowStride"/>) from x (a × f) and y (b × f), both contiguous; when
@@ -86,8 +89,8 @@ internal static unsafe class QuadraticKernel
             long rowBlocks = (a + Block - 1) / Block, colBlocks = (b + Block - 1) / Block;
             float* stage = stackalloc float[Block * Block + 8];
             stage = (float*)(((nint)stage + 31) & ~(nint)31);
-            bool ntDirect = Avx.IsSupported && ((nint)d & 31) == 0 && rowStride % 8 == 0;
-            bool ntMirror = mirror != null && Avx.IsSupported && ((nint)mirror & 31) == 0 && mirrorStride % 8 == 0;
+            var direct = Mode(d, rowStride);
+            var mirrored = mirror == null ? Store.Plain : Mode(mirror, mirrorStride);
             for (long ib = part; ib < rowBlocks; ib += parts)
             {
                 long i0 = ib * Block, ra = Math.Min(Block, a - i0);
@@ -95,6 +98,11 @@ internal static unsafe class QuadraticKernel
                 {
                     long j0 = jb * Block, ca = Math.Min(Block, b - j0);
                     bool diagonal = upper && jb == ib;
+                    if (!diagonal && ra == Block && ca == Block && direct == Store.Stream512 && (mirror == null || mirrored == Store.Stream512))
+                    {
+                        Streamed(i0, j0, stage);
+                        continue;
+                    }
                     for (int r = 0; r < Block; r += Rows)
                         for (int c = diagonal ? r : 0; c < Block; c += Cols)
                             Compute(xp + (i0 + r) * f, yp + (j0 + c) * f, f, xx + i0 + r, yy + j0 + c, !rbf, stage + r * Block + c, Block);
@@ -102,11 +110,35 @@ internal static unsafe class QuadraticKernel
                         for (int r = 1; r < Block; r++)
                             for (int c = 0; c < r; c++) stage[r * Block + c] = stage[c * Block + r];
                     if (rbf) Rbf(stage, scale);
-                    Direct(stage, d + i0 * rowStride + j0, rowStride, ra, ca, ntDirect);
-                    if (mirror != null && !diagonal) Transposed(stage, mirror + j0 * mirrorStride + i0, mirrorStride, ra, ca, ntMirror);
+                    if (NoWrite) continue;
+                    Direct(stage, d + i0 * rowStride + j0, rowStride, ra, ca, direct);
+                    if (mirror != null && !diagonal) Transposed(stage, mirror + j0 * mirrorStride + i0, mirrorStride, ra, ca, mirrored);
                 }
             }
             if (Avx.IsSupported) Sse.StoreFence();
+        }
+
+        // A full off-diagonal block, 16 × 16 outputs at a time, each written as soon as it is computed (64-byte streaming
+        // stores, direct and mirrored): the stores drain while the next outputs are computed.
+        private void Streamed(long i0, long j0, float* stage)
+        {
+            for (int r = 0; r < Block; r += Rows)
+                for (int c = 0; c < Block; c += 2 * Cols)
+                {
+                    float* at = stage + r * Block + c;
+                    Compute(xp + (i0 + r) * f, yp + (j0 + c) * f, f, xx + i0 + r, yy + j0 + c, !rbf, at, Block);
+                    Compute(xp + (i0 + r) * f, yp + (j0 + c + Cols) * f, f, xx + i0 + r, yy + j0 + c + Cols, !rbf, at + Cols, Block);
+                    if (rbf)
+                        for (int i = 0; i < Rows; i++)
+                            Vector512.Min(Vector512.Exp(Vector512.Load(at + i * Block) * scale), Vector512<float>.One).Store(at + i * Block);
+                    if (NoWrite) continue;
+                    float* to = d + (i0 + r) * rowStride + j0 + c;
+                    for (int i = 0; i < Rows; i++) Avx512F.StoreAlignedNonTemporal(to + i * rowStride, Vector512.Load(at + i * Block));
+                    if (mirror == null) continue;
+                    float* m = mirror + (j0 + c) * mirrorStride + i0 + r;
+                    Transpose16x8(at, Block, m, mirrorStride);
+                    Transpose16x8(at + Cols, Block, m + Cols * mirrorStride, mirrorStride);
+                }
         }
     }
 
@@ -172,30 +204,90 @@ internal static unsafe class QuadraticKernel
         Finish(a15, xx[15], yyv, sqrt).Store(tile + 15 * stride);
     }
 
+    // How rows of a destination (64-float segments at multiples of 64 floats) can be written.
+    private enum Store { Plain, Stream256, Stream512 }
+
+    private static Store Mode(float* p, long stride)
+    {
+        if (NoNt) return Store.Plain;
+        if (!No512 && Avx512F.IsSupported && ((nint)p & 63) == 0 && stride % 16 == 0) return Store.Stream512;
+        if (Avx.IsSupported && ((nint)p & 31) == 0 && stride % 8 == 0) return Store.Stream256;
+        return Store.Plain;
+    }
+
     // The staged block's first ra rows and ca columns to dst (row stride `stride`).
-    private static void Direct(float* stage, float* dst, long stride, long ra, long ca, bool nt)
+    private static void Direct(float* stage, float* dst, long stride, long ra, long ca, Store mode)
     {
         for (long r = 0; r < ra; r++)
         {
             float* from = stage + r * Block, to = dst + r * stride;
             long c = 0;
-            if (ca == Block)
-                for (; c < Block; c += 8) Put(Vector256.Load(from + c), to + c, nt);
+            if (ca == Block && mode == Store.Stream512)
+                for (; c < Block; c += 16) Avx512F.StoreAlignedNonTemporal(to + c, Vector512.Load(from + c));
+            else if (ca == Block)
+                for (; c < Block; c += 8) Put(Vector256.Load(from + c), to + c, mode == Store.Stream256);
             for (; c < ca; c++) to[c] = from[c];
         }
     }
 
     // The staged block's first ra rows and ca columns, transposed, to dst (ca × ra, row stride `stride`).
-    private static void Transposed(float* stage, float* dst, long stride, long ra, long ca, bool nt)
+    private static void Transposed(float* stage, float* dst, long stride, long ra, long ca, Store mode)
     {
         if (ra == Block && ca == Block && Avx.IsSupported)
         {
             for (int c = 0; c < Block; c += 8)
-                for (int r = 0; r < Block; r += 8) Transpose8(stage + r * Block + c, Block, dst + c * stride + r, stride, nt);
+                for (int r = 0; r < Block; r += 16)
+                {
+                    float* to = dst + c * stride + r;
+                    if (mode == Store.Stream512) Transpose16x8(stage + r * Block + c, Block, to, stride);
+                    else
+                    {
+                        Transpose8(stage + r * Block + c, Block, to, stride, mode == Store.Stream256);
+                        Transpose8(stage + (r + 8) * Block + c, Block, to + 8, stride, mode == Store.Stream256);
+                    }
+                }
             return;
         }
         for (long c = 0; c < ca; c++)
             for (long r = 0; r < ra; r++) dst[c * stride + r] = stage[r * Block + c];
+    }
+
+    // dst[c, r] = src[r, c] for 16 rows × 8 columns: 8 rows of 16 floats, each one 64-byte streaming store.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose16x8(float* src, long srcStride, float* dst, long dstStride)
+    {
+        var ar0 = Vector256.Load(src + 0 * srcStride); var ar1 = Vector256.Load(src + 1 * srcStride);
+        var ar2 = Vector256.Load(src + 2 * srcStride); var ar3 = Vector256.Load(src + 3 * srcStride);
+        var ar4 = Vector256.Load(src + 4 * srcStride); var ar5 = Vector256.Load(src + 5 * srcStride);
+        var ar6 = Vector256.Load(src + 6 * srcStride); var ar7 = Vector256.Load(src + 7 * srcStride);
+        var at0 = Avx.UnpackLow(ar0, ar1); var at1 = Avx.UnpackHigh(ar0, ar1);
+        var at2 = Avx.UnpackLow(ar2, ar3); var at3 = Avx.UnpackHigh(ar2, ar3);
+        var at4 = Avx.UnpackLow(ar4, ar5); var at5 = Avx.UnpackHigh(ar4, ar5);
+        var at6 = Avx.UnpackLow(ar6, ar7); var at7 = Avx.UnpackHigh(ar6, ar7);
+        var au0 = Avx.Shuffle(at0, at2, 0x44); var au1 = Avx.Shuffle(at0, at2, 0xEE);
+        var au2 = Avx.Shuffle(at1, at3, 0x44); var au3 = Avx.Shuffle(at1, at3, 0xEE);
+        var au4 = Avx.Shuffle(at4, at6, 0x44); var au5 = Avx.Shuffle(at4, at6, 0xEE);
+        var au6 = Avx.Shuffle(at5, at7, 0x44); var au7 = Avx.Shuffle(at5, at7, 0xEE);
+        var br0 = Vector256.Load(src + 8 * srcStride); var br1 = Vector256.Load(src + 9 * srcStride);
+        var br2 = Vector256.Load(src + 10 * srcStride); var br3 = Vector256.Load(src + 11 * srcStride);
+        var br4 = Vector256.Load(src + 12 * srcStride); var br5 = Vector256.Load(src + 13 * srcStride);
+        var br6 = Vector256.Load(src + 14 * srcStride); var br7 = Vector256.Load(src + 15 * srcStride);
+        var bt0 = Avx.UnpackLow(br0, br1); var bt1 = Avx.UnpackHigh(br0, br1);
+        var bt2 = Avx.UnpackLow(br2, br3); var bt3 = Avx.UnpackHigh(br2, br3);
+        var bt4 = Avx.UnpackLow(br4, br5); var bt5 = Avx.UnpackHigh(br4, br5);
+        var bt6 = Avx.UnpackLow(br6, br7); var bt7 = Avx.UnpackHigh(br6, br7);
+        var bu0 = Avx.Shuffle(bt0, bt2, 0x44); var bu1 = Avx.Shuffle(bt0, bt2, 0xEE);
+        var bu2 = Avx.Shuffle(bt1, bt3, 0x44); var bu3 = Avx.Shuffle(bt1, bt3, 0xEE);
+        var bu4 = Avx.Shuffle(bt4, bt6, 0x44); var bu5 = Avx.Shuffle(bt4, bt6, 0xEE);
+        var bu6 = Avx.Shuffle(bt5, bt7, 0x44); var bu7 = Avx.Shuffle(bt5, bt7, 0xEE);
+        Avx512F.StoreAlignedNonTemporal(dst + 0 * dstStride, Vector512.Create(Avx.Permute2x128(au0, au4, 0x20), Avx.Permute2x128(bu0, bu4, 0x20)));
+        Avx512F.StoreAlignedNonTemporal(dst + 1 * dstStride, Vector512.Create(Avx.Permute2x128(au1, au5, 0x20), Avx.Permute2x128(bu1, bu5, 0x20)));
+        Avx512F.StoreAlignedNonTemporal(dst + 2 * dstStride, Vector512.Create(Avx.Permute2x128(au2, au6, 0x20), Avx.Permute2x128(bu2, bu6, 0x20)));
+        Avx512F.StoreAlignedNonTemporal(dst + 3 * dstStride, Vector512.Create(Avx.Permute2x128(au3, au7, 0x20), Avx.Permute2x128(bu3, bu7, 0x20)));
+        Avx512F.StoreAlignedNonTemporal(dst + 4 * dstStride, Vector512.Create(Avx.Permute2x128(au0, au4, 0x31), Avx.Permute2x128(bu0, bu4, 0x31)));
+        Avx512F.StoreAlignedNonTemporal(dst + 5 * dstStride, Vector512.Create(Avx.Permute2x128(au1, au5, 0x31), Avx.Permute2x128(bu1, bu5, 0x31)));
+        Avx512F.StoreAlignedNonTemporal(dst + 6 * dstStride, Vector512.Create(Avx.Permute2x128(au2, au6, 0x31), Avx.Permute2x128(bu2, bu6, 0x31)));
+        Avx512F.StoreAlignedNonTemporal(dst + 7 * dstStride, Vector512.Create(Avx.Permute2x128(au3, au7, 0x31), Avx.Permute2x128(bu3, bu7, 0x31)));
     }
 
     // dst[c, r] = src[r, c] for an 8 × 8 block.
