@@ -177,7 +177,9 @@ internal static unsafe class Distances
                         {
                             using var rows = result.Slice(0, inC0, inCn);
                             using var target = rows.Slice(1, displs[source] + inR0, inRn);
-                            backend.Copy(incoming, target);
+                            if (target.DType == DType.Float32 && target.Strides[1] == 1 && target.HostPointer != 0 && incoming.HostPointer != 0)
+                                QuadraticKernel.CopyRows((float*)incoming.HostPointer, inRn, (float*)target.HostPointer, target.Strides[0], inCn, inRn);
+                            else backend.Copy(incoming, target);
                         }
                         if (Environment.GetEnvironmentVariable("HEAT_CDIST_TRACE") is not null) Console.Error.WriteLine($"rank {me} step {step}: compute {tc:F1} isend {ts - tc:F1} wait {tw - ts:F1} copy {swT.Elapsed.TotalMilliseconds - tw:F1}");
                     }

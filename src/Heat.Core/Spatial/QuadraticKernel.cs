@@ -204,6 +204,27 @@ internal static unsafe class QuadraticKernel
         Finish(a15, xx[15], yyv, sqrt).Store(tile + 15 * stride);
     }
 
+    /// <summary>
+    /// Copies <paramref name="rows"/> rows of <paramref name="cols"/> floats (row strides <paramref name="srcStride"/> and
+    /// <paramref name="dstStride"/>), the destination by 64-byte streaming stores where its lines allow.
+    /// </summary>
+    public static void CopyRows(float* src, long srcStride, float* dst, long dstStride, long rows, long cols)
+    {
+        bool stream = !NoNt && Avx512F.IsSupported;
+        for (long r = 0; r < rows; r++)
+        {
+            float* from = src + r * srcStride, to = dst + r * dstStride;
+            long c = 0;
+            if (stream)
+            {
+                for (; c < cols && ((nint)(to + c) & 63) != 0; c++) to[c] = from[c];
+                for (; c + 16 <= cols; c += 16) Avx512F.StoreAlignedNonTemporal(to + c, Vector512.Load(from + c));
+            }
+            for (; c < cols; c++) to[c] = from[c];
+        }
+        if (stream) Sse.StoreFence();
+    }
+
     // How rows of a destination (64-float segments at multiples of 64 floats) can be written.
     private enum Store { Plain, Stream256, Stream512 }
 
