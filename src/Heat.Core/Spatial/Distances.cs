@@ -113,10 +113,10 @@ internal static unsafe class Distances
     }
 
     /// <summary>
-    /// X against itself, X split 0 on several ranks: only half the blocks are computed. Rank r computes its diagonal
-    /// block (upper triangle, mirrored) and the blocks (r, r + k) for k = 1..⌊p/2⌋ while X's blocks travel around the
-    /// ring; each off-diagonal block goes back transposed to the owner of its columns. With p even the blocks at
-    /// k = p/2 are shared by the two ranks of each pair, half each (see <see cref="Share"/>).
+    /// X against itself, X split 0 on several ranks: only half the blocks are computed. Rank r computes the blocks
+    /// (r, r + k) for k = 1..⌊p/2⌋ while X's blocks travel around the ring, sends each back transposed to the owner of its
+    /// columns, then computes its diagonal block (upper triangle, mirrored) while the transposed blocks of the others
+    /// arrive. With p even the blocks at k = p/2 are shared by the two ranks of each pair, half each (see <see cref="Share"/>).
     /// </summary>
     private static void SymmetricRing(DNDarray xs, LocalTensor result, Metric metric, bool quadratic, double sigma)
     {
@@ -128,69 +128,107 @@ internal static unsafe class Distances
         long features = xs.GShapeRef[1];
         using var mine = backend.Contiguous(xs.larray);
         var current = backend.Contiguous(xs.larray);
+        Exchange? pending = null;
         try
         {
             for (int step = 0; step <= last; step++)
             {
-                int owner = (me + step) % p, source = (me - step + p) % p;
-                LocalTensor? next = null, incoming = null, outgoing = null;
-                var requests = new List<CommRequest>(4);
+                LocalTensor? next = null;
+                var shift = new List<CommRequest>(2);
+                Exchange? exchange = null;
                 try
                 {
                     if (step < last)
                     {
                         next = backend.Empty([counts[(me + step + 1) % p], features], current.DType);
-                        requests.Add(comm.Irecv(Collectives.Bytes(next), (me + 1) % p, Tag));
-                        requests.Add(comm.Isend(Collectives.Bytes(current), (me - 1 + p) % p, Tag));
+                        shift.Add(comm.Irecv(Collectives.Bytes(next), (me + 1) % p, Tag));
+                        shift.Add(comm.Isend(Collectives.Bytes(current), (me - 1 + p) % p, Tag));
                     }
-                    if (step == 0)
-                    {
-                        var sw0 = System.Diagnostics.Stopwatch.StartNew();
-                        using var diagonal = result.Slice(1, displs[me], counts[me]);
-                        SymmetricBlock(backend, mine, diagonal, metric, quadratic, sigma);
-                        if (Environment.GetEnvironmentVariable("HEAT_CDIST_TRACE") is not null) Console.Error.WriteLine($"rank {me} diagonal {sw0.Elapsed.TotalMilliseconds:F1}");
-                    }
-                    else
-                    {
-                        // The source's share of the block (source, me), transposed: rows [c0, c0 + cn) of ours, columns of its [r0, r0 + rn).
-                        var (inR0, inRn, inC0, inCn) = Share(source, me, step, p, counts);
-                        incoming = backend.Empty([inCn, inRn], result.DType);
-                        requests.Add(comm.Irecv(Collectives.Bytes(incoming), source, MirrorTag));
-                        var (r0, rn, c0, cn) = Share(me, owner, step, p, counts);
-                        outgoing = backend.Empty([cn, rn], result.DType);
-                        var swT = System.Diagnostics.Stopwatch.StartNew();
-                        if (rn > 0 && cn > 0)
-                        {
-                            using var xPart = mine.Slice(0, r0, rn);
-                            using var yPart = current.Slice(0, c0, cn);
-                            using var rows = result.Slice(0, r0, rn);
-                            using var target = rows.Slice(1, displs[owner] + c0, cn);
-                            MirroredBlock(backend, xPart, yPart, target, outgoing, metric, quadratic, sigma);
-                        }
-                        double tc = swT.Elapsed.TotalMilliseconds;
-                        requests.Add(comm.Isend(Collectives.Bytes(outgoing), owner, MirrorTag));
-                        double ts = swT.Elapsed.TotalMilliseconds;
-                        CommRequest.WaitAll(requests.ToArray());
-                        double tw = swT.Elapsed.TotalMilliseconds;
-                        requests.Clear();
-                        if (inRn > 0 && inCn > 0)
-                        {
-                            using var rows = result.Slice(0, inC0, inCn);
-                            using var target = rows.Slice(1, displs[source] + inR0, inRn);
-                            if (target.DType == DType.Float32 && target.Strides[1] == 1 && target.HostPointer != 0 && incoming.HostPointer != 0)
-                                QuadraticKernel.CopyRows((float*)incoming.HostPointer, inRn, (float*)target.HostPointer, target.Strides[0], inCn, inRn);
-                            else backend.Copy(incoming, target);
-                        }
-                        if (Environment.GetEnvironmentVariable("HEAT_CDIST_TRACE") is not null) Console.Error.WriteLine($"rank {me} step {step}: compute {tc:F1} isend {ts - tc:F1} wait {tw - ts:F1} copy {swT.Elapsed.TotalMilliseconds - tw:F1}");
-                    }
-                    CommRequest.WaitAll(requests.ToArray());
+                    if (step > 0) exchange = Exchange.Start(xs, mine, current, result, step, metric, quadratic, sigma);
+                    CommRequest.WaitAll(shift.ToArray());
                 }
-                catch { next?.Dispose(); throw; }
-                finally { incoming?.Dispose(); outgoing?.Dispose(); }
+                catch { next?.Dispose(); exchange?.Dispose(); throw; }
                 if (next is not null) { current.Dispose(); current = next; }
+                pending?.Finish(backend, result, displs);
+                pending?.Dispose();
+                pending = exchange;
             }
+            using (var diagonal = result.Slice(1, displs[me], counts[me]))
+                SymmetricBlock(backend, mine, diagonal, metric, quadratic, sigma);
+            pending?.Finish(backend, result, displs);
         }
-        finally { current.Dispose(); }
+        finally
+        {
+            pending?.Dispose();
+            current.Dispose();
+        }
+    }
+
+    /// <summary>One off-diagonal step of <see cref="SymmetricRing"/>: this rank's share of a block, sent back transposed, and the transposed share received from another rank.</summary>
+    private sealed class Exchange : IDisposable
+    {
+        private LocalTensor? _incoming, _outgoing;
+        private readonly List<CommRequest> _requests = new(2);
+        private int _source;
+        private long _rows0, _rows, _cols0, _cols, _stride;
+
+        // Row strides of the transposed blocks are padded to 16 floats, so their rows start on cache lines.
+        private static long Padded(long n) => (n + 15) & ~15L;
+
+        public static Exchange Start(DNDarray xs, LocalTensor mine, LocalTensor current, LocalTensor result, int step, Metric metric, bool quadratic, double sigma)
+        {
+            var comm = xs.comm;
+            var backend = xs.Backend;
+            int p = comm.Size, me = comm.Rank, owner = (me + step) % p, source = (me - step + p) % p;
+            var counts = xs.SplitCounts();
+            var displs = Chunking.Displacements(counts);
+            var e = new Exchange();
+            try
+            {
+                // The source's share of the block (source, me), transposed: our rows [c0, c0 + cn), its rows [r0, r0 + rn) as columns.
+                var (inR0, inRn, inC0, inCn) = Share(source, me, step, p, counts);
+                (e._source, e._rows0, e._rows, e._cols0, e._cols, e._stride) = (source, inC0, inCn, inR0, inRn, Padded(inRn));
+                e._incoming = backend.Empty([inCn, e._stride], result.DType);
+                e._requests.Add(comm.Irecv(Collectives.Bytes(e._incoming), source, MirrorTag));
+                var (r0, rn, c0, cn) = Share(me, owner, step, p, counts);
+                e._outgoing = backend.Empty([cn, Padded(rn)], result.DType);
+                if (rn > 0 && cn > 0)
+                {
+                    using var xPart = mine.Slice(0, r0, rn);
+                    using var yPart = current.Slice(0, c0, cn);
+                    using var rows = result.Slice(0, r0, rn);
+                    using var target = rows.Slice(1, displs[owner] + c0, cn);
+                    using var mirror = e._outgoing.Slice(1, 0, rn);
+                    MirroredBlock(backend, xPart, yPart, target, mirror, metric, quadratic, sigma);
+                }
+                e._requests.Add(comm.Isend(Collectives.Bytes(e._outgoing), owner, MirrorTag));
+                return e;
+            }
+            catch { e.Dispose(); throw; }
+        }
+
+        /// <summary>Waits for both transfers and copies the received block into the result.</summary>
+        public void Finish(ITensorBackend backend, LocalTensor result, long[] displs)
+        {
+            CommRequest.WaitAll(_requests.ToArray());
+            _requests.Clear();
+            if (_rows == 0 || _cols == 0) return;
+            using var rows = result.Slice(0, _rows0, _rows);
+            using var target = rows.Slice(1, displs[_source] + _cols0, _cols);
+            using var source = _incoming!.Slice(1, 0, _cols);
+            if (target.DType == DType.Float32 && target.Strides[1] == 1 && target.HostPointer != 0 && source.HostPointer != 0)
+                QuadraticKernel.CopyRows((float*)source.HostPointer, _stride, (float*)target.HostPointer, target.Strides[0], _rows, _cols);
+            else backend.Copy(source, target);
+        }
+
+        // After Finish, or on failure (as the ring does with its next block: the job is failing anyway).
+        public void Dispose()
+        {
+            _requests.Clear();
+            _incoming?.Dispose();
+            _outgoing?.Dispose();
+            _incoming = _outgoing = null;
+        }
     }
 
     /// <summary>
@@ -220,15 +258,15 @@ internal static unsafe class Distances
             (int)x.Shape[1], d.Strides[0], null, 0, true, metric == Metric.Rbf, sigma, backend.Threads);
     }
 
-    /// <summary>Like <see cref="Block"/>, and the transpose of the block into <paramref name="mirror"/> (b × a, contiguous).</summary>
+    /// <summary>Like <see cref="Block"/>, and the transpose of the block into <paramref name="mirror"/> (b × a).</summary>
     private static void MirroredBlock(ITensorBackend backend, LocalTensor x, LocalTensor y, LocalTensor d, LocalTensor mirror, Metric metric, bool quadratic, double sigma)
     {
-        if (Fused(x, d, metric, quadratic) && mirror.HostPointer != 0)
+        if (Fused(x, d, metric, quadratic) && mirror.HostPointer != 0 && mirror.Strides[1] == 1)
         {
             using var xk = backend.Contiguous(x);
             using var yk = backend.Contiguous(y);
             QuadraticKernel.Run((float*)xk.HostPointer, (float*)yk.HostPointer, (float*)d.HostPointer, x.Shape[0], y.Shape[0],
-                (int)x.Shape[1], d.Strides[0], (float*)mirror.HostPointer, mirror.Shape[1], false, metric == Metric.Rbf, sigma, backend.Threads);
+                (int)x.Shape[1], d.Strides[0], (float*)mirror.HostPointer, mirror.Strides[0], false, metric == Metric.Rbf, sigma, backend.Threads);
             return;
         }
         Block(backend, x, y, d, metric, quadratic, sigma);
