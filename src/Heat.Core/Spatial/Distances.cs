@@ -252,7 +252,7 @@ internal static unsafe class Distances
     private static void SymmetricBlock(ITensorBackend backend, LocalTensor x, LocalTensor d, Metric metric, bool quadratic, double sigma)
     {
         if (x.Shape[0] == 0) return;
-        if (!Fused(x, d, metric, quadratic)) { Block(backend, x, x, d, metric, quadratic, sigma); return; }
+        if (!Fused(x, d, metric, quadratic)) { Block(backend, x, x, d, metric, quadratic, sigma, symmetric: true); return; }
         using var xk = backend.Contiguous(x);
         QuadraticKernel.Run((float*)xk.HostPointer, (float*)xk.HostPointer, (float*)d.HostPointer, x.Shape[0], x.Shape[0],
             (int)x.Shape[1], d.Strides[0], null, 0, true, metric == Metric.Rbf, sigma, backend.Threads);
@@ -274,8 +274,12 @@ internal static unsafe class Distances
         backend.Copy(transposed, mirror);
     }
 
-    /// <summary>Distances of the rows of <paramref name="x"/> (a × f) to the rows of <paramref name="y"/> (b × f) into <paramref name="d"/> (a × b, any strides).</summary>
-    private static void Block(ITensorBackend backend, LocalTensor x, LocalTensor y, LocalTensor d, Metric metric, bool quadratic, double sigma)
+    /// <summary>
+    /// Distances of the rows of <paramref name="x"/> (a × f) to the rows of <paramref name="y"/> (b × f) into
+    /// <paramref name="d"/> (a × b, any strides). <paramref name="symmetric"/>: y is x, and the exact form computes the
+    /// upper triangle only and mirrors it.
+    /// </summary>
+    private static void Block(ITensorBackend backend, LocalTensor x, LocalTensor y, LocalTensor d, Metric metric, bool quadratic, double sigma, bool symmetric = false)
     {
         if (x.Shape[0] == 0 || y.Shape[0] == 0) return;
         if (Fused(x, d, metric, quadratic))
@@ -322,8 +326,8 @@ internal static unsafe class Distances
         using var xc = backend.Contiguous(x);
         using var yc = backend.Contiguous(y);
         using var dc = backend.Empty(d.Shape, d.DType);
-        if (d.DType == DType.Float32) Exact<float>(xc, yc, dc, metric);
-        else Exact<double>(xc, yc, dc, metric);
+        if (d.DType == DType.Float32) Exact<float>(xc, yc, dc, metric, symmetric);
+        else Exact<double>(xc, yc, dc, metric, symmetric);
         if (metric != Metric.Manhattan)
         {
             if (metric == Metric.Euclidean) { backend.Copy(dc, d); return; }
@@ -376,7 +380,7 @@ internal static unsafe class Distances
         return norms;
     }
 
-    private static void Exact<T>(LocalTensor x, LocalTensor y, LocalTensor d, Metric metric) where T : unmanaged, System.Numerics.IRootFunctions<T>
+    private static void Exact<T>(LocalTensor x, LocalTensor y, LocalTensor d, Metric metric, bool symmetric) where T : unmanaged, System.Numerics.IRootFunctions<T>
     {
         long a = x.Shape[0], b = y.Shape[0];
         int f = (int)x.Shape[1];
@@ -385,15 +389,18 @@ internal static unsafe class Distances
         {
             var xi = new ReadOnlySpan<T>(px + i * f, f);
             Span<T> diff = stackalloc T[f];
-            for (long j = 0; j < b; j++)
+            for (long j = symmetric ? i : 0; j < b; j++)
             {
                 var yj = new ReadOnlySpan<T>(py + j * f, f);
+                T v;
                 if (metric == Metric.Manhattan)
                 {
                     TensorPrimitives.Subtract(xi, yj, diff);
-                    pd[i * b + j] = TensorPrimitives.SumOfMagnitudes<T>(diff);
+                    v = TensorPrimitives.SumOfMagnitudes<T>(diff);
                 }
-                else pd[i * b + j] = TensorPrimitives.Distance(xi, yj);
+                else v = TensorPrimitives.Distance(xi, yj);
+                pd[i * b + j] = v;
+                if (symmetric) pd[j * b + i] = v;   // the lower triangle: row j > i, written only by row i's iteration
             }
         });
     }

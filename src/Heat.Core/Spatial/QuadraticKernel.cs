@@ -19,9 +19,6 @@ namespace Heat.Spatial;
 internal static unsafe class QuadraticKernel
 {
     private const int Rows = 16, Cols = 8, Block = 64;
-    private static readonly bool NoWrite = Environment.GetEnvironmentVariable("HEAT_NOWRITE") is not null;
-    private static readonly bool No512 = Environment.GetEnvironmentVariable("HEAT_NO512") is not null;
-    private static readonly bool NoNt = Environment.GetEnvironmentVariable("HEAT_NONT") is not null;
 
     /// <summary>
     /// d (a × b, row stride <paramref name="rowStride"/>) from x (a × f) and y (b × f), both contiguous; when
@@ -110,7 +107,6 @@ internal static unsafe class QuadraticKernel
                         for (int r = 1; r < Block; r++)
                             for (int c = 0; c < r; c++) stage[r * Block + c] = stage[c * Block + r];
                     if (rbf) Rbf(stage, scale);
-                    if (NoWrite) continue;
                     Direct(stage, d + i0 * rowStride + j0, rowStride, ra, ca, direct);
                     if (mirror != null && !diagonal) Transposed(stage, mirror + j0 * mirrorStride + i0, mirrorStride, ra, ca, mirrored);
                 }
@@ -130,8 +126,10 @@ internal static unsafe class QuadraticKernel
                     Compute(xp + (i0 + r) * f, yp + (j0 + c + Cols) * f, f, xx + i0 + r, yy + j0 + c + Cols, !rbf, at + Cols, Block);
                     if (rbf)
                         for (int i = 0; i < Rows; i++)
-                            Vector512.Min(Vector512.Exp(Vector512.Load(at + i * Block) * scale), Vector512<float>.One).Store(at + i * Block);
-                    if (NoWrite) continue;
+                        {
+                            Rbf8(at + i * Block, scale);
+                            Rbf8(at + i * Block + Cols, scale);
+                        }
                     float* to = d + (i0 + r) * rowStride + j0 + c;
                     for (int i = 0; i < Rows; i++) Avx512F.StoreAlignedNonTemporal(to + i * rowStride, Vector512.Load(at + i * Block));
                     if (mirror == null) continue;
@@ -210,7 +208,7 @@ internal static unsafe class QuadraticKernel
     /// </summary>
     public static void CopyRows(float* src, long srcStride, float* dst, long dstStride, long rows, long cols)
     {
-        bool stream = !NoNt && Avx512F.IsSupported;
+        bool stream = Avx512F.IsSupported;
         for (long r = 0; r < rows; r++)
         {
             float* from = src + r * srcStride, to = dst + r * dstStride;
@@ -230,8 +228,7 @@ internal static unsafe class QuadraticKernel
 
     private static Store Mode(float* p, long stride)
     {
-        if (NoNt) return Store.Plain;
-        if (!No512 && Avx512F.IsSupported && ((nint)p & 63) == 0 && stride % 16 == 0) return Store.Stream512;
+        if (Avx512F.IsSupported && ((nint)p & 63) == 0 && stride % 16 == 0) return Store.Stream512;
         if (Avx.IsSupported && ((nint)p & 31) == 0 && stride % 8 == 0) return Store.Stream256;
         return Store.Plain;
     }
@@ -352,10 +349,13 @@ internal static unsafe class QuadraticKernel
         return sqrt ? Vector256.Sqrt(v) : v;
     }
 
-    // exp(scale · v) in place over the staged block (at most 1: the vector exp is 1 + 1 ulp at 0).
+    // exp(scale · v) in place over the staged block.
     private static void Rbf(float* stage, float scale)
     {
-        for (int i = 0; i < Block * Block; i += 8)
-            Vector256.Min(Vector256.Exp(Vector256.Load(stage + i) * scale), Vector256<float>.One).Store(stage + i);
+        for (int i = 0; i < Block * Block; i += 8) Rbf8(stage + i, scale);
     }
+
+    // exp(scale · v) in place for 8 values (at most 1: the vector exp is 1 + 1 ulp at 0).
+    private static void Rbf8(float* v, float scale) =>
+        Vector256.Min(Vector256.Exp(Vector256.Load(v) * scale), Vector256<float>.One).Store(v);
 }
