@@ -60,7 +60,7 @@ public sealed unsafe class MlWorkloads : IExperiment
 
     private static double Best(ICommunicator c, int reps, Action action) => InProcRanks.Timed(c, reps, action);
 
-    private static double CdistReference(long n, int threads)
+    internal static double CdistReference(long n, int threads)
     {
         using var backend = new ManagedBackend(threads);
         using var x = backend.Full([n, 18], DType.Float32, Scalar.FromDouble(0.5));

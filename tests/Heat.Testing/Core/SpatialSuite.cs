@@ -59,6 +59,86 @@ public abstract class SpatialSuite(ITestWorld world) : DndarraySuiteBase(world)
         });
     }
 
+    [Theory, MemberData(nameof(Cases))]
+    public void Cdist_Float32Fused_EqualDefinition(int ranks, int? sx, int? sy)
+    {
+        // float32 quadratic expansion through the fused kernel: full 64 × 64 blocks, rows of 128 (streaming stores) and
+        // of 100 floats (plain stores), edge blocks.
+        var x = Data(200, 7, 3);
+        foreach (int m in new[] { 128, 100 })
+        {
+            var y = Data(m, 7, m);
+            var expected = Pairwise(x, y, 200, m, 7, Euclid);
+            World.Run(ranks, () =>
+            {
+                using var X64 = ht.array(x, [200, 7], split: sx);
+                using var Y64 = ht.array(y, [m, 7], split: sy);
+                using var X = X64.astype(ht.float32);
+                using var Y = Y64.astype(ht.float32);
+                using var quad = ht.spatial.cdist(X, Y, quadratic_expansion: true);
+                using var rbf = ht.spatial.rbf(X, Y, sigma: 3.0, quadratic_expansion: true);
+                var q = quad.ToArray<float>();
+                for (int i = 0; i < q.Length; i++)
+                    Assert.True(Math.Abs(q[i] - expected[i]) <= 1e-3 * Math.Max(1, expected[i]), $"d[{i / m},{i % m}] = {q[i]}, expected {expected[i]}");
+                Reference.AssertClose(expected.Select(d => Math.Exp(-d * d / 18)).ToArray(), rbf.ToArray<float>().Select(v => (double)v).ToArray(), 1e-4);
+            });
+        }
+    }
+
+    public static TheoryData<int, int?> SymmetricCases
+    {
+        get
+        {
+            var data = new TheoryData<int, int?>();
+            foreach (var r in new[] { 1, 2, 3, 4, 5 })
+                foreach (var split in new int?[] { null, 0 }) data.Add(r, split);
+            return data;
+        }
+    }
+
+    [Theory, MemberData(nameof(SymmetricCases))]
+    public void Cdist_Symmetric_HalfBlocksMirrored(int ranks, int? split)
+    {
+        // float32 through the fused kernel (64 × 64 blocks, with aligned rows the non-temporal stores; edge blocks; the
+        // half-shared blocks of an even ring) and float64 through the general forms; 3 samples on 5 ranks: empty chunks.
+        foreach (var (n, f) in new[] { (256, 5), (150, 18), (37, 3), (3, 2) })
+        {
+            var x = Data(n, f, n);
+            var self = Pairwise(x, x, n, n, f, Euclid);
+            World.Run(ranks, () =>
+            {
+                using var X64 = ht.array(x, [n, f], split: split);
+                using var X = X64.astype(ht.float32);
+                using var quad = ht.spatial.cdist(X, quadratic_expansion: true);
+                using var same = ht.spatial.cdist(X, X, quadratic_expansion: true);
+                using var rbf = ht.spatial.rbf(X, sigma: 3.0, quadratic_expansion: true);
+                using var exact = ht.spatial.cdist(X64, X64);
+                using var man = ht.spatial.manhattan(X64);
+                Assert.Equal(split, quad.split);
+                var q = quad.ToArray<float>();
+                var r = rbf.ToArray<float>();
+                var e = exact.ToArray<double>();
+                for (int i = 0; i < n; i++)
+                {
+                    Assert.Equal(0f, q[i * n + i]);
+                    Assert.Equal(1f, r[i * n + i]);
+                    Assert.Equal(0.0, e[i * n + i]);
+                    for (int j = 0; j < i; j++)
+                    {
+                        Assert.True(q[i * n + j] == q[j * n + i], $"d[{i},{j}] = {q[i * n + j]:R}, d[{j},{i}] = {q[j * n + i]:R}");
+                        Assert.True(r[i * n + j] == r[j * n + i], $"rbf[{i},{j}] = {r[i * n + j]:R}, rbf[{j},{i}] = {r[j * n + i]:R}");
+                        Assert.True(e[i * n + j] == e[j * n + i], $"exact d[{i},{j}] = {e[i * n + j]:R}, d[{j},{i}] = {e[j * n + i]:R}");
+                        Assert.True(Math.Abs(q[i * n + j] - self[i * n + j]) <= 1e-3 * Math.Max(1, self[i * n + j]), $"d[{i},{j}] = {q[i * n + j]}, expected {self[i * n + j]}");
+                    }
+                }
+                Assert.Equal(q, same.ToArray<float>());
+                Reference.AssertClose(self.Select(d => Math.Exp(-d * d / 18)).ToArray(), r.Select(v => (double)v).ToArray(), 1e-4);
+                Reference.AssertClose(self, e, 1e-12);
+                Reference.AssertClose(Pairwise(x, x, n, n, f, (a, b) => a.Zip(b, (p, q) => Math.Abs(p - q)).Sum()), man.ToArray<double>(), 1e-12);
+            });
+        }
+    }
+
     [Theory, MemberData(nameof(Ranks))]
     public void Cdist_Float32AndBadInput(int ranks)
     {
