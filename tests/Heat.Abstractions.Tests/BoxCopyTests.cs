@@ -32,6 +32,26 @@ public sealed unsafe class BoxCopyTests
         }
     }
 
+    [Theory]
+    [InlineData(1000, 0)]
+    [InlineData(4096, 3)]
+    [InlineData(333, 17)]
+    public void Copy_OfLargeBoxes_StreamsEveryByte(int run, int misalign)
+    {
+        // Above BoxCopy.StreamingFrom the destination is written with non-temporal stores: heads, bodies and tails.
+        long rows = BoxCopy.StreamingFrom / run + 7, pitch = run + 40;
+        var source = new byte[rows * pitch];
+        new Random(run).NextBytes(source);
+        var from = new ByteBox(5, [rows, run], [pitch, 1], 1);
+        var to = new ByteBox(misalign, [rows, run], [run, 1], 1);
+        var got = new byte[misalign + rows * run + 9];
+        fixed (byte* s = source, d = got) BoxCopy.Copy(s, from, d, to);
+        Assert.True(from.Bytes >= BoxCopy.StreamingFrom);
+        Assert.Equal(Reference(source, from, from.Items), got.AsSpan(misalign, (int)(rows * run)).ToArray());
+        Assert.All(got.AsSpan(0, misalign).ToArray(), b => Assert.Equal(0, b));
+        Assert.All(got.AsSpan(misalign + (int)(rows * run)).ToArray(), b => Assert.Equal(0, b));
+    }
+
     [Fact]
     public void Dense_And_IsDense_DescribeRowMajorBoxes()
     {

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Heat.Abstractions;
 
@@ -19,8 +21,14 @@ public static unsafe class BoxCopy
         Span<long> counts = stackalloc long[from.Counts.Length + 1];
         Span<long> sStrides = stackalloc long[counts.Length], dStrides = stackalloc long[counts.Length];
         long run = Merge(from, to, counts, sStrides, dStrides, out int nd);
-        Walk(source + from.Offset, destination + to.Offset, run, counts[..nd], sStrides[..nd], dStrides[..nd], 0);
+        // Large copies bypass the cache on the destination (no read-for-ownership), as memcpy does for big blocks.
+        bool streaming = Avx.IsSupported && from.Bytes >= StreamingFrom && run >= 256;
+        Walk(source + from.Offset, destination + to.Offset, run, counts[..nd], sStrides[..nd], dStrides[..nd], 0, streaming);
+        if (streaming) Sse.StoreFence();
     }
+
+    /// <summary>Boxes from this many bytes are written with non-temporal stores (they would not stay in cache anyway).</summary>
+    public const long StreamingFrom = 8L << 20;
 
     /// <summary>The box's items packed densely (row-major) from offset <paramref name="offset"/>.</summary>
     public static ByteBox Dense(ByteBox box, long offset)
@@ -76,9 +84,14 @@ public static unsafe class BoxCopy
         return run;
     }
 
-    private static void Walk(byte* s, byte* d, long run, ReadOnlySpan<long> counts, ReadOnlySpan<long> ss, ReadOnlySpan<long> ds, int dim)
+    private static void Walk(byte* s, byte* d, long run, ReadOnlySpan<long> counts, ReadOnlySpan<long> ss, ReadOnlySpan<long> ds, int dim, bool streaming)
     {
-        if (dim == counts.Length) { CopyRun(s, d, run); return; }
+        if (dim == counts.Length)
+        {
+            if (streaming) StreamRun(s, d, run);
+            else CopyRun(s, d, run);
+            return;
+        }
         long c = counts[dim], sStride = ss[dim], dStride = ds[dim];
         if (dim == counts.Length - 1 && run <= 16)
         {
@@ -90,10 +103,30 @@ public static unsafe class BoxCopy
                 case 1: for (long i = 0; i < c; i++) d[i * dStride] = s[i * sStride]; return;
             }
         }
-        for (long i = 0; i < c; i++) Walk(s + i * sStride, d + i * dStride, run, counts, ss, ds, dim + 1);
+        for (long i = 0; i < c; i++) Walk(s + i * sStride, d + i * dStride, run, counts, ss, ds, dim + 1, streaming);
     }
 
     private const long Chunk = 1L << 30;
+
+    // Regular copies up to the destination's 32-byte boundary and after the last whole vector, non-temporal stores between.
+    private static void StreamRun(byte* s, byte* d, long bytes)
+    {
+        long head = Math.Min(bytes, (32 - ((nint)d & 31)) & 31);
+        if (head > 0) NativeMemory.Copy(s, d, (nuint)head);
+        long i = head, body = head + ((bytes - head) & ~127L);
+        for (; i < body; i += 128)
+        {
+            var a = Vector256.Load(s + i);
+            var b = Vector256.Load(s + i + 32);
+            var c = Vector256.Load(s + i + 64);
+            var e = Vector256.Load(s + i + 96);
+            Avx.StoreAlignedNonTemporal(d + i, a);
+            Avx.StoreAlignedNonTemporal(d + i + 32, b);
+            Avx.StoreAlignedNonTemporal(d + i + 64, c);
+            Avx.StoreAlignedNonTemporal(d + i + 96, e);
+        }
+        if (i < bytes) NativeMemory.Copy(s + i, d + i, (nuint)(bytes - i));
+    }
 
     private static void CopyRun(byte* s, byte* d, long bytes)
     {
