@@ -329,6 +329,28 @@ public sealed unsafe class MpiCommunicator : ICommunicator
         }
     }
 
+    /// <inheritdoc/>
+    /// <remarks>Each box becomes an MPI datatype (hvectors of a contiguous byte run), so MPI moves the strided layouts itself: no pack buffer.</remarks>
+    public void Alltoallw(CommBuffer<byte> send, ReadOnlySpan<ByteBox> sendBoxes, CommBuffer<byte> recv, ReadOnlySpan<ByteBox> recvBoxes)
+    {
+        CheckHost(send.Kind); CheckHost(recv.Kind);
+        BoxExchange.Validate(Size, send, sendBoxes, "send");
+        BoxExchange.Validate(Size, recv, recvBoxes, "receive");
+        using var st = new MpiBoxTypes(sendBoxes);
+        using var rt = new MpiBoxTypes(recvBoxes);
+        fixed (long* sc = st.Counts, sd = st.Displacements, rc = rt.Counts, rd = rt.Displacements)
+        fixed (int* stypes = st.Types, rtypes = rt.Types)
+        {
+            if (Poll)
+            {
+                int request;
+                Check(MpiNative.MPI_Ialltoallw_c(send.Pointer, sc, sd, stypes, recv.Pointer, rc, rd, rtypes, _comm, &request), "MPI_Ialltoallw_c");
+                Complete(&request, null, "MPI_Ialltoallw_c");
+            }
+            else Check(MpiNative.MPI_Alltoallw_c(send.Pointer, sc, sd, stypes, recv.Pointer, rc, rd, rtypes, _comm), "MPI_Alltoallw_c");
+        }
+    }
+
     // ---------------------------------------------------------------- reductions
 
     /// <inheritdoc/>

@@ -36,6 +36,15 @@ public static unsafe class MpiMode
         results.Add(new BenchResult("mpi.alltoallv", p, 1, alltoallv, "memcpy 1 thread", memcpy, gb / alltoallv, "GB/s",
             $"{perRank >> 20} MiB per rank, {perRank / p >> 20} MiB per block; rate = all ranks' received bytes / time; wait mode {mode}"));
 
+        // resplit 0 -> 1 of float32 (perRank bytes per rank, 1024 columns): one Alltoallw of strided boxes, no pack buffer.
+        long rows = perRank * p / sizeof(float) / 1024;
+        using (var x = ht.ones([rows, 1024], ht.float32, split: 0))
+        {
+            double resplit = InProcRanks.Timed(comm, reps, () => ht.resplit(x, 1).Dispose());
+            results.Add(new BenchResult("mpi.resplit(0->1)", p, 1, resplit, "memcpy 1 thread", memcpy, gb / resplit, "GB/s",
+                $"float32 ({rows} x 1024) split 0, {perRank >> 20} MiB per rank; MPI_Alltoallw with hvector types; wait mode {mode}"));
+        }
+
         long n = HtMoments.Elements(options);
         double reference = OnRankZeroAlone(comm, () => HtMoments.Reference(n, reps));
         var (seconds, threads) = HtMoments.Measure(n, reps);

@@ -32,6 +32,7 @@ internal static unsafe partial class MpiNative
 
     // ------------------------------------------------------------ datatypes and operations
     [LibraryImport(Lib)] internal static partial int MPI_Type_contiguous_c(long count, int oldtype, int* newtype);
+    [LibraryImport(Lib)] internal static partial int MPI_Type_create_hvector_c(long count, long blocklength, long stride, int oldtype, int* newtype);
     [LibraryImport(Lib)] internal static partial int MPI_Type_commit(int* datatype);
     [LibraryImport(Lib)] internal static partial int MPI_Type_free(int* datatype);
     [LibraryImport(Lib)] internal static partial int MPI_Op_create_c(delegate* unmanaged<nint, nint, long*, int*, void> function, int commute, int* op);
@@ -59,6 +60,7 @@ internal static unsafe partial class MpiNative
     [LibraryImport(Lib)] internal static partial int MPI_Scatter_c(void* sendbuf, long sendcount, int sendtype, void* recvbuf, long recvcount, int recvtype, int root, int comm);
     [LibraryImport(Lib)] internal static partial int MPI_Scatterv_c(void* sendbuf, long* sendcounts, long* displs, int sendtype, void* recvbuf, long recvcount, int recvtype, int root, int comm);
     [LibraryImport(Lib)] internal static partial int MPI_Alltoall_c(void* sendbuf, long sendcount, int sendtype, void* recvbuf, long recvcount, int recvtype, int comm);
+    [LibraryImport(Lib)] internal static partial int MPI_Alltoallw_c(void* sendbuf, long* sendcounts, long* sdispls, int* sendtypes, void* recvbuf, long* recvcounts, long* rdispls, int* recvtypes, int comm);
     [LibraryImport(Lib)] internal static partial int MPI_Alltoallv_c(void* sendbuf, long* sendcounts, long* sdispls, int sendtype, void* recvbuf, long* recvcounts, long* rdispls, int recvtype, int comm);
     [LibraryImport(Lib)] internal static partial int MPI_Scan_c(void* sendbuf, void* recvbuf, long count, int datatype, int op, int comm);
     [LibraryImport(Lib)] internal static partial int MPI_Exscan_c(void* sendbuf, void* recvbuf, long count, int datatype, int op, int comm);
@@ -75,6 +77,7 @@ internal static unsafe partial class MpiNative
     [LibraryImport(Lib)] internal static partial int MPI_Iscatter_c(void* sendbuf, long sendcount, int sendtype, void* recvbuf, long recvcount, int recvtype, int root, int comm, int* request);
     [LibraryImport(Lib)] internal static partial int MPI_Iscatterv_c(void* sendbuf, long* sendcounts, long* displs, int sendtype, void* recvbuf, long recvcount, int recvtype, int root, int comm, int* request);
     [LibraryImport(Lib)] internal static partial int MPI_Ialltoall_c(void* sendbuf, long sendcount, int sendtype, void* recvbuf, long recvcount, int recvtype, int comm, int* request);
+    [LibraryImport(Lib)] internal static partial int MPI_Ialltoallw_c(void* sendbuf, long* sendcounts, long* sdispls, int* sendtypes, void* recvbuf, long* recvcounts, long* rdispls, int* recvtypes, int comm, int* request);
     [LibraryImport(Lib)] internal static partial int MPI_Ialltoallv_c(void* sendbuf, long* sendcounts, long* sdispls, int sendtype, void* recvbuf, long* recvcounts, long* rdispls, int recvtype, int comm, int* request);
     [LibraryImport(Lib)] internal static partial int MPI_Iscan_c(void* sendbuf, void* recvbuf, long count, int datatype, int op, int comm, int* request);
     [LibraryImport(Lib)] internal static partial int MPI_Iexscan_c(void* sendbuf, void* recvbuf, long count, int datatype, int op, int comm, int* request);
