@@ -3,33 +3,39 @@ using Heat.Abstractions;
 
 namespace Heat.Distributed;
 
-/// <summary>Data movement between distributions, each as one collective (Allgatherv or Alltoallv).</summary>
+/// <summary>Data movement between distributions, each as one collective (Allgatherv or Alltoallw).</summary>
 internal static class Redistribution
 {
-    /// <summary>The whole global array on every rank (one Allgatherv along the split axis).</summary>
+    /// <summary>
+    /// The whole global array on every rank: along axis 0 one Allgatherv into the result; along another axis one
+    /// Alltoallw whose receive boxes are the strided slabs of the result (no permuted copies).
+    /// </summary>
     public static LocalTensor Gather(DNDarray x)
     {
         var backend = x.Backend;
         if (x.split is not int s || x.comm.Size == 1) return backend.Contiguous(x.larray);
         var comm = x.comm;
-        int[] toFront = MoveToFront(s, x.ndim);
-        using var localFront = x.larray.Permute(toFront);
-        using var send = backend.Contiguous(localFront);
-        long rowBytes = RowBytes(send);
         var counts = x.SplitCounts();
-        long[] gFront = Permuted(x.GShapeRef, toFront);
-        var gathered = backend.Empty(gFront, x.dtype);
+        var displs = Chunking.Displacements(counts);
+        var result = backend.Empty(x.GShapeRef, x.dtype);
         try
         {
-            var byteCounts = counts.Select(c => c * rowBytes).ToArray();
-            using (var sb = Collectives.Stage(comm, send, send: true, receive: false))
-            using (var rb = Collectives.Stage(comm, gathered, send: false, receive: true))
-                comm.Allgatherv(sb.Buffer, rb.Buffer, byteCounts, Chunking.Displacements(byteCounts));
-            if (s == 0) return gathered;
-            using var back = gathered.Permute(Inverse(toFront));
-            return backend.Copy(back);
+            if (s == 0)
+            {
+                using var send = backend.Contiguous(x.larray);
+                long rowBytes = RowBytes(send);
+                var byteCounts = counts.Select(c => c * rowBytes).ToArray();
+                using (var sb = Collectives.Stage(comm, send, send: true, receive: false))
+                using (var rb = Collectives.Stage(comm, result, send: false, receive: true))
+                    comm.Allgatherv(sb.Buffer, rb.Buffer, byteCounts, Chunking.Displacements(byteCounts));
+                return result;
+            }
+            StridedBoxes.Exchange(comm, x.larray, result,
+                (from, r) => StridedBoxes.Slice(from, s, 0, from.Shape[s]),
+                (into, r) => StridedBoxes.Slice(into, s, displs[r], counts[r]));
+            return result;
         }
-        finally { if (s != 0) gathered.Dispose(); }
+        catch { result.Dispose(); throw; }
     }
 
     /// <summary>The local tensor of <paramref name="x"/> resplit to <paramref name="target"/> (no change to x).</summary>
@@ -48,148 +54,54 @@ internal static class Redistribution
         return Alltoall(x, x.split.Value, t);
     }
 
-    /// <summary>Split axis s → t (s ≠ t) with one Alltoallv; the canonical chunking along t.</summary>
+    /// <summary>
+    /// Split axis s → t (s ≠ t) with one Alltoallw: rank r receives every rank's slice along t of r's canonical range,
+    /// written straight into its rows along s of the result (one copy in process, MPI datatypes under MPI).
+    /// </summary>
     private static LocalTensor Alltoall(DNDarray x, int s, int t)
     {
         var backend = x.Backend;
         var comm = x.comm;
-        int p = comm.Size;
         var local = x.larray;
         var sCounts = x.SplitCounts();
         var sDispls = Chunking.Displacements(sCounts);
-        var tCounts = Chunking.Counts(x.GShapeRef[t], p);
+        var tCounts = Chunking.Counts(x.GShapeRef[t], comm.Size);
         var tDispls = Chunking.Displacements(tCounts);
-        long rest = local.Numel == 0 ? RestElements(local.Shape, s, t) : local.Numel / (local.Shape[s] * local.Shape[t]);
-        int item = x.dtype.ItemSize;
-
         var outShape = local.GetShape();
         outShape[s] = x.GShapeRef[s];
         outShape[t] = tCounts[comm.Rank];
         var result = backend.Empty(outShape, x.dtype);
-        if (p == 1) { backend.Copy(local, result); return result; }
-        if (StridedBoxes.OnHost(local) && StridedBoxes.OnHost(result))
-        {
-            // One copy: every rank's slice along t goes straight from the strided chunk into the receiver's result.
-            try
-            {
-                var sendBoxes = new ByteBox[p];
-                var recvBoxes = new ByteBox[p];
-                for (int r = 0; r < p; r++)
-                {
-                    sendBoxes[r] = StridedBoxes.Slice(local, t, tDispls[r], tCounts[r]);
-                    recvBoxes[r] = StridedBoxes.Slice(result, s, sDispls[r], sCounts[r]);
-                }
-                comm.Alltoallw(StridedBoxes.Buffer(local), sendBoxes, StridedBoxes.Buffer(result), recvBoxes);
-                return result;
-            }
-            catch { result.Dispose(); throw; }
-        }
-        LocalTensor? send = null, recv = null;
         try
         {
-            // Send layout: blocks for rank 0, 1, ... each the local chunk sliced to that rank's range along t.
-            if (t == 0 && local.IsContiguous) send = local.Share();
-            else
-            {
-                send = backend.Empty([local.Numel], x.dtype);
-                CopyBlocks(backend, local, t, tDispls, tCounts, send, toFlat: true);
-            }
-            var sendCounts = new long[p];
-            var recvCounts = new long[p];
-            for (int r = 0; r < p; r++)
-            {
-                sendCounts[r] = local.Shape[s] * tCounts[r] * rest * item;
-                recvCounts[r] = sCounts[r] * tCounts[comm.Rank] * rest * item;
-            }
-            // Receive layout: blocks from rank 0, 1, ... each that rank's rows along s; when s is axis 0 that is the result.
-            recv = s == 0 ? result.Share() : backend.Empty([result.Numel], x.dtype);
-            using (var sb = Collectives.Stage(comm, send, send: true, receive: false))
-            using (var rb = Collectives.Stage(comm, recv, send: false, receive: true))
-                comm.Alltoallv(sb.Buffer, sendCounts, Chunking.Displacements(sendCounts), rb.Buffer, recvCounts, Chunking.Displacements(recvCounts));
-            if (s != 0) CopyBlocks(backend, result, s, sDispls, sCounts, recv, toFlat: false);
+            if (comm.Size == 1) backend.Copy(local, result);
+            else StridedBoxes.Exchange(comm, local, result,
+                (from, r) => StridedBoxes.Slice(from, t, tDispls[r], tCounts[r]),
+                (into, r) => StridedBoxes.Slice(into, s, sDispls[r], sCounts[r]));
             return result;
         }
         catch { result.Dispose(); throw; }
-        finally { send?.Dispose(); recv?.Dispose(); }
     }
 
-    /// <summary>The local tensor of <paramref name="x"/> moved to <paramref name="targetCounts"/> rows per rank along its split (one Alltoallv).</summary>
+    /// <summary>The local tensor of <paramref name="x"/> moved to <paramref name="targetCounts"/> rows per rank along its split (one Alltoallw).</summary>
     public static LocalTensor Redistribute(DNDarray x, long[] targetCounts)
     {
-        var backend = x.Backend;
         var comm = x.comm;
-        int s = x.split!.Value, p = comm.Size;
+        int s = x.split!.Value, me = comm.Rank;
         var current = x.SplitCounts();
         var curDispls = Chunking.Displacements(current);
         var tgtDispls = Chunking.Displacements(targetCounts);
-        if (StridedBoxes.OnHost(x.larray))
-        {
-            var shape = x.larray.GetShape();
-            shape[s] = targetCounts[comm.Rank];
-            var result = backend.Empty(shape, x.dtype);
-            try
-            {
-                if (StridedBoxes.OnHost(result))
-                {
-                    var sendBoxes = new ByteBox[p];
-                    var recvBoxes = new ByteBox[p];
-                    long mine = curDispls[comm.Rank], wanted = tgtDispls[comm.Rank];
-                    for (int r = 0; r < p; r++)
-                    {
-                        long sendStart = Math.Max(mine, tgtDispls[r]);
-                        sendBoxes[r] = StridedBoxes.Slice(x.larray, s, sendStart - mine, Overlap(mine, current[comm.Rank], tgtDispls[r], targetCounts[r]));
-                        long recvStart = Math.Max(wanted, curDispls[r]);
-                        recvBoxes[r] = StridedBoxes.Slice(result, s, recvStart - wanted, Overlap(curDispls[r], current[r], wanted, targetCounts[comm.Rank]));
-                    }
-                    comm.Alltoallw(StridedBoxes.Buffer(x.larray), sendBoxes, StridedBoxes.Buffer(result), recvBoxes);
-                    return result;
-                }
-                result.Dispose();
-            }
-            catch { result.Dispose(); throw; }
-        }
-        int[] toFront = MoveToFront(s, x.ndim);
-        using var front = x.larray.Permute(toFront);
-        using var send = backend.Contiguous(front);
-        long rowBytes = RowBytes(send);
-        var outFront = Permuted(x.GShapeRef, toFront);
-        outFront[0] = targetCounts[comm.Rank];
-        var recv = backend.Empty(outFront, x.dtype);
+        var shape = x.larray.GetShape();
+        shape[s] = targetCounts[me];
+        var result = x.Backend.Empty(shape, x.dtype);
         try
         {
-            var sendCounts = new long[p];
-            var recvCounts = new long[p];
-            for (int r = 0; r < p; r++)
-            {
-                sendCounts[r] = Overlap(curDispls[comm.Rank], current[comm.Rank], tgtDispls[r], targetCounts[r]) * rowBytes;
-                recvCounts[r] = Overlap(curDispls[r], current[r], tgtDispls[comm.Rank], targetCounts[comm.Rank]) * rowBytes;
-            }
-            using (var sb = Collectives.Stage(comm, send, send: true, receive: false))
-            using (var rb = Collectives.Stage(comm, recv, send: false, receive: true))
-                comm.Alltoallv(sb.Buffer, sendCounts, Chunking.Displacements(sendCounts), rb.Buffer, recvCounts, Chunking.Displacements(recvCounts));
-            if (s == 0) return recv;
-            using var back = recv.Permute(Inverse(toFront));
-            return backend.Copy(back);
+            long mine = curDispls[me], wanted = tgtDispls[me];
+            StridedBoxes.Exchange(comm, x.larray, result,
+                (from, r) => StridedBoxes.Slice(from, s, Math.Max(mine, tgtDispls[r]) - mine, Overlap(mine, current[me], tgtDispls[r], targetCounts[r])),
+                (into, r) => StridedBoxes.Slice(into, s, Math.Max(wanted, curDispls[r]) - wanted, Overlap(curDispls[r], current[r], wanted, targetCounts[me])));
+            return result;
         }
-        finally { if (s != 0) recv.Dispose(); }
-    }
-
-    /// <summary>
-    /// Copies the blocks <c>[displs[r], displs[r] + counts[r])</c> along <paramref name="axis"/> of <paramref name="strided"/>
-    /// to consecutive contiguous regions of the 1-d <paramref name="flat"/> (packing), or back (unpacking).
-    /// </summary>
-    private static void CopyBlocks(ITensorBackend backend, LocalTensor strided, int axis, long[] displs, long[] counts, LocalTensor flat, bool toFlat)
-    {
-        long at = 0;
-        for (int r = 0; r < counts.Length; r++)
-        {
-            using var block = strided.Slice(axis, displs[r], counts[r]);
-            using var region = flat.Slice(0, at, block.Numel);
-            using var shaped = region.TryReshapeView(block.Shape)!;
-            if (toFlat) backend.Copy(block, shaped);
-            else backend.Copy(shaped, block);
-            at += block.Numel;
-        }
+        catch { result.Dispose(); throw; }
     }
 
     private static long Overlap(long aStart, long aCount, long bStart, long bCount) =>
@@ -202,13 +114,6 @@ internal static class Redistribution
         return row * frontContiguous.DType.ItemSize;
     }
 
-    private static long RestElements(ReadOnlySpan<long> shape, int s, int t)
-    {
-        long rest = 1;
-        for (int d = 0; d < shape.Length; d++) if (d != s && d != t) rest *= shape[d];
-        return rest;
-    }
-
     internal static int[] MoveToFront(int axis, int ndim) =>
         [axis, .. Enumerable.Range(0, ndim).Where(d => d != axis)];
 
@@ -219,5 +124,4 @@ internal static class Redistribution
         return inverse;
     }
 
-    private static long[] Permuted(long[] shape, int[] permutation) => permutation.Select(a => shape[a]).ToArray();
 }

@@ -6,6 +6,32 @@ namespace Heat.Distributed;
 /// <summary>Local host tensors and their slices as <see cref="ByteBox"/> layouts for <see cref="ICommunicator.Alltoallw"/>.</summary>
 internal static unsafe class StridedBoxes
 {
+    /// <summary>
+    /// One Alltoallw from <paramref name="source"/> to <paramref name="destination"/>: box r of each side comes from
+    /// <paramref name="sendBox"/> / <paramref name="recvBox"/>. Every rank makes the same call; a rank whose tensors
+    /// are not host memory (a GPU) or have negative strides exchanges through a contiguous host copy.
+    /// </summary>
+    public static void Exchange(ICommunicator comm, LocalTensor source, LocalTensor destination,
+                                Func<LocalTensor, int, ByteBox> sendBox, Func<LocalTensor, int, ByteBox> recvBox)
+    {
+        int p = comm.Size;
+        bool direct = OnHost(destination);
+        using var from = OnHost(source) ? source.Share() : HostCopy(source);
+        using var into = direct ? destination.Share() : source.Backend.Empty(destination.Shape, destination.DType, Device.Cpu);
+        var sendBoxes = new ByteBox[p];
+        var recvBoxes = new ByteBox[p];
+        for (int r = 0; r < p; r++) { sendBoxes[r] = sendBox(from, r); recvBoxes[r] = recvBox(into, r); }
+        comm.Alltoallw(Buffer(from), sendBoxes, Buffer(into), recvBoxes);
+        if (!direct) destination.Backend.Copy(into, destination);
+    }
+
+    private static LocalTensor HostCopy(LocalTensor t)
+    {
+        var host = t.Backend.Empty(t.Shape, t.DType, Device.Cpu);
+        try { t.Backend.Copy(t, host); return host; }
+        catch { host.Dispose(); throw; }
+    }
+
     /// <summary>True when the tensor's bytes can be described by boxes: host memory (or empty) with non-negative strides.</summary>
     public static bool OnHost(LocalTensor t)
     {
@@ -29,6 +55,7 @@ internal static unsafe class StridedBoxes
         var counts = t.GetShape();
         counts[axis] = count;
         var strides = new long[counts.Length];
+        if (counts.Any(c => c == 0)) return new ByteBox(0, counts, strides, item); // empty: no memory, any strides
         for (int d = 0; d < strides.Length; d++) strides[d] = t.Strides[d] * item;
         return new ByteBox(count == 0 ? 0 : start * strides[axis], counts, strides, item);
     }

@@ -16,6 +16,40 @@ public abstract class DistributionSuite(ITestWorld world) : DndarraySuiteBase(wo
     }
 
     [Theory, MemberData(nameof(ResplitCases))]
+    public void Resplit_OfChunksWithNegativeStrides_GoesThroughAHostCopy(int ranks, int? from, int? to)
+    {
+        // Each rank's chunk is a reversed view of a reversed copy (negative strides along every axis): the box exchange
+        // stages such chunks through a contiguous host copy on that rank alone, and every rank still makes one call.
+        var data = Iota(30);
+        World.Run(ranks, () =>
+        {
+            using var x = ht.array(data, [3, 5, 2], split: from);
+            var local = x.larray;
+            using var reversed = local.Slice(0, local.Shape[0] - 1, local.Shape[0], -1);
+            using var r1 = reversed.Slice(1, local.Shape[1] - 1, local.Shape[1], -1);
+            using var flipped = x.Backend.Empty(r1.Shape, r1.DType);
+            x.Backend.Copy(r1, flipped);
+            using var back0 = flipped.Slice(0, local.Shape[0] - 1, local.Shape[0], -1);
+            var view = back0.Slice(1, local.Shape[1] - 1, local.Shape[1], -1);
+            Assert.True(view.Numel == 0 || view.Strides[0] < 0);
+            using var negative = new DNDarray(view, x.shape, x.split, x.Context, x.balanced);
+            Assert.Equal(data, negative.ToArray<double>());
+            using var y = ht.resplit(negative, to);
+            Assert.Equal(data, y.ToArray<double>());
+            if (from is int f)
+            {
+                // Every row along the split axis onto the last rank, straight out of the negative-stride chunks.
+                var map = new long[ranks, 3];
+                for (int r = 0; r < ranks; r++)
+                    for (int d = 0; d < 3; d++) map[r, d] = d != f ? x.shape[d] : r == ranks - 1 ? x.shape[f] : 0;
+                negative.redistribute_(target_map: map);
+                Assert.Equal(x.comm.Rank == ranks - 1 ? x.shape[f] : 0, negative.lshape[f]);
+                Assert.Equal(data, negative.ToArray<double>());
+            }
+        });
+    }
+
+    [Theory, MemberData(nameof(ResplitCases))]
     public void Resplit_MovesDataExactly_AndBalances(int ranks, int? from, int? to)
     {
         // 3 x 5 x 2: 3 rows give empty chunks on 4-5 ranks, 5 columns are uneven on 2-4 ranks.
