@@ -141,7 +141,7 @@ public sealed unsafe class InProcCommunicator : ICommunicator
                 if (env.Bytes <= EagerBytes || dest == _rank)
                 {
                     var staging = (byte*)NativeMemory.Alloc((nuint)Math.Max(1, env.Bytes));
-                    Memory.Copy(env.Data, staging, env.Bytes);
+                    BoxCopy.CopyBytes(env.Data, staging, env.Bytes);
                     env.Data = staging;
                     env.Staged = true;
                 }
@@ -275,7 +275,7 @@ public sealed unsafe class InProcCommunicator : ICommunicator
         var d = _group.Begin(_rank, new CollDesc(sig) { Send = (nint)buffer.Pointer }, enter: true);
         try
         {
-            if (_rank != root) Memory.Copy((void*)d[root].Send, buffer.Pointer, buffer.ByteCount);
+            if (_rank != root) BoxCopy.CopyBytes((void*)d[root].Send, buffer.Pointer, buffer.ByteCount);
         }
         catch (Exception e) { _group.Abort(_rank, sig, e); throw; }
         _group.End(_rank, sig);
@@ -292,7 +292,7 @@ public sealed unsafe class InProcCommunicator : ICommunicator
         var d = _group.Begin(_rank, new CollDesc(sig) { Send = (nint)send.Pointer, Recv = (nint)recv.Pointer }, enter: true);
         try
         {
-            Memory.Copy(send.Pointer, (T*)d[root].Recv + _rank * send.Count, send.ByteCount);
+            BoxCopy.CopyBytes(send.Pointer, (T*)d[root].Recv + _rank * send.Count, send.ByteCount);
         }
         catch (Exception e) { _group.Abort(_rank, sig, e); throw; }
         _group.End(_rank, sig);
@@ -321,7 +321,7 @@ public sealed unsafe class InProcCommunicator : ICommunicator
         var all = _group.Begin(_rank, desc, enter: true);
         try
         {
-            Memory.Copy(send.Pointer, (T*)all[root].Recv + all[root].RecvDispls![_rank], send.ByteCount);
+            BoxCopy.CopyBytes(send.Pointer, (T*)all[root].Recv + all[root].RecvDispls![_rank], send.ByteCount);
         }
         catch (Exception e) { _group.Abort(_rank, sig, e); throw; }
         _group.End(_rank, sig);
@@ -340,7 +340,7 @@ public sealed unsafe class InProcCommunicator : ICommunicator
             for (int k = 0; k < Size; k++)
             {
                 int i = (_rank + k) % Size;  // start with a different peer on every rank
-                Memory.Copy((void*)d[i].Send, recv.Pointer + i * send.Count, send.ByteCount);
+                BoxCopy.CopyBytes((void*)d[i].Send, recv.Pointer + i * send.Count, send.ByteCount);
             }
         }
         catch (Exception e) { _group.Abort(_rank, sig, e); throw; }
@@ -372,7 +372,7 @@ public sealed unsafe class InProcCommunicator : ICommunicator
             for (int k = 0; k < Size; k++)
             {
                 int i = (_rank + k) % Size;
-                Memory.Copy((void*)all[i].Send, recv.Pointer + displs[i], counts[i] * sizeof(T));
+                BoxCopy.CopyBytes((void*)all[i].Send, recv.Pointer + displs[i], counts[i] * sizeof(T));
             }
         }
         catch (Exception e) { _group.Abort(_rank, sig, e); throw; }
@@ -390,7 +390,7 @@ public sealed unsafe class InProcCommunicator : ICommunicator
         var d = _group.Begin(_rank, new CollDesc(sig) { Send = (nint)send.Pointer }, enter: true);
         try
         {
-            Memory.Copy((T*)d[root].Send + _rank * recv.Count, recv.Pointer, recv.ByteCount);
+            BoxCopy.CopyBytes((T*)d[root].Send + _rank * recv.Count, recv.Pointer, recv.ByteCount);
         }
         catch (Exception e) { _group.Abort(_rank, sig, e); throw; }
         _group.End(_rank, sig);
@@ -419,7 +419,7 @@ public sealed unsafe class InProcCommunicator : ICommunicator
         var all = _group.Begin(_rank, desc, enter: true);
         try
         {
-            Memory.Copy((T*)all[root].Send + all[root].SendDispls![_rank], recv.Pointer, recv.ByteCount);
+            BoxCopy.CopyBytes((T*)all[root].Send + all[root].SendDispls![_rank], recv.Pointer, recv.ByteCount);
         }
         catch (Exception e) { _group.Abort(_rank, sig, e); throw; }
         _group.End(_rank, sig);
@@ -441,7 +441,7 @@ public sealed unsafe class InProcCommunicator : ICommunicator
             for (int k = 0; k < Size; k++)
             {
                 int i = (_rank + k) % Size;
-                Memory.Copy((T*)d[i].Send + _rank * block, recv.Pointer + i * block, block * sizeof(T));
+                BoxCopy.CopyBytes((T*)d[i].Send + _rank * block, recv.Pointer + i * block, block * sizeof(T));
             }
         }
         catch (Exception e) { _group.Abort(_rank, sig, e); throw; }
@@ -476,7 +476,7 @@ public sealed unsafe class InProcCommunicator : ICommunicator
             for (int k = 0; k < Size; k++)
             {
                 int i = (_rank + k) % Size;
-                Memory.Copy((T*)all[i].Send + all[i].SendDispls![_rank], recv.Pointer + rd[i], rc[i] * sizeof(T));
+                BoxCopy.CopyBytes((T*)all[i].Send + all[i].SendDispls![_rank], recv.Pointer + rd[i], rc[i] * sizeof(T));
             }
         }
         catch (Exception e) { _group.Abort(_rank, sig, e); throw; }
@@ -573,7 +573,7 @@ public sealed unsafe class InProcCommunicator : ICommunicator
                 try { Fold(op, d, 0, Size - 1, 0, n, result); }
                 catch (Exception e) { _group.Abort(_rank, sig, e); throw; }
                 _group.End(_rank, sig);
-                Memory.Copy(result, recv, n * sizeof(T));
+                BoxCopy.CopyBytes(result, recv, n * sizeof(T));
             }
             finally { NativeMemory.Free(result); }
             return;
@@ -588,7 +588,7 @@ public sealed unsafe class InProcCommunicator : ICommunicator
             {
                 int s = (_rank + k) % Size;
                 long lo = SegmentStart(n, s), hi = SegmentStart(n, s + 1);
-                Memory.Copy((T*)d[s].Recv + lo, recv + lo, (hi - lo) * sizeof(T));
+                BoxCopy.CopyBytes((T*)d[s].Recv + lo, recv + lo, (hi - lo) * sizeof(T));
             }
         }
         catch (Exception e) { _group.Abort(_rank, sig, e); throw; }
@@ -623,7 +623,7 @@ public sealed unsafe class InProcCommunicator : ICommunicator
             try { Fold(op, d, 0, last, 0, n, target); }
             catch (Exception e) { _group.Abort(_rank, sig, e); throw; }
             _group.End(_rank, sig);
-            if (overlap) Memory.Copy(target, recv.Pointer, n * sizeof(T));
+            if (overlap) BoxCopy.CopyBytes(target, recv.Pointer, n * sizeof(T));
         }
         finally { if (overlap) NativeMemory.Free(target); }
     }
@@ -645,7 +645,7 @@ public sealed unsafe class InProcCommunicator : ICommunicator
         }
         if (first == last && op.Kind != ReduceKind.User)
         {
-            Memory.Copy((T*)d[last].Send + offset, dst, count * sizeof(T));
+            BoxCopy.CopyBytes((T*)d[last].Send + offset, dst, count * sizeof(T));
             return;
         }
         int chunk = (int)Math.Min(FoldChunk, count);
@@ -655,11 +655,11 @@ public sealed unsafe class InProcCommunicator : ICommunicator
             for (long done = 0; done < count; done += chunk)
             {
                 int len = (int)Math.Min(chunk, count - done);
-                Memory.Copy((T*)d[last].Send + offset + done, tmp, (long)len * sizeof(T));
+                BoxCopy.CopyBytes((T*)d[last].Send + offset + done, tmp, (long)len * sizeof(T));
                 var inout = new Span<T>(tmp, len);
                 for (int i = last - 1; i >= first; i--)
                     op.Combine(new ReadOnlySpan<T>((T*)d[i].Send + offset + done, len), inout);
-                Memory.Copy(tmp, dst + done, (long)len * sizeof(T));
+                BoxCopy.CopyBytes(tmp, dst + done, (long)len * sizeof(T));
             }
         }
         finally { NativeMemory.Free(tmp); }

@@ -57,26 +57,12 @@ internal sealed unsafe class Envelope
                 $"but rank {receiverRank} posted a receive of {recv.Bytes / recv.ElementSize} elements.");
             return;
         }
-        Memory.Copy(send.Data, recv.Data, send.Bytes);
+        BoxCopy.CopyBytes(send.Data, recv.Data, send.Bytes);
         recv.Status = new CommStatus(send.Source, send.Tag, send.Bytes / send.ElementSize);
     }
 
     public void FreeStaging()
     {
         if (Staged && Data != null) { NativeMemory.Free(Data); Data = null; }
-    }
-}
-
-/// <summary>Copies of native memory with 64-bit lengths.</summary>
-internal static unsafe class Memory
-{
-    private const long Chunk = 1L << 30;
-
-    public static void Copy(void* source, void* destination, long bytes)
-    {
-        if (bytes <= 0 || source == destination) return;
-        // NativeMemory.Copy is memmove; chunking keeps each call's length well inside nuint and lets the OS page in lazily.
-        for (long done = 0; done < bytes; done += Chunk)
-            NativeMemory.Copy((byte*)source + done, (byte*)destination + done, (nuint)Math.Min(Chunk, bytes - done));
     }
 }

@@ -47,14 +47,7 @@ internal sealed unsafe class MpiBoxTypes : IDisposable
     private static int Create(ByteBox box)
     {
         // The innermost dimensions that are contiguous become one run of bytes.
-        long run = box.ItemBytes;
-        int dim = box.Counts.Length - 1;
-        for (; dim >= 0; dim--)
-        {
-            if (box.Counts[dim] == 1) continue;
-            if (box.Strides[dim] != run) break;
-            run *= box.Counts[dim];
-        }
+        long run = BoxCopy.InnerRun(box, out int dim);
         int type;
         MpiEnvironment.Check(MpiNative.MPI_Type_contiguous_c(run, MPI_BYTE, &type), "MPI_Type_contiguous_c");
         try

@@ -42,13 +42,34 @@ public static unsafe class BoxCopy
     /// <summary>True when the box is one contiguous run of its bytes from its offset.</summary>
     public static bool IsDense(ByteBox box)
     {
-        long expect = box.ItemBytes;
-        for (int d = box.Counts.Length - 1; d >= 0; d--)
+        InnerRun(box, out int outer);
+        return outer < 0;
+    }
+
+    /// <summary>
+    /// The bytes of the box's innermost contiguous run (dimensions of extent 1 skipped) and, in
+    /// <paramref name="outer"/>, the innermost dimension outside it (-1 when the whole box is one run).
+    /// </summary>
+    public static long InnerRun(ByteBox box, out int outer)
+    {
+        long run = box.ItemBytes;
+        int dim = box.Counts.Length - 1;
+        for (; dim >= 0; dim--)
         {
-            if (box.Counts[d] != 1 && box.Strides[d] != expect) return false;
-            expect *= box.Counts[d];
+            if (box.Counts[dim] == 1) continue;
+            if (box.Strides[dim] != run) break;
+            run *= box.Counts[dim];
         }
-        return true;
+        outer = dim;
+        return run;
+    }
+
+    /// <summary>Copies <paramref name="bytes"/> bytes (memmove) in pieces of at most 1 GiB, so lengths stay well inside <c>nuint</c>.</summary>
+    public static void CopyBytes(void* source, void* destination, long bytes)
+    {
+        if (bytes <= 0 || source == destination) return;
+        for (long done = 0; done < bytes; done += Chunk)
+            NativeMemory.Copy((byte*)source + done, (byte*)destination + done, (nuint)Math.Min(Chunk, bytes - done));
     }
 
     // Drops dimensions of extent 1 and merges neighbours contiguous on both sides; the innermost run becomes bytes.
@@ -89,7 +110,7 @@ public static unsafe class BoxCopy
         if (dim == counts.Length)
         {
             if (streaming) StreamRun(s, d, run);
-            else CopyRun(s, d, run);
+            else CopyBytes(s, d, run);
             return;
         }
         long c = counts[dim], sStride = ss[dim], dStride = ds[dim];
@@ -112,7 +133,7 @@ public static unsafe class BoxCopy
     private static void StreamRun(byte* s, byte* d, long bytes)
     {
         long head = Math.Min(bytes, (32 - ((nint)d & 31)) & 31);
-        if (head > 0) NativeMemory.Copy(s, d, (nuint)head);
+        if (head > 0) CopyBytes(s, d, head);
         long i = head, body = head + ((bytes - head) & ~127L);
         for (; i < body; i += 128)
         {
@@ -125,12 +146,6 @@ public static unsafe class BoxCopy
             Avx.StoreAlignedNonTemporal(d + i + 64, c);
             Avx.StoreAlignedNonTemporal(d + i + 96, e);
         }
-        if (i < bytes) NativeMemory.Copy(s + i, d + i, (nuint)(bytes - i));
-    }
-
-    private static void CopyRun(byte* s, byte* d, long bytes)
-    {
-        for (long done = 0; done < bytes; done += Chunk)
-            NativeMemory.Copy(s + done, d + done, (nuint)Math.Min(Chunk, bytes - done));
+        if (i < bytes) CopyBytes(s + i, d + i, bytes - i);
     }
 }

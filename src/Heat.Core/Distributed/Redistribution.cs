@@ -107,11 +107,11 @@ internal static class Redistribution
     private static long Overlap(long aStart, long aCount, long bStart, long bCount) =>
         Math.Max(0, Math.Min(aStart + aCount, bStart + bCount) - Math.Max(aStart, bStart));
 
-    private static long RowBytes(LocalTensor frontContiguous)
+    private static long RowBytes(LocalTensor contiguous)
     {
         long row = 1;
-        for (int d = 1; d < frontContiguous.NDim; d++) row *= frontContiguous.Shape[d];
-        return row * frontContiguous.DType.ItemSize;
+        for (int d = 1; d < contiguous.NDim; d++) row *= contiguous.Shape[d];
+        return row * contiguous.DType.ItemSize;
     }
 
     internal static int[] MoveToFront(int axis, int ndim) =>
