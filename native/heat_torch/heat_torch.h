@@ -43,6 +43,10 @@ HTS_API int32_t hts_version(char* buffer, int32_t length);
 HTS_API int32_t hts_cuda_device_count(int32_t* count);
 HTS_API int32_t hts_set_num_threads(int32_t threads);
 HTS_API int32_t hts_get_num_threads(int32_t* threads);
+/* The shim's numbering (hts_ops.h, generated from Heat's enums). family: 0 DTypeCode, 1 BinaryOp, 2 UnaryOp,
+   3 ReduceKind, 4 ArgReduceKind; name: a static string. */
+HTS_API int32_t hts_op_count(int32_t family, int32_t* count);
+HTS_API int32_t hts_op_name(int32_t family, int32_t code, const char** name);
 
 HTS_API int32_t hts_alloc(int64_t bytes, int32_t device, hts_storage** storage, void** data);
 HTS_API void hts_free(hts_storage* storage);
@@ -53,7 +57,7 @@ HTS_API int32_t hts_copy(const hts_tensor* source, const hts_tensor* destination
 HTS_API int32_t hts_fill(const hts_tensor* destination, const void* value);
 HTS_API int32_t hts_arange(const hts_tensor* destination, int32_t integral, int64_t start, int64_t step, double fstart, double fstep);
 
-/* op: Heat's UnaryOp / BinaryOp / ReduceKind codes. */
+/* op: Heat's UnaryOp / BinaryOp / ReduceKind codes (hts_ops.h). */
 HTS_API int32_t hts_unary(int32_t op, const hts_tensor* x, const hts_tensor* destination);
 HTS_API int32_t hts_binary(int32_t op, const hts_tensor* a, const hts_tensor* b, const hts_tensor* destination);
 /* scalar: 16 bytes holding one element of a's dtype. */
@@ -61,7 +65,7 @@ HTS_API int32_t hts_binary_scalar(int32_t op, const hts_tensor* a, const void* s
 HTS_API int32_t hts_where(const hts_tensor* condition, const hts_tensor* a, const hts_tensor* b, const hts_tensor* destination);
 
 HTS_API int32_t hts_reduce(int32_t op, const hts_tensor* x, const int32_t* axes, int32_t naxes, const hts_tensor* destination);
-/* kind: 0 argmin, 1 argmax. */
+/* kind: Heat's ArgReduceKind (hts_ops.h). */
 HTS_API int32_t hts_argreduce(int32_t kind, const hts_tensor* x, int32_t axis, const hts_tensor* values, const hts_tensor* indices);
 HTS_API int32_t hts_moments(const hts_tensor* x, const int32_t* axes, int32_t naxes, const hts_tensor* mean, const hts_tensor* m2);
 HTS_API int32_t hts_scan(int32_t op, const hts_tensor* x, int32_t axis, const hts_tensor* destination);

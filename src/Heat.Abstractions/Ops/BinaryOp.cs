@@ -67,22 +67,18 @@ public enum BinaryOp
     LogicalXor,
 }
 
-/// <summary>Facts about <see cref="BinaryOp"/> values.</summary>
+/// <summary>Facts about <see cref="BinaryOp"/> values, read from <see cref="OpRegistry"/>.</summary>
 public static class BinaryOpInfo
 {
     /// <summary>True when the op's result is bool whatever the operand dtype.</summary>
-    public static bool ReturnsBool(this BinaryOp op) => op is >= BinaryOp.Equal and <= BinaryOp.LogicalXor;
+    public static bool ReturnsBool(this BinaryOp op) => OpRegistry.Of(op).Result == OpResult.Bool;
 
     /// <summary>True when the op is defined only for bool and integer operands.</summary>
-    public static bool IsBitwise(this BinaryOp op) => op is >= BinaryOp.BitwiseAnd and <= BinaryOp.RightShift;
+    public static bool IsBitwise(this BinaryOp op) => OpRegistry.Of(op).Bitwise;
 
     /// <summary>True when the op needs ordered (non-complex) operands.</summary>
-    public static bool NeedsOrder(this BinaryOp op) =>
-        op is BinaryOp.FloorDivide or BinaryOp.Remainder or BinaryOp.Fmod or BinaryOp.Minimum or BinaryOp.Maximum
-            or BinaryOp.Fmin or BinaryOp.Fmax or BinaryOp.Atan2 or BinaryOp.Hypot or BinaryOp.CopySign
-            or BinaryOp.Less or BinaryOp.LessEqual or BinaryOp.Greater or BinaryOp.GreaterEqual;
+    public static bool NeedsOrder(this BinaryOp op) => OpRegistry.Of(op).NeedsOrder;
 
-    /// <summary>True when the op is defined only for real floating operands (Core casts integers to float first).</summary>
-    public static bool NeedsFloat(this BinaryOp op) =>
-        op is BinaryOp.Divide or BinaryOp.Atan2 or BinaryOp.Hypot or BinaryOp.CopySign;
+    /// <summary>True when the op is defined only for inexact operands (Core casts bool and integers to float32 first).</summary>
+    public static bool NeedsFloat(this BinaryOp op) => OpRegistry.Of(op).NeedsInexact;
 }

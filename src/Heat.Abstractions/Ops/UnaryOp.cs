@@ -94,20 +94,18 @@ public enum UnaryOp
     Angle,
 }
 
-/// <summary>Facts about <see cref="UnaryOp"/> values.</summary>
+/// <summary>Facts about <see cref="UnaryOp"/> values, read from <see cref="OpRegistry"/>.</summary>
 public static class UnaryOpInfo
 {
     /// <summary>True when the result is bool whatever the operand dtype.</summary>
-    public static bool ReturnsBool(this UnaryOp op) => op is >= UnaryOp.LogicalNot and <= UnaryOp.SignBit;
+    public static bool ReturnsBool(this UnaryOp op) => OpRegistry.Of(op).Result == OpResult.Bool;
 
     /// <summary>True when a complex operand gives a real result.</summary>
-    public static bool ComplexToReal(this UnaryOp op) => op is UnaryOp.Abs or UnaryOp.Real or UnaryOp.Imag or UnaryOp.Angle;
+    public static bool ComplexToReal(this UnaryOp op) => OpRegistry.Of(op).Result == OpResult.RealOfComplex;
 
     /// <summary>True when the op needs a float or complex operand (Core casts integers to float first).</summary>
-    public static bool NeedsInexact(this UnaryOp op) =>
-        op is >= UnaryOp.Sqrt and <= UnaryOp.Atanh || op == UnaryOp.Angle;
+    public static bool NeedsInexact(this UnaryOp op) => OpRegistry.Of(op).NeedsInexact;
 
     /// <summary>The result dtype of the op on an operand of dtype <paramref name="input"/>.</summary>
-    public static DType ResultType(this UnaryOp op, DType input) =>
-        op.ReturnsBool() ? DType.Bool : op.ComplexToReal() ? input.RealType : input;
+    public static DType ResultType(this UnaryOp op, DType input) => OpRegistry.Of(op).ResultType(input);
 }
