@@ -2,7 +2,6 @@
 // Reductions, arg reductions, moments and scans.
 #include "hts_common.h"
 
-
 #include <algorithm>
 #include <limits>
 

@@ -9,7 +9,7 @@ public sealed unsafe partial class TorchBackend
     /// <inheritdoc/>
     public void Unary(UnaryOp op, LocalTensor x, LocalTensor destination)
     {
-        if (!TorchSupport.Defined(op, x.DType)) throw TorchSupport.Unsupported(op.ToString(), x.DType);
+        if (!OpRegistry.Defined(op, x.DType)) throw Unsupported(op.ToString(), x.DType);
         fixed (long* xs = x.Shape, xst = x.Strides, ds = destination.Shape, dst = destination.Strides)
         {
             var tx = Describe(x, xs, xst);
@@ -21,7 +21,7 @@ public sealed unsafe partial class TorchBackend
     /// <inheritdoc/>
     public void Binary(BinaryOp op, LocalTensor a, LocalTensor b, LocalTensor destination)
     {
-        if (!TorchSupport.Defined(op, a.DType)) throw TorchSupport.Unsupported(op.ToString(), a.DType);
+        if (!OpRegistry.Defined(op, a.DType)) throw Unsupported(op.ToString(), a.DType);
         fixed (long* @as = a.Shape, ast = a.Strides, bs = b.Shape, bst = b.Strides, ds = destination.Shape, dst = destination.Strides)
         {
             var ta = Describe(a, @as, ast);
@@ -34,7 +34,7 @@ public sealed unsafe partial class TorchBackend
     /// <inheritdoc/>
     public void BinaryScalar(BinaryOp op, LocalTensor a, Scalar scalar, bool scalarFirst, LocalTensor destination)
     {
-        if (!TorchSupport.Defined(op, a.DType)) throw TorchSupport.Unsupported(op.ToString(), a.DType);
+        if (!OpRegistry.Defined(op, a.DType)) throw Unsupported(op.ToString(), a.DType);
         byte* s = stackalloc byte[16];
         ScalarBytes.Write(a.DType, scalar, s);
         fixed (long* @as = a.Shape, ast = a.Strides, ds = destination.Shape, dst = destination.Strides)
@@ -49,8 +49,8 @@ public sealed unsafe partial class TorchBackend
     public void Reduce(ReduceOp op, LocalTensor x, ReadOnlySpan<int> axes, LocalTensor destination)
     {
         ArgumentNullException.ThrowIfNull(op);
-        if (!TorchSupport.Defined(op, x.DType, destination.DType))
-            throw TorchSupport.Unsupported($"reduction {op.Name}{(x.IsComplexInto(destination) ? $" into {destination.DType}" : "")}", x.DType);
+        if (!OpRegistry.Defined(op, x.DType, destination.DType))
+            throw Unsupported(OpRegistry.ReductionLabel(op, x.DType, destination.DType), x.DType);
         fixed (long* xs = x.Shape, xst = x.Strides, ds = destination.Shape, dst = destination.Strides)
         fixed (int* pa = axes)
         {
@@ -63,21 +63,21 @@ public sealed unsafe partial class TorchBackend
     /// <inheritdoc/>
     public void ArgReduce(ArgReduceKind kind, LocalTensor x, int axis, LocalTensor values, LocalTensor indices)
     {
-        if (x.DType.IsComplex) throw TorchSupport.Unsupported(kind.ToString(), x.DType);
+        if (!OpRegistry.Defined(kind, x.DType)) throw Unsupported(kind.ToString(), x.DType);
         if (indices.DType != DType.Int64) throw new NotSupportedException($"Torch backend: {kind} writes int64 indices, not {indices.DType}.");
         fixed (long* xs = x.Shape, xst = x.Strides, vs = values.Shape, vst = values.Strides, @is = indices.Shape, ist = indices.Strides)
         {
             var tx = Describe(x, xs, xst);
             var tv = Describe(values, vs, vst);
             var ti = Describe(indices, @is, ist);
-            TorchNative.Check(TorchNative.hts_argreduce(kind == ArgReduceKind.ArgMin ? 0 : 1, &tx, axis, &tv, &ti), kind.ToString());
+            TorchNative.Check(TorchNative.hts_argreduce((int)kind, &tx, axis, &tv, &ti), kind.ToString());
         }
     }
 
     /// <inheritdoc/>
     public void Moments(LocalTensor x, ReadOnlySpan<int> axes, LocalTensor mean, LocalTensor m2)
     {
-        if (x.DType.IsComplex) throw TorchSupport.Unsupported("moments", x.DType);
+        if (x.DType.IsComplex) throw Unsupported("moments", x.DType);
         fixed (long* xs = x.Shape, xst = x.Strides, ms = mean.Shape, mst = mean.Strides, qs = m2.Shape, qst = m2.Strides)
         fixed (int* pa = axes)
         {
@@ -92,7 +92,7 @@ public sealed unsafe partial class TorchBackend
     public void Scan(ReduceOp op, LocalTensor x, int axis, LocalTensor destination)
     {
         ArgumentNullException.ThrowIfNull(op);
-        if (!TorchSupport.DefinedScan(op, destination.DType)) throw TorchSupport.Unsupported($"scan {op.Name}", destination.DType);
+        if (!OpRegistry.DefinedScan(op, destination.DType)) throw Unsupported($"scan {op.Name}", destination.DType);
         fixed (long* xs = x.Shape, xst = x.Strides, ds = destination.Shape, dst = destination.Strides)
         {
             var tx = Describe(x, xs, xst);
@@ -113,10 +113,6 @@ public sealed unsafe partial class TorchBackend
             TorchNative.Check(TorchNative.hts_matmul(&ta, &tb, &d, accumulate ? 1 : 0), "matmul");
         }
     }
-}
 
-/// <summary>Small helpers for error messages.</summary>
-internal static class TorchMessages
-{
-    public static bool IsComplexInto(this LocalTensor x, LocalTensor destination) => x.DType.IsComplex && !destination.DType.IsComplex;
+    private static NotSupportedException Unsupported(string op, DType dtype) => OpRegistry.NotImplemented("Torch", op, dtype);
 }
