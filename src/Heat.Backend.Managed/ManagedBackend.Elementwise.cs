@@ -10,6 +10,7 @@ public sealed unsafe partial class ManagedBackend
     /// <inheritdoc/>
     public void Binary(BinaryOp op, LocalTensor a, LocalTensor b, LocalTensor destination)
     {
+        if (!OpRegistry.Defined(op, a.DType)) throw Unsupported(op.ToString(), a.DType);
         var layout = StridedLayout.Create(a, b, destination);
         BinaryDispatch(op, a.DType, layout, a.HostPointer, b.HostPointer, destination, a, b);
     }
@@ -17,6 +18,7 @@ public sealed unsafe partial class ManagedBackend
     /// <inheritdoc/>
     public void BinaryScalar(BinaryOp op, LocalTensor a, Scalar scalar, bool scalarFirst, LocalTensor destination)
     {
+        if (!OpRegistry.Defined(op, a.DType)) throw Unsupported(op.ToString(), a.DType);
         byte* s = stackalloc byte[16];
         WriteScalar(a.DType, scalar, s);
         var zero = new long[a.NDim];
@@ -171,6 +173,7 @@ public sealed unsafe partial class ManagedBackend
     /// <inheritdoc/>
     public void Unary(UnaryOp op, LocalTensor x, LocalTensor destination)
     {
+        if (!OpRegistry.Defined(op, x.DType)) throw Unsupported(op.ToString(), x.DType);
         var l = StridedLayout.Create(x, destination);
         nint px = x.HostPointer, pd = destination.HostPointer;
         switch (x.DType.Code)

@@ -25,7 +25,8 @@ public sealed unsafe partial class ManagedBackend
     public void Reduce(ReduceOp op, LocalTensor x, ReadOnlySpan<int> axes, LocalTensor destination)
     {
         ArgumentNullException.ThrowIfNull(op);
-        if (op.Kind == ReduceKind.User) throw new NotSupportedException($"Managed backend: user-defined reduction {op.Name} is not implemented for {x.DType}.");
+        if (!OpRegistry.Defined(op, x.DType, destination.DType))
+            throw Unsupported(OpRegistry.ReductionLabel(op, x.DType, destination.DType), x.DType);
         var axesCopy = axes.ToArray();
         switch (x.DType.Code)
         {
@@ -297,6 +298,7 @@ public sealed unsafe partial class ManagedBackend
     /// <inheritdoc/>
     public void ArgReduce(ArgReduceKind kind, LocalTensor x, int axis, LocalTensor values, LocalTensor indices)
     {
+        if (!OpRegistry.Defined(kind, x.DType)) throw Unsupported(kind.ToString(), x.DType);
         axis = Shapes.NormalizeAxis(axis, Math.Max(1, x.NDim));
         switch (x.DType.Code)
         {
@@ -342,6 +344,7 @@ public sealed unsafe partial class ManagedBackend
     public void Scan(ReduceOp op, LocalTensor x, int axis, LocalTensor destination)
     {
         ArgumentNullException.ThrowIfNull(op);
+        if (!OpRegistry.DefinedScan(op, destination.DType)) throw Unsupported($"scan {op.Name}", destination.DType);
         if (x.DType != destination.DType)
         {
             using var cast = this.Copy(x, destination.DType);

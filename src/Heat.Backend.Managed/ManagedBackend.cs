@@ -243,8 +243,7 @@ public sealed unsafe partial class ManagedBackend : ITensorBackend
     /// <summary>Writes <paramref name="value"/> converted to <paramref name="dtype"/> (bool as byte 0/1) to <paramref name="target"/>.</summary>
     internal static void WriteScalar(DType dtype, Scalar value, void* target) => value.WriteTo(dtype, target);
 
-    internal static NotSupportedException Unsupported(string op, DType dtype) =>
-        new($"Managed backend: {op} is not implemented for {dtype}.");
+    internal static NotSupportedException Unsupported(string op, DType dtype) => OpRegistry.NotImplemented("Managed", op, dtype);
 }
 
 internal readonly struct RealToComplex64K<TS> : IUnaryKernel<TS, Complex64> where TS : INumberBase<TS>

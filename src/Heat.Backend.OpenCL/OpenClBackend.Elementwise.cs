@@ -27,38 +27,32 @@ public sealed unsafe partial class OpenClBackend
         }
     }
 
+    // The registry says which op/dtype pairs exist; these are the defined ones without an OpenCL kernel, which run on
+    // the managed backend through a host copy.
+    private static bool HasNoKernel(UnaryOp op, DType dt) =>
+        dt.IsComplex && op is UnaryOp.Log10 or UnaryOp.Sin or UnaryOp.Cos or UnaryOp.Tan or UnaryOp.Sinh or UnaryOp.Cosh or UnaryOp.Tanh;
+
+    private static bool HasNoKernel(BinaryOp op, DType dt) => dt.IsComplex && op == BinaryOp.Power;
+
     private static Route UnaryRoute(UnaryOp op, DType dt)
     {
-        if (dt.IsComplex)
-            return op switch
-            {
-                UnaryOp.Negative or UnaryOp.Square or UnaryOp.Reciprocal or UnaryOp.Conj or UnaryOp.Exp or UnaryOp.Log or UnaryOp.Sqrt => Route.Same,
-                UnaryOp.Abs or UnaryOp.Real or UnaryOp.Imag or UnaryOp.Angle => Route.ToReal,
-                UnaryOp.LogicalNot or UnaryOp.IsNan or UnaryOp.IsInf or UnaryOp.IsFinite => Route.ToBool,
-                UnaryOp.Log10 or UnaryOp.Sin or UnaryOp.Cos or UnaryOp.Tan or UnaryOp.Sinh or UnaryOp.Cosh or UnaryOp.Tanh => Route.Fallback,
-                _ => Route.Unsupported,
-            };
-        if (dt.IsFloat) return op == UnaryOp.BitwiseNot ? Route.Unsupported : op.ReturnsBool() ? Route.ToBool : Route.Same;
-        if (op.NeedsInexact() || (dt == DType.Bool && op == UnaryOp.Negative)) return Route.Unsupported;
-        return op.ReturnsBool() ? Route.ToBool : Route.Same;
+        var traits = OpRegistry.Of(op);
+        if (!traits.IsDefinedFor(dt)) return Route.Unsupported;
+        if (HasNoKernel(op, dt)) return Route.Fallback;
+        return traits.Result switch
+        {
+            OpResult.Bool => Route.ToBool,
+            OpResult.RealOfComplex when dt.IsComplex => Route.ToReal,
+            _ => Route.Same,
+        };
     }
 
     private static Route BinaryRoute(BinaryOp op, DType dt)
     {
-        bool defined;
-        if (dt == DType.Bool)
-            defined = op is BinaryOp.Add or BinaryOp.Multiply or BinaryOp.Minimum or BinaryOp.Maximum or BinaryOp.Fmin or BinaryOp.Fmax
-                or BinaryOp.BitwiseAnd or BinaryOp.BitwiseOr or BinaryOp.BitwiseXor || op.ReturnsBool();
-        else if (dt.IsInteger) defined = !op.NeedsFloat();
-        else if (dt.IsFloat) defined = !op.IsBitwise();
-        else
-        {
-            if (op == BinaryOp.Power) return Route.Fallback;
-            defined = op is BinaryOp.Add or BinaryOp.Subtract or BinaryOp.Multiply or BinaryOp.Divide
-                or BinaryOp.Equal or BinaryOp.NotEqual or BinaryOp.LogicalAnd or BinaryOp.LogicalOr or BinaryOp.LogicalXor;
-        }
-        if (!defined) return Route.Unsupported;
-        return op.ReturnsBool() ? Route.ToBool : Route.Same;
+        var traits = OpRegistry.Of(op);
+        if (!traits.IsDefinedFor(dt)) return Route.Unsupported;
+        if (HasNoKernel(op, dt)) return Route.Fallback;
+        return traits.Result == OpResult.Bool ? Route.ToBool : Route.Same;
     }
 
     /// <inheritdoc/>

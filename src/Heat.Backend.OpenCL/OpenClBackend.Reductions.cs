@@ -49,12 +49,11 @@ public sealed unsafe partial class OpenClBackend
         var d = destination;
         var xt = x.DType;
         CheckDType(xt, $"reduction {op.Name}");
+        if (!OpRegistry.Defined(op, xt, d.DType)) throw Unsupported(OpRegistry.ReductionLabel(op, xt, d.DType), xt);
         var wideF = Info.HasFp64 ? DType.Float64 : DType.Float32;
         var wideC = Info.HasFp64 ? DType.Complex128 : DType.Complex64;
         (string kernel, DType acc) = op.Kind switch
         {
-            ReduceKind.User => throw Unsupported($"user-defined reduction {op.Name}", xt),
-            ReduceKind.Sum or ReduceKind.Prod when xt.IsComplex && !d.DType.IsComplex => throw Unsupported($"reduction {op.Name} into {d.DType}", xt),
             ReduceKind.Sum when d.DType.IsComplex || xt.IsComplex => ("cplx_sum", wideC),
             ReduceKind.Prod when d.DType.IsComplex || xt.IsComplex => ("cplx_prod", wideC),
             ReduceKind.Sum when d.DType.IsFloat => ("wide_sum", wideF),
@@ -65,10 +64,8 @@ public sealed unsafe partial class OpenClBackend
             ReduceKind.Prod => ("long_prod", DType.Int64),
             ReduceKind.LAnd => ("logic_and", DType.Bool),
             ReduceKind.LOr => ("logic_or", DType.Bool),
-            ReduceKind.Min or ReduceKind.Max when xt.IsComplex => throw Unsupported($"reduction {op.Name}", xt),
             ReduceKind.Min => ("same_min", xt),
             ReduceKind.Max => ("same_max", xt),
-            ReduceKind.BAnd or ReduceKind.BOr or ReduceKind.BXor when xt.IsInexact => throw Unsupported($"reduction {op.Name}", xt),
             ReduceKind.BAnd => ("same_band", xt),
             ReduceKind.BOr => ("same_bor", xt),
             ReduceKind.BXor => ("same_bxor", xt),
@@ -99,7 +96,7 @@ public sealed unsafe partial class OpenClBackend
     public void ArgReduce(ArgReduceKind kind, LocalTensor x, int axis, LocalTensor values, LocalTensor indices)
     {
         if (indices.DType != DType.Int64) throw new NotSupportedException($"OpenCL backend: {kind} writes int64 indices, not {indices.DType}.");
-        if (x.DType.IsComplex) throw Unsupported(kind.ToString(), x.DType);
+        if (!OpRegistry.Defined(kind, x.DType)) throw Unsupported(kind.ToString(), x.DType);
         CheckDType(x.DType, kind.ToString());
         if (x.NDim == 0)
         {
@@ -156,17 +153,17 @@ public sealed unsafe partial class OpenClBackend
         }
         var dt = x.DType;
         CheckDType(dt, $"scan {op.Name}");
-        string? kernel = dt == DType.Bool
-            ? op.Kind switch
-            {
-                ReduceKind.Sum or ReduceKind.Max or ReduceKind.LOr or ReduceKind.BOr => "scan_max",
-                ReduceKind.Prod or ReduceKind.Min or ReduceKind.LAnd or ReduceKind.BAnd => "scan_min",
-                _ => null,
-            }
-            : dt.IsComplex
-                ? op.Kind switch { ReduceKind.Sum => "scan_sum", ReduceKind.Prod => "scan_prod", _ => null }
-                : op.Kind switch { ReduceKind.Sum => "scan_sum", ReduceKind.Prod => "scan_prod", ReduceKind.Min => "scan_min", ReduceKind.Max => "scan_max", _ => null };
-        if (kernel is null) throw Unsupported($"scan {op.Name}", dt);
+        if (!OpRegistry.DefinedScan(op, dt)) throw Unsupported($"scan {op.Name}", dt);
+        // bool scans are running any/all: max/min of 0/1.
+        string kernel = op.Kind switch
+        {
+            ReduceKind.Sum when dt == DType.Bool => "scan_max",
+            ReduceKind.Prod when dt == DType.Bool => "scan_min",
+            ReduceKind.Sum => "scan_sum",
+            ReduceKind.Prod => "scan_prod",
+            ReduceKind.Min or ReduceKind.LAnd or ReduceKind.BAnd => "scan_min",
+            _ => "scan_max",
+        };
         if (x.NDim == 0) { Copy(x, destination); return; }
         axis = Shapes.NormalizeAxis(axis, x.NDim);
         long n = x.Shape[axis];

@@ -69,7 +69,7 @@ public static unsafe class TensorBackendExtensions
         var shape = Shapes.Broadcast(a.Shape, b.Shape);
         using var av = a.BroadcastTo(shape);
         using var bv = b.BroadcastTo(shape);
-        var t = backend.Empty(shape, op.ReturnsBool() ? DType.Bool : a.DType, a.Device);
+        var t = backend.Empty(shape, OpRegistry.Of(op).ResultType(a.DType), a.Device);
         try { backend.Binary(op, av, bv, t); return t; }
         catch { t.Dispose(); throw; }
     }
@@ -77,7 +77,7 @@ public static unsafe class TensorBackendExtensions
     /// <summary>A new tensor with <c>a op scalar</c> (or <c>scalar op a</c>).</summary>
     public static LocalTensor BinaryScalar(this ITensorBackend backend, BinaryOp op, LocalTensor a, Scalar scalar, bool scalarFirst = false)
     {
-        var t = backend.Empty(a.Shape, op.ReturnsBool() ? DType.Bool : a.DType, a.Device);
+        var t = backend.Empty(a.Shape, OpRegistry.Of(op).ResultType(a.DType), a.Device);
         try { backend.BinaryScalar(op, a, scalar, scalarFirst, t); return t; }
         catch { t.Dispose(); throw; }
     }

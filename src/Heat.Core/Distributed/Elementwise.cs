@@ -12,10 +12,11 @@ internal static class Elementwise
     /// <summary>The dtype an op computes in for operands promoting to <paramref name="common"/>.</summary>
     public static DType ComputeType(BinaryOp op, DType common)
     {
-        if (op.IsBitwise() && common.IsInexact)
+        var traits = OpRegistry.Of(op);
+        if (traits.Bitwise && common.IsInexact)
             throw new ArgumentException($"{Name(op)} is not defined for {common}; it needs bool or integer operands.");
-        if (op.NeedsFloat() && !common.IsInexact) return DType.Float32;
-        if (op.NeedsOrder() && common.IsComplex)
+        if (traits.NeedsInexact && !common.IsInexact) return DType.Float32;
+        if (traits.NeedsOrder && common.IsComplex)
             throw new ArgumentException($"{Name(op)} is not defined for complex operands ({common}).");
         return common;
     }
@@ -27,7 +28,7 @@ internal static class Elementwise
         ArgumentNullException.ThrowIfNull(b);
         var compute = ComputeType(op, DTypePromotion.Promote(a.dtype, b.dtype));
         var backend = a.Backend;
-        return Map([a, b], [compute, compute], op.ReturnsBool() ? DType.Bool : compute,
+        return Map([a, b], [compute, compute], OpRegistry.Of(op).ResultType(compute),
             (l, result) => backend.Binary(op, l[0], l[1], result));
     }
 
@@ -100,7 +101,7 @@ internal static class Elementwise
         var compute = ComputeType(op, DTypePromotion.PromoteWithScalar(a.dtype, s.Kind));
         var backend = a.Backend;
         using var la = compute == a.dtype ? a.larray.Share() : backend.Copy(a.larray, compute);
-        var result = backend.Empty(la.Shape, op.ReturnsBool() ? DType.Bool : compute);
+        var result = backend.Empty(la.Shape, OpRegistry.Of(op).ResultType(compute));
         try { backend.BinaryScalar(op, la, s, scalarFirst, result); }
         catch { result.Dispose(); throw; }
         return new DNDarray(result, a.shape, a.split, a.Context, a.balanced);
@@ -110,12 +111,13 @@ internal static class Elementwise
     public static DNDarray Unary(UnaryOp op, DNDarray x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        var compute = op.NeedsInexact() && !x.dtype.IsInexact ? DType.Float32 : x.dtype;
-        if (op == UnaryOp.BitwiseNot && x.dtype.IsInexact)
-            throw new ArgumentException($"invert is not defined for {x.dtype}; it needs bool or integer operands.", nameof(x));
+        var traits = OpRegistry.Of(op);
+        var compute = traits.NeedsInexact && !x.dtype.IsInexact ? DType.Float32 : x.dtype;
+        if (traits.Bitwise && x.dtype.IsInexact)
+            throw new ArgumentException($"{traits.Name} is not defined for {x.dtype}; it needs bool or integer operands.", nameof(x));
         var backend = x.Backend;
         using var lx = compute == x.dtype ? x.larray.Share() : backend.Copy(x.larray, compute);
-        var result = backend.Empty(lx.Shape, op.ResultType(compute));
+        var result = backend.Empty(lx.Shape, traits.ResultType(compute));
         try { backend.Unary(op, lx, result); }
         catch { result.Dispose(); throw; }
         return new DNDarray(result, x.shape, x.split, x.Context, x.balanced);

@@ -11,21 +11,39 @@ public abstract class ElementwiseSuite(IBackendFixture fixture)
     /// <summary>The backend under test.</summary>
     protected ITensorBackend B => fixture.Backend;
 
-    /// <summary>Every binary op with every real dtype.</summary>
+    /// <summary>Every binary op of the registry with every real dtype.</summary>
     public static TheoryData<BinaryOp, string> BinaryCases()
     {
         var d = new TheoryData<BinaryOp, string>();
-        foreach (var op in Enum.GetValues<BinaryOp>())
+        foreach (var op in OpRegistry.BinaryTable.Select(e => e.Key))
             foreach (var t in RealDTypes) d.Add(op, t);
         return d;
     }
 
-    /// <summary>Every unary op with every real dtype.</summary>
+    /// <summary>Every unary op of the registry with every real dtype.</summary>
     public static TheoryData<UnaryOp, string> UnaryCases()
     {
         var d = new TheoryData<UnaryOp, string>();
-        foreach (var op in Enum.GetValues<UnaryOp>())
+        foreach (var op in OpRegistry.UnaryTable.Select(e => e.Key))
             foreach (var t in RealDTypes) d.Add(op, t);
+        return d;
+    }
+
+    /// <summary>Every binary op of the registry with both complex dtypes.</summary>
+    public static TheoryData<BinaryOp, string> ComplexBinaryCases()
+    {
+        var d = new TheoryData<BinaryOp, string>();
+        foreach (var op in OpRegistry.BinaryTable.Select(e => e.Key))
+            foreach (var t in new[] { "complex64", "complex128" }) d.Add(op, t);
+        return d;
+    }
+
+    /// <summary>Every unary op of the registry with both complex dtypes.</summary>
+    public static TheoryData<UnaryOp, string> ComplexUnaryCases()
+    {
+        var d = new TheoryData<UnaryOp, string>();
+        foreach (var op in OpRegistry.UnaryTable.Select(e => e.Key))
+            foreach (var t in new[] { "complex64", "complex128" }) d.Add(op, t);
         return d;
     }
 
@@ -83,8 +101,8 @@ public abstract class ElementwiseSuite(IBackendFixture fixture)
     public void Binary_MatchesReference_OnAllShapesAndLayouts(BinaryOp op, string dtypeName)
     {
         var dt = DType.Parse(dtypeName);
-        var resultType = op.ReturnsBool() ? DType.Bool : dt;
-        if (!BackendReference.Defined(op, dt))
+        var resultType = OpRegistry.Of(op).ResultType(dt);
+        if (!OpRegistry.Defined(op, dt))
         {
             using var x = Make(B, dt, [3], Values(dt, 3, 1));
             using var r = B.Empty([3], resultType);
@@ -127,8 +145,8 @@ public abstract class ElementwiseSuite(IBackendFixture fixture)
     public void BinaryScalar_MatchesReference_BothOrders(BinaryOp op, string dtypeName)
     {
         var dt = DType.Parse(dtypeName);
-        if (!BackendReference.Defined(op, dt)) return;
-        var resultType = op.ReturnsBool() ? DType.Bool : dt;
+        if (!OpRegistry.Defined(op, dt)) return;
+        var resultType = OpRegistry.Of(op).ResultType(dt);
         var (av, bv) = OperandValues(op, dt, 12, (int)op + 100);
         double s = op is BinaryOp.LeftShift or BinaryOp.RightShift or BinaryOp.Power ? 3 : dt == DType.Bool ? 1 : dt == DType.UInt8 ? 7 : -3;
         foreach (var kind in ViewKinds)
@@ -376,5 +394,69 @@ public abstract class ElementwiseSuite(IBackendFixture fixture)
         var got = Read(d);
         for (int i = 0; i < n; i += 997) Assert.Equal(3 * av[i], got[i]);
         Assert.Equal(3 * av[n - 1], got[n - 1]);
+    }
+
+    private static readonly System.Numerics.Complex[] ComplexA = [new(1, 2), new(-0.5, 0.25), new(0.3, -1.2), new(2, 0)];
+    private static readonly System.Numerics.Complex[] ComplexB = [new(0.5, -1), new(2, 2), new(-1, 0.5), new(2, 0)];
+
+    [Theory, MemberData(nameof(ComplexBinaryCases))]
+    public void ComplexBinary_RunsOrThrows_AsTheRegistrySays(BinaryOp op, string dtypeName)
+    {
+        var dt = DType.Parse(dtypeName);
+        var resultType = OpRegistry.Of(op).ResultType(dt);
+        using var a = MakeComplex(B, dt, [4], ComplexA);
+        using var b = MakeComplex(B, dt, [4], ComplexB);
+        using var d = B.Empty([4], resultType);
+        if (!OpRegistry.Defined(op, dt))
+        {
+            var e = Assert.Throws<NotSupportedException>(() => B.Binary(op, a, b, d));
+            Assert.Contains(op.ToString(), e.Message, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains(dt.Name, e.Message, StringComparison.OrdinalIgnoreCase);
+            return;
+        }
+        B.Binary(op, a, b, d);
+        using var m = new Heat.Backend.Managed.ManagedBackend(1);
+        using var ma = MakeComplex(m, dt, [4], ComplexA);
+        using var mb = MakeComplex(m, dt, [4], ComplexB);
+        using var md = m.Empty([4], resultType);
+        m.Binary(op, ma, mb, md);
+        AssertSameComplex(md, d, $"{op} {dt}");
+    }
+
+    [Theory, MemberData(nameof(ComplexUnaryCases))]
+    public void ComplexUnary_RunsOrThrows_AsTheRegistrySays(UnaryOp op, string dtypeName)
+    {
+        var dt = DType.Parse(dtypeName);
+        var resultType = OpRegistry.Of(op).ResultType(dt);
+        using var x = MakeComplex(B, dt, [4], ComplexA);
+        using var d = B.Empty([4], resultType);
+        if (!OpRegistry.Defined(op, dt))
+        {
+            var e = Assert.Throws<NotSupportedException>(() => B.Unary(op, x, d));
+            Assert.Contains(op.ToString(), e.Message, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains(dt.Name, e.Message, StringComparison.OrdinalIgnoreCase);
+            return;
+        }
+        B.Unary(op, x, d);
+        using var m = new Heat.Backend.Managed.ManagedBackend(1);
+        using var mx = MakeComplex(m, dt, [4], ComplexA);
+        using var md = m.Empty([4], resultType);
+        m.Unary(op, mx, md);
+        AssertSameComplex(md, d, $"{op} {dt}");
+    }
+
+    // The managed backend's result (the reference) and the backend's agree to the dtype's precision.
+    private static void AssertSameComplex(LocalTensor expected, LocalTensor actual, string context)
+    {
+        if (!expected.DType.IsComplex)
+        {
+            AssertClose(Read(expected), Read(actual), expected.DType, context);
+            return;
+        }
+        double tol = expected.DType == DType.Complex64 ? 1e-5 : 1e-12;
+        var e = ReadComplex(expected);
+        var g = ReadComplex(actual);
+        for (int i = 0; i < e.Length; i++)
+            Assert.True((e[i] - g[i]).Magnitude <= tol * Math.Max(1, e[i].Magnitude), $"{context} element {i}: {e[i]} vs {g[i]}");
     }
 }

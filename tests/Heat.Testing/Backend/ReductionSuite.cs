@@ -11,11 +11,11 @@ public abstract class ReductionSuite(IBackendFixture fixture)
     /// <summary>The backend under test.</summary>
     protected ITensorBackend B => fixture.Backend;
 
-    /// <summary>Reduction ops with input dtypes.</summary>
+    /// <summary>The registry's reductions (by name, as <see cref="ReduceOp.Name"/>) with input dtypes.</summary>
     public static TheoryData<string, string> ReduceCases()
     {
         var d = new TheoryData<string, string>();
-        foreach (var op in new[] { "sum", "prod", "min", "max", "land", "lor", "band", "bor", "bxor" })
+        foreach (var op in OpRegistry.ReduceTable.Where(e => e.Key != ReduceKind.User).Select(e => e.Value.Name))
             foreach (var t in RealDTypes) d.Add(op, t);
         return d;
     }
@@ -82,8 +82,7 @@ public abstract class ReductionSuite(IBackendFixture fixture)
         var op = Op(opName);
         var dt = DType.Parse(dtypeName);
         var dest = DestType(op, dt);
-        bool bitwise = op.Kind is ReduceKind.BAnd or ReduceKind.BOr or ReduceKind.BXor;
-        if (bitwise && dt.IsFloat)
+        if (!OpRegistry.Defined(op, dt, dest))
         {
             using var x = Make(B, dt, [3], [1, 2, 3]);
             using var r = B.Empty([1], dt);
@@ -337,5 +336,65 @@ public abstract class ReductionSuite(IBackendFixture fixture)
         using var empty = B.Empty([2, 0], dt);
         using var de = B.Empty([2, 0], dt);
         B.Scan(op, empty, 1, de);
+    }
+
+    /// <summary>Every dtype.</summary>
+    public static TheoryData<string> EveryDType() => new(DType.All.Select(t => t.Name));
+
+    [Theory, MemberData(nameof(EveryDType))]
+    public void RegistryPairs_RunOrThrow_AsDeclared(string dtypeName)
+    {
+        var dt = DType.Parse(dtypeName);
+        using var m = new Heat.Backend.Managed.ManagedBackend(1);
+        var values = Values(dt.IsComplex ? dt.RealType : dt, 6, 17, -3, 3);
+        LocalTensor Input(ITensorBackend b) => dt.IsComplex
+            ? MakeComplex(b, dt, [2, 3], values.Select((v, i) => new System.Numerics.Complex(v, i % 2 == 0 ? 0.5 : -1)).ToArray())
+            : Make(b, dt, [2, 3], values);
+        using var x = Input(B);
+        using var mx = Input(m);
+        foreach (var (kind, _) in OpRegistry.ReduceTable.Where(e => e.Key != ReduceKind.User))
+        {
+            var op = Op(OpRegistry.Of(kind).Name);
+            var dest = dt.IsComplex ? (OpRegistry.Of(kind).Result == OpResult.Bool ? DType.Bool : dt) : DestType(op, dt);
+            Check($"reduction {op.Name}", OpRegistry.Defined(op, dt, dest), dest, [2, 1],
+                (b, t, d) => b.Reduce(op, t, [1], d));
+            if (dt.IsComplex && OpRegistry.Of(kind).Result == OpResult.Same)
+            {
+                using var real = B.Empty([2, 1], dt.RealType);
+                Assert.False(OpRegistry.Defined(op, dt, dt.RealType));
+                Assert.Throws<NotSupportedException>(() => B.Reduce(op, x, [1], real));
+            }
+            Check($"scan {op.Name}", OpRegistry.DefinedScan(op, dt), dt, [2, 3], (b, t, d) => b.Scan(op, t, 1, d));
+        }
+        foreach (var (kind, _) in OpRegistry.ArgReduceTable)
+        {
+            using var idx = B.Empty([2, 1], DType.Int64);
+            using var midx = m.Empty([2, 1], DType.Int64);
+            Check(kind.ToString(), OpRegistry.Defined(kind, dt), dt, [2, 1], (b, t, d) =>
+                b.ArgReduce(kind, t, 1, d, ReferenceEquals(b, m) ? midx : idx));
+            if (OpRegistry.Defined(kind, dt)) Assert.Equal(Read(midx), Read(idx));
+        }
+
+        void Check(string what, bool defined, DType dest, long[] shape, Action<ITensorBackend, LocalTensor, LocalTensor> run)
+        {
+            using var d = B.Empty(shape, dest);
+            if (!defined)
+            {
+                var e = Assert.Throws<NotSupportedException>(() => run(B, x, d));
+                Assert.Contains(dt.Name, e.Message, StringComparison.OrdinalIgnoreCase);
+                return;
+            }
+            run(B, x, d);
+            using var md = m.Empty(shape, dest);
+            run(m, mx, md);
+            if (dest.IsComplex)
+            {
+                var e = ReadComplex(md);
+                var g = ReadComplex(d);
+                for (int i = 0; i < e.Length; i++)
+                    Assert.True((e[i] - g[i]).Magnitude <= 1e-5 * Math.Max(1, e[i].Magnitude), $"{what} {dt} element {i}: {e[i]} vs {g[i]}");
+            }
+            else AssertClose(Read(md), Read(d), dest, $"{what} {dt}");
+        }
     }
 }
