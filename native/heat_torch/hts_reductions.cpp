@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <type_traits>
 
 namespace hts {
 namespace {
@@ -151,7 +152,23 @@ at::Tensor cpu_sum_double(const at::Tensor& x, const std::vector<int64_t>& axes)
 template <class T>
 int64_t int_sum_span(const T* p, int64_t n) {
   uint64_t total = 0;
-  if constexpr (sizeof(T) <= 2) {
+  if constexpr (sizeof(T) == 1) {
+    // Bytes: 16-bit lanes over runs of 256 (|sum| <= 256 * 255 fits), 32-bit over blocks of 32768, then 64-bit.
+    using Lane = std::conditional_t<std::is_signed_v<T>, int16_t, uint16_t>;
+    int64_t start = 0;
+    while (start + 256 <= n) {
+      const int64_t end = std::min(n, start + 32768);
+      int32_t mid = 0;
+      for (; start + 256 <= end; start += 256) {
+        const T* q = p + start;
+        Lane acc = 0;
+        for (int i = 0; i < 256; i++) acc = static_cast<Lane>(acc + q[i]);
+        mid += acc;
+      }
+      total += static_cast<uint64_t>(static_cast<int64_t>(mid));
+    }
+    for (; start < n; start++) total += static_cast<uint64_t>(static_cast<int64_t>(p[start]));
+  } else if constexpr (sizeof(T) == 2) {
     // 32-bit lanes (vectorised widening adds), in blocks short enough that no lane overflows (32768 * 2^15 < 2^31).
     constexpr int64_t block = 32768;
     for (int64_t start = 0; start < n; start += block) {

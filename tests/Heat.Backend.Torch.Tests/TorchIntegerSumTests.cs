@@ -6,8 +6,9 @@ using Heat.Testing.Backend;
 namespace Heat.Backend.Torch.Tests;
 
 /// <summary>
-/// Integer and bool sums run in the shim's own CPU kernel (32-bit lanes in blocks of 32768, threads over chunks of long
-/// rows): lengths across the block and chunk boundaries, along every axis, on views, agree with the managed backend.
+/// Integer and bool sums run in the shim's own CPU kernel (narrow lanes over runs of 256 and blocks of 32768, threads
+/// over chunks of long rows): lengths across the run, block and chunk boundaries, along every axis, on views, agree with
+/// the managed backend.
 /// </summary>
 public sealed class TorchIntegerSumTests(TorchBackendFixture f) : IClassFixture<TorchBackendFixture>
 {
