@@ -10,8 +10,7 @@ internal static class Reduction
     public static DType ResultType(ReduceOp op, DType input) => op.Kind switch
     {
         ReduceKind.Sum or ReduceKind.Prod => input.Kind is DTypeKind.Bool or DTypeKind.Signed or DTypeKind.Unsigned ? DType.Int64 : input,
-        ReduceKind.LAnd or ReduceKind.LOr => DType.Bool,
-        _ => input,
+        _ => OpRegistry.Of(op.Kind).ResultType(input),
     };
 
     /// <summary>Reduces <paramref name="x"/> over <paramref name="axis"/> (all axes when null).</summary>
@@ -19,7 +18,7 @@ internal static class Reduction
     {
         ArgumentNullException.ThrowIfNull(x);
         var axes = Axis.Resolve(axis, x.ndim);
-        if ((op.Kind is ReduceKind.Min or ReduceKind.Max) && x.dtype.IsComplex)
+        if (OpRegistry.Of(op.Kind).NeedsOrder && x.dtype.IsComplex)
             throw new ArgumentException($"{op.Name} is not defined for complex arrays ({x.dtype}).", nameof(x));
         var outType = dtype ?? ResultType(op, x.dtype);
         var backend = x.Backend;
