@@ -68,6 +68,7 @@ internal static partial class NativeLoader
                     $"The libtorch shim {path} has ABI version {abi}, but Heat.Backend.Torch needs {TorchNative.AbiVersion}: it is stale or from another " +
                     $"Heat version. Rebuild it (dotnet build, or cmake on native/heat_torch) or point {PathVariable} at a matching one.");
             }
+            CheckOpNumbering(_handle, LoadedFrom);
         }
     }
 
