@@ -35,7 +35,8 @@ public sealed class TorchSumUInt8 : IExperiment
             using var d = backend.Empty([1], DType.Int64);
             double seconds = Timing.Best(reps, () => backend.Reduce(ReduceOp.Sum, x, [0], d));
             long got = d.ToArray<long>()[0];
-            if (got != 3 * n) throw new InvalidOperationException($"{backend.Name}: sum of {n} threes is {got}, not {3 * n}.");
+            if (got != 3 * n)
+                throw new InvalidOperationException($"{backend.Name}: sum of {n} threes is {got}, not {3 * n}.");
             return seconds;
         }
     }
