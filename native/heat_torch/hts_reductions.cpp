@@ -285,6 +285,9 @@ void reduce_into(int32_t op, const at::Tensor& x, const std::vector<int64_t>& ax
     case RSum:
       if (t == at::kBool && dt == at::kBool) {
         out.assign(flatten_reduced(x, axes).any(-1).view(kept_shape));
+      } else if (at::isFloatingType(dt) && (t == at::kBool || (is_integral(t) && c10::elementSize(t) <= 2))) {
+        // Bytes and shorts (a mean of uint8 images) sum exactly in int64, with no float64 copy of the input, and round once.
+        out.assign((x.is_cpu() ? cpu_sum_integer(x, axes) : chunked_sum_integer(x, axes)).view(kept_shape));
       } else if (at::isFloatingType(dt) || at::isComplexType(dt)) {
         if (x.is_complex() && !at::isComplexType(dt)) unsupported("reduction sum into a real dtype", t);
         // Accumulate float32 in double, as the managed backend does (ATen's float32 cascade loses digits on cancellation).

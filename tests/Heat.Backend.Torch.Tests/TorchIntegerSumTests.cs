@@ -7,8 +7,8 @@ namespace Heat.Backend.Torch.Tests;
 
 /// <summary>
 /// Integer and bool sums run in the shim's own CPU kernel (narrow lanes over runs of 256 and blocks of 32768, threads
-/// over chunks of long rows): lengths across the run, block and chunk boundaries, along every axis, on views, agree with
-/// the managed backend.
+/// over chunks of long rows), also for float results of byte and short inputs (a mean): lengths across the run, block
+/// and chunk boundaries, along every axis, on views, agree with the managed backend.
 /// </summary>
 public sealed class TorchIntegerSumTests(TorchBackendFixture f) : IClassFixture<TorchBackendFixture>
 {
@@ -27,7 +27,7 @@ public sealed class TorchIntegerSumTests(TorchBackendFixture f) : IClassFixture<
             using var xm = BackendTestData.Make(m, dt, shape, values);
             var axesList = shape.Length == 1 ? new[] { new[] { 0 } } : [[0], [1], [0, 1]];
             foreach (var axes in axesList)
-                foreach (var into in new[] { DType.Int64, DType.Int32 })
+                foreach (var into in dt.ItemSize <= 2 ? [DType.Int64, DType.Int32, DType.Float64, DType.Float32] : new[] { DType.Int64, DType.Int32 })
                 {
                     using var st = f.Backend.Reduce(ReduceOp.Sum, xt, axes, keepDims: true, dtype: into);
                     using var sm = m.Reduce(ReduceOp.Sum, xm, axes, keepDims: true, dtype: into);
