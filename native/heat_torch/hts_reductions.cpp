@@ -195,8 +195,9 @@ int64_t int_sum_span(const T* p, int64_t n) {
 
 template <class T>
 void int_sum_rows(const at::Tensor& y, int64_t rows, int64_t n, int64_t* o) {
-  for_rows(reinterpret_cast<const T*>(y.data_ptr()), rows, n, o, [](const T* q, int64_t len) { return int_sum_span(q, len); },
-           [](int64_t& a, int64_t b) { a = static_cast<int64_t>(static_cast<uint64_t>(a) + static_cast<uint64_t>(b)); });
+  auto sum = [](const T* q, int64_t len) { return int_sum_span(q, len); };
+  auto merge = [](int64_t& a, int64_t b) { a = static_cast<int64_t>(static_cast<uint64_t>(a) + static_cast<uint64_t>(b)); };
+  for_rows(reinterpret_cast<const T*>(y.data_ptr()), rows, n, o, sum, merge);
 }
 
 // Sums over the reduced axes in int64 (CPU, bool or integer input): a tensor of the kept shape.
@@ -286,7 +287,8 @@ void reduce_into(int32_t op, const at::Tensor& x, const std::vector<int64_t>& ax
       if (t == at::kBool && dt == at::kBool) {
         out.assign(flatten_reduced(x, axes).any(-1).view(kept_shape));
       } else if (at::isFloatingType(dt) && (t == at::kBool || (is_integral(t) && c10::elementSize(t) <= 2))) {
-        // Bytes and shorts (a mean of uint8 images) sum exactly in int64, with no float64 copy of the input, and round once.
+        // Bytes and shorts (a mean of uint8 images) sum exactly in int64, with no float64 copy of the input, and round
+        // once at the end.
         out.assign((x.is_cpu() ? cpu_sum_integer(x, axes) : chunked_sum_integer(x, axes)).view(kept_shape));
       } else if (at::isFloatingType(dt) || at::isComplexType(dt)) {
         if (x.is_complex() && !at::isComplexType(dt)) unsupported("reduction sum into a real dtype", t);

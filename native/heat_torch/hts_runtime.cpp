@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 
 using namespace hts;
 
@@ -30,9 +31,17 @@ struct Family {
 };
 
 template <size_t N>
-constexpr Family family(const char* const (&names)[N]) { return {names, static_cast<int32_t>(N)}; }
+constexpr Family make_family(const char* const (&names)[N]) { return {names, static_cast<int32_t>(N)}; }
 
-const Family k_families[] = {family(k_dtypes), family(k_binary), family(k_unary), family(k_reduce), family(k_argreduce)};
+// In hts_op_name's family order (ShimOpHeader.Families on the C# side).
+const Family k_families[] = {make_family(k_dtypes), make_family(k_binary), make_family(k_unary), make_family(k_reduce),
+                             make_family(k_argreduce)};
+
+const Family& family_of(int32_t family) {
+  if (family < 0 || family >= static_cast<int32_t>(std::size(k_families)))
+    throw InvalidArgument("unknown op family " + std::to_string(family));
+  return k_families[family];
+}
 
 }  // namespace
 
@@ -109,18 +118,16 @@ int32_t hts_synchronize(int32_t device) {
 }
 
 int32_t hts_op_count(int32_t family, int32_t* count) {
-  return guard([&] {
-    if (family < 0 || family >= static_cast<int32_t>(std::size(k_families))) throw InvalidArgument("unknown op family " + std::to_string(family));
-    *count = k_families[family].count;
-  });
+  return guard([&] { *count = family_of(family).count; });
 }
 
 int32_t hts_op_name(int32_t family, int32_t code, const char** name) {
   return guard([&] {
-    int32_t count = 0;
-    if (hts_op_count(family, &count) != HTS_OK) throw InvalidArgument(t_error);
-    if (code < 0 || code >= count) throw InvalidArgument("op code " + std::to_string(code) + " is out of range for family " + std::to_string(family));
-    *name = k_families[family].names[code];
+    const Family& f = family_of(family);
+    if (code < 0 || code >= f.count)
+      throw InvalidArgument("op code " + std::to_string(code) + " is out of range for family " +
+                            std::to_string(family));
+    *name = f.names[code];
   });
 }
 
