@@ -4,7 +4,7 @@ using Heat.Distributed;
 
 namespace Heat;
 
-// HeAT: heat/core/manipulations.py, linalg/basics.py (transpose)
+// HeAT: heat/core/manipulations.py
 public static partial class ht
 {
     /// <summary>
@@ -51,20 +51,6 @@ public static partial class ht
         var gshape = a.GShapeRef.Take(axis).Append(1L).Concat(a.GShapeRef.Skip(axis)).ToArray();
         int? split = a.split is int s ? (s >= axis ? s + 1 : s) : null;
         return new DNDarray(view, gshape, split, a.Context, a.balanced);
-    }
-
-    /// <summary>Permutes the axes (reverses them when <paramref name="axes"/> is null); the split follows its axis. Returns a contiguous copy.</summary>
-    /// <exception cref="ArgumentException">axes is not a permutation of 0..ndim-1.</exception>
-    public static DNDarray transpose(DNDarray a, int[]? axes = null)
-    {
-        ArgumentNullException.ThrowIfNull(a);
-        var perm = axes?.Select(d => Shapes.NormalizeAxis(d, a.ndim, nameof(axes))).ToArray() ?? Enumerable.Range(0, a.ndim).Reverse().ToArray();
-        if (perm.Length != a.ndim || perm.Distinct().Count() != a.ndim)
-            throw new ArgumentException($"transpose: axes ({string.Join(", ", axes!)}) are not a permutation of the {a.ndim} axes.", nameof(axes));
-        using var view = a.larray.Permute(perm);
-        var local = a.Backend.Contiguous(view);
-        int? split = a.split is int s ? Array.IndexOf(perm, s) : null;
-        return new DNDarray(local, perm.Select(d => a.GShapeRef[d]).ToArray(), split, a.Context, a.balanced);
     }
 
     /// <summary>Swaps two axes.</summary>
@@ -119,6 +105,23 @@ public static partial class ht
         try { return concatenate(rows, 0); }
         finally { foreach (var r in rows) r.Dispose(); }
     }
+
+    /// <summary>A copy of <paramref name="x"/> split along <paramref name="axis"/> (x is unchanged).</summary>
+    public static DNDarray resplit(DNDarray x, int? axis = null)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var target = Factory.CheckSplit(axis, x.ndim);
+        var local = target == x.split ? x.Backend.Copy(x.larray) : Redistribution.Resplit(x, target);
+        return new DNDarray(local, x.shape, target, x.Context, target == x.split ? x.balanced : true);
+    }
+
+    /// <summary>A balanced copy of <paramref name="x"/>.</summary>
+    public static DNDarray balance(DNDarray x, bool copy = false)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var result = copy ? x.astype(x.dtype) : x;
+        return result.balance_();
+    }
 }
 
 public sealed partial class DNDarray
@@ -127,8 +130,6 @@ public sealed partial class DNDarray
     public DNDarray reshape(params long[] shape) => ht.reshape(this, shape);
     /// <summary>The transpose (axes reversed).</summary>
     public DNDarray T => ht.transpose(this);
-    /// <summary>Permuted axes (see <see cref="ht.transpose"/>).</summary>
-    public DNDarray transpose(int[]? axes = null) => ht.transpose(this, axes);
     /// <summary>1-d copy.</summary>
     public DNDarray flatten() => ht.flatten(this);
     /// <summary>Removes extent-1 dimensions.</summary>
