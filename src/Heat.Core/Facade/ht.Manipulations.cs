@@ -34,7 +34,7 @@ public static partial class ht
         var axes = axis is null ? Enumerable.Range(0, a.ndim).Where(d => a.GShapeRef[d] == 1).ToArray() : Axis.Resolve(axis, a.ndim);
         foreach (var d in axes)
             if (a.GShapeRef[d] != 1) throw new ArgumentException($"squeeze: axis {d} has extent {a.GShapeRef[d]}, not 1.", nameof(axis));
-        using var source = a.split is int s && axes.Contains(s) ? resplit(a, null) : a.Alias();
+        using var source = a.split is int s && axes.Contains(s) ? Redistribution.ResplitCopy(a, null) : a.Alias();
         var local = source.larray.GetShape().Where((_, i) => !axes.Contains(i)).ToArray();
         using var contiguous = source.larray.IsContiguous ? source.larray.Share() : source.Backend.Contiguous(source.larray);
         var view = contiguous.TryReshapeView(local)!;
@@ -110,9 +110,7 @@ public static partial class ht
     public static DNDarray resplit(DNDarray x, int? axis = null)
     {
         ArgumentNullException.ThrowIfNull(x);
-        var target = Factory.CheckSplit(axis, x.ndim);
-        var local = target == x.split ? x.Backend.Copy(x.larray) : Redistribution.Resplit(x, target);
-        return new DNDarray(local, x.shape, target, x.Context, target == x.split ? x.balanced : true);
+        return Redistribution.ResplitCopy(x, Factory.CheckSplit(axis, x.ndim));
     }
 
     /// <summary>A balanced copy of <paramref name="x"/>.</summary>
