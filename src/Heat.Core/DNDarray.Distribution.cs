@@ -88,24 +88,3 @@ public sealed partial class DNDarray
         return ToArray<T>()[0];
     }
 }
-
-/// <summary>Public distribution functions of the facade.</summary>
-public static partial class ht
-{
-    /// <summary>A copy of <paramref name="x"/> split along <paramref name="axis"/> (x is unchanged).</summary>
-    public static DNDarray resplit(DNDarray x, int? axis = null)
-    {
-        ArgumentNullException.ThrowIfNull(x);
-        var target = Factory.CheckSplit(axis, x.ndim);
-        var local = target == x.split ? x.Backend.Copy(x.larray) : Redistribution.Resplit(x, target);
-        return new DNDarray(local, x.shape, target, x.Context, target == x.split ? x.balanced : true);
-    }
-
-    /// <summary>A balanced copy of <paramref name="x"/>.</summary>
-    public static DNDarray balance(DNDarray x, bool copy = false)
-    {
-        ArgumentNullException.ThrowIfNull(x);
-        var result = copy ? x.astype(x.dtype) : x;
-        return result.balance_();
-    }
-}

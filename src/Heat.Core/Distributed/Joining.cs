@@ -26,10 +26,10 @@ internal static class Joining
         }
         if (gshape.Length == 0 || target is null)
         {
-            using var replicated = ht.resplit(x, null);
+            using var replicated = Redistribution.ResplitCopy(x, null);
             return Reshape(replicated, gshape, target);
         }
-        using var rows = x.split == 0 ? x.Alias() : ht.resplit(x, 0);
+        using var rows = x.split == 0 ? x.Alias() : Redistribution.ResplitCopy(x, 0);
         long inner = x.ndim == 0 ? 1 : Shapes.Numel(x.GShapeRef.AsSpan(1));
         var flatCounts = rows.SplitCounts().Select(c => c * inner).ToArray();
         using var localFlat = backend.Contiguous(rows.larray);
@@ -48,7 +48,7 @@ internal static class Joining
             moved = shaped;
             var result = new DNDarray(moved, gshape, 0, ctx, true);
             if (target == 0) return result;
-            try { return ht.resplit(result, target); }
+            try { return Redistribution.ResplitCopy(result, target); }
             finally { result.Dispose(); }
         }
         catch { moved.Dispose(); throw; }
@@ -108,7 +108,7 @@ internal static class Joining
             foreach (var a in arrays)
             {
                 using var cast = a.AliasOrCast(type);
-                prepared.Add(cast.split == split ? cast.Alias() : ht.resplit(cast, split));
+                prepared.Add(cast.split == split ? cast.Alias() : Redistribution.ResplitCopy(cast, split));
             }
             var parts = new List<LocalTensor>();
             try

@@ -6,6 +6,16 @@ namespace Heat.Distributed;
 /// <summary>Data movement between distributions, each as one collective (Allgatherv or Alltoallw).</summary>
 internal static class Redistribution
 {
+    /// <summary>A copy of <paramref name="x"/> split along <paramref name="target"/> (for internal callers; no argument checks).</summary>
+    public static DNDarray ResplitCopy(DNDarray x, int? target)
+    {
+        var local = target == x.split ? x.Backend.Copy(x.larray) : Resplit(x, target);
+        return new DNDarray(local, x.shape, target, x.Context, target == x.split ? x.balanced : true);
+    }
+
+    /// <summary>A balanced copy of <paramref name="x"/> (for internal callers).</summary>
+    public static DNDarray BalancedCopy(DNDarray x) => x.astype(x.dtype).balance_();
+
     /// <summary>
     /// The whole global array on every rank: along axis 0 one Allgatherv into the result; along another axis one
     /// Alltoallw whose receive boxes are the strided slabs of the result (no permuted copies).

@@ -4,7 +4,7 @@ using Heat.Distributed;
 
 namespace Heat;
 
-// HeAT: heat/core/linalg/basics.py (matmul, dot, outer, vdot, trace, tril, triu), manipulations.py (diagonal)
+// HeAT: heat/core/linalg/basics.py
 public static partial class ht
 {
     /// <summary>
@@ -118,10 +118,26 @@ public static partial class ht
         catch { result.Dispose(); throw; }
         return new DNDarray(result, m.shape, m.split, m.Context, m.balanced);
     }
+
+    /// <summary>Permutes the axes (reverses them when <paramref name="axes"/> is null); the split follows its axis. Returns a contiguous copy.</summary>
+    /// <exception cref="ArgumentException">axes is not a permutation of 0..ndim-1.</exception>
+    public static DNDarray transpose(DNDarray a, int[]? axes = null)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var perm = axes?.Select(d => Shapes.NormalizeAxis(d, a.ndim, nameof(axes))).ToArray() ?? Enumerable.Range(0, a.ndim).Reverse().ToArray();
+        if (perm.Length != a.ndim || perm.Distinct().Count() != a.ndim)
+            throw new ArgumentException($"transpose: axes ({string.Join(", ", axes!)}) are not a permutation of the {a.ndim} axes.", nameof(axes));
+        using var view = a.larray.Permute(perm);
+        var local = a.Backend.Contiguous(view);
+        int? split = a.split is int s ? Array.IndexOf(perm, s) : null;
+        return new DNDarray(local, perm.Select(d => a.GShapeRef[d]).ToArray(), split, a.Context, a.balanced);
+    }
 }
 
 public sealed partial class DNDarray
 {
     /// <summary>Matrix product (see <see cref="ht.matmul"/>).</summary>
     public DNDarray matmul(DNDarray other) => ht.matmul(this, other);
+    /// <summary>Permuted axes (see <see cref="ht.transpose"/>).</summary>
+    public DNDarray transpose(int[]? axes = null) => ht.transpose(this, axes);
 }

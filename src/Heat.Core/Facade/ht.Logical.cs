@@ -4,7 +4,7 @@ using Heat.Distributed;
 
 namespace Heat;
 
-// HeAT: heat/core/logical.py (isclose, allclose), indexing.py (where)
+// HeAT: heat/core/logical.py
 public static partial class ht
 {
     /// <summary>
@@ -58,44 +58,50 @@ public static partial class ht
         using var every = all(close);
         return every.item<bool>();
     }
+    /// <summary>Logical and as bool.</summary>
+    public static DNDarray logical_and(DNDarray x1, DNDarray x2) => Elementwise.Binary(BinaryOp.LogicalAnd, x1, x2);
+    /// <summary>Logical and as bool.</summary>
+    public static DNDarray logical_and(DNDarray x1, Scalar x2) => Elementwise.BinaryScalar(BinaryOp.LogicalAnd, x1, x2, scalarFirst: false);
+    /// <summary>Logical and as bool.</summary>
+    public static DNDarray logical_and(Scalar x1, DNDarray x2) => Elementwise.BinaryScalar(BinaryOp.LogicalAnd, x2, x1, scalarFirst: true);
+    /// <summary>Logical or as bool.</summary>
+    public static DNDarray logical_or(DNDarray x1, DNDarray x2) => Elementwise.Binary(BinaryOp.LogicalOr, x1, x2);
+    /// <summary>Logical or as bool.</summary>
+    public static DNDarray logical_or(DNDarray x1, Scalar x2) => Elementwise.BinaryScalar(BinaryOp.LogicalOr, x1, x2, scalarFirst: false);
+    /// <summary>Logical or as bool.</summary>
+    public static DNDarray logical_or(Scalar x1, DNDarray x2) => Elementwise.BinaryScalar(BinaryOp.LogicalOr, x2, x1, scalarFirst: true);
+    /// <summary>Logical xor as bool.</summary>
+    public static DNDarray logical_xor(DNDarray x1, DNDarray x2) => Elementwise.Binary(BinaryOp.LogicalXor, x1, x2);
+    /// <summary>Logical xor as bool.</summary>
+    public static DNDarray logical_xor(DNDarray x1, Scalar x2) => Elementwise.BinaryScalar(BinaryOp.LogicalXor, x1, x2, scalarFirst: false);
+    /// <summary>Logical xor as bool.</summary>
+    public static DNDarray logical_xor(Scalar x1, DNDarray x2) => Elementwise.BinaryScalar(BinaryOp.LogicalXor, x2, x1, scalarFirst: true);
+    /// <summary>Logical not as bool.</summary>
+    public static DNDarray logical_not(DNDarray x) => Elementwise.Unary(UnaryOp.LogicalNot, x);
+    /// <summary>True where NaN.</summary>
+    public static DNDarray isnan(DNDarray x) => Elementwise.Unary(UnaryOp.IsNan, x);
+    /// <summary>True where ±inf.</summary>
+    public static DNDarray isinf(DNDarray x) => Elementwise.Unary(UnaryOp.IsInf, x);
+    /// <summary>True where +inf.</summary>
+    public static DNDarray isposinf(DNDarray x) => Elementwise.Unary(UnaryOp.IsPosInf, x);
+    /// <summary>True where -inf.</summary>
+    public static DNDarray isneginf(DNDarray x) => Elementwise.Unary(UnaryOp.IsNegInf, x);
+    /// <summary>True where finite.</summary>
+    public static DNDarray isfinite(DNDarray x) => Elementwise.Unary(UnaryOp.IsFinite, x);
+    /// <summary>True where the sign bit is set.</summary>
+    public static DNDarray signbit(DNDarray x) => Elementwise.Unary(UnaryOp.SignBit, x);
 
-    /// <summary>
-    /// Element-wise <c>condition ? x : y</c> with broadcasting; the unselected branch never leaks into the result
-    /// (a NaN in y does not reach positions where the condition holds).
-    /// </summary>
-    public static DNDarray where(DNDarray condition, DNDarray x, DNDarray y)
-    {
-        ArgumentNullException.ThrowIfNull(condition);
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(y);
-        var type = DTypePromotion.Promote(x.dtype, y.dtype);
-        var backend = x.Backend;
-        return Elementwise.Map([condition, x, y], [DType.Bool, type, type], type, (l, result) => backend.Where(l[0], l[1], l[2], result));
-    }
+    /// <summary>True where all elements along <paramref name="axis"/> are non-zero.</summary>
+    public static DNDarray all(DNDarray a, Axis? axis = null, bool keepdims = false) => Reduction.Reduce(ReduceOp.LAnd, a, axis, keepdims);
 
-    /// <summary><c>condition ? x : y</c> with a scalar y (weak: x's dtype is kept where it can hold y).</summary>
-    public static DNDarray where(DNDarray condition, DNDarray x, Scalar y)
-    {
-        ArgumentNullException.ThrowIfNull(x);
-        using var ya = full([], y, DTypePromotion.PromoteWithScalar(x.dtype, y.Kind));
-        return where(condition, x, ya);
-    }
+    /// <summary>True where any element along <paramref name="axis"/> is non-zero.</summary>
+    public static DNDarray any(DNDarray a, Axis? axis = null, bool keepdims = false) => Reduction.Reduce(ReduceOp.LOr, a, axis, keepdims);
+}
 
-    /// <summary><c>condition ? x : y</c> with a scalar x.</summary>
-    public static DNDarray where(DNDarray condition, Scalar x, DNDarray y)
-    {
-        ArgumentNullException.ThrowIfNull(y);
-        using var xa = full([], x, DTypePromotion.PromoteWithScalar(y.dtype, x.Kind));
-        return where(condition, xa, y);
-    }
-
-    /// <summary><c>condition ? x : y</c> with two scalars (their promoted dtype; integers and floats as NumPy's weak scalars: int64/float32).</summary>
-    public static DNDarray where(DNDarray condition, Scalar x, Scalar y)
-    {
-        ArgumentNullException.ThrowIfNull(condition);
-        var type = DTypePromotion.PromoteWithScalar(DTypePromotion.PromoteWithScalar(DType.Bool, x.Kind), y.Kind);
-        using var xa = full([], x, type);
-        using var ya = full([], y, type);
-        return where(condition, xa, ya);
-    }
+public sealed partial class DNDarray
+{
+    /// <summary>True where all elements are non-zero.</summary>
+    public DNDarray all(Axis? axis = null, bool keepdims = false) => ht.all(this, axis, keepdims);
+    /// <summary>True where any element is non-zero.</summary>
+    public DNDarray any(Axis? axis = null, bool keepdims = false) => ht.any(this, axis, keepdims);
 }

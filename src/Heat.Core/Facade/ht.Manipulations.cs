@@ -4,7 +4,7 @@ using Heat.Distributed;
 
 namespace Heat;
 
-// HeAT: heat/core/manipulations.py, linalg/basics.py (transpose)
+// HeAT: heat/core/manipulations.py
 public static partial class ht
 {
     /// <summary>
@@ -34,7 +34,7 @@ public static partial class ht
         var axes = axis is null ? Enumerable.Range(0, a.ndim).Where(d => a.GShapeRef[d] == 1).ToArray() : Axis.Resolve(axis, a.ndim);
         foreach (var d in axes)
             if (a.GShapeRef[d] != 1) throw new ArgumentException($"squeeze: axis {d} has extent {a.GShapeRef[d]}, not 1.", nameof(axis));
-        using var source = a.split is int s && axes.Contains(s) ? resplit(a, null) : a.Alias();
+        using var source = a.split is int s && axes.Contains(s) ? Redistribution.ResplitCopy(a, null) : a.Alias();
         var local = source.larray.GetShape().Where((_, i) => !axes.Contains(i)).ToArray();
         using var contiguous = source.larray.IsContiguous ? source.larray.Share() : source.Backend.Contiguous(source.larray);
         var view = contiguous.TryReshapeView(local)!;
@@ -51,20 +51,6 @@ public static partial class ht
         var gshape = a.GShapeRef.Take(axis).Append(1L).Concat(a.GShapeRef.Skip(axis)).ToArray();
         int? split = a.split is int s ? (s >= axis ? s + 1 : s) : null;
         return new DNDarray(view, gshape, split, a.Context, a.balanced);
-    }
-
-    /// <summary>Permutes the axes (reverses them when <paramref name="axes"/> is null); the split follows its axis. Returns a contiguous copy.</summary>
-    /// <exception cref="ArgumentException">axes is not a permutation of 0..ndim-1.</exception>
-    public static DNDarray transpose(DNDarray a, int[]? axes = null)
-    {
-        ArgumentNullException.ThrowIfNull(a);
-        var perm = axes?.Select(d => Shapes.NormalizeAxis(d, a.ndim, nameof(axes))).ToArray() ?? Enumerable.Range(0, a.ndim).Reverse().ToArray();
-        if (perm.Length != a.ndim || perm.Distinct().Count() != a.ndim)
-            throw new ArgumentException($"transpose: axes ({string.Join(", ", axes!)}) are not a permutation of the {a.ndim} axes.", nameof(axes));
-        using var view = a.larray.Permute(perm);
-        var local = a.Backend.Contiguous(view);
-        int? split = a.split is int s ? Array.IndexOf(perm, s) : null;
-        return new DNDarray(local, perm.Select(d => a.GShapeRef[d]).ToArray(), split, a.Context, a.balanced);
     }
 
     /// <summary>Swaps two axes.</summary>
@@ -119,6 +105,21 @@ public static partial class ht
         try { return concatenate(rows, 0); }
         finally { foreach (var r in rows) r.Dispose(); }
     }
+
+    /// <summary>A copy of <paramref name="x"/> split along <paramref name="axis"/> (x is unchanged).</summary>
+    public static DNDarray resplit(DNDarray x, int? axis = null)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return Redistribution.ResplitCopy(x, Factory.CheckSplit(axis, x.ndim));
+    }
+
+    /// <summary>A balanced copy of <paramref name="x"/>.</summary>
+    public static DNDarray balance(DNDarray x, bool copy = false)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var result = copy ? x.astype(x.dtype) : x;
+        return result.balance_();
+    }
 }
 
 public sealed partial class DNDarray
@@ -127,8 +128,6 @@ public sealed partial class DNDarray
     public DNDarray reshape(params long[] shape) => ht.reshape(this, shape);
     /// <summary>The transpose (axes reversed).</summary>
     public DNDarray T => ht.transpose(this);
-    /// <summary>Permuted axes (see <see cref="ht.transpose"/>).</summary>
-    public DNDarray transpose(int[]? axes = null) => ht.transpose(this, axes);
     /// <summary>1-d copy.</summary>
     public DNDarray flatten() => ht.flatten(this);
     /// <summary>Removes extent-1 dimensions.</summary>

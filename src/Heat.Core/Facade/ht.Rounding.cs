@@ -4,7 +4,7 @@ using Heat.Distributed;
 
 namespace Heat;
 
-// HeAT: heat/core/rounding.py (round, clip, modf, fabs)
+// HeAT: heat/core/rounding.py
 public static partial class ht
 {
     /// <summary>Rounds half to even to <paramref name="decimals"/> decimals (negative: to tens, hundreds, ...), as NumPy: <c>rint(x * 10^d) / 10^d</c>.</summary>
@@ -71,6 +71,18 @@ public static partial class ht
         using var xf = x.AliasOrCast(x.dtype.IsInexact ? x.dtype : float32);
         return abs(xf);
     }
+    /// <summary>Absolute value (complex gives its modulus).</summary>
+    public static DNDarray abs(DNDarray x) => Elementwise.Unary(UnaryOp.Abs, x);
+    /// <summary>-1, 0 or 1 by sign.</summary>
+    public static DNDarray sign(DNDarray x) => Elementwise.Unary(UnaryOp.Sign, x);
+    /// <summary>Round down.</summary>
+    public static DNDarray floor(DNDarray x) => Elementwise.Unary(UnaryOp.Floor, x);
+    /// <summary>Round up.</summary>
+    public static DNDarray ceil(DNDarray x) => Elementwise.Unary(UnaryOp.Ceil, x);
+    /// <summary>Round toward zero.</summary>
+    public static DNDarray trunc(DNDarray x) => Elementwise.Unary(UnaryOp.Trunc, x);
+    /// <summary>Alias of <see cref="abs"/>.</summary>
+    public static DNDarray absolute(DNDarray x) => abs(x);
 }
 
 public sealed partial class DNDarray

@@ -18,23 +18,4 @@ public static partial class ht
     /// ambient context of the calling thread. Dispose the result at the end.
     /// </summary>
     public static HeatRuntime init(string[]? args = null) => HeatRuntime.Create(HeatRuntime.BuildConfiguration(args));
-
-    /// <summary>The current rank's world communicator.</summary>
-    public static ICommunicator get_comm() => Context.Communicator;
-
-    /// <summary>The device new arrays are created on.</summary>
-    public static Device get_device() => Context.Device;
-
-    /// <summary>Sets the device new arrays of this rank are created on (<c>"cpu"</c>, <c>"gpu"</c>, <c>"gpu:1"</c>).</summary>
-    /// <exception cref="BackendUnavailableException">The backend has no such device.</exception>
-    public static void use_device(string device)
-    {
-        var ctx = Context;
-        var requested = Device.Parse(device);
-        var match = requested.IsGpu && !device.Contains(':')
-            ? ctx.Backend.Devices.FirstOrDefault(d => d.IsGpu)
-            : ctx.Backend.Devices.FirstOrDefault(d => d == requested);
-        ctx.Device = match ?? throw new BackendUnavailableException(
-            $"Device '{device}' is not available on the '{ctx.Backend.Name}' backend (devices: {string.Join(", ", ctx.Backend.Devices)}).");
-    }
 }

@@ -4,7 +4,7 @@ using Heat.Distributed;
 
 namespace Heat;
 
-// HeAT: heat/core/statistics.py (argmin, argmax, var, std, average), arithmetics.py (nansum, nanprod, cumsum, cumprod)
+// HeAT: heat/core/statistics.py
 public static partial class ht
 {
     /// <summary>Global int64 index of the minimum along <paramref name="axis"/> (of the flattened array when null); NaN counts as the minimum, ties give the first index.</summary>
@@ -60,18 +60,6 @@ public static partial class ht
         finally { if (ownsW) w.Dispose(); }
     }
 
-    /// <summary>Sum treating NaN as zero.</summary>
-    public static DNDarray nansum(DNDarray a, Axis? axis = null, bool keepdims = false) => Reduction.ReduceIgnoringNaN(ReduceOp.Sum, a, axis, keepdims);
-
-    /// <summary>Product treating NaN as one.</summary>
-    public static DNDarray nanprod(DNDarray a, Axis? axis = null, bool keepdims = false) => Reduction.ReduceIgnoringNaN(ReduceOp.Prod, a, axis, keepdims);
-
-    /// <summary>Cumulative sum along <paramref name="axis"/> (bool and integers accumulate in int64); along the split axis one Exscan.</summary>
-    public static DNDarray cumsum(DNDarray a, int axis, DType? dtype = null) => Cumulative.Scan(ReduceOp.Sum, a, axis, dtype);
-
-    /// <summary>Cumulative product along <paramref name="axis"/> (bool and integers accumulate in int64).</summary>
-    public static DNDarray cumprod(DNDarray a, int axis, DType? dtype = null) => Cumulative.Scan(ReduceOp.Prod, a, axis, dtype);
-
     private static DNDarray Variance(DNDarray x, Axis? axis, int ddof, bool keepdims, bool sqrt)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -92,6 +80,50 @@ public static partial class ht
         }
         catch { m2.Dispose(); throw; }
     }
+    /// <summary>Element-wise minimum; NaN propagates.</summary>
+    public static DNDarray minimum(DNDarray x1, DNDarray x2) => Elementwise.Binary(BinaryOp.Minimum, x1, x2);
+    /// <summary>Element-wise minimum; NaN propagates.</summary>
+    public static DNDarray minimum(DNDarray x1, Scalar x2) => Elementwise.BinaryScalar(BinaryOp.Minimum, x1, x2, scalarFirst: false);
+    /// <summary>Element-wise minimum; NaN propagates.</summary>
+    public static DNDarray minimum(Scalar x1, DNDarray x2) => Elementwise.BinaryScalar(BinaryOp.Minimum, x2, x1, scalarFirst: true);
+    /// <summary>Element-wise maximum; NaN propagates.</summary>
+    public static DNDarray maximum(DNDarray x1, DNDarray x2) => Elementwise.Binary(BinaryOp.Maximum, x1, x2);
+    /// <summary>Element-wise maximum; NaN propagates.</summary>
+    public static DNDarray maximum(DNDarray x1, Scalar x2) => Elementwise.BinaryScalar(BinaryOp.Maximum, x1, x2, scalarFirst: false);
+    /// <summary>Element-wise maximum; NaN propagates.</summary>
+    public static DNDarray maximum(Scalar x1, DNDarray x2) => Elementwise.BinaryScalar(BinaryOp.Maximum, x2, x1, scalarFirst: true);
+    /// <summary>Element-wise minimum ignoring NaN.</summary>
+    public static DNDarray fmin(DNDarray x1, DNDarray x2) => Elementwise.Binary(BinaryOp.Fmin, x1, x2);
+    /// <summary>Element-wise minimum ignoring NaN.</summary>
+    public static DNDarray fmin(DNDarray x1, Scalar x2) => Elementwise.BinaryScalar(BinaryOp.Fmin, x1, x2, scalarFirst: false);
+    /// <summary>Element-wise minimum ignoring NaN.</summary>
+    public static DNDarray fmin(Scalar x1, DNDarray x2) => Elementwise.BinaryScalar(BinaryOp.Fmin, x2, x1, scalarFirst: true);
+    /// <summary>Element-wise maximum ignoring NaN.</summary>
+    public static DNDarray fmax(DNDarray x1, DNDarray x2) => Elementwise.Binary(BinaryOp.Fmax, x1, x2);
+    /// <summary>Element-wise maximum ignoring NaN.</summary>
+    public static DNDarray fmax(DNDarray x1, Scalar x2) => Elementwise.BinaryScalar(BinaryOp.Fmax, x1, x2, scalarFirst: false);
+    /// <summary>Element-wise maximum ignoring NaN.</summary>
+    public static DNDarray fmax(Scalar x1, DNDarray x2) => Elementwise.BinaryScalar(BinaryOp.Fmax, x2, x1, scalarFirst: true);
+
+    /// <summary>Minimum over <paramref name="axis"/>; NaN propagates.</summary>
+    public static DNDarray min(DNDarray a, Axis? axis = null, bool keepdims = false) => Reduction.Reduce(ReduceOp.Min, a, axis, keepdims);
+
+    /// <summary>Maximum over <paramref name="axis"/>; NaN propagates.</summary>
+    public static DNDarray max(DNDarray a, Axis? axis = null, bool keepdims = false) => Reduction.Reduce(ReduceOp.Max, a, axis, keepdims);
+
+    /// <summary>Arithmetic mean over <paramref name="axis"/>: float64 for float64 input, float32 otherwise (complex stays complex).</summary>
+    public static DNDarray mean(DNDarray a, Axis? axis = null, bool keepdims = false)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var axes = Axis.Resolve(axis, a.ndim);
+        long count = 1;
+        foreach (var ax in axes) count *= a.GShapeRef[ax];
+        var outType = a.dtype.IsInexact ? a.dtype : float32;
+        var accumulate = outType.IsComplex ? complex128 : float64;
+        using var total = Reduction.Reduce(ReduceOp.Sum, a, axis, keepdims, accumulate);
+        using var divided = Elementwise.BinaryScalar(BinaryOp.Divide, total, Scalar.FromInt(count), scalarFirst: false);
+        return divided.astype(outType);
+    }
 }
 
 public sealed partial class DNDarray
@@ -104,8 +136,10 @@ public sealed partial class DNDarray
     public DNDarray var(Axis? axis = null, int ddof = 0, bool keepdims = false) => ht.var(this, axis, ddof, keepdims);
     /// <summary>Standard deviation (see <see cref="ht.std"/>).</summary>
     public DNDarray std(Axis? axis = null, int ddof = 0, bool keepdims = false) => ht.std(this, axis, ddof, keepdims);
-    /// <summary>Cumulative sum (see <see cref="ht.cumsum"/>).</summary>
-    public DNDarray cumsum(int axis, DType? dtype = null) => ht.cumsum(this, axis, dtype);
-    /// <summary>Cumulative product (see <see cref="ht.cumprod"/>).</summary>
-    public DNDarray cumprod(int axis, DType? dtype = null) => ht.cumprod(this, axis, dtype);
+    /// <summary>Minimum over <paramref name="axis"/>.</summary>
+    public DNDarray min(Axis? axis = null, bool keepdims = false) => ht.min(this, axis, keepdims);
+    /// <summary>Maximum over <paramref name="axis"/>.</summary>
+    public DNDarray max(Axis? axis = null, bool keepdims = false) => ht.max(this, axis, keepdims);
+    /// <summary>Mean over <paramref name="axis"/>.</summary>
+    public DNDarray mean(Axis? axis = null, bool keepdims = false) => ht.mean(this, axis, keepdims);
 }

@@ -241,7 +241,7 @@ internal static unsafe class CsvIo
         var comm = x.comm;
         var full = Path.GetFullPath(path);
         // Rows come from split 0 (or a replicated array's row blocks); a split-1 array is resplit to rows first.
-        using var rowsArray = x.split == 1 ? ht.resplit(x, 0) : null;
+        using var rowsArray = x.split == 1 ? Redistribution.ResplitCopy(x, 0) : null;
         using var region = WriteRegion.Of(rowsArray ?? x);
         var text = new MemoryStream();
         if (comm.Rank == 0 && header_lines is not null)

@@ -310,15 +310,15 @@ internal static unsafe class Matmul
     {
         using var cast = x.AliasOrCast(type);
         int? own = split is int s && s - (nd - x.ndim) >= 0 && x.GShapeRef[s - (nd - x.ndim)] > 1 ? s - (nd - x.ndim) : null;
-        if (cast.split == own) return own is null || cast.is_balanced() ? cast.Alias() : ht.balance(cast, copy: true);
-        return ht.resplit(cast, own);
+        if (cast.split == own) return own is null || cast.is_balanced() ? cast.Alias() : Redistribution.BalancedCopy(cast);
+        return Redistribution.ResplitCopy(cast, own);
     }
 
     private static DNDarray Squeeze(DNDarray x, int axis, int second)
     {
         var axes = second >= 0 ? new[] { axis, second } : new[] { axis };
         // A squeezed split axis holds its single entry on one rank: replicate first.
-        using var source = x.split is int sx && axes.Contains(sx) ? ht.resplit(x, null) : x.Alias();
+        using var source = x.split is int sx && axes.Contains(sx) ? Redistribution.ResplitCopy(x, null) : x.Alias();
         var local = source.larray.GetShape().Where((_, i) => !axes.Contains(i)).ToArray();
         var view = source.larray.TryReshapeView(local) ?? throw new InvalidOperationException("squeeze of a non-contiguous result.");
         var gshape = source.GShapeRef.Where((_, i) => !axes.Contains(i)).ToArray();
