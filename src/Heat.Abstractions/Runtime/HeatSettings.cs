@@ -71,9 +71,6 @@ public sealed record HeatSettings
         return settings;
     }
 
-    /// <summary>The device text as configured (<c>cpu</c>, <c>gpu</c>, <c>gpu:1</c>).</summary>
-    public string DeviceText => DevicePerLocalRank ? "gpu" : Device.ToString();
-
     private static string? Value(IConfigurationSection section, string key) =>
         section[key] is { } v && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
 
