@@ -65,7 +65,8 @@ public static class CommArgs
     /// </summary>
     /// <exception cref="ArgumentException">A count is missing or a block reaches outside the buffer.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A count or displacement is negative.</exception>
-    public static void Blocks(ReadOnlySpan<long> counts, ReadOnlySpan<long> displs, long bufferCount, int size, string call, string which)
+    public static void Blocks(ReadOnlySpan<long> counts, ReadOnlySpan<long> displs, long bufferCount, int size,
+                              string call, string which)
     {
         if (counts.Length != size || displs.Length != size)
             throw new ArgumentException($"{call}: {which} counts and displacements need {size} entries each, got {counts.Length} and {displs.Length}.");

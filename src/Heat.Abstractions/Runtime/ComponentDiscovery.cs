@@ -45,14 +45,15 @@ public static class ComponentDiscovery
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         var assembly = Find(CommunicatorPrefix, name);
-        if (assembly is null)
-            return required ? throw new CommunicatorUnavailableException(NotFound("communicator", "Heat:Communicator", CommunicatorPrefix, name)) : null;
-        return Communicator(assembly);
+        if (assembly is not null) return Communicator(assembly);
+        if (!required) return null;
+        throw new CommunicatorUnavailableException(NotFound("communicator", "Heat:Communicator", CommunicatorPrefix, name));
     }
 
     /// <summary>Every communicator found next to the application or already loaded.</summary>
     public static IReadOnlyList<ICommunicatorProvider> FindCommunicators() =>
-        Candidates(CommunicatorPrefix).Keys.Select(n => FindCommunicator(n, required: false)).OfType<ICommunicatorProvider>().ToList();
+        Candidates(CommunicatorPrefix).Keys
+            .Select(n => FindCommunicator(n, required: false)).OfType<ICommunicatorProvider>().ToList();
 
     /// <summary>What the assembly of <paramref name="provider"/> says to install to use it, or null.</summary>
     public static string? InstallHint(ITensorBackendProvider provider) =>
@@ -124,6 +125,7 @@ public static class ComponentDiscovery
     {
         if (!assemblyName.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return null;
         var rest = assemblyName[prefix.Length..];
-        return rest.Length > 0 && char.IsAsciiLetter(rest[0]) && rest.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? rest.ToLowerInvariant() : null;
+        bool identifier = rest.Length > 0 && char.IsAsciiLetter(rest[0]) && rest.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+        return identifier ? rest.ToLowerInvariant() : null;
     }
 }

@@ -16,8 +16,9 @@ public static class RankSetup
     /// <param name="localRank">The rank's index among the ranks on its node.</param>
     /// <param name="ranksOnNode">How many ranks share the node (threads per rank follow from it).</param>
     /// <param name="loggers">Where log messages go.</param>
-    /// <exception cref="BackendUnavailableException">The backend or the device is not available; the message says what to install.</exception>
-    public static RankContext CreateContext(HeatSettings settings, ICommunicator communicator, int localRank, int ranksOnNode, ILoggerFactory loggers)
+    /// <exception cref="BackendUnavailableException">The backend or device is not available; the message says what to install.</exception>
+    public static RankContext CreateContext(HeatSettings settings, ICommunicator communicator, int localRank, int ranksOnNode,
+                                            ILoggerFactory loggers)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(communicator);
@@ -25,7 +26,8 @@ public static class RankSetup
         var provider = ComponentDiscovery.FindBackend(settings.Backend);
         ITensorBackend backend;
         try { backend = provider.Create(new ProviderContext(settings.Configuration, loggers, ranksOnNode) { Settings = settings }); }
-        catch (BackendUnavailableException e) when (ComponentDiscovery.InstallHint(provider) is { } hint && !e.Message.Contains(hint, StringComparison.Ordinal))
+        catch (BackendUnavailableException e)
+            when (ComponentDiscovery.InstallHint(provider) is { } hint && !e.Message.Contains(hint, StringComparison.Ordinal))
         {
             throw new BackendUnavailableException($"{e.Message} {hint}", e);
         }

@@ -51,6 +51,7 @@ public sealed class HeatRuntime : IDisposable
     /// <summary>Creates the runtime from configuration and makes it the ambient context of the calling thread.</summary>
     /// <exception cref="BackendUnavailableException">The configured backend is not installed.</exception>
     /// <exception cref="CommunicatorUnavailableException">The configured communicator is not installed or not valid here.</exception>
+    /// <exception cref="ArgumentException">A value of the <c>Heat</c> section is malformed (the message names the key).</exception>
     public static HeatRuntime Create(IConfiguration configuration, ILoggerFactory? loggers = null, bool enterContext = true) =>
         Create(configuration, loggers, enterContext, LauncherDetection.Marker());
 
@@ -63,7 +64,7 @@ public sealed class HeatRuntime : IDisposable
         try
         {
             communicator = CreateCommunicator(settings, loggers, launcherMarker, out int ranksOnNode);
-            // Ranks are placed on nodes in blocks (mpiexec's default), so the local rank is the world rank modulo the node's ranks.
+            // Ranks fill nodes in blocks (mpiexec's default): the local rank is the world rank modulo the node's ranks.
             int localRank = communicator.Rank % Math.Max(1, ranksOnNode);
             var context = RankSetup.CreateContext(settings, communicator, localRank, ranksOnNode, loggers);
             return new HeatRuntime(settings, context, loggers, ownsLoggers, enterContext);
