@@ -3,7 +3,8 @@ using System.Globalization;
 using Heat.Abstractions;
 using Heat.Backend.Managed;
 
-[assembly: HeatBackendProvider(typeof(ManagedBackendProvider))]
+[assembly: HeatBackendProvider(typeof(ManagedBackendProvider),
+    Install = "It ships with Heat.Core: check that Heat.Backend.Managed.dll is next to the application.")]
 
 namespace Heat.Backend.Managed;
 
@@ -21,13 +22,7 @@ public sealed class ManagedBackendProvider : ITensorBackendProvider
     public ITensorBackend Create(ProviderContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        int threads = CpuBudget.ThreadsPerRank(context.RanksOnNode);
-        var configured = context.Configuration["Heat:Threads"];
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            if (!int.TryParse(configured, NumberStyles.Integer, CultureInfo.InvariantCulture, out threads) || threads < 1)
-                throw new ArgumentException($"Heat:Threads must be a positive integer, got '{configured}'.", nameof(context));
-        }
+        int threads = context.Threads;
         var pool = context.Configuration["Heat:Managed:PoolBytes"];
         if (!string.IsNullOrWhiteSpace(pool))
         {

@@ -5,7 +5,8 @@ using Heat.Backend.OpenCL;
 using Heat.Backend.OpenCL.Interop;
 using Microsoft.Extensions.Logging;
 
-[assembly: HeatBackendProvider(typeof(OpenClBackendProvider))]
+[assembly: HeatBackendProvider(typeof(OpenClBackendProvider),
+    Install = "Install an OpenCL runtime (Debian: apt-get install " + ClLibrary.Packages + ").")]
 
 namespace Heat.Backend.OpenCL;
 

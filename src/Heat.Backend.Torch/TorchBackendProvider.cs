@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
-using System.Globalization;
 using Heat.Abstractions;
 using Heat.Backend.Torch;
+using Heat.Backend.Torch.Interop;
 
-[assembly: HeatBackendProvider(typeof(TorchBackendProvider))]
+[assembly: HeatBackendProvider(typeof(TorchBackendProvider),
+    Install = NativeLoader.InstallHint)]
 
 namespace Heat.Backend.Torch;
 
@@ -22,11 +23,6 @@ public sealed class TorchBackendProvider : ITensorBackendProvider
     public ITensorBackend Create(ProviderContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        int threads = CpuBudget.ThreadsPerRank(context.RanksOnNode);
-        var configured = context.Configuration["Heat:Threads"];
-        if (!string.IsNullOrWhiteSpace(configured)
-            && (!int.TryParse(configured, NumberStyles.Integer, CultureInfo.InvariantCulture, out threads) || threads < 1))
-            throw new ArgumentException($"Heat:Threads must be a positive integer, got '{configured}'.", nameof(context));
-        return new TorchBackend(threads);
+        return new TorchBackend(context.Threads);
     }
 }

@@ -4,7 +4,7 @@ using Heat.Abstractions;
 
 namespace Heat.Cli;
 
-/// <summary><c>heat info</c>: version, backend, communicator, ranks, device, threads and native library versions.</summary>
+/// <summary><c>heat info</c>: version, backend, communicator, ranks, device, threads, native library versions and the components found.</summary>
 internal static class InfoCommand
 {
     public static Command Create()
@@ -16,11 +16,16 @@ internal static class InfoCommand
         {
             var lines = RankRunner.Run(parse.GetValue(ranks), parse.GetValue(backend), Describe);
             foreach (var line in lines) Console.WriteLine(line);
+            Console.WriteLine(Components());
             foreach (var line in OpenClListing.Lines()) Console.WriteLine(line);
             return 0;
         });
         return command;
     }
+
+    /// <summary>The backends and communicators found next to the application (by their assembly names).</summary>
+    internal static string Components() =>
+        $"Components: backends {string.Join(", ", ComponentDiscovery.BackendNames)}; communicators auto, self, {string.Join(", ", ComponentDiscovery.CommunicatorNames)}";
 
     /// <summary>One rank's description.</summary>
     internal static string Describe()

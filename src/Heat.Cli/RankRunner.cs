@@ -7,11 +7,12 @@ namespace Heat.Cli;
 internal static class RankRunner
 {
     /// <summary>Runs <paramref name="body"/> on every rank and returns the per-rank results.</summary>
+    /// <remarks>Both ways read one configuration (appsettings.json, environment, <c>--backend</c>) and set ranks up alike.</remarks>
     public static T[] Run<T>(int ranks, string? backend, Func<T> body)
     {
-        if (ranks > 0) return InProcWorld.Run(ranks, body, backend: backend ?? Environment.GetEnvironmentVariable("Heat__Backend"));
-        var args = backend is null ? Array.Empty<string>() : new[] { $"--Heat:Backend={backend}" };
-        using var runtime = ht.init(args);
+        var configuration = HeatRuntime.BuildConfiguration(backend is null ? [] : [$"--Heat:Backend={backend}"]);
+        if (ranks > 0) return InProcWorld.Run(ranks, body, configuration: configuration);
+        using var runtime = HeatRuntime.Create(configuration);
         return [body()];
     }
 }

@@ -115,8 +115,7 @@ public sealed unsafe class InProcCommunicator : ICommunicator
     private InProcRequest PostSend<T>(CommBuffer<T> send, int dest, int tag, string call) where T : unmanaged
     {
         CheckHost(send.Kind);
-        if ((uint)dest >= (uint)Size) throw new ArgumentOutOfRangeException(nameof(dest), $"{call}: destination {dest} is not a rank of a communicator of size {Size}.");
-        ArgumentOutOfRangeException.ThrowIfNegative(tag);
+        CommArgs.Send(dest, tag, Size, call);
         var env = new Envelope
         {
             Source = _rank, Tag = tag, Data = (byte*)send.Pointer, Bytes = send.ByteCount,
@@ -160,9 +159,7 @@ public sealed unsafe class InProcCommunicator : ICommunicator
     private InProcRequest PostRecv<T>(CommBuffer<T> recv, int source, int tag, string call) where T : unmanaged
     {
         CheckHost(recv.Kind);
-        if (source != Comm.AnySource && (uint)source >= (uint)Size)
-            throw new ArgumentOutOfRangeException(nameof(source), $"{call}: source {source} is not a rank of a communicator of size {Size}.");
-        if (tag < 0 && tag != Comm.AnyTag) throw new ArgumentOutOfRangeException(nameof(tag), $"{call}: tag {tag} is negative.");
+        CommArgs.Recv(source, tag, Size, call);
         var env = new Envelope
         {
             Source = source, Tag = tag, Data = (byte*)recv.Pointer, Bytes = recv.ByteCount,
@@ -270,15 +267,12 @@ public sealed unsafe class InProcCommunicator : ICommunicator
     {
         using var scope = Enter("Bcast");
         CheckHost(buffer.Kind);
-        CheckRoot(root, "Bcast");
+        CommArgs.Root(root, Size, "Bcast");
         var sig = Sig<T>("Bcast", root: root, count: buffer.Count);
-        var d = _group.Begin(_rank, new CollDesc(sig) { Send = (nint)buffer.Pointer }, enter: true);
-        try
+        Collective(new CollDesc(sig) { Send = (nint)buffer.Pointer }, d =>
         {
             if (_rank != root) BoxCopy.CopyBytes((void*)d[root].Send, buffer.Pointer, buffer.ByteCount);
-        }
-        catch (Exception e) { _group.Abort(_rank, sig, e); throw; }
-        _group.End(_rank, sig);
+        });
     }
 
     /// <inheritdoc/>
@@ -286,16 +280,13 @@ public sealed unsafe class InProcCommunicator : ICommunicator
     {
         using var scope = Enter("Gather");
         CheckHost(send.Kind); CheckHost(recv.Kind);
-        CheckRoot(root, "Gather");
-        if (_rank == root) CheckCapacity(recv.Count, Size * send.Count, "Gather", "receive");
+        CommArgs.Root(root, Size, "Gather");
+        if (_rank == root) CommArgs.Capacity(recv.Count, Size * send.Count, "Gather", "receive");
         var sig = Sig<T>("Gather", root: root, count: send.Count);
-        var d = _group.Begin(_rank, new CollDesc(sig) { Send = (nint)send.Pointer, Recv = (nint)recv.Pointer }, enter: true);
-        try
+        Collective(new CollDesc(sig) { Send = (nint)send.Pointer, Recv = (nint)recv.Pointer }, d =>
         {
             BoxCopy.CopyBytes(send.Pointer, (T*)d[root].Recv + _rank * send.Count, send.ByteCount);
-        }
-        catch (Exception e) { _group.Abort(_rank, sig, e); throw; }
-        _group.End(_rank, sig);
+        });
     }
 
     /// <inheritdoc/>
@@ -303,7 +294,7 @@ public sealed unsafe class InProcCommunicator : ICommunicator
     {
         using var scope = Enter("Gatherv");
         CheckHost(send.Kind); CheckHost(recv.Kind);
-        CheckRoot(root, "Gatherv");
+        CommArgs.Root(root, Size, "Gatherv");
         long[]? counts = null, displs = null;
         if (_rank == root) (counts, displs) = CheckBlocks(recvCounts, recvDispls, recv.Count, "Gatherv", "receive");
         var sig = Sig<T>("Gatherv", root: root);
@@ -318,13 +309,10 @@ public sealed unsafe class InProcCommunicator : ICommunicator
                 return null;
             },
         };
-        var all = _group.Begin(_rank, desc, enter: true);
-        try
+        Collective(desc, all =>
         {
             BoxCopy.CopyBytes(send.Pointer, (T*)all[root].Recv + all[root].RecvDispls![_rank], send.ByteCount);
-        }
-        catch (Exception e) { _group.Abort(_rank, sig, e); throw; }
-        _group.End(_rank, sig);
+        });
     }
 
     /// <inheritdoc/>
@@ -332,19 +320,16 @@ public sealed unsafe class InProcCommunicator : ICommunicator
     {
         using var scope = Enter("Allgather");
         CheckHost(send.Kind); CheckHost(recv.Kind);
-        CheckCapacity(recv.Count, Size * send.Count, "Allgather", "receive");
+        CommArgs.Capacity(recv.Count, Size * send.Count, "Allgather", "receive");
         var sig = Sig<T>("Allgather", count: send.Count);
-        var d = _group.Begin(_rank, new CollDesc(sig) { Send = (nint)send.Pointer }, enter: true);
-        try
+        Collective(new CollDesc(sig) { Send = (nint)send.Pointer }, d =>
         {
             for (int k = 0; k < Size; k++)
             {
                 int i = (_rank + k) % Size;  // start with a different peer on every rank
                 BoxCopy.CopyBytes((void*)d[i].Send, recv.Pointer + i * send.Count, send.ByteCount);
             }
-        }
-        catch (Exception e) { _group.Abort(_rank, sig, e); throw; }
-        _group.End(_rank, sig);
+        });
     }
 
     /// <inheritdoc/>
@@ -366,17 +351,14 @@ public sealed unsafe class InProcCommunicator : ICommunicator
                 return null;
             },
         };
-        var all = _group.Begin(_rank, desc, enter: true);
-        try
+        Collective(desc, all =>
         {
             for (int k = 0; k < Size; k++)
             {
                 int i = (_rank + k) % Size;
                 BoxCopy.CopyBytes((void*)all[i].Send, recv.Pointer + displs[i], counts[i] * sizeof(T));
             }
-        }
-        catch (Exception e) { _group.Abort(_rank, sig, e); throw; }
-        _group.End(_rank, sig);
+        });
     }
 
     /// <inheritdoc/>
@@ -384,16 +366,13 @@ public sealed unsafe class InProcCommunicator : ICommunicator
     {
         using var scope = Enter("Scatter");
         CheckHost(send.Kind); CheckHost(recv.Kind);
-        CheckRoot(root, "Scatter");
-        if (_rank == root) CheckCapacity(send.Count, Size * recv.Count, "Scatter", "send");
+        CommArgs.Root(root, Size, "Scatter");
+        if (_rank == root) CommArgs.Capacity(send.Count, Size * recv.Count, "Scatter", "send");
         var sig = Sig<T>("Scatter", root: root, count: recv.Count);
-        var d = _group.Begin(_rank, new CollDesc(sig) { Send = (nint)send.Pointer }, enter: true);
-        try
+        Collective(new CollDesc(sig) { Send = (nint)send.Pointer }, d =>
         {
             BoxCopy.CopyBytes((T*)d[root].Send + _rank * recv.Count, recv.Pointer, recv.ByteCount);
-        }
-        catch (Exception e) { _group.Abort(_rank, sig, e); throw; }
-        _group.End(_rank, sig);
+        });
     }
 
     /// <inheritdoc/>
@@ -401,7 +380,7 @@ public sealed unsafe class InProcCommunicator : ICommunicator
     {
         using var scope = Enter("Scatterv");
         CheckHost(send.Kind); CheckHost(recv.Kind);
-        CheckRoot(root, "Scatterv");
+        CommArgs.Root(root, Size, "Scatterv");
         long[]? counts = null, displs = null;
         if (_rank == root) (counts, displs) = CheckBlocks(sendCounts, sendDispls, send.Count, "Scatterv", "send");
         var sig = Sig<T>("Scatterv", root: root);
@@ -416,13 +395,10 @@ public sealed unsafe class InProcCommunicator : ICommunicator
                 return null;
             },
         };
-        var all = _group.Begin(_rank, desc, enter: true);
-        try
+        Collective(desc, all =>
         {
             BoxCopy.CopyBytes((T*)all[root].Send + all[root].SendDispls![_rank], recv.Pointer, recv.ByteCount);
-        }
-        catch (Exception e) { _group.Abort(_rank, sig, e); throw; }
-        _group.End(_rank, sig);
+        });
     }
 
     /// <inheritdoc/>
@@ -430,22 +406,18 @@ public sealed unsafe class InProcCommunicator : ICommunicator
     {
         using var scope = Enter("Alltoall");
         CheckHost(send.Kind); CheckHost(recv.Kind);
-        if (send.Count % Size != 0)
-            throw new ArgumentException($"Alltoall: the send buffer's {send.Count} elements do not split into {Size} equal blocks.", nameof(send));
+        CommArgs.EqualBlocks(send.Count, Size, "Alltoall");
         long block = send.Count / Size;
-        CheckCapacity(recv.Count, send.Count, "Alltoall", "receive");
+        CommArgs.Capacity(recv.Count, send.Count, "Alltoall", "receive");
         var sig = Sig<T>("Alltoall", count: block);
-        var d = _group.Begin(_rank, new CollDesc(sig) { Send = (nint)send.Pointer }, enter: true);
-        try
+        Collective(new CollDesc(sig) { Send = (nint)send.Pointer }, d =>
         {
             for (int k = 0; k < Size; k++)
             {
                 int i = (_rank + k) % Size;
                 BoxCopy.CopyBytes((T*)d[i].Send + _rank * block, recv.Pointer + i * block, block * sizeof(T));
             }
-        }
-        catch (Exception e) { _group.Abort(_rank, sig, e); throw; }
-        _group.End(_rank, sig);
+        });
     }
 
     /// <inheritdoc/>
@@ -469,8 +441,7 @@ public sealed unsafe class InProcCommunicator : ICommunicator
                 return null;
             },
         };
-        var all = _group.Begin(_rank, desc, enter: true);
-        try
+        Collective(desc, all =>
         {
             // Each rank copies its own incoming blocks, so all ranks' threads copy at once.
             for (int k = 0; k < Size; k++)
@@ -478,9 +449,7 @@ public sealed unsafe class InProcCommunicator : ICommunicator
                 int i = (_rank + k) % Size;
                 BoxCopy.CopyBytes((T*)all[i].Send + all[i].SendDispls![_rank], recv.Pointer + rd[i], rc[i] * sizeof(T));
             }
-        }
-        catch (Exception e) { _group.Abort(_rank, sig, e); throw; }
-        _group.End(_rank, sig);
+        });
     }
 
     /// <inheritdoc/>
@@ -507,17 +476,14 @@ public sealed unsafe class InProcCommunicator : ICommunicator
                 return null;
             },
         };
-        var all = _group.Begin(_rank, desc, enter: true);
-        try
+        Collective(desc, all =>
         {
             for (int k = 0; k < Size; k++)
             {
                 int i = (_rank + k) % Size;
                 BoxCopy.Copy((byte*)all[i].Send, all[i].SendBoxes![_rank], recv.Pointer, desc.RecvBoxes[i]);
             }
-        }
-        catch (Exception e) { _group.Abort(_rank, sig, e); throw; }
-        _group.End(_rank, sig);
+        });
     }
 
     // ---------------------------------------------------------------- reductions
@@ -528,16 +494,13 @@ public sealed unsafe class InProcCommunicator : ICommunicator
         using var scope = Enter("Reduce");
         ArgumentNullException.ThrowIfNull(op);
         CheckHost(send.Kind); CheckHost(recv.Kind);
-        CheckRoot(root, "Reduce");
-        if (_rank == root) CheckCapacity(recv.Count, send.Count, "Reduce", "receive");
+        CommArgs.Root(root, Size, "Reduce");
+        if (_rank == root) CommArgs.Capacity(recv.Count, send.Count, "Reduce", "receive");
         var sig = Sig<T>("Reduce", op, root, send.Count);
-        var d = _group.Begin(_rank, new CollDesc(sig) { Send = (nint)send.Pointer }, enter: true);
-        try
+        Collective(new CollDesc(sig) { Send = (nint)send.Pointer }, d =>
         {
             if (_rank == root) Fold(op, d, 0, Size - 1, 0, send.Count, recv.Pointer);
-        }
-        catch (Exception e) { _group.Abort(_rank, sig, e); throw; }
-        _group.End(_rank, sig);
+        });
     }
 
     /// <inheritdoc/>
@@ -546,7 +509,7 @@ public sealed unsafe class InProcCommunicator : ICommunicator
         using var scope = Enter("Allreduce");
         ArgumentNullException.ThrowIfNull(op);
         CheckHost(send.Kind); CheckHost(recv.Kind);
-        CheckCapacity(recv.Count, send.Count, "Allreduce", "receive");
+        CommArgs.Capacity(recv.Count, send.Count, "Allreduce", "receive");
         AllreduceCore(send.Pointer, recv.Pointer, send.Count, op);
     }
 
@@ -562,37 +525,32 @@ public sealed unsafe class InProcCommunicator : ICommunicator
     private void AllreduceCore<T>(T* send, T* recv, long n, ReduceOp op) where T : unmanaged
     {
         // In place or not, it is the same collective for the mismatch check (as MPI_IN_PLACE is).
-        var sig = Sig<T>("Allreduce", op, count: n);
-        var d = _group.Begin(_rank, new CollDesc(sig) { Send = (nint)send, Recv = (nint)recv }, enter: true);
+        var desc = new CollDesc(Sig<T>("Allreduce", op, count: n)) { Send = (nint)send, Recv = (nint)recv };
         if (n < SegmentedReduceElements || Size == 1)
         {
             // Reduce everything into private memory; write the result only after every rank has read its inputs.
             T* result = (T*)NativeMemory.Alloc((nuint)Math.Max(1, n * sizeof(T)));
             try
             {
-                try { Fold(op, d, 0, Size - 1, 0, n, result); }
-                catch (Exception e) { _group.Abort(_rank, sig, e); throw; }
-                _group.End(_rank, sig);
+                Collective(desc, d => Fold(op, d, 0, Size - 1, 0, n, result));
                 BoxCopy.CopyBytes(result, recv, n * sizeof(T));
             }
             finally { NativeMemory.Free(result); }
             return;
         }
-        try
+        Collective(desc, d =>
         {
             // Rank r reduces segment r straight into its receive buffer (only it touches that segment of its own
             // buffers), then every rank copies the other segments from their owners.
             Fold(op, d, 0, Size - 1, SegmentStart(n, _rank), SegmentStart(n, _rank + 1) - SegmentStart(n, _rank), recv + SegmentStart(n, _rank));
-            _group.Sync(_rank, sig);
+            _group.Sync(_rank, desc.Sig);
             for (int k = 1; k < Size; k++)
             {
                 int s = (_rank + k) % Size;
                 long lo = SegmentStart(n, s), hi = SegmentStart(n, s + 1);
                 BoxCopy.CopyBytes((T*)d[s].Recv + lo, recv + lo, (hi - lo) * sizeof(T));
             }
-        }
-        catch (Exception e) { _group.Abort(_rank, sig, e); throw; }
-        _group.End(_rank, sig);
+        });
     }
 
     private long SegmentStart(long n, int segment) => (long)((Int128)n * segment / Size);
@@ -610,19 +568,15 @@ public sealed unsafe class InProcCommunicator : ICommunicator
         using var scope = Enter(call);
         ArgumentNullException.ThrowIfNull(op);
         CheckHost(send.Kind); CheckHost(recv.Kind);
-        CheckCapacity(recv.Count, send.Count, call, "receive");
+        CommArgs.Capacity(recv.Count, send.Count, call, "receive");
         long n = send.Count;
-        var sig = Sig<T>(call, op, count: n);
-        var d = _group.Begin(_rank, new CollDesc(sig) { Send = (nint)send.Pointer }, enter: true);
         int last = inclusive ? _rank : _rank - 1;
         // Peers read this rank's send buffer until the end; a receive buffer overlapping it is written afterwards.
         bool overlap = recv.Pointer < send.Pointer + n && send.Pointer < recv.Pointer + n;
         T* target = overlap ? (T*)NativeMemory.Alloc((nuint)Math.Max(1, n * sizeof(T))) : recv.Pointer;
         try
         {
-            try { Fold(op, d, 0, last, 0, n, target); }
-            catch (Exception e) { _group.Abort(_rank, sig, e); throw; }
-            _group.End(_rank, sig);
+            Collective(new CollDesc(Sig<T>(call, op, count: n)) { Send = (nint)send.Pointer }, d => Fold(op, d, 0, last, 0, n, target));
             if (overlap) BoxCopy.CopyBytes(target, recv.Pointer, n * sizeof(T));
         }
         finally { if (overlap) NativeMemory.Free(target); }
@@ -671,8 +625,7 @@ public sealed unsafe class InProcCommunicator : ICommunicator
     public ICommunicator? Split(int color, int key)
     {
         using var scope = Enter("Split");
-        if (color < 0 && color != Comm.Undefined)
-            throw new ArgumentOutOfRangeException(nameof(color), $"Split: colour {color} is negative (use Comm.Undefined to leave a rank out).");
+        CommArgs.Color(color);
         var group = _group;
         var desc = new CollDesc(new CollSig("Split")) { Color = color, Key = key, Build = d => BuildSplit(group, d) };
         _group.Begin(_rank, desc, enter: false);
@@ -707,40 +660,29 @@ public sealed unsafe class InProcCommunicator : ICommunicator
         return (groups, ranks);
     }
 
+    /// <summary>
+    /// Runs one collective: publishes <paramref name="desc"/>, waits for every rank, runs <paramref name="body"/> with all
+    /// ranks' descriptors while every rank is inside (an exception there fails the collective on all ranks), and leaves
+    /// together, so no rank keeps a peer's buffer after the call.
+    /// </summary>
+    private void Collective(CollDesc desc, Action<CollDesc[]> body)
+    {
+        var all = _group.Begin(_rank, desc, enter: true);
+        try { body(all); }
+        catch (Exception e) { _group.Abort(_rank, desc.Sig, e); throw; }
+        _group.End(_rank, desc.Sig);
+    }
+
     // ---------------------------------------------------------------- validation
 
     private static CollSig Sig<T>(string call, ReduceOp? op = null, int root = -1, long count = -1) where T : unmanaged =>
         new(call, op?.Name, root, count, typeof(T).Name);
 
-    private static void CheckHost(MemoryKind kind)
-    {
-        if (kind != MemoryKind.Host)
-            throw new ArgumentException("The in-process communicator is not GPU-aware: pass host buffers.");
-    }
-
-    private void CheckRoot(int root, string call)
-    {
-        if ((uint)root >= (uint)Size)
-            throw new ArgumentOutOfRangeException(nameof(root), $"{call}: root {root} is not a rank of a communicator of size {Size}.");
-    }
-
-    private static void CheckCapacity(long have, long need, string call, string which)
-    {
-        if (have < need)
-            throw new ArgumentException($"{call}: the {which} buffer holds {have} elements but {need} are needed.");
-    }
+    private static void CheckHost(MemoryKind kind) => CommArgs.Host(kind, "in-process");
 
     private (long[] Counts, long[] Displs) CheckBlocks(ReadOnlySpan<long> counts, ReadOnlySpan<long> displs, long bufferCount, string call, string which)
     {
-        if (counts.Length != Size || displs.Length != Size)
-            throw new ArgumentException($"{call}: {which} counts and displacements need {Size} entries each, got {counts.Length} and {displs.Length}.");
-        for (int i = 0; i < Size; i++)
-        {
-            if (counts[i] < 0 || displs[i] < 0)
-                throw new ArgumentOutOfRangeException(nameof(counts), $"{call}: {which} block {i} has count {counts[i]} and displacement {displs[i]}; both must be >= 0.");
-            if (displs[i] + counts[i] > bufferCount)
-                throw new ArgumentException($"{call}: {which} block {i} [{displs[i]}, {displs[i] + counts[i]}) is outside the {which} buffer of {bufferCount} elements.");
-        }
+        CommArgs.Blocks(counts, displs, bufferCount, Size, call, which);
         return (counts.ToArray(), displs.ToArray());
     }
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 using Heat.Abstractions;
 
-[assembly: HeatCommunicatorProvider(typeof(Heat.Comm.InProc.InProcCommunicatorProvider))]
+[assembly: HeatCommunicatorProvider(typeof(Heat.Comm.InProc.InProcCommunicatorProvider), Install = "It ships with Heat.Core.")]
 
 namespace Heat.Comm.InProc;
 

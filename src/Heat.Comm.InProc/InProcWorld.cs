@@ -8,8 +8,9 @@ namespace Heat.Comm.InProc;
 
 /// <summary>Runs a body on N ranks, each a dedicated thread of this process with its own backend and communicator.</summary>
 /// <remarks>
-/// The backend is <c>backend</c> ?? <c>Heat:Backend</c> from the environment (<c>Heat__Backend</c>) ?? <c>managed</c>,
-/// the device <c>device</c> ?? <c>Heat:Device</c> ?? cpu. The timeout bounds every communication call and the time
+/// Each rank is set up as a program's is (<see cref="RankSetup"/>): settings from <c>configuration</c> (default: the
+/// environment, <c>Heat__Backend</c>), overridden by <c>backend</c> and <c>device</c>; plain <c>gpu</c> gives rank r
+/// <c>gpu:(r % GPUs)</c>, as all ranks share this node. The timeout bounds every communication call and the time
 /// without progress. An exception on any rank releases the others and is rethrown by Run: the original exception of
 /// the lowest failing rank (peers' <see cref="RankFailedException"/>s only when nothing else failed), with
 /// <c>Data["heat.rank"]</c>, <c>Data["heat.other_exceptions"]</c> (rank to exception) and, when ranks are stuck in user
@@ -23,40 +24,44 @@ public static class InProcWorld
     /// <summary>Runs <paramref name="body"/> on <paramref name="ranks"/> ranks with the ambient Heat context set.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Fewer than one rank, or a non-positive timeout.</exception>
     /// <exception cref="CommunicationTimeoutException">A rank made no progress within the timeout.</exception>
-    public static void Run(int ranks, Action body, TimeSpan? timeout = null, string? backend = null, Device? device = null, InProcFaults? faults = null)
+    public static void Run(int ranks, Action body, TimeSpan? timeout = null, string? backend = null, Device? device = null,
+        InProcFaults? faults = null, IConfiguration? configuration = null)
     {
         ArgumentNullException.ThrowIfNull(body);
-        RunCore<int>(ranks, _ => { body(); return 0; }, withBackend: true, timeout, backend, device, faults);
+        RunCore<int>(ranks, _ => { body(); return 0; }, withBackend: true, timeout, backend, device, faults, configuration);
     }
 
     /// <summary>Runs <paramref name="body"/> on every rank and returns the per-rank results in rank order.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Fewer than one rank, or a non-positive timeout.</exception>
     /// <exception cref="CommunicationTimeoutException">A rank made no progress within the timeout.</exception>
-    public static T[] Run<T>(int ranks, Func<T> body, TimeSpan? timeout = null, string? backend = null, Device? device = null, InProcFaults? faults = null)
+    public static T[] Run<T>(int ranks, Func<T> body, TimeSpan? timeout = null, string? backend = null, Device? device = null,
+        InProcFaults? faults = null, IConfiguration? configuration = null)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return RunCore(ranks, _ => body(), withBackend: true, timeout, backend, device, faults);
+        return RunCore(ranks, _ => body(), withBackend: true, timeout, backend, device, faults, configuration);
     }
 
     /// <summary>Runs a body that uses the rank's communicator directly (the ambient context is set as well).</summary>
     /// <exception cref="ArgumentOutOfRangeException">Fewer than one rank, or a non-positive timeout.</exception>
     /// <exception cref="CommunicationTimeoutException">A rank made no progress within the timeout.</exception>
-    public static void Run(int ranks, Action<ICommunicator> body, TimeSpan? timeout = null, string? backend = null, Device? device = null, InProcFaults? faults = null)
+    public static void Run(int ranks, Action<ICommunicator> body, TimeSpan? timeout = null, string? backend = null, Device? device = null,
+        InProcFaults? faults = null, IConfiguration? configuration = null)
     {
         ArgumentNullException.ThrowIfNull(body);
-        RunCore<int>(ranks, c => { body(c); return 0; }, withBackend: true, timeout, backend, device, faults);
+        RunCore<int>(ranks, c => { body(c); return 0; }, withBackend: true, timeout, backend, device, faults, configuration);
     }
 
     /// <summary>Runs a body that uses the rank's communicator and returns the per-rank results in rank order.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Fewer than one rank, or a non-positive timeout.</exception>
     /// <exception cref="CommunicationTimeoutException">A rank made no progress within the timeout.</exception>
-    public static T[] Run<T>(int ranks, Func<ICommunicator, T> body, TimeSpan? timeout = null, string? backend = null, Device? device = null, InProcFaults? faults = null)
+    public static T[] Run<T>(int ranks, Func<ICommunicator, T> body, TimeSpan? timeout = null, string? backend = null, Device? device = null,
+        InProcFaults? faults = null, IConfiguration? configuration = null)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return RunCore(ranks, body, withBackend: true, timeout, backend, device, faults);
+        return RunCore(ranks, body, withBackend: true, timeout, backend, device, faults, configuration);
     }
 
-    /// <summary>A one-rank communicator for single-process use outside <see cref="Run(int, Action, TimeSpan?, string?, Device?, InProcFaults?)"/>.</summary>
+    /// <summary>A one-rank communicator for single-process use outside <see cref="Run(int, Action, TimeSpan?, string?, Device?, InProcFaults?, IConfiguration?)"/>.</summary>
     public static ICommunicator CreateSelf()
     {
         var job = new InProcJob(1, DefaultTimeout, faults: null);
@@ -70,31 +75,26 @@ public static class InProcWorld
     internal static T[] RunCommunicators<T>(int ranks, Func<ICommunicator, T> body, TimeSpan? timeout = null, InProcFaults? faults = null)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return RunCore(ranks, body, withBackend: false, timeout, backend: null, device: null, faults);
+        return RunCore(ranks, body, withBackend: false, timeout, backend: null, device: null, faults, configuration: null);
     }
 
     /// <inheritdoc cref="RunCommunicators{T}(int, Func{ICommunicator, T}, TimeSpan?, InProcFaults?)"/>
     internal static void RunCommunicators(int ranks, Action<ICommunicator> body, TimeSpan? timeout = null, InProcFaults? faults = null)
     {
         ArgumentNullException.ThrowIfNull(body);
-        RunCore<int>(ranks, c => { body(c); return 0; }, withBackend: false, timeout, backend: null, device: null, faults);
+        RunCore<int>(ranks, c => { body(c); return 0; }, withBackend: false, timeout, backend: null, device: null, faults, configuration: null);
     }
 
-    private static T[] RunCore<T>(int ranks, Func<ICommunicator, T> body, bool withBackend, TimeSpan? timeout, string? backend, Device? device, InProcFaults? faults)
+    private static T[] RunCore<T>(int ranks, Func<ICommunicator, T> body, bool withBackend, TimeSpan? timeout, string? backend, Device? device,
+                                  InProcFaults? faults, IConfiguration? configuration)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(ranks, 1);
         var limit = timeout ?? DefaultTimeout;
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(limit, TimeSpan.Zero, nameof(timeout));
 
-        IConfiguration? configuration = null;
-        string backendName = "managed";
-        Device rankDevice = Device.Cpu;
-        if (withBackend)
-        {
-            configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-            backendName = backend ?? NonEmpty(configuration["Heat:Backend"]) ?? "managed";
-            rankDevice = device ?? (NonEmpty(configuration["Heat:Device"]) is { } d ? Device.Parse(d) : Device.Cpu);
-        }
+        var settings = withBackend
+            ? HeatSettings.From(configuration ?? new ConfigurationBuilder().AddEnvironmentVariables().Build()).With(backend, device)
+            : null;
 
         var job = new InProcJob(ranks, limit, faults);
         var world = new InProcGroup(job, Enumerable.Range(0, ranks).ToArray(), "world");
@@ -114,11 +114,12 @@ public static class InProcWorld
                 ITensorBackend? rankBackend = null;
                 try
                 {
-                    if (withBackend)
+                    if (settings is not null)
                     {
-                        rankBackend = ComponentDiscovery.FindBackend(backendName)
-                            .Create(new ProviderContext(configuration!, NullLoggerFactory.Instance, RanksOnNode: ranks));
-                        using (HeatContext.Enter(new RankContext(rankBackend, comm, rankDevice)))
+                        // All ranks share this node: the local rank is the rank.
+                        var context = RankSetup.CreateContext(settings, comm, localRank: rank, ranksOnNode: ranks, NullLoggerFactory.Instance);
+                        rankBackend = context.Backend;
+                        using (HeatContext.Enter(context))
                             results[rank] = body(comm);
                     }
                     else results[rank] = body(comm);
@@ -210,6 +211,4 @@ public static class InProcWorld
         ExceptionDispatchInfo.Capture(primary).Throw();
         return results;
     }
-
-    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -74,13 +74,11 @@ public sealed unsafe class MpiCommunicator : ICommunicator
     {
         CheckSend(send.Kind, dest, tag, "Send");
         int type = MpiDatatypes.Of<T>();
-        if (Poll)
-        {
-            int request;
-            Check(MpiNative.MPI_Isend_c(send.Pointer, send.Count, type, dest, tag, _comm, &request), "MPI_Isend_c");
-            Complete(&request, null, "MPI_Isend_c");
-        }
-        else Check(MpiNative.MPI_Send_c(send.Pointer, send.Count, type, dest, tag, _comm), "MPI_Send_c");
+        int request;
+        int* pending = Poll ? &request : null;
+        Issued(pending != null
+            ? MpiNative.MPI_Isend_c(send.Pointer, send.Count, type, dest, tag, _comm, pending)
+            : MpiNative.MPI_Send_c(send.Pointer, send.Count, type, dest, tag, _comm), pending, "MPI_Send_c");
     }
 
     /// <inheritdoc/>
@@ -89,13 +87,11 @@ public sealed unsafe class MpiCommunicator : ICommunicator
         CheckRecv(recv.Kind, source, tag, "Recv");
         int type = MpiDatatypes.Of<T>();
         MpiStatus status;
-        if (Poll)
-        {
-            int request;
-            Check(MpiNative.MPI_Irecv_c(recv.Pointer, recv.Count, type, Source(source), tag, _comm, &request), "MPI_Irecv_c");
-            Complete(&request, &status, "MPI_Irecv_c");
-        }
-        else Check(MpiNative.MPI_Recv_c(recv.Pointer, recv.Count, type, Source(source), tag, _comm, &status), "MPI_Recv_c");
+        int request;
+        int* pending = Poll ? &request : null;
+        Issued(pending != null
+            ? MpiNative.MPI_Irecv_c(recv.Pointer, recv.Count, type, Source(source), tag, _comm, pending)
+            : MpiNative.MPI_Recv_c(recv.Pointer, recv.Count, type, Source(source), tag, _comm, &status), pending, "MPI_Recv_c", &status);
         return ToStatus(&status, type);
     }
 
@@ -157,62 +153,54 @@ public sealed unsafe class MpiCommunicator : ICommunicator
     public void Barrier()
     {
         ThrowIfDisposed();
-        if (Poll)
-        {
-            int request;
-            Check(MpiNative.MPI_Ibarrier(_comm, &request), "MPI_Ibarrier");
-            Complete(&request, null, "MPI_Ibarrier");
-        }
-        else Check(MpiNative.MPI_Barrier(_comm), "MPI_Barrier");
+        int request;
+        int* pending = Poll ? &request : null;
+        Issued(pending != null
+            ? MpiNative.MPI_Ibarrier(_comm, pending)
+            : MpiNative.MPI_Barrier(_comm), pending, "MPI_Barrier");
     }
 
     /// <inheritdoc/>
     public void Bcast<T>(CommBuffer<T> buffer, int root) where T : unmanaged
     {
         CheckHost(buffer.Kind);
-        CheckRoot(root, "Bcast");
+        CommArgs.Root(root, Size, "Bcast");
         int type = MpiDatatypes.Of<T>();
-        if (PollFor<T>(buffer.Count))
-        {
-            int request;
-            Check(MpiNative.MPI_Ibcast_c(buffer.Pointer, buffer.Count, type, root, _comm, &request), "MPI_Ibcast_c");
-            Complete(&request, null, "MPI_Ibcast_c");
-        }
-        else Check(MpiNative.MPI_Bcast_c(buffer.Pointer, buffer.Count, type, root, _comm), "MPI_Bcast_c");
+        int request;
+        int* pending = PollFor<T>(buffer.Count) ? &request : null;
+        Issued(pending != null
+            ? MpiNative.MPI_Ibcast_c(buffer.Pointer, buffer.Count, type, root, _comm, pending)
+            : MpiNative.MPI_Bcast_c(buffer.Pointer, buffer.Count, type, root, _comm), pending, "MPI_Bcast_c");
     }
 
     /// <inheritdoc/>
     public void Gather<T>(CommBuffer<T> send, CommBuffer<T> recv, int root) where T : unmanaged
     {
         CheckHost(send.Kind); CheckHost(recv.Kind);
-        CheckRoot(root, "Gather");
-        if (Rank == root) CheckCapacity(recv.Count, Size * send.Count, "Gather", "receive");
+        CommArgs.Root(root, Size, "Gather");
+        if (Rank == root) CommArgs.Capacity(recv.Count, Size * send.Count, "Gather", "receive");
         int type = MpiDatatypes.Of<T>();
-        if (PollFor<T>(Size * send.Count))
-        {
-            int request;
-            Check(MpiNative.MPI_Igather_c(send.Pointer, send.Count, type, recv.Pointer, send.Count, type, root, _comm, &request), "MPI_Igather_c");
-            Complete(&request, null, "MPI_Igather_c");
-        }
-        else Check(MpiNative.MPI_Gather_c(send.Pointer, send.Count, type, recv.Pointer, send.Count, type, root, _comm), "MPI_Gather_c");
+        int request;
+        int* pending = PollFor<T>(Size * send.Count) ? &request : null;
+        Issued(pending != null
+            ? MpiNative.MPI_Igather_c(send.Pointer, send.Count, type, recv.Pointer, send.Count, type, root, _comm, pending)
+            : MpiNative.MPI_Gather_c(send.Pointer, send.Count, type, recv.Pointer, send.Count, type, root, _comm), pending, "MPI_Gather_c");
     }
 
     /// <inheritdoc/>
     public void Gatherv<T>(CommBuffer<T> send, CommBuffer<T> recv, ReadOnlySpan<long> recvCounts, ReadOnlySpan<long> recvDispls, int root) where T : unmanaged
     {
         CheckHost(send.Kind); CheckHost(recv.Kind);
-        CheckRoot(root, "Gatherv");
-        if (Rank == root) CheckBlocks(recvCounts, recvDispls, recv.Count, "Gatherv", "receive");
+        CommArgs.Root(root, Size, "Gatherv");
+        if (Rank == root) CommArgs.Blocks(recvCounts, recvDispls, recv.Count, Size, "Gatherv", "receive");
         int type = MpiDatatypes.Of<T>();
         fixed (long* rc = recvCounts) fixed (long* rd = recvDispls)
         {
-            if (Poll)
-            {
-                int request;
-                Check(MpiNative.MPI_Igatherv_c(send.Pointer, send.Count, type, recv.Pointer, rc, rd, type, root, _comm, &request), "MPI_Igatherv_c");
-                Complete(&request, null, "MPI_Igatherv_c");
-            }
-            else Check(MpiNative.MPI_Gatherv_c(send.Pointer, send.Count, type, recv.Pointer, rc, rd, type, root, _comm), "MPI_Gatherv_c");
+            int request;
+            int* pending = Poll ? &request : null;
+            Issued(pending != null
+                ? MpiNative.MPI_Igatherv_c(send.Pointer, send.Count, type, recv.Pointer, rc, rd, type, root, _comm, pending)
+                : MpiNative.MPI_Gatherv_c(send.Pointer, send.Count, type, recv.Pointer, rc, rd, type, root, _comm), pending, "MPI_Gatherv_c");
         }
     }
 
@@ -220,34 +208,30 @@ public sealed unsafe class MpiCommunicator : ICommunicator
     public void Allgather<T>(CommBuffer<T> send, CommBuffer<T> recv) where T : unmanaged
     {
         CheckHost(send.Kind); CheckHost(recv.Kind);
-        CheckCapacity(recv.Count, Size * send.Count, "Allgather", "receive");
+        CommArgs.Capacity(recv.Count, Size * send.Count, "Allgather", "receive");
         int type = MpiDatatypes.Of<T>();
-        if (PollFor<T>(Size * send.Count))
-        {
-            int request;
-            Check(MpiNative.MPI_Iallgather_c(send.Pointer, send.Count, type, recv.Pointer, send.Count, type, _comm, &request), "MPI_Iallgather_c");
-            Complete(&request, null, "MPI_Iallgather_c");
-        }
-        else Check(MpiNative.MPI_Allgather_c(send.Pointer, send.Count, type, recv.Pointer, send.Count, type, _comm), "MPI_Allgather_c");
+        int request;
+        int* pending = PollFor<T>(Size * send.Count) ? &request : null;
+        Issued(pending != null
+            ? MpiNative.MPI_Iallgather_c(send.Pointer, send.Count, type, recv.Pointer, send.Count, type, _comm, pending)
+            : MpiNative.MPI_Allgather_c(send.Pointer, send.Count, type, recv.Pointer, send.Count, type, _comm), pending, "MPI_Allgather_c");
     }
 
     /// <inheritdoc/>
     public void Allgatherv<T>(CommBuffer<T> send, CommBuffer<T> recv, ReadOnlySpan<long> recvCounts, ReadOnlySpan<long> recvDispls) where T : unmanaged
     {
         CheckHost(send.Kind); CheckHost(recv.Kind);
-        CheckBlocks(recvCounts, recvDispls, recv.Count, "Allgatherv", "receive");
+        CommArgs.Blocks(recvCounts, recvDispls, recv.Count, Size, "Allgatherv", "receive");
         if (send.Count != recvCounts[Rank])
             throw new ArgumentException($"Allgatherv: rank {Rank} sends {send.Count} elements but its receive counts expect {recvCounts[Rank]} from itself.", nameof(send));
         int type = MpiDatatypes.Of<T>();
         fixed (long* rc = recvCounts) fixed (long* rd = recvDispls)
         {
-            if (Poll)
-            {
-                int request;
-                Check(MpiNative.MPI_Iallgatherv_c(send.Pointer, send.Count, type, recv.Pointer, rc, rd, type, _comm, &request), "MPI_Iallgatherv_c");
-                Complete(&request, null, "MPI_Iallgatherv_c");
-            }
-            else Check(MpiNative.MPI_Allgatherv_c(send.Pointer, send.Count, type, recv.Pointer, rc, rd, type, _comm), "MPI_Allgatherv_c");
+            int request;
+            int* pending = Poll ? &request : null;
+            Issued(pending != null
+                ? MpiNative.MPI_Iallgatherv_c(send.Pointer, send.Count, type, recv.Pointer, rc, rd, type, _comm, pending)
+                : MpiNative.MPI_Allgatherv_c(send.Pointer, send.Count, type, recv.Pointer, rc, rd, type, _comm), pending, "MPI_Allgatherv_c");
         }
     }
 
@@ -255,39 +239,35 @@ public sealed unsafe class MpiCommunicator : ICommunicator
     public void Scatter<T>(CommBuffer<T> send, CommBuffer<T> recv, int root) where T : unmanaged
     {
         CheckHost(send.Kind); CheckHost(recv.Kind);
-        CheckRoot(root, "Scatter");
-        if (Rank == root) CheckCapacity(send.Count, Size * recv.Count, "Scatter", "send");
+        CommArgs.Root(root, Size, "Scatter");
+        if (Rank == root) CommArgs.Capacity(send.Count, Size * recv.Count, "Scatter", "send");
         int type = MpiDatatypes.Of<T>();
-        if (PollFor<T>(Size * recv.Count))
-        {
-            int request;
-            Check(MpiNative.MPI_Iscatter_c(send.Pointer, recv.Count, type, recv.Pointer, recv.Count, type, root, _comm, &request), "MPI_Iscatter_c");
-            Complete(&request, null, "MPI_Iscatter_c");
-        }
-        else Check(MpiNative.MPI_Scatter_c(send.Pointer, recv.Count, type, recv.Pointer, recv.Count, type, root, _comm), "MPI_Scatter_c");
+        int request;
+        int* pending = PollFor<T>(Size * recv.Count) ? &request : null;
+        Issued(pending != null
+            ? MpiNative.MPI_Iscatter_c(send.Pointer, recv.Count, type, recv.Pointer, recv.Count, type, root, _comm, pending)
+            : MpiNative.MPI_Scatter_c(send.Pointer, recv.Count, type, recv.Pointer, recv.Count, type, root, _comm), pending, "MPI_Scatter_c");
     }
 
     /// <inheritdoc/>
     public void Scatterv<T>(CommBuffer<T> send, ReadOnlySpan<long> sendCounts, ReadOnlySpan<long> sendDispls, CommBuffer<T> recv, int root) where T : unmanaged
     {
         CheckHost(send.Kind); CheckHost(recv.Kind);
-        CheckRoot(root, "Scatterv");
+        CommArgs.Root(root, Size, "Scatterv");
         if (Rank == root)
         {
-            CheckBlocks(sendCounts, sendDispls, send.Count, "Scatterv", "send");
+            CommArgs.Blocks(sendCounts, sendDispls, send.Count, Size, "Scatterv", "send");
             if (sendCounts[Rank] != recv.Count)
                 throw new ArgumentException($"Scatterv: root {root} sends {sendCounts[Rank]} elements to itself but receives {recv.Count}.", nameof(recv));
         }
         int type = MpiDatatypes.Of<T>();
         fixed (long* sc = sendCounts) fixed (long* sd = sendDispls)
         {
-            if (Poll)
-            {
-                int request;
-                Check(MpiNative.MPI_Iscatterv_c(send.Pointer, sc, sd, type, recv.Pointer, recv.Count, type, root, _comm, &request), "MPI_Iscatterv_c");
-                Complete(&request, null, "MPI_Iscatterv_c");
-            }
-            else Check(MpiNative.MPI_Scatterv_c(send.Pointer, sc, sd, type, recv.Pointer, recv.Count, type, root, _comm), "MPI_Scatterv_c");
+            int request;
+            int* pending = Poll ? &request : null;
+            Issued(pending != null
+                ? MpiNative.MPI_Iscatterv_c(send.Pointer, sc, sd, type, recv.Pointer, recv.Count, type, root, _comm, pending)
+                : MpiNative.MPI_Scatterv_c(send.Pointer, sc, sd, type, recv.Pointer, recv.Count, type, root, _comm), pending, "MPI_Scatterv_c");
         }
     }
 
@@ -295,18 +275,15 @@ public sealed unsafe class MpiCommunicator : ICommunicator
     public void Alltoall<T>(CommBuffer<T> send, CommBuffer<T> recv) where T : unmanaged
     {
         CheckHost(send.Kind); CheckHost(recv.Kind);
-        if (send.Count % Size != 0)
-            throw new ArgumentException($"Alltoall: the send buffer's {send.Count} elements do not split into {Size} equal blocks.", nameof(send));
+        CommArgs.EqualBlocks(send.Count, Size, "Alltoall");
         long block = send.Count / Size;
-        CheckCapacity(recv.Count, send.Count, "Alltoall", "receive");
+        CommArgs.Capacity(recv.Count, send.Count, "Alltoall", "receive");
         int type = MpiDatatypes.Of<T>();
-        if (PollFor<T>(send.Count))
-        {
-            int request;
-            Check(MpiNative.MPI_Ialltoall_c(send.Pointer, block, type, recv.Pointer, block, type, _comm, &request), "MPI_Ialltoall_c");
-            Complete(&request, null, "MPI_Ialltoall_c");
-        }
-        else Check(MpiNative.MPI_Alltoall_c(send.Pointer, block, type, recv.Pointer, block, type, _comm), "MPI_Alltoall_c");
+        int request;
+        int* pending = PollFor<T>(send.Count) ? &request : null;
+        Issued(pending != null
+            ? MpiNative.MPI_Ialltoall_c(send.Pointer, block, type, recv.Pointer, block, type, _comm, pending)
+            : MpiNative.MPI_Alltoall_c(send.Pointer, block, type, recv.Pointer, block, type, _comm), pending, "MPI_Alltoall_c");
     }
 
     /// <inheritdoc/>
@@ -314,18 +291,16 @@ public sealed unsafe class MpiCommunicator : ICommunicator
                              CommBuffer<T> recv, ReadOnlySpan<long> recvCounts, ReadOnlySpan<long> recvDispls) where T : unmanaged
     {
         CheckHost(send.Kind); CheckHost(recv.Kind);
-        CheckBlocks(sendCounts, sendDispls, send.Count, "Alltoallv", "send");
-        CheckBlocks(recvCounts, recvDispls, recv.Count, "Alltoallv", "receive");
+        CommArgs.Blocks(sendCounts, sendDispls, send.Count, Size, "Alltoallv", "send");
+        CommArgs.Blocks(recvCounts, recvDispls, recv.Count, Size, "Alltoallv", "receive");
         int type = MpiDatatypes.Of<T>();
         fixed (long* sc = sendCounts) fixed (long* sd = sendDispls) fixed (long* rc = recvCounts) fixed (long* rd = recvDispls)
         {
-            if (Poll)
-            {
-                int request;
-                Check(MpiNative.MPI_Ialltoallv_c(send.Pointer, sc, sd, type, recv.Pointer, rc, rd, type, _comm, &request), "MPI_Ialltoallv_c");
-                Complete(&request, null, "MPI_Ialltoallv_c");
-            }
-            else Check(MpiNative.MPI_Alltoallv_c(send.Pointer, sc, sd, type, recv.Pointer, rc, rd, type, _comm), "MPI_Alltoallv_c");
+            int request;
+            int* pending = Poll ? &request : null;
+            Issued(pending != null
+                ? MpiNative.MPI_Ialltoallv_c(send.Pointer, sc, sd, type, recv.Pointer, rc, rd, type, _comm, pending)
+                : MpiNative.MPI_Alltoallv_c(send.Pointer, sc, sd, type, recv.Pointer, rc, rd, type, _comm), pending, "MPI_Alltoallv_c");
         }
     }
 
@@ -341,13 +316,11 @@ public sealed unsafe class MpiCommunicator : ICommunicator
         fixed (long* sc = st.Counts, sd = st.Displacements, rc = rt.Counts, rd = rt.Displacements)
         fixed (int* stypes = st.Types, rtypes = rt.Types)
         {
-            if (Poll)
-            {
-                int request;
-                Check(MpiNative.MPI_Ialltoallw_c(send.Pointer, sc, sd, stypes, recv.Pointer, rc, rd, rtypes, _comm, &request), "MPI_Ialltoallw_c");
-                Complete(&request, null, "MPI_Ialltoallw_c");
-            }
-            else Check(MpiNative.MPI_Alltoallw_c(send.Pointer, sc, sd, stypes, recv.Pointer, rc, rd, rtypes, _comm), "MPI_Alltoallw_c");
+            int request;
+            int* pending = Poll ? &request : null;
+            Issued(pending != null
+                ? MpiNative.MPI_Ialltoallw_c(send.Pointer, sc, sd, stypes, recv.Pointer, rc, rd, rtypes, _comm, pending)
+                : MpiNative.MPI_Alltoallw_c(send.Pointer, sc, sd, stypes, recv.Pointer, rc, rd, rtypes, _comm), pending, "MPI_Alltoallw_c");
         }
     }
 
@@ -358,20 +331,18 @@ public sealed unsafe class MpiCommunicator : ICommunicator
     {
         ArgumentNullException.ThrowIfNull(op);
         CheckHost(send.Kind); CheckHost(recv.Kind);
-        CheckRoot(root, "Reduce");
-        if (Rank == root) CheckCapacity(recv.Count, send.Count, "Reduce", "receive");
+        CommArgs.Root(root, Size, "Reduce");
+        if (Rank == root) CommArgs.Capacity(recv.Count, send.Count, "Reduce", "receive");
         using var b = MpiOps.Bind<T>(op);
         ThrowIfDisposed();
         // The root's receive buffer must not alias its send buffer unless it is the same (MPI_IN_PLACE).
         WithDistinctBuffers(send.Pointer, Rank == root ? recv.Pointer : null, send.Count, (s, r) =>
         {
-            if (PollFor<T>(send.Count))
-            {
-                int request;
-                Check(MpiNative.MPI_Ireduce_c(s, r, send.Count, b.Datatype, b.Op, root, _comm, &request), "MPI_Ireduce_c");
-                Complete(&request, null, "MPI_Ireduce_c");
-            }
-            else Check(MpiNative.MPI_Reduce_c(s, r, send.Count, b.Datatype, b.Op, root, _comm), "MPI_Reduce_c");
+            int request;
+            int* pending = PollFor<T>(send.Count) ? &request : null;
+            Issued(pending != null
+                ? MpiNative.MPI_Ireduce_c(s, r, send.Count, b.Datatype, b.Op, root, _comm, pending)
+                : MpiNative.MPI_Reduce_c(s, r, send.Count, b.Datatype, b.Op, root, _comm), pending, "MPI_Reduce_c");
         });
     }
 
@@ -380,7 +351,7 @@ public sealed unsafe class MpiCommunicator : ICommunicator
     {
         ArgumentNullException.ThrowIfNull(op);
         CheckHost(send.Kind); CheckHost(recv.Kind);
-        CheckCapacity(recv.Count, send.Count, "Allreduce", "receive");
+        CommArgs.Capacity(recv.Count, send.Count, "Allreduce", "receive");
         AllreduceCore(send.Pointer, recv.Pointer, send.Count, op);
     }
 
@@ -398,13 +369,11 @@ public sealed unsafe class MpiCommunicator : ICommunicator
         ThrowIfDisposed();
         WithDistinctBuffers(send, recv, n, (s, r) =>
         {
-            if (PollFor<T>(n))
-            {
-                int request;
-                Check(MpiNative.MPI_Iallreduce_c(s, r, n, b.Datatype, b.Op, _comm, &request), "MPI_Iallreduce_c");
-                Complete(&request, null, "MPI_Iallreduce_c");
-            }
-            else Check(MpiNative.MPI_Allreduce_c(s, r, n, b.Datatype, b.Op, _comm), "MPI_Allreduce_c");
+            int request;
+            int* pending = PollFor<T>(n) ? &request : null;
+            Issued(pending != null
+                ? MpiNative.MPI_Iallreduce_c(s, r, n, b.Datatype, b.Op, _comm, pending)
+                : MpiNative.MPI_Allreduce_c(s, r, n, b.Datatype, b.Op, _comm), pending, "MPI_Allreduce_c");
         });
     }
 
@@ -421,7 +390,7 @@ public sealed unsafe class MpiCommunicator : ICommunicator
         ArgumentNullException.ThrowIfNull(op);
         string call = inclusive ? "Scan" : "Exscan";
         CheckHost(send.Kind); CheckHost(recv.Kind);
-        CheckCapacity(recv.Count, send.Count, call, "receive");
+        CommArgs.Capacity(recv.Count, send.Count, call, "receive");
         long n = send.Count;
         using var b = MpiOps.Bind<T>(op);
         ThrowIfDisposed();
@@ -429,18 +398,19 @@ public sealed unsafe class MpiCommunicator : ICommunicator
         WithDistinctBuffers(send.Pointer, recv.Pointer, n, (s, r) =>
         {
             int request;
-            if (inclusive && poll)
+            int* pending = poll ? &request : null;
+            if (inclusive)
             {
-                Check(MpiNative.MPI_Iscan_c(s, r, n, b.Datatype, b.Op, _comm, &request), "MPI_Iscan_c");
-                Complete(&request, null, "MPI_Iscan_c");
+                Issued(pending != null
+                    ? MpiNative.MPI_Iscan_c(s, r, n, b.Datatype, b.Op, _comm, pending)
+                    : MpiNative.MPI_Scan_c(s, r, n, b.Datatype, b.Op, _comm), pending, "MPI_Scan_c");
             }
-            else if (inclusive) Check(MpiNative.MPI_Scan_c(s, r, n, b.Datatype, b.Op, _comm), "MPI_Scan_c");
-            else if (poll)
+            else
             {
-                Check(MpiNative.MPI_Iexscan_c(s, r, n, b.Datatype, b.Op, _comm, &request), "MPI_Iexscan_c");
-                Complete(&request, null, "MPI_Iexscan_c");
+                Issued(pending != null
+                    ? MpiNative.MPI_Iexscan_c(s, r, n, b.Datatype, b.Op, _comm, pending)
+                    : MpiNative.MPI_Exscan_c(s, r, n, b.Datatype, b.Op, _comm), pending, "MPI_Exscan_c");
             }
-            else Check(MpiNative.MPI_Exscan_c(s, r, n, b.Datatype, b.Op, _comm), "MPI_Exscan_c");
         });
         // MPI leaves rank 0's Exscan result undefined; Heat defines it as the identity.
         if (!inclusive && Rank == 0 && n > 0)
@@ -476,8 +446,7 @@ public sealed unsafe class MpiCommunicator : ICommunicator
     public ICommunicator? Split(int color, int key)
     {
         ThrowIfDisposed();
-        if (color < 0 && color != Comm.Undefined)
-            throw new ArgumentOutOfRangeException(nameof(color), $"Split: colour {color} is negative (use Comm.Undefined to leave a rank out).");
+        CommArgs.Color(color);
         int comm;
         Check(MpiNative.MPI_Comm_split(_comm, color == Comm.Undefined ? MPI_UNDEFINED : color, key, &comm), "MPI_Comm_split");
         if (comm == MPI_COMM_NULL) return null;
@@ -489,13 +458,11 @@ public sealed unsafe class MpiCommunicator : ICommunicator
     {
         ThrowIfDisposed();
         int comm;
-        if (Poll)
-        {
-            int request;
-            Check(MpiNative.MPI_Comm_idup(_comm, &comm, &request), "MPI_Comm_idup");
-            Complete(&request, null, "MPI_Comm_idup");
-        }
-        else Check(MpiNative.MPI_Comm_dup(_comm, &comm), "MPI_Comm_dup");
+        int request;
+        int* pending = Poll ? &request : null;
+        Issued(pending != null
+            ? MpiNative.MPI_Comm_idup(_comm, &comm, pending)
+            : MpiNative.MPI_Comm_dup(_comm, &comm), pending, "MPI_Comm_dup");
         return Adopt(comm);
     }
 
@@ -514,26 +481,45 @@ public sealed unsafe class MpiCommunicator : ICommunicator
     /// never sleeps: measured on 4 ranks and 2 cores, backing off to 1 ms sleeps after 0.05-2 ms of waiting made the
     /// shared suites 2.5-3x slower, and a large collective advances only one step per MPI_Test.
     /// </remarks>
-    internal void Complete(int* request, MpiStatus* status, string call)
+    internal void Complete(int* request, MpiStatus* status, string call) => Complete(request, status, call, twin: false);
+
+    private void Complete(int* request, MpiStatus* status, string call, bool twin)
     {
         MpiStatus ignored;
         if (status == null) status = &ignored;
-        if (!Poll) { Check(MpiNative.MPI_Wait(request, status), call); return; }
+        if (!Poll) { Check(MpiNative.MPI_Wait(request, status), call, twin); return; }
         int flag = 0;
         while (true)
         {
-            Check(MpiNative.MPI_Test(request, &flag, status), call);
+            Check(MpiNative.MPI_Test(request, &flag, status), call, twin);
             if (flag != 0) return;
             Thread.Yield();
         }
     }
 
+    /// <summary>
+    /// Finishes a call issued either blocking (<paramref name="request"/> null: checks its return code) or as its
+    /// non-blocking twin (checks the code, then completes the request as <see cref="Complete(int*, MpiStatus*, string)"/>
+    /// does). <paramref name="call"/> names the blocking function; errors name the one issued.
+    /// </summary>
+    private void Issued(int code, int* request, string call, MpiStatus* status = null)
+    {
+        if (request == null) { Check(code, call); return; }
+        Check(code, call, twin: true);
+        Complete(request, status, call, twin: true);
+    }
+
+    /// <summary>The non-blocking twin of an MPI function: <c>MPI_Bcast_c</c> to <c>MPI_Ibcast_c</c>, <c>MPI_Comm_dup</c> to <c>MPI_Comm_idup</c>.</summary>
+    private static string NonBlocking(string call) => call.StartsWith("MPI_Comm_", StringComparison.Ordinal)
+        ? "MPI_Comm_i" + call["MPI_Comm_".Length..]
+        : "MPI_I" + char.ToLowerInvariant(call[4]) + call[5..];
+
     // ---------------------------------------------------------------- validation
 
-    private void Check(int code, string call)
+    private void Check(int code, string call, bool twin = false)
     {
         if (code != MPI_SUCCESS)
-            throw new CommunicationException($"{call} failed on rank {Rank} of {Size}: {MpiEnvironment.ErrorString(code)} (MPI error {code}).");
+            throw new CommunicationException($"{(twin ? NonBlocking(call) : call)} failed on rank {Rank} of {Size}: {MpiEnvironment.ErrorString(code)} (MPI error {code}).");
     }
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
@@ -541,47 +527,18 @@ public sealed unsafe class MpiCommunicator : ICommunicator
     private void CheckHost(MemoryKind kind)
     {
         ThrowIfDisposed();
-        if (kind != MemoryKind.Host)
-            throw new ArgumentException("The MPI communicator is not GPU-aware: pass host buffers.");
+        CommArgs.Host(kind, "MPI");
     }
 
     private void CheckSend(MemoryKind kind, int dest, int tag, string call)
     {
         CheckHost(kind);
-        if ((uint)dest >= (uint)Size) throw new ArgumentOutOfRangeException(nameof(dest), $"{call}: destination {dest} is not a rank of a communicator of size {Size}.");
-        ArgumentOutOfRangeException.ThrowIfNegative(tag);
+        CommArgs.Send(dest, tag, Size, call);
     }
 
     private void CheckRecv(MemoryKind kind, int source, int tag, string call)
     {
         CheckHost(kind);
-        if (source != Comm.AnySource && (uint)source >= (uint)Size)
-            throw new ArgumentOutOfRangeException(nameof(source), $"{call}: source {source} is not a rank of a communicator of size {Size}.");
-        if (tag < 0 && tag != Comm.AnyTag) throw new ArgumentOutOfRangeException(nameof(tag), $"{call}: tag {tag} is negative.");
-    }
-
-    private void CheckRoot(int root, string call)
-    {
-        if ((uint)root >= (uint)Size)
-            throw new ArgumentOutOfRangeException(nameof(root), $"{call}: root {root} is not a rank of a communicator of size {Size}.");
-    }
-
-    private static void CheckCapacity(long have, long need, string call, string which)
-    {
-        if (have < need)
-            throw new ArgumentException($"{call}: the {which} buffer holds {have} elements but {need} are needed.");
-    }
-
-    private void CheckBlocks(ReadOnlySpan<long> counts, ReadOnlySpan<long> displs, long bufferCount, string call, string which)
-    {
-        if (counts.Length != Size || displs.Length != Size)
-            throw new ArgumentException($"{call}: {which} counts and displacements need {Size} entries each, got {counts.Length} and {displs.Length}.");
-        for (int i = 0; i < Size; i++)
-        {
-            if (counts[i] < 0 || displs[i] < 0)
-                throw new ArgumentOutOfRangeException(nameof(counts), $"{call}: {which} block {i} has count {counts[i]} and displacement {displs[i]}; both must be >= 0.");
-            if (displs[i] + counts[i] > bufferCount)
-                throw new ArgumentException($"{call}: {which} block {i} [{displs[i]}, {displs[i] + counts[i]}) is outside the {which} buffer of {bufferCount} elements.");
-        }
+        CommArgs.Recv(source, tag, Size, call);
     }
 }

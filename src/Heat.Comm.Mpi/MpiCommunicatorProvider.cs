@@ -3,7 +3,8 @@ using Heat.Abstractions;
 using Heat.Comm.Mpi;
 using Microsoft.Extensions.Logging;
 
-[assembly: HeatCommunicatorProvider(typeof(MpiCommunicatorProvider))]
+[assembly: HeatCommunicatorProvider(typeof(MpiCommunicatorProvider),
+    Install = "Install MPICH (Debian: apt-get install " + Heat.Comm.Mpi.Interop.MpiLibrary.Packages + ") and launch with mpiexec.mpich.")]
 
 namespace Heat.Comm.Mpi;
 

@@ -18,6 +18,7 @@ public class CliTests
         Assert.Contains("rank 1/2", output);
         Assert.Contains("backend managed", output);
         Assert.Contains("communicator inproc", output);
+        Assert.Contains("Components: backends managed, opencl, torch; communicators auto, self, inproc, mpi", output);
     }
 
     [Fact]

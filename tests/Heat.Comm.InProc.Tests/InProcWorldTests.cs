@@ -23,9 +23,12 @@ public sealed class InProcWorldTests
     [Fact]
     public void Run_UnknownBackend_SurfacesDiscoveryError()
     {
-        var e = Assert.Throws<ArgumentException>(() => InProcWorld.Run(2, () => { }, backend: "no-such-backend", timeout: TimeSpan.FromSeconds(10)));
-        Assert.Contains("Unknown backend 'no-such-backend'", e.Message);
+        var e = Assert.Throws<BackendUnavailableException>(() => InProcWorld.Run(2, () => { }, backend: "no_such_backend", timeout: TimeSpan.FromSeconds(10)));
+        Assert.Contains("The 'no_such_backend' backend (Heat:Backend=no_such_backend) is not installed", e.Message);
+        Assert.Contains("Found: managed.", e.Message);
         Assert.Equal(0, e.Data["heat.rank"]);
+        var malformed = Assert.Throws<ArgumentException>(() => InProcWorld.Run(2, () => { }, backend: "no-such-backend"));
+        Assert.Contains("Heat:Backend is 'no-such-backend'", malformed.Message);
     }
 
     [Fact]

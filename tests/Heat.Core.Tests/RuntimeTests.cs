@@ -12,23 +12,6 @@ public class RuntimeTests
         new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build();
 
     [Fact]
-    public void Options_Defaults_MatchApi()
-    {
-        var o = HeatOptions.From(Config());
-        Assert.Equal(("managed", "auto", "cpu", 0), (o.Backend, o.Communicator, o.Device, o.Threads));
-    }
-
-    [Theory]
-    [InlineData("Heat:Communicator", "carrier-pigeon", "Heat:Communicator")]
-    [InlineData("Heat:Device", "tpu", "tpu")]
-    [InlineData("Heat:Threads", "-2", "Heat:Threads")]
-    public void Options_RejectBadValues_NamingTheKey(string key, string value, string expected)
-    {
-        var e = Assert.Throws<ArgumentException>(() => HeatOptions.From(Config((key, value))));
-        Assert.Contains(expected, e.Message);
-    }
-
-    [Fact]
     public void Create_Self_EntersAndLeavesTheAmbientContext()
     {
         Assert.Null(HeatContext.Current);
@@ -59,22 +42,51 @@ public class RuntimeTests
     }
 
     [Theory]
-    [InlineData("Heat:Backend", "torch", "libtorch-dev")]
-    [InlineData("Heat:Backend", "opencl", "pocl-opencl-icd")]
-    public void Create_MissingBackend_SaysWhatToInstall(string key, string value, string hint)
+    [InlineData("torch", "Heat.Backend.torch")]
+    [InlineData("opencl", "Heat.Backend.opencl")]
+    public void Create_MissingBackend_NamesTheAssemblyAndWhatIsThere(string name, string assembly)
     {
-        var e = Assert.Throws<BackendUnavailableException>(() => HeatRuntime.Create(Config((key, value), ("Heat:Communicator", "self"))));
-        Assert.Contains(hint, e.Message);
+        var e = Assert.Throws<BackendUnavailableException>(() => HeatRuntime.Create(Config(("Heat:Backend", name), ("Heat:Communicator", "self"))));
+        Assert.Contains(assembly, e.Message);
+        Assert.Contains("Found: fake, managed", e.Message);
     }
 
     [Fact]
     public void Create_MissingOrMisusedCommunicator_SaysWhy()
     {
         var mpi = Assert.Throws<CommunicatorUnavailableException>(() => HeatRuntime.Create(Config(("Heat:Communicator", "mpi"))));
-        Assert.Contains("libmpich-dev", mpi.Message);
+        Assert.Contains("Heat.Comm.mpi", mpi.Message);
+        Assert.Contains("Found: fake, inproc", mpi.Message);
         var inproc = Assert.Throws<CommunicatorUnavailableException>(() => HeatRuntime.Create(Config(("Heat:Communicator", "inproc"))));
         Assert.Contains("InProcWorld.Run", inproc.Message);
-        Assert.Throws<ArgumentException>(() => ComponentDiscovery.FindBackend("numpy"));
+    }
+
+    [Fact]
+    public void Create_Auto_UnderALauncher_TakesTheCommunicatorThatRecognisesIt()
+    {
+        // The fake communicator (found by convention) pretends to recognise the launch.
+        var launched = ComponentDiscovery.FindCommunicator("fake")!.GetType().GetProperty("Launched")!;
+        launched.SetValue(null, true);
+        try
+        {
+            using var runtime = HeatRuntime.Create(Config(("Heat:Backend", "fake")), null, enterContext: false, launcherMarker: "PMI_RANK");
+            Assert.Equal("fake", runtime.Communicator.Kind);
+        }
+        finally { launched.SetValue(null, false); }
+    }
+
+    [Theory]
+    [InlineData("0", "gpu:0")]
+    [InlineData("1", "gpu:1")]
+    [InlineData("2", "gpu:0")]
+    [InlineData("3", "gpu:1")]
+    public void Create_Gpu_IsLocalRankModuloGpus(string rank, string device)
+    {
+        // The fake world has two ranks per node, the fake backend two GPUs: world rank r is local rank r % 2.
+        using var runtime = HeatRuntime.Create(Config(("Heat:Communicator", "fake"), ("Heat:Backend", "fake"), ("Heat:Device", "gpu"), ("Heat:Fake:Rank", rank)),
+            null, enterContext: false, launcherMarker: null);
+        Assert.Equal(device, runtime.Context.Device.ToString());
+        Assert.Equal(int.Parse(rank) % 2, runtime.Context.LocalRank);
     }
 
     [Fact]
@@ -94,7 +106,7 @@ public class RuntimeTests
         var runtime = provider.GetRequiredService<HeatRuntime>();
         Assert.Same(runtime.Backend, provider.GetRequiredService<ITensorBackend>());
         Assert.Equal(1, provider.GetRequiredService<ICommunicator>().Size);
-        Assert.Equal("managed", provider.GetRequiredService<HeatOptions>().Backend);
+        Assert.Equal("managed", provider.GetRequiredService<HeatSettings>().Backend);
     }
 
     [Fact]

@@ -8,7 +8,22 @@ namespace Heat.Abstractions;
 /// <param name="Configuration">The process configuration (the <c>Heat</c> section and everything else).</param>
 /// <param name="Loggers">Where log messages go.</param>
 /// <param name="RanksOnNode">How many ranks share this machine (threads per rank follow from it).</param>
-public sealed record ProviderContext(IConfiguration Configuration, ILoggerFactory Loggers, int RanksOnNode);
+public sealed record ProviderContext(IConfiguration Configuration, ILoggerFactory Loggers, int RanksOnNode)
+{
+    private HeatSettings? _settings;
+
+    /// <summary>The <c>Heat</c> section, parsed once (from <see cref="Configuration"/> unless given).</summary>
+    /// <exception cref="ArgumentException">A value of the section is malformed.</exception>
+    public HeatSettings Settings
+    {
+        get => _settings ??= HeatSettings.From(Configuration);
+        init => _settings = value;
+    }
+
+    /// <summary>Compute threads per rank: <c>Heat:Threads</c>, else the cores divided by the ranks on this node.</summary>
+    /// <exception cref="ArgumentException">A value of the section is malformed.</exception>
+    public int Threads => Settings.Threads > 0 ? Settings.Threads : CpuBudget.ThreadsPerRank(RanksOnNode);
+}
 
 /// <summary>Creates one kind of backend; announced by <see cref="HeatBackendProviderAttribute"/>.</summary>
 public interface ITensorBackendProvider
@@ -34,18 +49,28 @@ public interface ICommunicatorProvider
     ICommunicator CreateWorld(ProviderContext context);
 }
 
-/// <summary>Announces the backend provider type of an assembly.</summary>
+/// <summary>
+/// Announces the backend provider type of an assembly named <c>Heat.Backend.&lt;Name&gt;</c>, where
+/// <see cref="ComponentDiscovery"/> finds it by its configuration name.
+/// </summary>
 [AttributeUsage(AttributeTargets.Assembly)]
 public sealed class HeatBackendProviderAttribute(Type providerType) : Attribute
 {
     /// <summary>A type implementing <see cref="ITensorBackendProvider"/> with a public parameterless constructor.</summary>
     public Type ProviderType { get; } = providerType;
+    /// <summary>What to install to use it, as a sentence (<c>"Install libtorch (Debian: apt-get install libtorch-dev)."</c>).</summary>
+    public string? Install { get; set; }
 }
 
-/// <summary>Announces the communicator provider type of an assembly.</summary>
+/// <summary>
+/// Announces the communicator provider type of an assembly named <c>Heat.Comm.&lt;Name&gt;</c>, where
+/// <see cref="ComponentDiscovery"/> finds it by its configuration name.
+/// </summary>
 [AttributeUsage(AttributeTargets.Assembly)]
 public sealed class HeatCommunicatorProviderAttribute(Type providerType) : Attribute
 {
     /// <summary>A type implementing <see cref="ICommunicatorProvider"/> with a public parameterless constructor.</summary>
     public Type ProviderType { get; } = providerType;
+    /// <summary>What to install to use it, as a sentence (<c>"Install libtorch (Debian: apt-get install libtorch-dev)."</c>).</summary>
+    public string? Install { get; set; }
 }

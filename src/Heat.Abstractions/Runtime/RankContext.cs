@@ -24,6 +24,8 @@ public sealed class RankContext
     public Device Device { get; set; }
     /// <summary>Where log messages go.</summary>
     public ILoggerFactory Loggers { get; }
+    /// <summary>This rank's index among the ranks on its node (plain <c>gpu</c> means <c>gpu:(LocalRank % GPUs)</c>).</summary>
+    public int LocalRank { get; init; }
 }
 
 /// <summary>The ambient per-rank context: an <see cref="AsyncLocal{T}"/>, one per rank thread, never process-global.</summary>

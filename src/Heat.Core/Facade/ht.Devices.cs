@@ -10,16 +10,14 @@ public static partial class ht
     /// <summary>The device new arrays are created on.</summary>
     public static Device get_device() => Context.Device;
 
-    /// <summary>Sets the device new arrays of this rank are created on (<c>"cpu"</c>, <c>"gpu"</c>, <c>"gpu:1"</c>).</summary>
+    /// <summary>
+    /// Sets the device new arrays of this rank are created on (<c>"cpu"</c>, <c>"gpu"</c> = <c>gpu:(local rank % GPUs)</c>,
+    /// <c>"gpu:1"</c>).
+    /// </summary>
     /// <exception cref="BackendUnavailableException">The backend has no such device.</exception>
     public static void use_device(string device)
     {
         var ctx = Context;
-        var requested = Device.Parse(device);
-        var match = requested.IsGpu && !device.Contains(':')
-            ? ctx.Backend.Devices.FirstOrDefault(d => d.IsGpu)
-            : ctx.Backend.Devices.FirstOrDefault(d => d == requested);
-        ctx.Device = match ?? throw new BackendUnavailableException(
-            $"Device '{device}' is not available on the '{ctx.Backend.Name}' backend (devices: {string.Join(", ", ctx.Backend.Devices)}).");
+        ctx.Device = RankSetup.ResolveDevice(Device.Parse(device), !device.Contains(':'), ctx.Backend, ctx.LocalRank);
     }
 }

@@ -18,9 +18,9 @@ public sealed class HeatRuntime : IDisposable
     private readonly bool _ownsLoggers;
     private int _disposed;
 
-    private HeatRuntime(HeatOptions options, RankContext context, ILoggerFactory loggers, bool ownsLoggers, bool enter)
+    private HeatRuntime(HeatSettings settings, RankContext context, ILoggerFactory loggers, bool ownsLoggers, bool enter)
     {
-        Options = options; Context = context; Loggers = loggers; _ownsLoggers = ownsLoggers;
+        Settings = settings; Context = context; Loggers = loggers; _ownsLoggers = ownsLoggers;
         if (enter) _scope = HeatContext.Enter(context);
         loggers.CreateLogger("Heat").LogInformation("Heat {Version}: backend {Backend}, communicator {Comm} rank {Rank}/{Size}, device {Device}",
             Version, context.Backend.Name, context.Communicator.Kind, context.Communicator.Rank, context.Communicator.Size, context.Device);
@@ -28,8 +28,8 @@ public sealed class HeatRuntime : IDisposable
 
     /// <summary>Heat's version.</summary>
     public static string Version => typeof(HeatRuntime).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
-    /// <summary>The options in force.</summary>
-    public HeatOptions Options { get; }
+    /// <summary>The settings in force (the parsed <c>Heat</c> section).</summary>
+    public HeatSettings Settings { get; }
     /// <summary>The rank context (backend, communicator, device).</summary>
     public RankContext Context { get; }
     /// <summary>The loggers.</summary>
@@ -51,26 +51,27 @@ public sealed class HeatRuntime : IDisposable
     /// <summary>Creates the runtime from configuration and makes it the ambient context of the calling thread.</summary>
     /// <exception cref="BackendUnavailableException">The configured backend is not installed.</exception>
     /// <exception cref="CommunicatorUnavailableException">The configured communicator is not installed or not valid here.</exception>
+    /// <exception cref="ArgumentException">A value of the <c>Heat</c> section is malformed (the message names the key).</exception>
     public static HeatRuntime Create(IConfiguration configuration, ILoggerFactory? loggers = null, bool enterContext = true) =>
         Create(configuration, loggers, enterContext, LauncherDetection.Marker());
 
     internal static HeatRuntime Create(IConfiguration configuration, ILoggerFactory? loggers, bool enterContext, string? launcherMarker)
     {
-        var options = HeatOptions.From(configuration);
+        var settings = HeatSettings.From(configuration);
         bool ownsLoggers = loggers is null;
-        loggers ??= CreateLoggers(options);
-        var communicator = CreateCommunicator(options, configuration, loggers, launcherMarker, out int ranksOnNode);
-        ITensorBackend? backend = null;
+        loggers ??= CreateLoggers(settings.LogLevel);
+        ICommunicator? communicator = null;
         try
         {
-            backend = ComponentDiscovery.FindBackend(options.Backend).Create(new ProviderContext(configuration, loggers, ranksOnNode));
-            var device = ResolveDevice(options.Device, backend, communicator, ranksOnNode);
-            return new HeatRuntime(options, new RankContext(backend, communicator, device, loggers), loggers, ownsLoggers, enterContext);
+            communicator = CreateCommunicator(settings, loggers, launcherMarker, out int ranksOnNode);
+            // Ranks fill nodes in blocks (mpiexec's default): the local rank is the world rank modulo the node's ranks.
+            int localRank = communicator.Rank % Math.Max(1, ranksOnNode);
+            var context = RankSetup.CreateContext(settings, communicator, localRank, ranksOnNode, loggers);
+            return new HeatRuntime(settings, context, loggers, ownsLoggers, enterContext);
         }
         catch
         {
-            backend?.Dispose();
-            communicator.Dispose();
+            communicator?.Dispose();
             if (ownsLoggers) loggers.Dispose();
             throw;
         }
@@ -108,46 +109,25 @@ public sealed class HeatRuntime : IDisposable
         if (_ownsLoggers) Loggers.Dispose();
     }
 
-    private static ILoggerFactory CreateLoggers(HeatOptions options)
-    {
-        var level = Enum.Parse<LogLevel>(options.LogLevel, ignoreCase: true);
-        return LoggerFactory.Create(b => b.SetMinimumLevel(level).AddSimpleConsole(o => { o.SingleLine = true; }));
-    }
+    private static ILoggerFactory CreateLoggers(LogLevel level) =>
+        LoggerFactory.Create(b => b.SetMinimumLevel(level).AddSimpleConsole(o => { o.SingleLine = true; }));
 
-    private static ICommunicator CreateCommunicator(HeatOptions options, IConfiguration configuration, ILoggerFactory loggers, string? marker, out int ranksOnNode)
+    /// <summary>
+    /// The world communicator: one rank for <c>self</c>, and for <c>auto</c> without a launcher; under a launcher the
+    /// communicator that recognises it; else the one the name finds (<c>Heat.Comm.&lt;Name&gt;</c>).
+    /// </summary>
+    private static ICommunicator CreateCommunicator(HeatSettings settings, ILoggerFactory loggers, string? marker, out int ranksOnNode)
     {
         ranksOnNode = 1;
-        string name = options.Communicator.ToLowerInvariant();
-        if (name == "self") return InProcWorld.CreateSelf();
-        if (name == "inproc")
-            throw new CommunicatorUnavailableException("Heat:Communicator=inproc is valid only through InProcWorld.Run or the heat command's --ranks N; use 'self', 'mpi' or 'auto' for a program.");
-        if (name == "auto")
-        {
-            if (marker is null) return InProcWorld.CreateSelf();
-            var mpi = ComponentDiscovery.FindCommunicator("mpi", required: false)
-                ?? throw new CommunicatorUnavailableException(
-                    $"This process was started by an MPI launcher ({marker} is set) but the MPI communicator is not installed: " +
-                    "reference Heat.Comm.Mpi and install MPICH (Debian: apt-get install mpich libmpich-dev), or set Heat:Communicator=self to run every process alone.");
-            ranksOnNode = mpi.RanksOnNode();
-            return mpi.CreateWorld(new ProviderContext(configuration, loggers, ranksOnNode));
-        }
-        var provider = ComponentDiscovery.FindCommunicator(name)!;
+        if (settings.Communicator == "self" || (settings.Communicator == "auto" && marker is null)) return InProcWorld.CreateSelf();
+        var provider = settings.Communicator == "auto"
+            ? ComponentDiscovery.FindCommunicators().FirstOrDefault(p => p.IsLaunchedByLauncher()) ?? throw new CommunicatorUnavailableException(
+                $"This process was started by an MPI launcher ({marker} is set) but no communicator next to the application recognises " +
+                $"the launch (found: {string.Join(", ", ComponentDiscovery.CommunicatorNames)}): reference Heat.Comm.Mpi and install MPICH " +
+                "(Debian: apt-get install mpich libmpich-dev), or set Heat:Communicator=self to run every process alone.")
+            : ComponentDiscovery.FindCommunicator(settings.Communicator)!;
         ranksOnNode = provider.RanksOnNode();
-        return provider.CreateWorld(new ProviderContext(configuration, loggers, ranksOnNode));
-    }
-
-    private static Device ResolveDevice(string text, ITensorBackend backend, ICommunicator communicator, int ranksOnNode)
-    {
-        var requested = Device.Parse(text);
-        if (!requested.IsGpu) return Device.Cpu;
-        var gpus = backend.Devices.Where(d => d.IsGpu).ToList();
-        if (gpus.Count == 0)
-            throw new BackendUnavailableException($"Heat:Device={text} but the '{backend.Name}' backend has no GPU (devices: {string.Join(", ", backend.Devices)}). " +
-                "Use the torch backend with a CUDA libtorch, or the opencl backend with a GPU driver.");
-        if (text.Contains(':')) return gpus.FirstOrDefault(g => g.Index == requested.Index)
-            ?? throw new BackendUnavailableException($"Heat:Device={text}: no such GPU; the '{backend.Name}' backend has {string.Join(", ", gpus)}.");
-        int localRank = communicator.Rank % Math.Max(1, ranksOnNode);
-        return gpus[localRank % gpus.Count];
+        return provider.CreateWorld(new ProviderContext(settings.Configuration, loggers, ranksOnNode) { Settings = settings });
     }
 
     /// <summary>Keeps the <c>--Heat:Key=value</c> and <c>--Heat:Key value</c> arguments, so a program's own arguments pass through.</summary>

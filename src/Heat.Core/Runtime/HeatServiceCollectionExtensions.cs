@@ -11,14 +11,14 @@ public static class HeatServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="HeatRuntime"/> (chosen by the <c>Heat</c> section of <paramref name="configuration"/>), its
-    /// <see cref="ITensorBackend"/>, <see cref="ICommunicator"/> and <see cref="HeatOptions"/>. The runtime is created on
+    /// <see cref="ITensorBackend"/>, <see cref="ICommunicator"/> and <see cref="HeatSettings"/>. The runtime is created on
     /// first resolution and becomes the context of threads that entered none; <see cref="HeatRuntime.Enter"/> scopes it explicitly.
     /// </summary>
     public static IServiceCollection AddHeat(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddSingleton(_ => HeatOptions.From(configuration));
+        services.AddSingleton(_ => HeatSettings.From(configuration));
         services.AddSingleton(sp =>
         {
             var runtime = HeatRuntime.Create(configuration, sp.GetService<ILoggerFactory>(), enterContext: false);

@@ -357,6 +357,42 @@ public abstract unsafe class CommunicatorConformanceSuite(ITestWorld world)
     });
 
     [Theory, MemberData(nameof(Ranks))]
+    public void BadArguments_FailOnEveryRank_WithTheSharedMessages(int ranks) => World.Run(ranks, c =>
+    {
+        // CommArgs words these for every communicator; each is raised locally, before any communication.
+        int p = c.Size;
+        var buffer = new double[2 * p + 1];
+        fixed (double* b = buffer)
+        {
+            var all = new CommBuffer<double>(b, buffer.Length);
+            var none = new CommBuffer<double>(b, 0);
+            var device = new CommBuffer<double>(b, 1, MemoryKind.Device);
+            var e = Assert.Throws<ArgumentOutOfRangeException>(() => c.Send(none, p, 0));
+            Assert.Equal(("dest", $"Send: destination {p} is not a rank of a communicator of size {p}."), (e.ParamName, e.Message.Split(" (Parameter")[0]));
+            e = Assert.Throws<ArgumentOutOfRangeException>(() => c.Recv(none, -5, 0));
+            Assert.Equal(("source", $"Recv: source -5 is not a rank of a communicator of size {p}."), (e.ParamName, e.Message.Split(" (Parameter")[0]));
+            e = Assert.Throws<ArgumentOutOfRangeException>(() => c.Irecv(none, 0, -3));
+            Assert.Equal(("tag", "Irecv: tag -3 is negative."), (e.ParamName, e.Message.Split(" (Parameter")[0]));
+            e = Assert.Throws<ArgumentOutOfRangeException>(() => c.Bcast(none, p));
+            Assert.Equal(("root", $"Bcast: root {p} is not a rank of a communicator of size {p}."), (e.ParamName, e.Message.Split(" (Parameter")[0]));
+            e = Assert.Throws<ArgumentOutOfRangeException>(() => c.Split(-2, 0));
+            Assert.StartsWith("Split: colour -2 is negative", e.Message);
+            var a = Assert.Throws<ArgumentException>(() => c.Allgather(all, none));
+            Assert.Equal($"Allgather: the receive buffer holds 0 elements but {p * (2 * p + 1)} are needed.", a.Message);
+            if (p > 1)
+            {
+                a = Assert.Throws<ArgumentException>(() => c.Alltoall(all, all));
+                Assert.StartsWith($"Alltoall: the send buffer's {2 * p + 1} elements do not split into {p} equal blocks.", a.Message);
+            }
+            a = Assert.Throws<ArgumentException>(() => c.Alltoallv(all, [], [], all, [], []));
+            Assert.Equal($"Alltoallv: send counts and displacements need {p} entries each, got 0 and 0.", a.Message);
+            a = Assert.Throws<ArgumentException>(() => c.Allreduce(device, all, ReduceOp.Sum));
+            Assert.EndsWith(" communicator is not GPU-aware: pass host buffers.", a.Message);
+        }
+        c.Barrier();  // no rank entered a collective
+    });
+
+    [Theory, MemberData(nameof(Ranks))]
     public void Alltoallv_WithSlicedBuffersAnd64BitDisplacements(int ranks) => World.Run(ranks, c =>
     {
         int p = c.Size, me = c.Rank;
