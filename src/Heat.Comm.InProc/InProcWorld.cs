@@ -21,42 +21,43 @@ public static class InProcWorld
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(120);
 
     /// <summary>Runs <paramref name="body"/> on <paramref name="ranks"/> ranks with the ambient Heat context set.</summary>
+    /// <remarks><c>configuration</c> (optional): the settings the ranks' backends are created with; null: the environment's.</remarks>
     /// <exception cref="ArgumentOutOfRangeException">Fewer than one rank, or a non-positive timeout.</exception>
     /// <exception cref="CommunicationTimeoutException">A rank made no progress within the timeout.</exception>
-    public static void Run(int ranks, Action body, TimeSpan? timeout = null, string? backend = null, Device? device = null, InProcFaults? faults = null)
+    public static void Run(int ranks, Action body, TimeSpan? timeout = null, string? backend = null, Device? device = null, InProcFaults? faults = null, IConfiguration? configuration = null)
     {
         ArgumentNullException.ThrowIfNull(body);
-        RunCore<int>(ranks, _ => { body(); return 0; }, withBackend: true, timeout, backend, device, faults);
+        RunCore<int>(ranks, _ => { body(); return 0; }, withBackend: true, timeout, backend, device, faults, configuration);
     }
 
     /// <summary>Runs <paramref name="body"/> on every rank and returns the per-rank results in rank order.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Fewer than one rank, or a non-positive timeout.</exception>
     /// <exception cref="CommunicationTimeoutException">A rank made no progress within the timeout.</exception>
-    public static T[] Run<T>(int ranks, Func<T> body, TimeSpan? timeout = null, string? backend = null, Device? device = null, InProcFaults? faults = null)
+    public static T[] Run<T>(int ranks, Func<T> body, TimeSpan? timeout = null, string? backend = null, Device? device = null, InProcFaults? faults = null, IConfiguration? configuration = null)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return RunCore(ranks, _ => body(), withBackend: true, timeout, backend, device, faults);
+        return RunCore(ranks, _ => body(), withBackend: true, timeout, backend, device, faults, configuration);
     }
 
     /// <summary>Runs a body that uses the rank's communicator directly (the ambient context is set as well).</summary>
     /// <exception cref="ArgumentOutOfRangeException">Fewer than one rank, or a non-positive timeout.</exception>
     /// <exception cref="CommunicationTimeoutException">A rank made no progress within the timeout.</exception>
-    public static void Run(int ranks, Action<ICommunicator> body, TimeSpan? timeout = null, string? backend = null, Device? device = null, InProcFaults? faults = null)
+    public static void Run(int ranks, Action<ICommunicator> body, TimeSpan? timeout = null, string? backend = null, Device? device = null, InProcFaults? faults = null, IConfiguration? configuration = null)
     {
         ArgumentNullException.ThrowIfNull(body);
-        RunCore<int>(ranks, c => { body(c); return 0; }, withBackend: true, timeout, backend, device, faults);
+        RunCore<int>(ranks, c => { body(c); return 0; }, withBackend: true, timeout, backend, device, faults, configuration);
     }
 
     /// <summary>Runs a body that uses the rank's communicator and returns the per-rank results in rank order.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Fewer than one rank, or a non-positive timeout.</exception>
     /// <exception cref="CommunicationTimeoutException">A rank made no progress within the timeout.</exception>
-    public static T[] Run<T>(int ranks, Func<ICommunicator, T> body, TimeSpan? timeout = null, string? backend = null, Device? device = null, InProcFaults? faults = null)
+    public static T[] Run<T>(int ranks, Func<ICommunicator, T> body, TimeSpan? timeout = null, string? backend = null, Device? device = null, InProcFaults? faults = null, IConfiguration? configuration = null)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return RunCore(ranks, body, withBackend: true, timeout, backend, device, faults);
+        return RunCore(ranks, body, withBackend: true, timeout, backend, device, faults, configuration);
     }
 
-    /// <summary>A one-rank communicator for single-process use outside <see cref="Run(int, Action, TimeSpan?, string?, Device?, InProcFaults?)"/>.</summary>
+    /// <summary>A one-rank communicator for single-process use outside <see cref="Run(int, Action, TimeSpan?, string?, Device?, InProcFaults?, IConfiguration?)"/>.</summary>
     public static ICommunicator CreateSelf()
     {
         var job = new InProcJob(1, DefaultTimeout, faults: null);
@@ -80,18 +81,17 @@ public static class InProcWorld
         RunCore<int>(ranks, c => { body(c); return 0; }, withBackend: false, timeout, backend: null, device: null, faults);
     }
 
-    private static T[] RunCore<T>(int ranks, Func<ICommunicator, T> body, bool withBackend, TimeSpan? timeout, string? backend, Device? device, InProcFaults? faults)
+    private static T[] RunCore<T>(int ranks, Func<ICommunicator, T> body, bool withBackend, TimeSpan? timeout, string? backend, Device? device, InProcFaults? faults, IConfiguration? configuration = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(ranks, 1);
         var limit = timeout ?? DefaultTimeout;
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(limit, TimeSpan.Zero, nameof(timeout));
 
-        IConfiguration? configuration = null;
         string backendName = "managed";
         Device rankDevice = Device.Cpu;
         if (withBackend)
         {
-            configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+            configuration ??= new ConfigurationBuilder().AddEnvironmentVariables().Build();
             backendName = backend ?? NonEmpty(configuration["Heat:Backend"]) ?? "managed";
             rankDevice = device ?? (NonEmpty(configuration["Heat:Device"]) is { } d ? Device.Parse(d) : Device.Cpu);
         }

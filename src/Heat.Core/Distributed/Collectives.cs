@@ -14,10 +14,9 @@ internal static unsafe class Collectives
         if (t.HostPointer == 0 && t.Numel > 0)
         {
             // Reductions combine on the host: stage device memory there and back.
-            using var host = t.Backend.Empty(t.Shape, t.DType, Device.Cpu);
-            t.Backend.Copy(t, host);
+            using var host = HostStaging.CopyOf(t);
             AllreduceInPlace(comm, host, op);
-            t.Backend.Copy(host, t);
+            HostStaging.WriteBack(host, t);
             return;
         }
         switch (t.DType.Code)
@@ -47,13 +46,8 @@ internal static unsafe class Collectives
         if (!t.IsContiguous) throw new InvalidOperationException("Communication needs a contiguous tensor.");
         if (comm.IsGpuAware && t.Storage.DevicePointer != 0)
             return new Staged(new CommBuffer<byte>((byte*)(t.Storage.DevicePointer + (nint)(t.Offset * t.DType.ItemSize)), t.ByteCount, MemoryKind.Device), null, null, false);
-        var host = t.Backend.Empty(t.Shape, t.DType, Device.Cpu);
-        try
-        {
-            if (send) t.Backend.Copy(t, host);
-            return new Staged(Bytes(host), host, t, receive);
-        }
-        catch { host.Dispose(); throw; }
+        var host = send ? HostStaging.CopyOf(t) : HostStaging.Empty(t.Shape, t.DType);
+        return new Staged(Bytes(host), host, t, receive);
     }
 
     /// <summary>A communication buffer over a tensor or its host copy; disposing writes a received copy back.</summary>
@@ -66,7 +60,7 @@ internal static unsafe class Collectives
         public void Dispose()
         {
             if (host is null) return;
-            try { if (writeBack) device!.Backend.Copy(host, device); }
+            try { if (writeBack) HostStaging.WriteBack(host, device!); }
             finally { host.Dispose(); }
         }
     }
