@@ -28,18 +28,30 @@ public static class Matrix
     /// <summary>The remaining I/O suites (files, tools, child processes): backend-independent, bound on the managed world only.</summary>
     public static readonly Type[] OtherIoSuites = [typeof(IrisSuite<>), typeof(ReferenceToolsSuite<>), typeof(BadInputSuite<>), typeof(ChildProcessSuite<>)];
 
+    /// <summary>
+    /// Pairs of the matrix not bound yet, each with the reason (the coverage tests accept exactly these): code that still
+    /// reads device memory through <c>HostPointer</c> and is being rewritten elsewhere.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<(Type World, Type Suite), string> Pending = new Dictionary<(Type, Type), string>
+    {
+        [(typeof(OpenClDeviceInProcWorld), typeof(SpatialSuite<>))] =
+            "src/Heat.Core/Spatial (cdist) dereferences HostPointer, which is 0 for device buffers; it is being moved onto the backend.",
+    };
+
     // ML suites: once tests/Heat.Testing/ML holds the estimator suites, list them here (MlSuites) and bind them in
     // every world's project like the DNDarray suites.
 
     /// <summary>
     /// The suites of <paramref name="suites"/> that <paramref name="assembly"/> does not bind for
-    /// <typeparamref name="TWorld"/> (no non-abstract class derives from the suite closed over the world).
+    /// <typeparamref name="TWorld"/> (no non-abstract class derives from the suite closed over the world), apart from
+    /// the <see cref="Pending"/> pairs.
     /// </summary>
     public static IReadOnlyList<string> Unbound<TWorld>(Assembly assembly, IEnumerable<Type> suites) where TWorld : ITestWorldKind
     {
         ArgumentNullException.ThrowIfNull(assembly);
         var bound = assembly.GetTypes().Where(t => t.IsClass && !t.IsAbstract).SelectMany(Bases).ToHashSet();
-        return suites.Select(s => s.MakeGenericType(typeof(TWorld))).Where(s => !bound.Contains(s)).Select(s => s.Name).ToList();
+        return suites.Where(s => !Pending.ContainsKey((typeof(TWorld), s)))
+            .Select(s => s.MakeGenericType(typeof(TWorld))).Where(s => !bound.Contains(s)).Select(s => s.Name).ToList();
 
         static IEnumerable<Type> Bases(Type t)
         {

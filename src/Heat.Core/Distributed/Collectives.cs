@@ -36,15 +36,15 @@ internal static unsafe class Collectives
     }
 
     /// <summary>
-    /// The bytes of a contiguous tensor for one communicator call: host memory as it is, device memory as a device
-    /// buffer when the communicator is GPU-aware, else through a host copy (made when <paramref name="send"/>, written
-    /// back on dispose when <paramref name="receive"/>). Dispose after the call.
+    /// The bytes of a tensor for one communicator call: contiguous host memory as it is, contiguous device memory as a
+    /// device buffer when the communicator is GPU-aware, else (device memory, <see cref="LocalTensor.HostPointer"/> 0,
+    /// or strided) a contiguous host copy (made when <paramref name="send"/>, written back on dispose when
+    /// <paramref name="receive"/>). Dispose after the call.
     /// </summary>
     public static Staged Stage(ICommunicator comm, LocalTensor t, bool send, bool receive)
     {
-        if (t.Numel == 0 || t.HostPointer != 0) return new Staged(Bytes(t), null, null, false);
-        if (!t.IsContiguous) throw new InvalidOperationException("Communication needs a contiguous tensor.");
-        if (comm.IsGpuAware && t.Storage.DevicePointer != 0)
+        if (HostStaging.IsHostContiguous(t)) return new Staged(Bytes(t), null, null, false);
+        if (comm.IsGpuAware && t.IsContiguous && t.Storage.DevicePointer != 0)
             return new Staged(new CommBuffer<byte>((byte*)(t.Storage.DevicePointer + (nint)(t.Offset * t.DType.ItemSize)), t.ByteCount, MemoryKind.Device), null, null, false);
         var host = send ? HostStaging.CopyOf(t) : HostStaging.Empty(t.Shape, t.DType);
         return new Staged(Bytes(host), host, t, receive);

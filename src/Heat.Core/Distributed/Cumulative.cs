@@ -53,7 +53,16 @@ internal static class Cumulative
         op.Kind == ReduceKind.Sum ? (dtype.IsComplex ? Scalar.FromComplex(0) : dtype.IsInexact ? Scalar.FromDouble(0) : Scalar.FromInt(0))
                                   : (dtype.IsComplex ? Scalar.FromComplex(1) : dtype.IsInexact ? Scalar.FromDouble(1) : Scalar.FromInt(1));
 
-    private static unsafe void Exscan(ICommunicator comm, LocalTensor send, LocalTensor recv, ReduceOp op)
+    private static void Exscan(ICommunicator comm, LocalTensor send, LocalTensor recv, ReduceOp op)
+    {
+        // The scan combines on the host: device tensors (HostPointer 0) go through host copies.
+        using var hostSend = HostStaging.Readable(send);
+        using var hostRecv = HostStaging.IsHostContiguous(recv) ? recv.Share() : HostStaging.Empty(recv.Shape, recv.DType);
+        HostExscan(comm, hostSend, hostRecv, op);
+        HostStaging.WriteBack(hostRecv, recv);
+    }
+
+    private static unsafe void HostExscan(ICommunicator comm, LocalTensor send, LocalTensor recv, ReduceOp op)
     {
         switch (send.DType.Code)
         {
