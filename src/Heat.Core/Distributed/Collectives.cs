@@ -11,7 +11,7 @@ internal static unsafe class Collectives
     public static void AllreduceInPlace(ICommunicator comm, LocalTensor t, ReduceOp op)
     {
         if (comm.Size == 1) return;
-        if (t.HostPointer == 0 && t.Numel > 0)
+        if (!HostStaging.IsHostContiguous(t))
         {
             // Reductions combine on the host: stage device memory there and back.
             using var host = HostStaging.CopyOf(t);
@@ -21,16 +21,16 @@ internal static unsafe class Collectives
         }
         switch (t.DType.Code)
         {
-            case DTypeCode.Bool: comm.AllreduceInPlace(t.AsCommBuffer<bool>(), op); break;
-            case DTypeCode.UInt8: comm.AllreduceInPlace(t.AsCommBuffer<byte>(), op); break;
-            case DTypeCode.Int8: comm.AllreduceInPlace(t.AsCommBuffer<sbyte>(), op); break;
-            case DTypeCode.Int16: comm.AllreduceInPlace(t.AsCommBuffer<short>(), op); break;
-            case DTypeCode.Int32: comm.AllreduceInPlace(t.AsCommBuffer<int>(), op); break;
-            case DTypeCode.Int64: comm.AllreduceInPlace(t.AsCommBuffer<long>(), op); break;
-            case DTypeCode.Float32: comm.AllreduceInPlace(t.AsCommBuffer<float>(), op); break;
-            case DTypeCode.Float64: comm.AllreduceInPlace(t.AsCommBuffer<double>(), op); break;
-            case DTypeCode.Complex64: comm.AllreduceInPlace(t.AsCommBuffer<Complex64>(), op); break;
-            case DTypeCode.Complex128: comm.AllreduceInPlace(t.AsCommBuffer<Complex>(), op); break;
+            case DTypeCode.Bool: comm.AllreduceInPlace(Typed<bool>(t), op); break;
+            case DTypeCode.UInt8: comm.AllreduceInPlace(Typed<byte>(t), op); break;
+            case DTypeCode.Int8: comm.AllreduceInPlace(Typed<sbyte>(t), op); break;
+            case DTypeCode.Int16: comm.AllreduceInPlace(Typed<short>(t), op); break;
+            case DTypeCode.Int32: comm.AllreduceInPlace(Typed<int>(t), op); break;
+            case DTypeCode.Int64: comm.AllreduceInPlace(Typed<long>(t), op); break;
+            case DTypeCode.Float32: comm.AllreduceInPlace(Typed<float>(t), op); break;
+            case DTypeCode.Float64: comm.AllreduceInPlace(Typed<double>(t), op); break;
+            case DTypeCode.Complex64: comm.AllreduceInPlace(Typed<Complex64>(t), op); break;
+            case DTypeCode.Complex128: comm.AllreduceInPlace(Typed<Complex>(t), op); break;
             default: throw new NotSupportedException($"Allreduce of {t.DType} is not supported.");
         }
     }
@@ -64,6 +64,9 @@ internal static unsafe class Collectives
             finally { host.Dispose(); }
         }
     }
+
+    /// <summary>A contiguous host tensor as a typed communication buffer (empty for an empty tensor, wherever it lives).</summary>
+    public static CommBuffer<T> Typed<T>(LocalTensor t) where T : unmanaged => t.Numel == 0 ? CommBuffer<T>.Empty : t.AsCommBuffer<T>();
 
     /// <summary>The raw bytes of a contiguous host tensor as a communication buffer.</summary>
     public static CommBuffer<byte> Bytes(LocalTensor t)

@@ -66,15 +66,15 @@ internal static class Cumulative
     {
         switch (send.DType.Code)
         {
-            case DTypeCode.Int64: comm.Exscan(send.AsCommBuffer<long>(), recv.AsCommBuffer<long>(), op); break;
-            case DTypeCode.Int32: comm.Exscan(send.AsCommBuffer<int>(), recv.AsCommBuffer<int>(), op); break;
-            case DTypeCode.Float32: comm.Exscan(send.AsCommBuffer<float>(), recv.AsCommBuffer<float>(), op); break;
-            case DTypeCode.Float64: comm.Exscan(send.AsCommBuffer<double>(), recv.AsCommBuffer<double>(), op); break;
-            case DTypeCode.Complex64: comm.Exscan(send.AsCommBuffer<Complex64>(), recv.AsCommBuffer<Complex64>(), op); break;
-            case DTypeCode.Complex128: comm.Exscan(send.AsCommBuffer<System.Numerics.Complex>(), recv.AsCommBuffer<System.Numerics.Complex>(), op); break;
-            case DTypeCode.Int16: comm.Exscan(send.AsCommBuffer<short>(), recv.AsCommBuffer<short>(), op); break;
-            case DTypeCode.Int8: comm.Exscan(send.AsCommBuffer<sbyte>(), recv.AsCommBuffer<sbyte>(), op); break;
-            case DTypeCode.UInt8: comm.Exscan(send.AsCommBuffer<byte>(), recv.AsCommBuffer<byte>(), op); break;
+            case DTypeCode.Int64: comm.Exscan(Collectives.Typed<long>(send), Collectives.Typed<long>(recv), op); break;
+            case DTypeCode.Int32: comm.Exscan(Collectives.Typed<int>(send), Collectives.Typed<int>(recv), op); break;
+            case DTypeCode.Float32: comm.Exscan(Collectives.Typed<float>(send), Collectives.Typed<float>(recv), op); break;
+            case DTypeCode.Float64: comm.Exscan(Collectives.Typed<double>(send), Collectives.Typed<double>(recv), op); break;
+            case DTypeCode.Complex64: comm.Exscan(Collectives.Typed<Complex64>(send), Collectives.Typed<Complex64>(recv), op); break;
+            case DTypeCode.Complex128: comm.Exscan(Collectives.Typed<System.Numerics.Complex>(send), Collectives.Typed<System.Numerics.Complex>(recv), op); break;
+            case DTypeCode.Int16: comm.Exscan(Collectives.Typed<short>(send), Collectives.Typed<short>(recv), op); break;
+            case DTypeCode.Int8: comm.Exscan(Collectives.Typed<sbyte>(send), Collectives.Typed<sbyte>(recv), op); break;
+            case DTypeCode.UInt8: comm.Exscan(Collectives.Typed<byte>(send), Collectives.Typed<byte>(recv), op); break;
             default: throw new NotSupportedException($"cumulative operations on {send.DType} are not supported.");
         }
     }
