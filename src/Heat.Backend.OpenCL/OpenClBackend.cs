@@ -75,7 +75,7 @@ public sealed unsafe partial class OpenClBackend : ITensorBackend
             throw new NotSupportedException($"OpenCL backend: tensors live on {DefaultDevice} ({Info.Name}), not on {device}.");
         CheckDType(dtype, "allocation");
         long numel = Shapes.Numel(shape);
-        var storage = new OpenClStorage(_device, checked(numel * dtype.ItemSize), DefaultDevice);
+        var storage = new OpenClStorage(_device, checked(numel * dtype.ItemSize), DefaultDevice, ZeroCopy);
         return new LocalTensor(this, storage, dtype, shape, Shapes.ContiguousStrides(shape), 0);
     }
 

@@ -14,6 +14,8 @@ namespace Heat.Backend.OpenCL;
 /// <remarks>
 /// Keys: <c>Heat:OpenCL:Platform</c> (index or case-insensitive part of the platform name) and <c>Heat:OpenCL:Device</c>
 /// (index within the platform or part of the device name). Default: the first GPU, else the first device.
+/// <c>Heat:OpenCL:Memory</c> = <c>host</c> (default: zero-copy host memory on CPU devices) | <c>device</c> (device
+/// buffers everywhere, host access staged: how a GPU behaves, on any device).
 /// </remarks>
 public sealed class OpenClBackendProvider : ITensorBackendProvider
 {
@@ -25,8 +27,17 @@ public sealed class OpenClBackendProvider : ITensorBackendProvider
     {
         ArgumentNullException.ThrowIfNull(context);
         var device = SelectDevice(context.Configuration["Heat:OpenCL:Platform"], context.Configuration["Heat:OpenCL:Device"]);
-        return new OpenClBackend(device, context.Loggers.CreateLogger<OpenClBackend>());
+        return new OpenClBackend(device, context.Loggers.CreateLogger<OpenClBackend>()) { Memory = ParseMemory(context.Configuration["Heat:OpenCL:Memory"]) };
     }
+
+    /// <summary>Reads <c>Heat:OpenCL:Memory</c> (<c>host</c>, the default, or <c>device</c>).</summary>
+    /// <exception cref="ArgumentException">Any other value.</exception>
+    public static OpenClMemory ParseMemory(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "host" => OpenClMemory.Host,
+        "device" => OpenClMemory.Device,
+        _ => throw new ArgumentException($"Heat:OpenCL:Memory must be 'host' or 'device', got '{value}'.", nameof(value)),
+    };
 
     /// <summary>Chooses a device by the configured platform and device (index or name part).</summary>
     /// <exception cref="BackendUnavailableException">The loader, a platform or the chosen device is missing.</exception>

@@ -22,6 +22,7 @@ public static class InProcWorld
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(120);
 
     /// <summary>Runs <paramref name="body"/> on <paramref name="ranks"/> ranks with the ambient Heat context set.</summary>
+    /// <remarks><c>configuration</c> (optional): the settings the ranks' backends are created with; null: the environment's.</remarks>
     /// <exception cref="ArgumentOutOfRangeException">Fewer than one rank, or a non-positive timeout.</exception>
     /// <exception cref="CommunicationTimeoutException">A rank made no progress within the timeout.</exception>
     public static void Run(int ranks, Action body, TimeSpan? timeout = null, string? backend = null, Device? device = null,

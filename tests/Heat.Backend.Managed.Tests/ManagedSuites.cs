@@ -3,8 +3,8 @@ using Heat.Testing.Backend;
 
 namespace Heat.Backend.Managed.Tests;
 
-public sealed class ManagedElementwise(ManagedBackendFixture f) : ElementwiseSuite(f), IClassFixture<ManagedBackendFixture>;
-public sealed class ManagedReductions(ManagedBackendFixture f) : ReductionSuite(f), IClassFixture<ManagedBackendFixture>;
-public sealed class ManagedMatmul(ManagedBackendFixture f) : MatmulSuite(f), IClassFixture<ManagedBackendFixture>;
-public sealed class ManagedCopy(ManagedBackendFixture f) : CopySuite(f), IClassFixture<ManagedBackendFixture>;
-public sealed class ManagedConformance(ManagedBackendFixture f) : BackendConformanceSuite(f), IClassFixture<ManagedBackendFixture>;
+public sealed class ManagedBackendElementwise(ManagedBackendFixture f) : BackendElementwiseSuite(f), IClassFixture<ManagedBackendFixture>;
+public sealed class ManagedBackendReductions(ManagedBackendFixture f) : BackendReductionSuite(f), IClassFixture<ManagedBackendFixture>;
+public sealed class ManagedBackendMatmul(ManagedBackendFixture f) : BackendMatmulSuite(f), IClassFixture<ManagedBackendFixture>;
+public sealed class ManagedBackendCopy(ManagedBackendFixture f) : BackendCopySuite(f), IClassFixture<ManagedBackendFixture>;
+public sealed class ManagedBackendConformance(ManagedBackendFixture f) : BackendConformanceSuite(f), IClassFixture<ManagedBackendFixture>;

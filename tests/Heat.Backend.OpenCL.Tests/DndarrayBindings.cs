@@ -1,19 +1,62 @@
 // SPDX-License-Identifier: MIT
 using Heat.Testing;
 using Heat.Testing.Core;
+using Heat.Testing.IO;
 
-namespace Heat.Backend.OpenCL.Tests;
+// The DNDarray suites with Heat:Backend=opencl on in-process ranks (each rank its own backend and queue; programs are
+// built once per process): zero-copy host memory, and device buffers (HostPointer 0, every host access staged, the
+// GPU code paths) with the data-moving I/O suites too. Rank samples: Heat.Testing.Matrix.
+namespace Heat.Backend.OpenCL.Tests.OpenClHostInProc
+{
+    public sealed class Factories : FactorySuite<OpenClHostInProcWorld>;
+    public sealed class Distribution : DistributionSuite<OpenClHostInProcWorld>;
+    public sealed class Elementwise : ElementwiseSuite<OpenClHostInProcWorld>;
+    public sealed class Reductions : ReductionSuite<OpenClHostInProcWorld>;
+    public sealed class Statistics : StatisticsSuite<OpenClHostInProcWorld>;
+    public sealed class ElementwiseExtras : ElementwiseExtrasSuite<OpenClHostInProcWorld>;
+    public sealed class DifferentialProperty : DifferentialPropertySuite<OpenClHostInProcWorld>;
+    public sealed class Validation : ValidationSuite<OpenClHostInProcWorld>;
+    public sealed class Random : RandomSuite<OpenClHostInProcWorld>;
+    public sealed class Matmul : MatmulSuite<OpenClHostInProcWorld>;
+    public sealed class Indexing : IndexingSuite<OpenClHostInProcWorld>;
+    public sealed class Printing : PrintingSuite<OpenClHostInProcWorld>;
+    public sealed class Manipulation : ManipulationSuite<OpenClHostInProcWorld>;
+    public sealed class Spatial : SpatialSuite<OpenClHostInProcWorld>;
+}
 
-// The DNDarray suites on 1..5 in-process ranks with Heat:Backend=opencl (each rank its own backend and queue; the
-// programs are built once per process and shared).
-public sealed class OpenClDndFactories() : FactorySuite(new InProcTestWorld(backend: "opencl"));
-public sealed class OpenClDndDistribution() : DistributionSuite(new InProcTestWorld(backend: "opencl"));
-public sealed class OpenClDndElementwise() : ElementwiseSuite(new InProcTestWorld(backend: "opencl"));
-public sealed class OpenClDndReductions() : ReductionSuite(new InProcTestWorld(backend: "opencl"));
-public sealed class OpenClDndStatistics() : StatisticsSuite(new InProcTestWorld(backend: "opencl"));
-public sealed class OpenClDndElementwiseExtras() : ElementwiseExtrasSuite(new InProcTestWorld(backend: "opencl"));
-public sealed class OpenClDndDifferentialProperty() : DifferentialPropertySuite(new InProcTestWorld(backend: "opencl"));
-public sealed class OpenClDndValidation() : ValidationSuite(new InProcTestWorld(backend: "opencl"));
-public sealed class OpenClDndRandom() : RandomSuite(new InProcTestWorld(backend: "opencl"));
-public sealed class OpenClDndMatmul() : MatmulSuite(new InProcTestWorld(backend: "opencl"));
-public sealed class OpenClDndManipulation() : ManipulationSuite(new InProcTestWorld(backend: "opencl"));
+namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
+{
+    public sealed class Factories : FactorySuite<OpenClDeviceInProcWorld>;
+    public sealed class Distribution : DistributionSuite<OpenClDeviceInProcWorld>;
+    public sealed class Elementwise : ElementwiseSuite<OpenClDeviceInProcWorld>;
+    public sealed class Reductions : ReductionSuite<OpenClDeviceInProcWorld>;
+    public sealed class Statistics : StatisticsSuite<OpenClDeviceInProcWorld>;
+    public sealed class ElementwiseExtras : ElementwiseExtrasSuite<OpenClDeviceInProcWorld>;
+    public sealed class DifferentialProperty : DifferentialPropertySuite<OpenClDeviceInProcWorld>;
+    public sealed class Validation : ValidationSuite<OpenClDeviceInProcWorld>;
+    public sealed class Random : RandomSuite<OpenClDeviceInProcWorld>;
+    public sealed class Matmul : MatmulSuite<OpenClDeviceInProcWorld>;
+    public sealed class Indexing : IndexingSuite<OpenClDeviceInProcWorld>;
+    public sealed class Printing : PrintingSuite<OpenClDeviceInProcWorld>;
+    public sealed class Manipulation : ManipulationSuite<OpenClDeviceInProcWorld>;
+    // SpatialSuite: pending (Heat.Testing.Matrix.Pending).
+    public sealed class RoundTrips : RoundTripSuite<OpenClDeviceInProcWorld>;
+    public sealed class NpyFormats : NpyFormatSuite<OpenClDeviceInProcWorld>;
+}
+
+// ML suites (tests/Heat.Testing/ML): bind them here once Matrix lists them, one line each like the DNDarray suites.
+
+namespace Heat.Backend.OpenCL.Tests
+{
+    /// <summary>Every suite of <see cref="Matrix"/> is bound here for this project's worlds.</summary>
+    public sealed class MatrixCoverage
+    {
+        [Fact]
+        public void OpenClHostInProc_BindsEverySuite() =>
+            Assert.Empty(Matrix.Unbound<OpenClHostInProcWorld>(typeof(MatrixCoverage).Assembly, [.. Matrix.DndarraySuites]));
+
+        [Fact]
+        public void OpenClDeviceInProc_BindsEverySuite() =>
+            Assert.Empty(Matrix.Unbound<OpenClDeviceInProcWorld>(typeof(MatrixCoverage).Assembly, [.. Matrix.DndarraySuites, .. Matrix.DataIoSuites]));
+    }
+}

@@ -3,8 +3,8 @@ using Heat.Testing.Backend;
 
 namespace Heat.Backend.OpenCL.Tests;
 
-public sealed class OpenClElementwise(OpenClBackendFixture f) : ElementwiseSuite(f), IClassFixture<OpenClBackendFixture>;
-public sealed class OpenClReductions(OpenClBackendFixture f) : ReductionSuite(f), IClassFixture<OpenClBackendFixture>;
-public sealed class OpenClMatmul(OpenClBackendFixture f) : MatmulSuite(f), IClassFixture<OpenClBackendFixture>;
-public sealed class OpenClCopy(OpenClBackendFixture f) : CopySuite(f), IClassFixture<OpenClBackendFixture>;
-public sealed class OpenClConformance(OpenClBackendFixture f) : BackendConformanceSuite(f), IClassFixture<OpenClBackendFixture>;
+public sealed class OpenClBackendElementwise(OpenClBackendFixture f) : BackendElementwiseSuite(f), IClassFixture<OpenClBackendFixture>;
+public sealed class OpenClBackendReductions(OpenClBackendFixture f) : BackendReductionSuite(f), IClassFixture<OpenClBackendFixture>;
+public sealed class OpenClBackendMatmul(OpenClBackendFixture f) : BackendMatmulSuite(f), IClassFixture<OpenClBackendFixture>;
+public sealed class OpenClBackendCopy(OpenClBackendFixture f) : BackendCopySuite(f), IClassFixture<OpenClBackendFixture>;
+public sealed class OpenClBackendConformance(OpenClBackendFixture f) : BackendConformanceSuite(f), IClassFixture<OpenClBackendFixture>;

@@ -33,6 +33,12 @@ public static class Program
 
         using var control = world.Dup();
         using var backend = ComponentDiscovery.FindBackend("managed").Create(context);
+        // The bindings follow the test matrix: a DNDarray suite without an MPI binding fails the job (on every rank alike).
+        if (Heat.Testing.Matrix.Unbound<Heat.Testing.MpiWorld>(typeof(Program).Assembly, Heat.Testing.Matrix.DndarraySuites) is { Count: > 0 } unbound)
+        {
+            if (world.Rank == 0) Console.WriteLine($"MPI driver: suites of Heat.Testing.Matrix without an MPI binding: {string.Join(", ", unbound)}");
+            return 1;
+        }
         var filter = Value(args, "--filter") is { } f ? new Regex(f, RegexOptions.CultureInvariant) : null;
         var cases = TestDiscovery.Find(typeof(Program).Assembly, world.Size, filter, selfCheck: args.Contains("--self-check"));
         if (args.Contains("--list"))

@@ -3,22 +3,25 @@ using Heat.Testing;
 using Heat.Testing.Communication;
 using Heat.Testing.Core;
 
-namespace Heat.Comm.Mpi.Driver;
+// The shared suites, bound to the MPI world (Heat.Testing.MpiWorld). The driver runs every [Theory] case of these
+// classes whose rank count equals the world size.
+namespace Heat.Comm.Mpi.Driver.ManagedMpi
+{
+    public sealed class CommunicatorConformance(ITestWorld world) : CommunicatorConformanceSuite(world);
+    public sealed class Factories(ITestWorld world) : FactorySuite<MpiWorld>(world);
+    public sealed class Distribution(ITestWorld world) : DistributionSuite<MpiWorld>(world);
+    public sealed class Elementwise(ITestWorld world) : ElementwiseSuite<MpiWorld>(world);
+    public sealed class Reductions(ITestWorld world) : ReductionSuite<MpiWorld>(world);
+    public sealed class Statistics(ITestWorld world) : StatisticsSuite<MpiWorld>(world);
+    public sealed class ElementwiseExtras(ITestWorld world) : ElementwiseExtrasSuite<MpiWorld>(world);
+    public sealed class DifferentialProperty(ITestWorld world) : DifferentialPropertySuite<MpiWorld>(world);
+    public sealed class Validation(ITestWorld world) : ValidationSuite<MpiWorld>(world);
+    public sealed class Random(ITestWorld world) : RandomSuite<MpiWorld>(world);
+    public sealed class Matmul(ITestWorld world) : MatmulSuite<MpiWorld>(world);
+    public sealed class Indexing(ITestWorld world) : IndexingSuite<MpiWorld>(world);
+    public sealed class Printing(ITestWorld world) : PrintingSuite<MpiWorld>(world);
+    public sealed class Manipulation(ITestWorld world) : ManipulationSuite<MpiWorld>(world);
+    public sealed class Spatial(ITestWorld world) : SpatialSuite<MpiWorld>(world);
+}
 
-// The shared suites, bound to the MPI world. The driver runs every [Theory] case of these classes whose rank count
-// equals the world size.
-public sealed class MpiCommunicatorConformance(ITestWorld world) : CommunicatorConformanceSuite(world);
-public sealed class MpiFactories(ITestWorld world) : FactorySuite(world);
-public sealed class MpiDistribution(ITestWorld world) : DistributionSuite(world);
-public sealed class MpiElementwise(ITestWorld world) : ElementwiseSuite(world);
-public sealed class MpiReductions(ITestWorld world) : ReductionSuite(world);
-public sealed class MpiStatistics(ITestWorld world) : StatisticsSuite(world);
-public sealed class MpiElementwiseExtras(ITestWorld world) : ElementwiseExtrasSuite(world);
-public sealed class MpiDifferentialProperty(ITestWorld world) : DifferentialPropertySuite(world);
-public sealed class MpiValidation(ITestWorld world) : ValidationSuite(world);
-public sealed class MpiRandom(ITestWorld world) : RandomSuite(world);
-public sealed class MpiMatmul(ITestWorld world) : MatmulSuite(world);
-public sealed class MpiIndexing(ITestWorld world) : IndexingSuite(world);
-public sealed class MpiPrinting(ITestWorld world) : PrintingSuite(world);
-public sealed class MpiManipulation(ITestWorld world) : ManipulationSuite(world);
-public sealed class MpiSpatial(ITestWorld world) : SpatialSuite(world);
+// ML suites (tests/Heat.Testing/ML): bind them here once Matrix lists them (constructor taking ITestWorld).

@@ -2,19 +2,34 @@
 using Heat.Testing;
 using Heat.Testing.Core;
 
-namespace Heat.Core.Tests;
+// The DNDarray suites on the managed backend, in-process ranks (the full matrix, see Heat.Testing.Matrix).
+namespace Heat.Core.Tests.ManagedInProc
+{
+    public sealed class Factories : FactorySuite<ManagedInProcWorld>;
+    public sealed class Distribution : DistributionSuite<ManagedInProcWorld>;
+    public sealed class Elementwise : ElementwiseSuite<ManagedInProcWorld>;
+    public sealed class Reductions : ReductionSuite<ManagedInProcWorld>;
+    public sealed class Statistics : StatisticsSuite<ManagedInProcWorld>;
+    public sealed class ElementwiseExtras : ElementwiseExtrasSuite<ManagedInProcWorld>;
+    public sealed class DifferentialProperty : DifferentialPropertySuite<ManagedInProcWorld>;
+    public sealed class Validation : ValidationSuite<ManagedInProcWorld>;
+    public sealed class Random : RandomSuite<ManagedInProcWorld>;
+    public sealed class Matmul : MatmulSuite<ManagedInProcWorld>;
+    public sealed class Indexing : IndexingSuite<ManagedInProcWorld>;
+    public sealed class Printing : PrintingSuite<ManagedInProcWorld>;
+    public sealed class Manipulation : ManipulationSuite<ManagedInProcWorld>;
+    public sealed class Spatial : SpatialSuite<ManagedInProcWorld>;
+}
 
-public sealed class InProcFactories() : FactorySuite(new InProcTestWorld());
-public sealed class InProcDistribution() : DistributionSuite(new InProcTestWorld());
-public sealed class InProcElementwise() : ElementwiseSuite(new InProcTestWorld());
-public sealed class InProcReductions() : ReductionSuite(new InProcTestWorld());
-public sealed class InProcStatistics() : StatisticsSuite(new InProcTestWorld());
-public sealed class InProcElementwiseExtras() : ElementwiseExtrasSuite(new InProcTestWorld());
-public sealed class InProcDifferentialProperty() : DifferentialPropertySuite(new InProcTestWorld());
-public sealed class InProcValidation() : ValidationSuite(new InProcTestWorld());
-public sealed class InProcRandom() : RandomSuite(new InProcTestWorld());
-public sealed class InProcMatmul() : MatmulSuite(new InProcTestWorld());
-public sealed class InProcIndexing() : IndexingSuite(new InProcTestWorld());
-public sealed class InProcPrinting() : PrintingSuite(new InProcTestWorld());
-public sealed class InProcManipulation() : ManipulationSuite(new InProcTestWorld());
-public sealed class InProcSpatial() : SpatialSuite(new InProcTestWorld());
+// ML suites (tests/Heat.Testing/ML): bind them here once Matrix lists them, one line each like the DNDarray suites.
+
+namespace Heat.Core.Tests
+{
+    /// <summary>Every suite of <see cref="Matrix"/> is bound here for this project's worlds.</summary>
+    public sealed class MatrixCoverage
+    {
+        [Fact]
+        public void ManagedInProc_BindsEverySuite() =>
+            Assert.Empty(Matrix.Unbound<ManagedInProcWorld>(typeof(MatrixCoverage).Assembly, [.. Matrix.DndarraySuites]));
+    }
+}

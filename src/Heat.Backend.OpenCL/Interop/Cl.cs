@@ -20,7 +20,7 @@ internal static unsafe partial class Cl
     public const uint PlatformName = 0x0902, PlatformVendor = 0x0903, PlatformVersion = 0x0901;
     public const uint DeviceTypeInfo = 0x1000, DeviceMaxComputeUnits = 0x1002, DeviceGlobalMemSize = 0x101F;
     public const uint DeviceName = 0x102B, DeviceVendor = 0x102C, DeviceVersion = 0x102F, DriverVersion = 0x102D;
-    public const uint DeviceExtensions = 0x1030;
+    public const uint DeviceExtensions = 0x1030, DeviceMaxMemAllocSize = 0x1010;
     public const uint ProgramBuildLog = 0x1183;
 
     public const ulong MemReadWrite = 1 << 0, MemUseHostPtr = 1 << 3;

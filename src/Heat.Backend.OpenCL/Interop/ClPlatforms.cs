@@ -16,6 +16,8 @@ namespace Heat.Backend.OpenCL.Interop;
 public sealed record OpenClDeviceInfo(int PlatformIndex, int DeviceIndex, string Platform, string Name, string Version, bool IsGpu,
     int ComputeUnits, long GlobalMemory, bool HasFp64)
 {
+    /// <summary>The largest single buffer the device allocates (<c>CL_DEVICE_MAX_MEM_ALLOC_SIZE</c>), in bytes.</summary>
+    public long MaxAllocation { get; init; } = long.MaxValue;
     internal nint PlatformId { get; init; }
     internal nint DeviceId { get; init; }
 
@@ -57,14 +59,15 @@ public static unsafe class OpenClPlatforms
             for (int di = 0; di < devices.Length; di++)
             {
                 var dev = devices[di];
-                ulong type = 0; uint cus = 0; ulong mem = 0;
+                ulong type = 0; uint cus = 0; ulong mem = 0, maxAlloc = 0;
                 Cl.GetDeviceInfo(dev, Cl.DeviceTypeInfo, sizeof(ulong), &type, null);
                 Cl.GetDeviceInfo(dev, Cl.DeviceMaxComputeUnits, sizeof(uint), &cus, null);
                 Cl.GetDeviceInfo(dev, Cl.DeviceGlobalMemSize, sizeof(ulong), &mem, null);
+                Cl.GetDeviceInfo(dev, Cl.DeviceMaxMemAllocSize, sizeof(ulong), &maxAlloc, null);
                 var ext = DeviceString(dev, Cl.DeviceExtensions);
                 result.Add(new OpenClDeviceInfo(pi, di, pname, DeviceString(dev, Cl.DeviceName), DeviceString(dev, Cl.DeviceVersion),
                     (type & Cl.DeviceTypeGpu) != 0, (int)cus, (long)mem, ext.Contains("cl_khr_fp64", StringComparison.Ordinal))
-                { PlatformId = platforms[pi], DeviceId = dev });
+                { PlatformId = platforms[pi], DeviceId = dev, MaxAllocation = maxAlloc == 0 ? long.MaxValue : (long)Math.Min(maxAlloc, long.MaxValue) });
             }
         }
         return result;

@@ -39,8 +39,9 @@ internal static class ArgReduction
             if (reducesSplit)
             {
                 long offset = x.SplitOffset();
-                var idx = indices.AsSpan<long>();
+                var idx = HostStaging.Read<long>(indices);
                 for (int i = 0; i < idx.Length; i++) idx[i] = hasData ? idx[i] + offset : -1;
+                HostStaging.Write<long>(indices, idx);
                 MergeAcrossRanks(kind, x.comm, values, indices);
             }
             int? split = x.split == axis ? null : x.split;
@@ -72,9 +73,8 @@ internal static class ArgReduction
             bool distributed = x.split is not null && x.comm.Size > 1;
             long splitOffset = distributed ? x.SplitOffset() : 0; // collective: every rank, data or not
             if (hasData) backend.ArgReduce(kind, flat, 0, values, indices);
-            var idx = indices.AsSpan<long>();
-            if (!hasData) idx[0] = -1;
-            else if (distributed && x.split is int s)
+            var idx = hasData ? HostStaging.Read<long>(indices) : [-1];
+            if (hasData && distributed && x.split is int s)
             {
                 // Local flat index → local multi-index → global multi-index (offset on the split axis) → global flat index.
                 var lshape = x.larray.GetShape();
@@ -85,6 +85,7 @@ internal static class ArgReduction
                 for (int d = 0; d < lshape.Length; d++) global = global * x.GShapeRef[d] + coords[d];
                 idx[0] = global;
             }
+            HostStaging.Write<long>(indices, idx);
             if (distributed) MergeAcrossRanks(kind, x.comm, values, indices);
             values.Dispose();
             long[] gshape = keepdims ? Enumerable.Repeat(1L, x.ndim).ToArray() : [];
@@ -115,10 +116,10 @@ internal static class ArgReduction
         int k = checked((int)values.Numel), p = comm.Size;
         var allValues = new T[k * p];
         var allIndices = new long[k * p];
-        comm.Allgather<T>(values.AsSpan<T>(), allValues);
-        comm.Allgather<long>(indices.AsSpan<long>(), allIndices);
-        var outValues = values.AsSpan<T>();
-        var outIndices = indices.AsSpan<long>();
+        comm.Allgather<T>(HostStaging.Read<T>(values), allValues);
+        comm.Allgather<long>(HostStaging.Read<long>(indices), allIndices);
+        var outValues = new T[k];
+        var outIndices = new long[k];
         bool min = kind == ArgReduceKind.ArgMin;
         for (int i = 0; i < k; i++)
         {
@@ -134,6 +135,8 @@ internal static class ArgReduction
             outValues[i] = best;
             outIndices[i] = bestIndex;
         }
+        HostStaging.Write<T>(values, outValues);
+        HostStaging.Write<long>(indices, outIndices);
     }
 
     /// <summary>True when (v, i) beats (best, bestIndex): NaN wins, then the smaller/larger value, then the smaller index.</summary>

@@ -11,49 +11,43 @@ internal static unsafe class Collectives
     public static void AllreduceInPlace(ICommunicator comm, LocalTensor t, ReduceOp op)
     {
         if (comm.Size == 1) return;
-        if (t.HostPointer == 0 && t.Numel > 0)
+        if (!HostStaging.IsHostContiguous(t))
         {
             // Reductions combine on the host: stage device memory there and back.
-            using var host = t.Backend.Empty(t.Shape, t.DType, Device.Cpu);
-            t.Backend.Copy(t, host);
+            using var host = HostStaging.CopyOf(t);
             AllreduceInPlace(comm, host, op);
-            t.Backend.Copy(host, t);
+            HostStaging.WriteBack(host, t);
             return;
         }
         switch (t.DType.Code)
         {
-            case DTypeCode.Bool: comm.AllreduceInPlace(t.AsCommBuffer<bool>(), op); break;
-            case DTypeCode.UInt8: comm.AllreduceInPlace(t.AsCommBuffer<byte>(), op); break;
-            case DTypeCode.Int8: comm.AllreduceInPlace(t.AsCommBuffer<sbyte>(), op); break;
-            case DTypeCode.Int16: comm.AllreduceInPlace(t.AsCommBuffer<short>(), op); break;
-            case DTypeCode.Int32: comm.AllreduceInPlace(t.AsCommBuffer<int>(), op); break;
-            case DTypeCode.Int64: comm.AllreduceInPlace(t.AsCommBuffer<long>(), op); break;
-            case DTypeCode.Float32: comm.AllreduceInPlace(t.AsCommBuffer<float>(), op); break;
-            case DTypeCode.Float64: comm.AllreduceInPlace(t.AsCommBuffer<double>(), op); break;
-            case DTypeCode.Complex64: comm.AllreduceInPlace(t.AsCommBuffer<Complex64>(), op); break;
-            case DTypeCode.Complex128: comm.AllreduceInPlace(t.AsCommBuffer<Complex>(), op); break;
+            case DTypeCode.Bool: comm.AllreduceInPlace(Typed<bool>(t), op); break;
+            case DTypeCode.UInt8: comm.AllreduceInPlace(Typed<byte>(t), op); break;
+            case DTypeCode.Int8: comm.AllreduceInPlace(Typed<sbyte>(t), op); break;
+            case DTypeCode.Int16: comm.AllreduceInPlace(Typed<short>(t), op); break;
+            case DTypeCode.Int32: comm.AllreduceInPlace(Typed<int>(t), op); break;
+            case DTypeCode.Int64: comm.AllreduceInPlace(Typed<long>(t), op); break;
+            case DTypeCode.Float32: comm.AllreduceInPlace(Typed<float>(t), op); break;
+            case DTypeCode.Float64: comm.AllreduceInPlace(Typed<double>(t), op); break;
+            case DTypeCode.Complex64: comm.AllreduceInPlace(Typed<Complex64>(t), op); break;
+            case DTypeCode.Complex128: comm.AllreduceInPlace(Typed<Complex>(t), op); break;
             default: throw new NotSupportedException($"Allreduce of {t.DType} is not supported.");
         }
     }
 
     /// <summary>
-    /// The bytes of a contiguous tensor for one communicator call: host memory as it is, device memory as a device
-    /// buffer when the communicator is GPU-aware, else through a host copy (made when <paramref name="send"/>, written
-    /// back on dispose when <paramref name="receive"/>). Dispose after the call.
+    /// The bytes of a tensor for one communicator call: contiguous host memory as it is, contiguous device memory as a
+    /// device buffer when the communicator is GPU-aware, else (device memory, <see cref="LocalTensor.HostPointer"/> 0,
+    /// or strided) a contiguous host copy (made when <paramref name="send"/>, written back on dispose when
+    /// <paramref name="receive"/>). Dispose after the call.
     /// </summary>
     public static Staged Stage(ICommunicator comm, LocalTensor t, bool send, bool receive)
     {
-        if (t.Numel == 0 || t.HostPointer != 0) return new Staged(Bytes(t), null, null, false);
-        if (!t.IsContiguous) throw new InvalidOperationException("Communication needs a contiguous tensor.");
-        if (comm.IsGpuAware && t.Storage.DevicePointer != 0)
+        if (HostStaging.IsHostContiguous(t)) return new Staged(Bytes(t), null, null, false);
+        if (comm.IsGpuAware && t.IsContiguous && t.Storage.DevicePointer != 0)
             return new Staged(new CommBuffer<byte>((byte*)(t.Storage.DevicePointer + (nint)(t.Offset * t.DType.ItemSize)), t.ByteCount, MemoryKind.Device), null, null, false);
-        var host = t.Backend.Empty(t.Shape, t.DType, Device.Cpu);
-        try
-        {
-            if (send) t.Backend.Copy(t, host);
-            return new Staged(Bytes(host), host, t, receive);
-        }
-        catch { host.Dispose(); throw; }
+        var host = send ? HostStaging.CopyOf(t) : HostStaging.Empty(t.Shape, t.DType);
+        return new Staged(Bytes(host), host, t, receive);
     }
 
     /// <summary>A communication buffer over a tensor or its host copy; disposing writes a received copy back.</summary>
@@ -66,10 +60,13 @@ internal static unsafe class Collectives
         public void Dispose()
         {
             if (host is null) return;
-            try { if (writeBack) device!.Backend.Copy(host, device); }
+            try { if (writeBack) HostStaging.WriteBack(host, device!); }
             finally { host.Dispose(); }
         }
     }
+
+    /// <summary>A contiguous host tensor as a typed communication buffer (empty for an empty tensor, wherever it lives).</summary>
+    public static CommBuffer<T> Typed<T>(LocalTensor t) where T : unmanaged => t.Numel == 0 ? CommBuffer<T>.Empty : t.AsCommBuffer<T>();
 
     /// <summary>The raw bytes of a contiguous host tensor as a communication buffer.</summary>
     public static CommBuffer<byte> Bytes(LocalTensor t)

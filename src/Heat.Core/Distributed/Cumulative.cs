@@ -53,19 +53,28 @@ internal static class Cumulative
         op.Kind == ReduceKind.Sum ? (dtype.IsComplex ? Scalar.FromComplex(0) : dtype.IsInexact ? Scalar.FromDouble(0) : Scalar.FromInt(0))
                                   : (dtype.IsComplex ? Scalar.FromComplex(1) : dtype.IsInexact ? Scalar.FromDouble(1) : Scalar.FromInt(1));
 
-    private static unsafe void Exscan(ICommunicator comm, LocalTensor send, LocalTensor recv, ReduceOp op)
+    private static void Exscan(ICommunicator comm, LocalTensor send, LocalTensor recv, ReduceOp op)
+    {
+        // The scan combines on the host: device tensors (HostPointer 0) go through host copies.
+        using var hostSend = HostStaging.Readable(send);
+        using var hostRecv = HostStaging.IsHostContiguous(recv) ? recv.Share() : HostStaging.Empty(recv.Shape, recv.DType);
+        HostExscan(comm, hostSend, hostRecv, op);
+        HostStaging.WriteBack(hostRecv, recv);
+    }
+
+    private static unsafe void HostExscan(ICommunicator comm, LocalTensor send, LocalTensor recv, ReduceOp op)
     {
         switch (send.DType.Code)
         {
-            case DTypeCode.Int64: comm.Exscan(send.AsCommBuffer<long>(), recv.AsCommBuffer<long>(), op); break;
-            case DTypeCode.Int32: comm.Exscan(send.AsCommBuffer<int>(), recv.AsCommBuffer<int>(), op); break;
-            case DTypeCode.Float32: comm.Exscan(send.AsCommBuffer<float>(), recv.AsCommBuffer<float>(), op); break;
-            case DTypeCode.Float64: comm.Exscan(send.AsCommBuffer<double>(), recv.AsCommBuffer<double>(), op); break;
-            case DTypeCode.Complex64: comm.Exscan(send.AsCommBuffer<Complex64>(), recv.AsCommBuffer<Complex64>(), op); break;
-            case DTypeCode.Complex128: comm.Exscan(send.AsCommBuffer<System.Numerics.Complex>(), recv.AsCommBuffer<System.Numerics.Complex>(), op); break;
-            case DTypeCode.Int16: comm.Exscan(send.AsCommBuffer<short>(), recv.AsCommBuffer<short>(), op); break;
-            case DTypeCode.Int8: comm.Exscan(send.AsCommBuffer<sbyte>(), recv.AsCommBuffer<sbyte>(), op); break;
-            case DTypeCode.UInt8: comm.Exscan(send.AsCommBuffer<byte>(), recv.AsCommBuffer<byte>(), op); break;
+            case DTypeCode.Int64: comm.Exscan(Collectives.Typed<long>(send), Collectives.Typed<long>(recv), op); break;
+            case DTypeCode.Int32: comm.Exscan(Collectives.Typed<int>(send), Collectives.Typed<int>(recv), op); break;
+            case DTypeCode.Float32: comm.Exscan(Collectives.Typed<float>(send), Collectives.Typed<float>(recv), op); break;
+            case DTypeCode.Float64: comm.Exscan(Collectives.Typed<double>(send), Collectives.Typed<double>(recv), op); break;
+            case DTypeCode.Complex64: comm.Exscan(Collectives.Typed<Complex64>(send), Collectives.Typed<Complex64>(recv), op); break;
+            case DTypeCode.Complex128: comm.Exscan(Collectives.Typed<System.Numerics.Complex>(send), Collectives.Typed<System.Numerics.Complex>(recv), op); break;
+            case DTypeCode.Int16: comm.Exscan(Collectives.Typed<short>(send), Collectives.Typed<short>(recv), op); break;
+            case DTypeCode.Int8: comm.Exscan(Collectives.Typed<sbyte>(send), Collectives.Typed<sbyte>(recv), op); break;
+            case DTypeCode.UInt8: comm.Exscan(Collectives.Typed<byte>(send), Collectives.Typed<byte>(recv), op); break;
             default: throw new NotSupportedException($"cumulative operations on {send.DType} are not supported.");
         }
     }

@@ -30,13 +30,16 @@ internal static class Halo
         try
         {
             var requests = new List<CommRequest>(2);
-            if (received is not null) requests.Add(comm.Irecv(Collectives.Bytes(received), next, Tag));
+            // Device tensors travel through host copies; the received one is written back when rb is disposed.
+            using var rb = received is null ? default : Collectives.Stage(comm, received, send: false, receive: true);
+            if (received is not null) requests.Add(comm.Irecv(rb.Buffer, next, Tag));
             if (prev >= 0)
             {
                 using var first = x.larray.Slice(s, 0, 1);
                 sent = backend.Contiguous(first);
-                requests.Add(comm.Isend(Collectives.Bytes(sent), prev, Tag));
             }
+            using var sb = sent is null ? default : Collectives.Stage(comm, sent, send: true, receive: false);
+            if (sent is not null) requests.Add(comm.Isend(sb.Buffer, prev, Tag));
             CommRequest.WaitAll(requests.ToArray());
             return received;
         }

@@ -37,7 +37,11 @@ internal static class Indexing
                     using var view = plan.LocalView(x.larray, s, sel.Start - displs[me], 1);
                     backend.Copy(view, result);
                 }
-                if (comm.Size > 1 && result.Numel > 0) comm.Bcast(Collectives.Bytes(result), owner);
+                if (comm.Size > 1 && result.Numel > 0)
+                {
+                    using var staged = Collectives.Stage(comm, result, send: me == owner, receive: me != owner);
+                    comm.Bcast(staged.Buffer, owner);
+                }
                 return new DNDarray(result, plan.OutShape, null, ctx, true);
             }
             catch { result.Dispose(); throw; }
@@ -167,7 +171,9 @@ internal static class Indexing
                 n = Math.Min(srcLo[r] + srcCount[r], dstLo[me] + dstCount[me]) - start;
                 if (n > 0) { recvCounts[r] = n * rowBytes; recvDispls[r] = (start - dstLo[me]) * rowBytes; }
             }
-            comm.Alltoallv(Collectives.Bytes(send), sendCounts, sendDispls, Collectives.Bytes(recv), recvCounts, recvDispls);
+            using (var sb = Collectives.Stage(comm, send, send: true, receive: false))
+            using (var rb = Collectives.Stage(comm, recv, send: false, receive: true))
+                comm.Alltoallv(sb.Buffer, sendCounts, sendDispls, rb.Buffer, recvCounts, recvDispls);
             if (axis == 0) return recv;
             using var back = recv.Permute(Redistribution.Inverse(toFront));
             var result = backend.Copy(back);

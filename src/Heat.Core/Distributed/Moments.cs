@@ -38,13 +38,13 @@ internal static class Moments
         int stride = 1 + 2 * k;
         var send = new double[stride];
         send[0] = localCount;
-        mean.AsSpan<double>().CopyTo(send.AsSpan(1, k));
-        m2.AsSpan<double>().CopyTo(send.AsSpan(1 + k, k));
+        HostStaging.Read<double>(mean).CopyTo(send.AsSpan(1, k));
+        HostStaging.Read<double>(m2).CopyTo(send.AsSpan(1 + k, k));
         var all = new double[stride * comm.Size];
         comm.Allgather<double>(send, all);
 
-        var mOut = mean.AsSpan<double>();
-        var qOut = m2.AsSpan<double>();
+        var mOut = new double[k];
+        var qOut = new double[k];
         for (int i = 0; i < k; i++)
         {
             double n = 0, mu = 0, q = 0;
@@ -58,6 +58,8 @@ internal static class Moments
             mOut[i] = n == 0 ? double.NaN : mu;
             qOut[i] = n == 0 ? double.NaN : q;
         }
+        HostStaging.Write<double>(mean, mOut);
+        HostStaging.Write<double>(m2, qOut);
     }
 
     /// <summary>Chan et al.'s merge of (n, mean, M2) triples.</summary>

@@ -10,12 +10,17 @@ internal static unsafe class Shuffle
     public static void Rows(DNDarray x, long[] order)
     {
         var backend = x.Backend;
-        using var source = backend.Contiguous(x.larray);
+        // Rows move as bytes in host memory: device chunks (HostPointer 0) go through host copies.
+        using var source = HostStaging.Readable(x.larray);
         var result = backend.Empty(source.Shape, x.dtype);
         try
         {
-            if (x.split != 0 || x.comm.Size == 1) LocalRows(source, result, order, 0);
-            else DistributedRows(x, source, result, order);
+            using (var into = HostStaging.IsHostContiguous(result) ? result.Share() : HostStaging.Empty(result.Shape, result.DType))
+            {
+                if (x.split != 0 || x.comm.Size == 1) LocalRows(source, into, order, 0);
+                else DistributedRows(x, source, into, order);
+                HostStaging.WriteBack(into, result);
+            }
             x.SetLocal(result, x.split, x.balanced);
         }
         catch { result.Dispose(); throw; }

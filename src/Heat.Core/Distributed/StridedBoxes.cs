@@ -9,27 +9,21 @@ internal static unsafe class StridedBoxes
     /// <summary>
     /// One Alltoallw from <paramref name="source"/> to <paramref name="destination"/>: box r of each side comes from
     /// <paramref name="sendBox"/> / <paramref name="recvBox"/>. Every rank makes the same call; a rank whose tensors
-    /// are not host memory (a GPU) or have negative strides exchanges through a contiguous host copy.
+    /// are not host-addressable (<see cref="LocalTensor.HostPointer"/> 0: a GPU, OpenCL device buffers) or have negative
+    /// strides exchanges through a contiguous host copy.
     /// </summary>
     public static void Exchange(ICommunicator comm, LocalTensor source, LocalTensor destination,
                                 Func<LocalTensor, int, ByteBox> sendBox, Func<LocalTensor, int, ByteBox> recvBox)
     {
         int p = comm.Size;
         bool direct = OnHost(destination);
-        using var from = OnHost(source) ? source.Share() : HostCopy(source);
-        using var into = direct ? destination.Share() : source.Backend.Empty(destination.Shape, destination.DType, Device.Cpu);
+        using var from = OnHost(source) ? source.Share() : HostStaging.CopyOf(source);
+        using var into = direct ? destination.Share() : HostStaging.Empty(destination.Shape, destination.DType);
         var sendBoxes = new ByteBox[p];
         var recvBoxes = new ByteBox[p];
         for (int r = 0; r < p; r++) { sendBoxes[r] = sendBox(from, r); recvBoxes[r] = recvBox(into, r); }
         comm.Alltoallw(Buffer(from), sendBoxes, Buffer(into), recvBoxes);
-        if (!direct) destination.Backend.Copy(into, destination);
-    }
-
-    private static LocalTensor HostCopy(LocalTensor t)
-    {
-        var host = t.Backend.Empty(t.Shape, t.DType, Device.Cpu);
-        try { t.Backend.Copy(t, host); return host; }
-        catch { host.Dispose(); throw; }
+        if (!direct) HostStaging.WriteBack(into, destination);
     }
 
     /// <summary>True when the tensor's bytes can be described by boxes: host memory (or empty) with non-negative strides.</summary>

@@ -163,7 +163,9 @@ internal static unsafe class Matmul
                 var next = backend.Empty(nextShape, type);
                 try
                 {
-                    comm.Sendrecv(Collectives.Bytes(block), (me - 1 + p) % p, Tag, Collectives.Bytes(next), (me + 1) % p, Tag);
+                    using var sb = Collectives.Stage(comm, block, send: true, receive: false);
+                    using var rb = Collectives.Stage(comm, next, send: false, receive: true);
+                    comm.Sendrecv(sb.Buffer, (me - 1 + p) % p, Tag, rb.Buffer, (me + 1) % p, Tag);
                 }
                 catch { next.Dispose(); throw; }
                 block.Dispose();
@@ -199,7 +201,12 @@ internal static unsafe class Matmul
                 if (step == p - 1) break;
                 int nextOwner = (me + step + 1) % p;
                 var next = backend.Empty([m, counts[nextOwner]], type);
-                try { comm.Sendrecv(Collectives.Bytes(block), (me - 1 + p) % p, Tag, Collectives.Bytes(next), (me + 1) % p, Tag); }
+                try
+                {
+                    using var sb = Collectives.Stage(comm, block, send: true, receive: false);
+                    using var rb = Collectives.Stage(comm, next, send: false, receive: true);
+                    comm.Sendrecv(sb.Buffer, (me - 1 + p) % p, Tag, rb.Buffer, (me + 1) % p, Tag);
+                }
                 catch { next.Dispose(); throw; }
                 block.Dispose();
                 block = next;
@@ -249,8 +256,9 @@ internal static unsafe class Matmul
             var sendCounts = colCounts.Select(c => m * c * item).ToArray();
             var recvCounts = Enumerable.Repeat(mine * item, p).ToArray();
             using var received = backend.Empty([p, m, colCounts[me]], type);
-            comm.Alltoallv(Collectives.Bytes(packed), sendCounts, Chunking.Displacements(sendCounts),
-                           Collectives.Bytes(received), recvCounts, Chunking.Displacements(recvCounts));
+            using (var sb = Collectives.Stage(comm, packed, send: true, receive: false))
+            using (var rb = Collectives.Stage(comm, received, send: false, receive: true))
+                comm.Alltoallv(sb.Buffer, sendCounts, Chunking.Displacements(sendCounts), rb.Buffer, recvCounts, Chunking.Displacements(recvCounts));
             var c = backend.Empty([1, m, colCounts[me]], type);
             try
             {

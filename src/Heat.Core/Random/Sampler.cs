@@ -77,13 +77,7 @@ internal static unsafe class Sampler
                 else
                     Run(draw, baseBlock, k0, k1, low, range, globalStart, to - from, into);
             });
-            if (!host)
-            {
-                var dtype = draw switch { Draw.UniformSingle or Draw.NormalSingle => DType.Float32, Draw.UniformDouble or Draw.NormalDouble => DType.Float64, _ => DType.Int64 };
-                using var staged = backend.Empty(local.Shape, dtype, Device.Cpu);
-                Buffer.MemoryCopy(target, (void*)staged.HostPointer, n * itemSize, n * itemSize);
-                backend.Copy(staged, local);
-            }
+            if (!host) backend.CopyFromHost(target, local);
         }
         finally { if (!host) NativeMemory.Free(target); }
     }

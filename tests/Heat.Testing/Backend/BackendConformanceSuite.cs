@@ -9,7 +9,7 @@ namespace Heat.Testing.Backend;
 /// <summary>
 /// The general contract of <see cref="ITensorBackend"/>: identity, allocation, host round trips of every dtype, views
 /// sharing storage, and clear <see cref="NotSupportedException"/>s. The op families have their own suites
-/// (<see cref="ElementwiseSuite"/>, <see cref="ReductionSuite"/>, <see cref="MatmulSuite"/>, <see cref="CopySuite"/>).
+/// (<see cref="BackendElementwiseSuite"/>, <see cref="BackendReductionSuite"/>, <see cref="BackendMatmulSuite"/>, <see cref="BackendCopySuite"/>).
 /// </summary>
 public abstract class BackendConformanceSuite(IBackendFixture fixture)
 {

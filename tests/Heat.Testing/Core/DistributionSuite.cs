@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 namespace Heat.Testing.Core;
 
-public abstract class DistributionSuite(ITestWorld world) : DndarraySuiteBase(world)
+public abstract class DistributionSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world) where TWorld : ITestWorldKind
 {
     public static TheoryData<int, int?, int?> ResplitCases
     {
         get
         {
             var data = new TheoryData<int, int?, int?>();
-            foreach (var r in new[] { 1, 2, 3, 4, 5 })
+            foreach (var r in RankSample)
                 foreach (var from in new int?[] { null, 0, 1, 2 })
                     foreach (var to in new int?[] { null, 0, 1, 2 }) data.Add(r, from, to);
             return data;

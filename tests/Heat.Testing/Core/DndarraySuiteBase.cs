@@ -1,19 +1,29 @@
 // SPDX-License-Identifier: MIT
 namespace Heat.Testing.Core;
 
-/// <summary>Shared data of the DNDarray suites: rank counts 1..5 and every split of a 2-d array, incl. None.</summary>
-public abstract class DndarraySuiteBase(ITestWorld world)
+/// <summary>
+/// Shared data of the DNDarray suites: the world's rank counts (<see cref="ITestWorldKind.RankSample"/>) and every split
+/// of a 2-d array, incl. None.
+/// </summary>
+/// <param name="world">The world to run on; null: <typeparamref name="TWorld"/>'s own (in process).</param>
+public abstract class DndarraySuiteBase<TWorld>(ITestWorld? world = null) where TWorld : ITestWorldKind
 {
-    protected ITestWorld World { get; } = world;
+    protected ITestWorld World { get; } = world ?? TWorld.Create();
 
-    public static TheoryData<int> Ranks => new() { 1, 2, 3, 4, 5 };
+    /// <summary>The rank counts this world's cases run on.</summary>
+    protected static int[] RankSample => TWorld.RankSample;
+
+    public static TheoryData<int> Ranks => [.. RankSample];
+
+    /// <summary>The rank counts above one (for cases about disagreeing ranks).</summary>
+    public static TheoryData<int> SeveralRanks => [.. RankSample.Where(r => r > 1)];
 
     public static TheoryData<int, int?> RanksAndSplits2D
     {
         get
         {
             var data = new TheoryData<int, int?>();
-            foreach (var r in new[] { 1, 2, 3, 4, 5 })
+            foreach (var r in RankSample)
                 foreach (var s in new int?[] { null, 0, 1 }) data.Add(r, s);
             return data;
         }

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 namespace Heat.Testing.Core;
 
-public abstract class ElementwiseSuite(ITestWorld world) : DndarraySuiteBase(world)
+public abstract class ElementwiseSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world) where TWorld : ITestWorldKind
 {
     public static TheoryData<int, int?, int?> BinaryCases
     {
         get
         {
             var data = new TheoryData<int, int?, int?>();
-            foreach (var r in new[] { 1, 2, 3, 4, 5 })
+            foreach (var r in RankSample)
                 foreach (var sa in new int?[] { null, 0, 1 })
                     foreach (var sb in new int?[] { null, 0, 1 }) data.Add(r, sa, sb);
             return data;

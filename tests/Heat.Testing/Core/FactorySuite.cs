@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 namespace Heat.Testing.Core;
 
-public abstract class FactorySuite(ITestWorld world) : DndarraySuiteBase(world)
+public abstract class FactorySuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world) where TWorld : ITestWorldKind
 {
     [Theory, MemberData(nameof(Ranks))]
     public void Arange_ChunksCanonically_IncludingEmptyChunks(int ranks)

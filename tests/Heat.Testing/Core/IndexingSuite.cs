@@ -8,7 +8,7 @@ namespace Heat.Testing.Core;
 /// Distributed basic indexing (getter and setter) against a plain C# reference of NumPy's rules on 1..5 ranks, every
 /// split, uneven, empty and unbalanced chunks, negative steps, the C# (Index/Range), <c>ht.slice</c> and string forms.
 /// </summary>
-public abstract class IndexingSuite(ITestWorld world) : DndarraySuiteBase(world)
+public abstract class IndexingSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world) where TWorld : ITestWorldKind
 {
     private static readonly long[] Shape57 = [5, 7];
 
@@ -77,7 +77,7 @@ public abstract class IndexingSuite(ITestWorld world) : DndarraySuiteBase(world)
         get
         {
             var data = new TheoryData<int, int?, int>();
-            foreach (var r in new[] { 1, 2, 3, 4, 5 })
+            foreach (var r in RankSample)
                 foreach (var s in new int?[] { null, 0, 1 })
                     for (int v = 0; v < 4; v++) data.Add(r, s, v);
             return data;
@@ -199,7 +199,7 @@ public abstract class IndexingSuite(ITestWorld world) : DndarraySuiteBase(world)
         get
         {
             var data = new TheoryData<int>();
-            for (int seed = 0; seed < 200; seed++) data.Add(seed);
+            for (int seed = 0; seed < 200; seed += TWorld.SeedStride) data.Add(seed);
             return data;
         }
     }

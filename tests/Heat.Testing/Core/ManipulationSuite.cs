@@ -2,14 +2,14 @@
 namespace Heat.Testing.Core;
 
 /// <summary>reshape, flatten, squeeze, expand_dims, transpose, concatenate/stack and the linalg basics on 1..5 ranks.</summary>
-public abstract class ManipulationSuite(ITestWorld world) : DndarraySuiteBase(world)
+public abstract class ManipulationSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world) where TWorld : ITestWorldKind
 {
     public static TheoryData<int, int?> RanksAndSplits3D
     {
         get
         {
             var data = new TheoryData<int, int?>();
-            foreach (var r in new[] { 1, 2, 3, 4, 5 })
+            foreach (var r in RankSample)
                 foreach (var s in new int?[] { null, 0, 1, 2 }) data.Add(r, s);
             return data;
         }
@@ -85,7 +85,7 @@ public abstract class ManipulationSuite(ITestWorld world) : DndarraySuiteBase(wo
         get
         {
             var data = new TheoryData<int, int?, int>();
-            foreach (var r in new[] { 1, 2, 3, 4, 5 })
+            foreach (var r in RankSample)
                 foreach (var s in new int?[] { null, 0, 1 })
                     foreach (var axis in new[] { 0, 1 }) data.Add(r, s, axis);
             return data;

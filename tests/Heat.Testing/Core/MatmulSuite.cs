@@ -2,14 +2,14 @@
 namespace Heat.Testing.Core;
 
 /// <summary>matmul for all 9 split pairs, vectors and batches on 1..5 ranks, exact on integer-valued float64 data.</summary>
-public abstract class MatmulSuite(ITestWorld world) : DndarraySuiteBase(world)
+public abstract class MatmulSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world) where TWorld : ITestWorldKind
 {
     public static TheoryData<int, int?, int?> SplitPairs
     {
         get
         {
             var data = new TheoryData<int, int?, int?>();
-            foreach (var r in new[] { 1, 2, 3, 4, 5 })
+            foreach (var r in RankSample)
                 foreach (var sa in new int?[] { null, 0, 1 })
                     foreach (var sb in new int?[] { null, 0, 1 }) data.Add(r, sa, sb);
             return data;

@@ -5,7 +5,7 @@ using System.Text;
 namespace Heat.Testing.Core;
 
 /// <summary><c>ToString()</c> in HeAT's format: exact small arrays, abbreviated large ones, the same text on every rank.</summary>
-public abstract class PrintingSuite(ITestWorld world) : DndarraySuiteBase(world)
+public abstract class PrintingSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world) where TWorld : ITestWorldKind
 {
     [Theory, MemberData(nameof(RanksAndSplits2D))]
     public void SmallArrays_PrintExactly(int ranks, int? split)
@@ -58,7 +58,7 @@ public abstract class PrintingSuite(ITestWorld world) : DndarraySuiteBase(world)
         get
         {
             var data = new TheoryData<int, int?, bool>();
-            foreach (var r in new[] { 1, 2, 3, 4, 5 })
+            foreach (var r in RankSample)
                 foreach (var s in new int?[] { null, 0, 1 })
                     foreach (var unbalanced in new[] { false, true })
                         if (s is not null || !unbalanced) data.Add(r, s, unbalanced);

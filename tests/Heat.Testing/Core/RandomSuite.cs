@@ -4,7 +4,7 @@ using Heat.Rng;
 namespace Heat.Testing.Core;
 
 /// <summary>ht.random: Philox known answers, rank- and split-independent global arrays, statistics, permutations, errors.</summary>
-public abstract class RandomSuite(ITestWorld world) : DndarraySuiteBase(world)
+public abstract class RandomSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world) where TWorld : ITestWorldKind
 {
     [Fact]
     public void Philox_MatchesRandom123KnownAnswers()
@@ -34,7 +34,7 @@ public abstract class RandomSuite(ITestWorld world) : DndarraySuiteBase(world)
         get
         {
             var data = new TheoryData<int, int?>();
-            foreach (var r in new[] { 1, 2, 3, 4, 5 })
+            foreach (var r in RankSample)
                 foreach (var s in new int?[] { null, 0, 1, 2 }) data.Add(r, s);
             return data;
         }

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 namespace Heat.Testing.Core;
 
-public abstract class ReductionSuite(ITestWorld world) : DndarraySuiteBase(world)
+public abstract class ReductionSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world) where TWorld : ITestWorldKind
 {
     public static TheoryData<int, int?, int> AxisCases
     {
         get
         {
             var data = new TheoryData<int, int?, int>();
-            foreach (var r in new[] { 1, 2, 3, 4, 5 })
+            foreach (var r in RankSample)
                 foreach (var s in new int?[] { null, 0, 1 })
                     foreach (var axis in new[] { -1, 0, 1, 2 }) data.Add(r, s, axis); // -1: all axes, 2: both as a set
             return data;

@@ -2,14 +2,14 @@
 namespace Heat.Testing.Core;
 
 /// <summary>cdist/rbf/manhattan against the double-loop definition on 1..5 ranks, both forms, X≠Y and Y=null, empty chunks.</summary>
-public abstract class SpatialSuite(ITestWorld world) : DndarraySuiteBase(world)
+public abstract class SpatialSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world) where TWorld : ITestWorldKind
 {
     public static TheoryData<int, int?, int?> Cases
     {
         get
         {
             var data = new TheoryData<int, int?, int?>();
-            foreach (var r in new[] { 1, 2, 3, 4, 5 })
+            foreach (var r in RankSample)
                 foreach (var sx in new int?[] { null, 0 })
                     foreach (var sy in new int?[] { null, 0 }) data.Add(r, sx, sy);
             return data;
@@ -90,7 +90,7 @@ public abstract class SpatialSuite(ITestWorld world) : DndarraySuiteBase(world)
         get
         {
             var data = new TheoryData<int, int?>();
-            foreach (var r in new[] { 1, 2, 3, 4, 5 })
+            foreach (var r in RankSample)
                 foreach (var split in new int?[] { null, 0 }) data.Add(r, split);
             return data;
         }

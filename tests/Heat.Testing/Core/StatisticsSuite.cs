@@ -2,7 +2,7 @@
 namespace Heat.Testing.Core;
 
 /// <summary>argmin/argmax, var/std, average, cumsum/cumprod, nansum/nanprod on 1..5 ranks, every split, unbalanced chunks.</summary>
-public abstract class StatisticsSuite(ITestWorld world) : DndarraySuiteBase(world)
+public abstract class StatisticsSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world) where TWorld : ITestWorldKind
 {
     private static readonly long[] Shape3 = [5, 3, 4];
 
@@ -14,7 +14,7 @@ public abstract class StatisticsSuite(ITestWorld world) : DndarraySuiteBase(worl
         get
         {
             var data = new TheoryData<int, int?>();
-            foreach (var r in new[] { 1, 2, 3, 4, 5 })
+            foreach (var r in RankSample)
                 foreach (var s in new int?[] { null, 0, 1, 2 }) data.Add(r, s);
             return data;
         }

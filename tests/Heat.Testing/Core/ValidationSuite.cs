@@ -4,7 +4,7 @@ using Heat.Abstractions;
 namespace Heat.Testing.Core;
 
 /// <summary>Bad input raises the same clear exception on every rank (metadata checks need no communication; none hangs).</summary>
-public abstract class ValidationSuite(ITestWorld world) : DndarraySuiteBase(world)
+public abstract class ValidationSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world) where TWorld : ITestWorldKind
 {
     /// <summary>Runs <paramref name="body"/> on every rank and asserts all threw <typeparamref name="TException"/> with the same message naming <paramref name="mentions"/>.</summary>
     private void AssertSameErrorEverywhere<TException>(int ranks, string mentions, Action body) where TException : Exception
@@ -63,7 +63,7 @@ public abstract class ValidationSuite(ITestWorld world) : DndarraySuiteBase(worl
         AssertSameErrorEverywhere<ArgumentException>(ranks, "float32", () => { using var a = ht.ones([5], split: 0); (a << 1).Dispose(); });
     }
 
-    [Theory, InlineData(2), InlineData(3), InlineData(4), InlineData(5)]
+    [Theory, MemberData(nameof(SeveralRanks))]
     public void IsSplitChunksThatDisagree_FailCollectively(int ranks)
     {
         AssertSameErrorEverywhere<ArgumentException>(ranks, "is_split", () =>

@@ -8,7 +8,7 @@ namespace Heat.Testing.IO;
 /// A child process started while HDF5 holds a file open inherits the descriptor (HDF5 does not set O_CLOEXEC); saving
 /// and loading that file again must still work while the child lives (HDF5's flock would refuse it).
 /// </summary>
-public abstract class ChildProcessSuite(ITestWorld world) : IoSuiteBase(world)
+public abstract class ChildProcessSuite<TWorld>(ITestWorld? world = null) : IoSuiteBase<TWorld>(world) where TWorld : ITestWorldKind
 {
     [Theory, MemberData(nameof(Ranks))]
     public void FilesStayUsable_WhileAChildHoldsAnInheritedDescriptor(int ranks)

@@ -5,21 +5,25 @@ using System.Runtime.InteropServices;
 namespace Heat.Testing.IO;
 
 /// <summary>Shared helpers of the I/O suites: a fresh temporary directory per test, sample arrays of every dtype, byte-exact comparison.</summary>
-public abstract class IoSuiteBase(ITestWorld world) : IDisposable
+/// <param name="world">The world to run on; null: <typeparamref name="TWorld"/>'s own (in process).</param>
+public abstract class IoSuiteBase<TWorld>(ITestWorld? world = null) : IDisposable where TWorld : ITestWorldKind
 {
-    protected ITestWorld World { get; } = world;
+    protected ITestWorld World { get; } = world ?? TWorld.Create();
+
+    /// <summary>The rank counts this world's cases run on.</summary>
+    protected static int[] RankSample => TWorld.RankSample;
 
     /// <summary>The test's own directory (deleted afterwards).</summary>
     protected string Dir { get; } = Directory.CreateTempSubdirectory("heat-io-").FullName;
 
-    public static TheoryData<int> Ranks => new() { 1, 2, 3, 4, 5 };
+    public static TheoryData<int> Ranks => [.. RankSample];
 
     public static TheoryData<int, int?> RanksAndSplits
     {
         get
         {
             var data = new TheoryData<int, int?>();
-            foreach (var r in new[] { 1, 2, 3, 4, 5 })
+            foreach (var r in RankSample)
                 foreach (var s in new int?[] { null, 0, 1 }) data.Add(r, s);
             return data;
         }

@@ -5,7 +5,7 @@ using System.Text;
 namespace Heat.Testing.IO;
 
 /// <summary>.npy files as NumPy writes them: format versions 1-3, both byte orders, C and Fortran order.</summary>
-public abstract class NpyFormatSuite(ITestWorld world) : IoSuiteBase(world)
+public abstract class NpyFormatSuite<TWorld>(ITestWorld? world = null) : IoSuiteBase<TWorld>(world) where TWorld : ITestWorldKind
 {
     /// <summary>Writes an .npy file with the given version, header dict and raw data.</summary>
     protected static void WriteNpy(string path, int major, string dict, byte[] data)

@@ -2,7 +2,7 @@
 namespace Heat.Testing.IO;
 
 /// <summary>save → load for every format, dtype and split on 1-5 ranks, incl. empty chunks and unbalanced arrays.</summary>
-public abstract class RoundTripSuite(ITestWorld world) : IoSuiteBase(world)
+public abstract class RoundTripSuite<TWorld>(ITestWorld? world = null) : IoSuiteBase<TWorld>(world) where TWorld : ITestWorldKind
 {
     // 3 rows give empty chunks on 4-5 ranks along split 0; 7 columns are uneven along split 1.
     private static readonly long[] Shape = [3, 7];

@@ -6,7 +6,7 @@ using static Heat.Testing.Backend.BackendTestData;
 namespace Heat.Testing.Backend;
 
 /// <summary>Empty, Fill, Arange, host copies and dtype casts on strided views.</summary>
-public abstract class CopySuite(IBackendFixture fixture)
+public abstract class BackendCopySuite(IBackendFixture fixture)
 {
     /// <summary>The backend under test.</summary>
     protected ITensorBackend B => fixture.Backend;

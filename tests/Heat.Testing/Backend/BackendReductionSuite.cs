@@ -6,7 +6,7 @@ using static Heat.Testing.Backend.BackendTestData;
 namespace Heat.Testing.Backend;
 
 /// <summary>Reduce, ArgReduce, Moments and Scan against double references.</summary>
-public abstract class ReductionSuite(IBackendFixture fixture)
+public abstract class BackendReductionSuite(IBackendFixture fixture)
 {
     /// <summary>The backend under test.</summary>
     protected ITensorBackend B => fixture.Backend;

@@ -6,7 +6,7 @@ using static Heat.Testing.Backend.BackendTestData;
 namespace Heat.Testing.Backend;
 
 /// <summary>Element-wise ops (binary, scalar, unary, where) against double references, on every real dtype and layout.</summary>
-public abstract class ElementwiseSuite(IBackendFixture fixture)
+public abstract class BackendElementwiseSuite(IBackendFixture fixture)
 {
     /// <summary>The backend under test.</summary>
     protected ITensorBackend B => fixture.Backend;

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+using Heat.Testing;
+using Heat.Testing.Core;
+
+// The DNDarray suites with Heat:Backend=torch on the world's sample of in-process ranks (see Heat.Testing.Matrix).
+namespace Heat.Backend.Torch.Tests.TorchInProc
+{
+    public sealed class Factories : FactorySuite<TorchInProcWorld>;
+    public sealed class Distribution : DistributionSuite<TorchInProcWorld>;
+    public sealed class Elementwise : ElementwiseSuite<TorchInProcWorld>;
+    public sealed class Reductions : ReductionSuite<TorchInProcWorld>;
+    public sealed class Statistics : StatisticsSuite<TorchInProcWorld>;
+    public sealed class ElementwiseExtras : ElementwiseExtrasSuite<TorchInProcWorld>;
+    public sealed class DifferentialProperty : DifferentialPropertySuite<TorchInProcWorld>;
+    public sealed class Validation : ValidationSuite<TorchInProcWorld>;
+    public sealed class Random : RandomSuite<TorchInProcWorld>;
+    public sealed class Matmul : MatmulSuite<TorchInProcWorld>;
+    public sealed class Indexing : IndexingSuite<TorchInProcWorld>;
+    public sealed class Printing : PrintingSuite<TorchInProcWorld>;
+    public sealed class Manipulation : ManipulationSuite<TorchInProcWorld>;
+    public sealed class Spatial : SpatialSuite<TorchInProcWorld>;
+}
+
+// ML suites (tests/Heat.Testing/ML): bind them here once Matrix lists them, one line each like the DNDarray suites.
+
+namespace Heat.Backend.Torch.Tests
+{
+    /// <summary>Every suite of <see cref="Matrix"/> is bound here for this project's worlds.</summary>
+    public sealed class MatrixCoverage
+    {
+        [Fact]
+        public void TorchInProc_BindsEverySuite() =>
+            Assert.Empty(Matrix.Unbound<TorchInProcWorld>(typeof(MatrixCoverage).Assembly, [.. Matrix.DndarraySuites]));
+    }
+}
