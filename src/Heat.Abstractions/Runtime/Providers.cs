@@ -8,7 +8,16 @@ namespace Heat.Abstractions;
 /// <param name="Configuration">The process configuration (the <c>Heat</c> section and everything else).</param>
 /// <param name="Loggers">Where log messages go.</param>
 /// <param name="RanksOnNode">How many ranks share this machine (threads per rank follow from it).</param>
-public sealed record ProviderContext(IConfiguration Configuration, ILoggerFactory Loggers, int RanksOnNode);
+public sealed record ProviderContext(IConfiguration Configuration, ILoggerFactory Loggers, int RanksOnNode)
+{
+    private readonly Lazy<ITensorBackend> _host = new(() => ComponentDiscovery.FindBackend("managed").Create(new ProviderContext(Configuration, Loggers, RanksOnNode)));
+
+    /// <summary>
+    /// The host backend (managed, created on first use, owned by the backend that takes it) on which a backend runs the
+    /// op families it lacks, staging its tensors through host copies (<see cref="IHostFallback"/>).
+    /// </summary>
+    public ITensorBackend HostBackend => _host.Value;
+}
 
 /// <summary>Creates one kind of backend; announced by <see cref="HeatBackendProviderAttribute"/>.</summary>
 public interface ITensorBackendProvider

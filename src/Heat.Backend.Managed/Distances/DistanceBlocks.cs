@@ -1,60 +1,76 @@
 // SPDX-License-Identifier: MIT
+using System.Numerics;
 using System.Numerics.Tensors;
 using Heat.Abstractions;
-using Heat.Distributed;
 
-namespace Heat.Spatial;
+namespace Heat.Backend.Managed.Distances;
 
-/// <summary>The local blocks of cdist: the fused float32 kernel, the matmul expansion and the exact difference form.</summary>
-internal static unsafe partial class Distances
+/// <summary>
+/// The local blocks of cdist on host memory: the fused float32 kernel (<see cref="QuadraticKernel"/>) for the quadratic
+/// expansion with few features, else the expansion through the backend's matmul, or the exact difference form.
+/// </summary>
+internal static unsafe class DistanceBlocks
 {
-    private static bool Fused(LocalTensor x, LocalTensor d, Metric metric, bool quadratic) =>
-        quadratic && metric != Metric.Manhattan && d.DType == DType.Float32 && x.Shape[1] <= 64 && d.Strides[1] == 1 && d.HostPointer != 0;
+    private static bool Fused(LocalTensor x, LocalTensor d, DistanceKind kind) =>
+        kind.QuadraticExpansion && kind.Metric != DistanceMetric.Manhattan && d.DType == DType.Float32 && x.Shape[1] <= 64
+        && d.Strides[1] == 1 && d.HostPointer != 0;
 
-    /// <summary>Distances of the rows of <paramref name="x"/> (a × f) to themselves into <paramref name="d"/> (a × a): the fused kernel computes the upper triangle and mirrors it.</summary>
-    private static void SymmetricBlock(ITensorBackend backend, LocalTensor x, LocalTensor d, Metric metric, bool quadratic, double sigma)
+    /// <summary>The rows of x (a × f) against themselves into d (a × a): the fused kernel computes the upper triangle and mirrors it.</summary>
+    public static void Symmetric(ManagedBackend backend, LocalTensor x, LocalTensor d, DistanceKind kind)
     {
         if (x.Shape[0] == 0) return;
-        if (!Fused(x, d, metric, quadratic)) { Block(backend, x, x, d, metric, quadratic, sigma, symmetric: true); return; }
+        if (!Fused(x, d, kind)) { Block(backend, x, x, d, kind, symmetric: true); return; }
         using var xk = backend.Contiguous(x);
         QuadraticKernel.Run((float*)xk.HostPointer, (float*)xk.HostPointer, (float*)d.HostPointer, x.Shape[0], x.Shape[0],
-            (int)x.Shape[1], d.Strides[0], null, 0, true, metric == Metric.Rbf, sigma, backend.Threads);
+            (int)x.Shape[1], d.Strides[0], null, 0, true, kind.Metric == DistanceMetric.Rbf, kind.Sigma, backend.Threads);
     }
 
-    /// <summary>Like <see cref="Block"/>, and the transpose of the block into <paramref name="mirror"/> (b × a).</summary>
-    private static void MirroredBlock(ITensorBackend backend, LocalTensor x, LocalTensor y, LocalTensor d, LocalTensor mirror, Metric metric, bool quadratic, double sigma)
+    /// <summary>Like <see cref="Block"/>, and the transpose of the block into mirror (b × a).</summary>
+    public static void Mirrored(ManagedBackend backend, LocalTensor x, LocalTensor y, LocalTensor d, LocalTensor mirror, DistanceKind kind)
     {
-        if (Fused(x, d, metric, quadratic) && mirror.HostPointer != 0 && mirror.Strides[1] == 1)
+        if (x.Shape[0] == 0 || y.Shape[0] == 0) return;
+        if (Fused(x, d, kind) && mirror.HostPointer != 0 && mirror.Strides[1] == 1)
         {
             using var xk = backend.Contiguous(x);
             using var yk = backend.Contiguous(y);
             QuadraticKernel.Run((float*)xk.HostPointer, (float*)yk.HostPointer, (float*)d.HostPointer, x.Shape[0], y.Shape[0],
-                (int)x.Shape[1], d.Strides[0], (float*)mirror.HostPointer, mirror.Strides[0], false, metric == Metric.Rbf, sigma, backend.Threads);
+                (int)x.Shape[1], d.Strides[0], (float*)mirror.HostPointer, mirror.Strides[0], false, kind.Metric == DistanceMetric.Rbf,
+                kind.Sigma, backend.Threads);
             return;
         }
-        Block(backend, x, y, d, metric, quadratic, sigma);
+        Block(backend, x, y, d, kind);
         using var transposed = d.Permute([1, 0]);
         backend.Copy(transposed, mirror);
     }
 
+    /// <summary>A block copied into a result: float32 rows by streaming stores where the destination's lines allow.</summary>
+    public static void Copy(ManagedBackend backend, LocalTensor block, LocalTensor d)
+    {
+        if (block.Numel == 0) return;
+        if (d.DType == DType.Float32 && block.DType == DType.Float32 && d.Strides[1] == 1 && block.Strides[1] == 1
+            && d.HostPointer != 0 && block.HostPointer != 0 && d.Strides[0] > 0 && block.Strides[0] > 0)
+            QuadraticKernel.CopyRows((float*)block.HostPointer, block.Strides[0], (float*)d.HostPointer, d.Strides[0], d.Shape[0], d.Shape[1]);
+        else backend.Copy(block, d);
+    }
+
     /// <summary>
-    /// Distances of the rows of <paramref name="x"/> (a × f) to the rows of <paramref name="y"/> (b × f) into
-    /// <paramref name="d"/> (a × b, any strides). <paramref name="symmetric"/>: y is x, and the exact form computes the
-    /// upper triangle only and mirrors it.
+    /// The rows of x (a × f) against the rows of y (b × f) into d (a × b, any strides). <paramref name="symmetric"/>: y is
+    /// x, and the exact form computes the upper triangle only and mirrors it.
     /// </summary>
-    private static void Block(ITensorBackend backend, LocalTensor x, LocalTensor y, LocalTensor d, Metric metric, bool quadratic, double sigma, bool symmetric = false)
+    public static void Block(ManagedBackend backend, LocalTensor x, LocalTensor y, LocalTensor d, DistanceKind kind, bool symmetric = false)
     {
         if (x.Shape[0] == 0 || y.Shape[0] == 0) return;
-        if (Fused(x, d, metric, quadratic))
+        var metric = kind.Metric;
+        if (Fused(x, d, kind))
         {
             // Few features: a fused register kernel (one write of the result, no GEMM packing per block).
             using var xk = backend.Contiguous(x);
             using var yk = backend.Contiguous(y);
             QuadraticKernel.Run((float*)xk.HostPointer, (float*)yk.HostPointer, (float*)d.HostPointer, x.Shape[0], y.Shape[0],
-                (int)x.Shape[1], d.Strides[0], null, 0, false, metric == Metric.Rbf, sigma, backend.Threads);
+                (int)x.Shape[1], d.Strides[0], null, 0, false, metric == DistanceMetric.Rbf, kind.Sigma, backend.Threads);
             return;
         }
-        if (quadratic && metric != Metric.Manhattan)
+        if (kind.QuadraticExpansion && metric != DistanceMetric.Manhattan)
         {
             using var yt = y.Permute([1, 0]);
             using var xx = SquaredNorms(backend, x);            // a × 1
@@ -70,8 +86,8 @@ internal static unsafe partial class Distances
                     using var ds = d.Slice(0, r0, count);
                     using var xxs = xx.Slice(0, r0, count);
                     backend.Matmul(xs, yt, ds);
-                    if (d.DType == DType.Float32) Expand<float>(ds, xxs, yy, metric, sigma, backend.Threads);
-                    else Expand<double>(ds, xxs, yy, metric, sigma, backend.Threads);
+                    if (d.DType == DType.Float32) Expand<float>(ds, xxs, yy, kind, backend.Threads);
+                    else Expand<double>(ds, xxs, yy, kind, backend.Threads);
                 }
                 return;
             }
@@ -83,7 +99,7 @@ internal static unsafe partial class Distances
             backend.Binary(BinaryOp.Add, d, xxB, d);
             backend.Binary(BinaryOp.Add, d, yyB, d);
             backend.BinaryScalar(BinaryOp.Maximum, d, Scalar.FromDouble(0), false, d);
-            Finish(backend, d, metric, sigma);
+            Finish(backend, d, kind);
             return;
         }
         using var xc = backend.Contiguous(x);
@@ -91,24 +107,25 @@ internal static unsafe partial class Distances
         using var dc = backend.Empty(d.Shape, d.DType);
         if (d.DType == DType.Float32) Exact<float>(xc, yc, dc, metric, symmetric);
         else Exact<double>(xc, yc, dc, metric, symmetric);
-        if (metric != Metric.Manhattan)
+        if (metric != DistanceMetric.Manhattan)
         {
-            if (metric == Metric.Euclidean) { backend.Copy(dc, d); return; }
+            if (metric == DistanceMetric.Euclidean) { backend.Copy(dc, d); return; }
             backend.Binary(BinaryOp.Multiply, dc, dc, dc);       // squared distances for rbf
-            Finish(backend, dc, metric, sigma);
+            Finish(backend, dc, kind);
         }
         backend.Copy(dc, d);
     }
 
     // d[i, :] = f(max(0, |x_i|² + |y|² − 2 g[i, :])) for each row, all in cache.
-    private static void Expand<T>(LocalTensor d, LocalTensor xx, LocalTensor yy, Metric metric, double sigma, int threads)
-        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    private static void Expand<T>(LocalTensor d, LocalTensor xx, LocalTensor yy, DistanceKind kind, int threads)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         long rows = d.Shape[0];
         int cols = checked((int)d.Shape[1]);
         long rowStride = d.Strides[0];
         T* pd = (T*)d.HostPointer, px = (T*)xx.HostPointer, py = (T*)yy.HostPointer;
-        T minusTwo = T.CreateTruncating(-2.0), zero = T.Zero, scale = T.CreateTruncating(-1 / (2 * sigma * sigma));
+        T minusTwo = T.CreateTruncating(-2.0), zero = T.Zero, scale = T.CreateTruncating(-1 / (2 * kind.Sigma * kind.Sigma));
+        bool euclidean = kind.Metric == DistanceMetric.Euclidean;
         int parts = (int)Math.Max(1, Math.Min(threads, rows / 8));
         Parallel.For(0, parts, part =>
         {
@@ -119,21 +136,21 @@ internal static unsafe partial class Distances
                 TensorPrimitives.MultiplyAdd(row, minusTwo, yyRow, row);
                 TensorPrimitives.Add(row, px[i], row);
                 TensorPrimitives.Max(row, zero, row);
-                if (metric == Metric.Euclidean) TensorPrimitives.Sqrt(row, row);
+                if (euclidean) TensorPrimitives.Sqrt(row, row);
                 else { TensorPrimitives.Multiply(row, scale, row); TensorPrimitives.Exp(row, row); }
             }
         });
     }
 
     // d holds squared Euclidean distances: take the root, or the rbf kernel.
-    private static void Finish(ITensorBackend backend, LocalTensor d, Metric metric, double sigma)
+    private static void Finish(ManagedBackend backend, LocalTensor d, DistanceKind kind)
     {
-        if (metric == Metric.Euclidean) { backend.Unary(UnaryOp.Sqrt, d, d); return; }
-        backend.BinaryScalar(BinaryOp.Multiply, d, Scalar.FromDouble(-1 / (2 * sigma * sigma)), false, d);
+        if (kind.Metric == DistanceMetric.Euclidean) { backend.Unary(UnaryOp.Sqrt, d, d); return; }
+        backend.BinaryScalar(BinaryOp.Multiply, d, Scalar.FromDouble(-1 / (2 * kind.Sigma * kind.Sigma)), false, d);
         backend.Unary(UnaryOp.Exp, d, d);
     }
 
-    private static LocalTensor SquaredNorms(ITensorBackend backend, LocalTensor rows)
+    private static LocalTensor SquaredNorms(ManagedBackend backend, LocalTensor rows)
     {
         using var squared = backend.Empty(rows.Shape, rows.DType);
         backend.Binary(BinaryOp.Multiply, rows, rows, squared);
@@ -143,7 +160,7 @@ internal static unsafe partial class Distances
         return norms;
     }
 
-    private static void Exact<T>(LocalTensor x, LocalTensor y, LocalTensor d, Metric metric, bool symmetric) where T : unmanaged, System.Numerics.IRootFunctions<T>
+    private static void Exact<T>(LocalTensor x, LocalTensor y, LocalTensor d, DistanceMetric metric, bool symmetric) where T : unmanaged, IRootFunctions<T>
     {
         long a = x.Shape[0], b = y.Shape[0];
         int f = (int)x.Shape[1];
@@ -156,7 +173,7 @@ internal static unsafe partial class Distances
             {
                 var yj = new ReadOnlySpan<T>(py + j * f, f);
                 T v;
-                if (metric == Metric.Manhattan)
+                if (metric == DistanceMetric.Manhattan)
                 {
                     TensorPrimitives.Subtract(xi, yj, diff);
                     v = TensorPrimitives.SumOfMagnitudes<T>(diff);
