@@ -24,7 +24,7 @@ public sealed class OpenClBackendProvider : ITensorBackendProvider
     {
         ArgumentNullException.ThrowIfNull(context);
         var device = SelectDevice(context.Configuration["Heat:OpenCL:Platform"], context.Configuration["Heat:OpenCL:Device"]);
-        return new OpenClBackend(device, context.Loggers.CreateLogger<OpenClBackend>());
+        return new OpenClBackend(device, context.Loggers.CreateLogger<OpenClBackend>(), context.HostBackend);
     }
 
     /// <summary>Chooses a device by the configured platform and device (index or name part).</summary>
