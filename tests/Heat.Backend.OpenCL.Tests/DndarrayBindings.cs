@@ -17,3 +17,4 @@ public sealed class OpenClDndValidation() : ValidationSuite(new InProcTestWorld(
 public sealed class OpenClDndRandom() : RandomSuite(new InProcTestWorld(backend: "opencl"));
 public sealed class OpenClDndMatmul() : MatmulSuite(new InProcTestWorld(backend: "opencl"));
 public sealed class OpenClDndManipulation() : ManipulationSuite(new InProcTestWorld(backend: "opencl"));
+public sealed class OpenClDndSpatial() : SpatialSuite(new InProcTestWorld(backend: "opencl"));

@@ -16,3 +16,4 @@ public sealed class TorchFactories() : Heat.Testing.Core.FactorySuite(new InProc
 public sealed class TorchDistribution() : Heat.Testing.Core.DistributionSuite(new InProcTestWorld(backend: "torch"));
 public sealed class TorchDndarrayElementwise() : Heat.Testing.Core.ElementwiseSuite(new InProcTestWorld(backend: "torch"));
 public sealed class TorchDndarrayReductions() : Heat.Testing.Core.ReductionSuite(new InProcTestWorld(backend: "torch"));
+public sealed class TorchSpatial() : Heat.Testing.Core.SpatialSuite(new InProcTestWorld(backend: "torch"));
