@@ -8,3 +8,4 @@ public sealed class ManagedReductions(ManagedBackendFixture f) : ReductionSuite(
 public sealed class ManagedMatmul(ManagedBackendFixture f) : MatmulSuite(f), IClassFixture<ManagedBackendFixture>;
 public sealed class ManagedCopy(ManagedBackendFixture f) : CopySuite(f), IClassFixture<ManagedBackendFixture>;
 public sealed class ManagedConformance(ManagedBackendFixture f) : BackendConformanceSuite(f), IClassFixture<ManagedBackendFixture>;
+public sealed class ManagedDistances(ManagedBackendFixture f) : DistanceKernelSuite(f), IClassFixture<ManagedBackendFixture>;

@@ -8,3 +8,4 @@ public sealed class OpenClReductions(OpenClBackendFixture f) : ReductionSuite(f)
 public sealed class OpenClMatmul(OpenClBackendFixture f) : MatmulSuite(f), IClassFixture<OpenClBackendFixture>;
 public sealed class OpenClCopy(OpenClBackendFixture f) : CopySuite(f), IClassFixture<OpenClBackendFixture>;
 public sealed class OpenClConformance(OpenClBackendFixture f) : BackendConformanceSuite(f), IClassFixture<OpenClBackendFixture>;
+public sealed class OpenClDistances(OpenClBackendFixture f) : DistanceKernelSuite(f), IClassFixture<OpenClBackendFixture>;

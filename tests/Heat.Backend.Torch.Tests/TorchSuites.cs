@@ -10,6 +10,7 @@ public sealed class TorchReductions(TorchBackendFixture f) : ReductionSuite(f), 
 public sealed class TorchMatmul(TorchBackendFixture f) : MatmulSuite(f), IClassFixture<TorchBackendFixture>;
 public sealed class TorchCopy(TorchBackendFixture f) : CopySuite(f), IClassFixture<TorchBackendFixture>;
 public sealed class TorchConformance(TorchBackendFixture f) : BackendConformanceSuite(f), IClassFixture<TorchBackendFixture>;
+public sealed class TorchDistances(TorchBackendFixture f) : DistanceKernelSuite(f), IClassFixture<TorchBackendFixture>;
 
 // The DNDarray suites with Heat:Backend=torch on 1..5 in-process ranks.
 public sealed class TorchFactories() : Heat.Testing.Core.FactorySuite(new InProcTestWorld(backend: "torch"));

@@ -19,10 +19,30 @@ internal static unsafe class DistanceBlocks
     public static void Symmetric(ManagedBackend backend, LocalTensor x, LocalTensor d, DistanceKind kind)
     {
         if (x.Shape[0] == 0) return;
-        if (!Fused(x, d, kind)) { Block(backend, x, x, d, kind, symmetric: true); return; }
+        if (!Fused(x, d, kind))
+        {
+            Block(backend, x, x, d, kind, symmetric: true);
+            if (!kind.QuadraticExpansion || kind.Metric == DistanceMetric.Manhattan) return;   // the exact form mirrors already
+            double diagonal = kind.Metric == DistanceMetric.Rbf ? 1 : 0;
+            if (d.DType == DType.Float32) Symmetrize(d, (float)diagonal);
+            else Symmetrize(d, diagonal);
+            return;
+        }
         using var xk = backend.Contiguous(x);
         QuadraticKernel.Run((float*)xk.HostPointer, (float*)xk.HostPointer, (float*)d.HostPointer, x.Shape[0], x.Shape[0],
             (int)x.Shape[1], d.Strides[0], null, 0, true, kind.Metric == DistanceMetric.Rbf, kind.Sigma, backend.Threads);
+    }
+
+    // The expansion through matmul is neither exactly symmetric nor exactly zero on the diagonal: mirror the upper triangle.
+    private static void Symmetrize<T>(LocalTensor d, T diagonal) where T : unmanaged
+    {
+        long n = d.Shape[0], rs = d.Strides[0], cs = d.Strides[1];
+        T* p = (T*)d.HostPointer;
+        for (long i = 0; i < n; i++)
+        {
+            p[i * rs + i * cs] = diagonal;
+            for (long j = i + 1; j < n; j++) p[j * rs + i * cs] = p[i * rs + j * cs];
+        }
     }
 
     /// <summary>Like <see cref="Block"/>, and the transpose of the block into mirror (b × a).</summary>
@@ -137,17 +157,23 @@ internal static unsafe class DistanceBlocks
                 TensorPrimitives.Add(row, px[i], row);
                 TensorPrimitives.Max(row, zero, row);
                 if (euclidean) TensorPrimitives.Sqrt(row, row);
-                else { TensorPrimitives.Multiply(row, scale, row); TensorPrimitives.Exp(row, row); }
+                else
+                {
+                    TensorPrimitives.Multiply(row, scale, row);
+                    TensorPrimitives.Exp(row, row);
+                    TensorPrimitives.Min(row, T.One, row);   // the vector exp is 1 + 1 ulp at 0
+                }
             }
         });
     }
 
-    // d holds squared Euclidean distances: take the root, or the rbf kernel.
+    // d holds squared Euclidean distances: take the root, or the rbf kernel (at most 1).
     private static void Finish(ManagedBackend backend, LocalTensor d, DistanceKind kind)
     {
         if (kind.Metric == DistanceMetric.Euclidean) { backend.Unary(UnaryOp.Sqrt, d, d); return; }
         backend.BinaryScalar(BinaryOp.Multiply, d, Scalar.FromDouble(-1 / (2 * kind.Sigma * kind.Sigma)), false, d);
         backend.Unary(UnaryOp.Exp, d, d);
+        backend.BinaryScalar(BinaryOp.Minimum, d, Scalar.FromDouble(1), false, d);   // the vector exp is 1 + 1 ulp at 0
     }
 
     private static LocalTensor SquaredNorms(ManagedBackend backend, LocalTensor rows)
