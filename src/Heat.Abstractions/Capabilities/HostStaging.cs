@@ -8,8 +8,8 @@ namespace Heat.Abstractions;
 
 /// <summary>
 /// The generic staging adapter: implements any capability interface by calling the host backend's implementation.
-/// Operands are copied to host tensors of the host backend (<see cref="ITensorBackend.CopyToHost"/>), destinations
-/// copied back (<see cref="ITensorBackend.CopyFromHost"/>) and a returned tensor moved to the device backend. Where
+/// Operands are copied to host tensors of the host backend (<see cref="ITensorBackend.CopyToHost"/>) and destinations
+/// copied back (<see cref="ITensorBackend.CopyFromHost"/>). Where
 /// every operand is host-addressable already (CPU OpenCL devices: zero-copy buffers) the host implementation works on
 /// them in place, after the device's queue has finished.
 /// </summary>
@@ -25,6 +25,8 @@ internal class HostStaging : DispatchProxy
     {
         var implementation = host as T
             ?? throw new NotSupportedException($"Neither the {device.Name} backend nor its host backend ({host.Name}) implements {typeof(T).Name}.");
+        if (typeof(T).GetMethods().FirstOrDefault(m => m.ReturnType == typeof(LocalTensor)) is { } returning)
+            throw new NotSupportedException($"{typeof(T).Name}.{returning.Name} returns a tensor; capabilities pass destinations (see {nameof(IBackendCapability)}).");
         var proxy = DispatchProxy.Create<T, HostStaging>();
         var staging = (HostStaging)(object)proxy;
         (staging._device, staging._host, staging._implementation, staging._logger, staging._capability) =
@@ -62,14 +64,7 @@ internal class HostStaging : DispatchProxy
             for (int i = 0; i < args.Length; i++)
                 if (args[i] is LocalTensor t && parameters[i].IsDefined(typeof(DestinationAttribute)))
                     t.Backend.CopyFromHost((void*)((LocalTensor)staged[i]!).HostPointer, t);
-            if (result is not LocalTensor r) return result;
-            using (r)
-            {
-                using var dense = _host.Contiguous(r);
-                var moved = _device.Empty(r.Shape, r.DType);
-                try { _device.CopyFromHost((void*)dense.HostPointer, moved); return moved; }
-                catch { moved.Dispose(); throw; }
-            }
+            return result;
         }
         finally { foreach (var h in copies) h.Dispose(); }
     }
