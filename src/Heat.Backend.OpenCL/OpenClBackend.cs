@@ -2,8 +2,8 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Heat.Abstractions;
-using Heat.Backend.Managed;
 using Heat.Backend.OpenCL.Interop;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -12,26 +12,32 @@ namespace Heat.Backend.OpenCL;
 /// <summary>
 /// The OpenCL kernels backend: OpenCL C kernels (embedded sources, one program per family and dtype, built once per
 /// process) on any OpenCL device; PoCL runs them on the CPU. Every op finishes before it returns, so host memory
-/// (zero-copy on CPU devices) is consistent for communication.
+/// (zero-copy on CPU devices) is consistent for communication. Ops and op families without a kernel run on the host
+/// backend the runtime hands over (<see cref="ProviderContext.HostBackend"/>), through host memory.
 /// </summary>
-public sealed unsafe partial class OpenClBackend : ITensorBackend
+public sealed unsafe partial class OpenClBackend : ITensorBackend, IHostFallback
 {
     private readonly ConcurrentDictionary<string, bool> _announced = new();
     private readonly OpenClDevice _device;
     private readonly ClQueueHandle _queue;
     private readonly Dictionary<(nint, string), ClKernelHandle> _kernels = [];
     private readonly ILogger _logger;
-    private readonly ManagedBackend _managed = new(threads: 1);
+    private readonly Lazy<ITensorBackend> _host;
     private int _disposed;
 
     /// <summary>Creates a backend on <paramref name="device"/> (see <see cref="OpenClPlatforms.List"/>).</summary>
     /// <param name="device">The device to run on.</param>
     /// <param name="logger">Where fallback notices go.</param>
-    public OpenClBackend(OpenClDeviceInfo device, ILogger? logger = null)
+    /// <param name="host">
+    /// The host backend for what has no kernel (the runtime's <see cref="ProviderContext.HostBackend"/>); this backend owns
+    /// it. Default: a managed backend found by name on first use.
+    /// </param>
+    public OpenClBackend(OpenClDeviceInfo device, ILogger? logger = null, ITensorBackend? host = null)
     {
         ArgumentNullException.ThrowIfNull(device);
         _device = OpenClDevice.For(device);
         _logger = logger ?? NullLogger.Instance;
+        _host = host is not null ? new(host) : new(() => new ProviderContext(new ConfigurationBuilder().Build(), NullLoggerFactory.Instance, 1).HostBackend);
         int err;
         nint q;
         lock (OpenClDevice.CompilerGate) q = Cl.CreateCommandQueue(_device.Context.DangerousGetHandle(), device.DeviceId, 0, &err);
@@ -66,6 +72,10 @@ public sealed unsafe partial class OpenClBackend : ITensorBackend
     /// <summary>The OpenCL device in use.</summary>
     public OpenClDeviceInfo Info { get; }
     internal OpenClDevice Device_ => _device;
+    /// <inheritdoc/>
+    public ITensorBackend HostBackend => _host.Value;
+    /// <inheritdoc/>
+    ILogger IHostFallback.FallbackLogger => _logger;
 
     /// <inheritdoc/>
     public LocalTensor Empty(ReadOnlySpan<long> shape, DType dtype, Device? device = null)
@@ -177,7 +187,7 @@ public sealed unsafe partial class OpenClBackend : ITensorBackend
             _kernels.Clear();
         }
         lock (OpenClDevice.CompilerGate) _queue.Dispose();
-        _managed.Dispose();
+        if (_host.IsValueCreated) _host.Value.Dispose();
     }
 
     /// <inheritdoc/>
@@ -292,25 +302,26 @@ public sealed unsafe partial class OpenClBackend : ITensorBackend
     }
 
     /// <summary>
-    /// Runs an op outside the kernel families on the managed backend through host memory, announcing it once per op and dtype.
-    /// On CPU devices the tensors are host memory already; on GPUs they are staged through managed copies.
+    /// Runs an op outside the kernel families on the host backend through host memory, announcing it once per op and dtype.
+    /// On CPU devices the tensors are host memory already; on GPUs they are staged through host copies.
     /// </summary>
-    private void Fallback(string op, DType dtype, LocalTensor[] inputs, LocalTensor[] outputs, Action<ManagedBackend, LocalTensor[]> run)
+    private void Fallback(string op, DType dtype, LocalTensor[] inputs, LocalTensor[] outputs, Action<ITensorBackend, LocalTensor[]> run)
     {
+        var host = HostBackend;
         if (_announced.TryAdd(op + "/" + dtype.Name, true))
-            _logger.LogInformation("OpenCL backend: {Op} on {DType} runs on the managed backend through host memory (no OpenCL kernel).", op, dtype.Name);
+            _logger.LogInformation("OpenCL backend: {Op} on {DType} runs on the {Host} backend through host memory (no OpenCL kernel).", op, dtype.Name, host.Name);
         Finish();
         var all = inputs.Concat(outputs).ToArray();
-        if (all.All(t => t.Storage.HostPointer != 0)) { run(_managed, all); return; }
+        if (all.All(t => t.Storage.HostPointer != 0)) { run(host, all); return; }
         var staged = all.Select(t =>
         {
-            var m = _managed.Empty(t.Shape, t.DType);
+            var m = host.Empty(t.Shape, t.DType);
             CopyToHost(t, (void*)m.HostPointer);
             return m;
         }).ToArray();
         try
         {
-            run(_managed, staged);
+            run(host, staged);
             for (int i = inputs.Length; i < all.Length; i++) CopyFromHost((void*)staged[i].HostPointer, all[i]);
         }
         finally { foreach (var m in staged) m.Dispose(); }

@@ -27,7 +27,7 @@ public sealed class OpenClBackendProvider : ITensorBackendProvider
     {
         ArgumentNullException.ThrowIfNull(context);
         var device = SelectDevice(context.Configuration["Heat:OpenCL:Platform"], context.Configuration["Heat:OpenCL:Device"]);
-        return new OpenClBackend(device, context.Loggers.CreateLogger<OpenClBackend>()) { Memory = ParseMemory(context.Configuration["Heat:OpenCL:Memory"]) };
+        return new OpenClBackend(device, context.Loggers.CreateLogger<OpenClBackend>(), context.HostBackend) { Memory = ParseMemory(context.Configuration["Heat:OpenCL:Memory"]) };
     }
 
     /// <summary>Reads <c>Heat:OpenCL:Memory</c> (<c>host</c>, the default, or <c>device</c>).</summary>

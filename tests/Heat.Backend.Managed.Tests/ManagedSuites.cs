@@ -8,3 +8,4 @@ public sealed class ManagedBackendReductions(ManagedBackendFixture f) : BackendR
 public sealed class ManagedBackendMatmul(ManagedBackendFixture f) : BackendMatmulSuite(f), IClassFixture<ManagedBackendFixture>;
 public sealed class ManagedBackendCopy(ManagedBackendFixture f) : BackendCopySuite(f), IClassFixture<ManagedBackendFixture>;
 public sealed class ManagedBackendConformance(ManagedBackendFixture f) : BackendConformanceSuite(f), IClassFixture<ManagedBackendFixture>;
+public sealed class ManagedBackendDistances(ManagedBackendFixture f) : DistanceKernelSuite(f), IClassFixture<ManagedBackendFixture>;

@@ -39,7 +39,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
     public sealed class Indexing : IndexingSuite<OpenClDeviceInProcWorld>;
     public sealed class Printing : PrintingSuite<OpenClDeviceInProcWorld>;
     public sealed class Manipulation : ManipulationSuite<OpenClDeviceInProcWorld>;
-    // SpatialSuite: pending (Heat.Testing.Matrix.Pending).
+    public sealed class Spatial : SpatialSuite<OpenClDeviceInProcWorld>;
     public sealed class RoundTrips : RoundTripSuite<OpenClDeviceInProcWorld>;
     public sealed class NpyFormats : NpyFormatSuite<OpenClDeviceInProcWorld>;
 }

@@ -8,3 +8,4 @@ public sealed class OpenClBackendReductions(OpenClBackendFixture f) : BackendRed
 public sealed class OpenClBackendMatmul(OpenClBackendFixture f) : BackendMatmulSuite(f), IClassFixture<OpenClBackendFixture>;
 public sealed class OpenClBackendCopy(OpenClBackendFixture f) : BackendCopySuite(f), IClassFixture<OpenClBackendFixture>;
 public sealed class OpenClBackendConformance(OpenClBackendFixture f) : BackendConformanceSuite(f), IClassFixture<OpenClBackendFixture>;
+public sealed class OpenClBackendDistances(OpenClBackendFixture f) : DistanceKernelSuite(f), IClassFixture<OpenClBackendFixture>;

@@ -10,4 +10,5 @@ public sealed class TorchBackendReductions(TorchBackendFixture f) : BackendReduc
 public sealed class TorchBackendMatmul(TorchBackendFixture f) : BackendMatmulSuite(f), IClassFixture<TorchBackendFixture>;
 public sealed class TorchBackendCopy(TorchBackendFixture f) : BackendCopySuite(f), IClassFixture<TorchBackendFixture>;
 public sealed class TorchBackendConformance(TorchBackendFixture f) : BackendConformanceSuite(f), IClassFixture<TorchBackendFixture>;
+public sealed class TorchBackendDistances(TorchBackendFixture f) : DistanceKernelSuite(f), IClassFixture<TorchBackendFixture>;
 

@@ -23,6 +23,14 @@ public sealed record ProviderContext(IConfiguration Configuration, ILoggerFactor
     /// <summary>Compute threads per rank: <c>Heat:Threads</c>, else the cores divided by the ranks on this node.</summary>
     /// <exception cref="ArgumentException">A value of the section is malformed.</exception>
     public int Threads => Settings.Threads > 0 ? Settings.Threads : CpuBudget.ThreadsPerRank(RanksOnNode);
+
+    private readonly Lazy<ITensorBackend> _host = new(() => ComponentDiscovery.FindBackend("managed").Create(new ProviderContext(Configuration, Loggers, RanksOnNode)));
+
+    /// <summary>
+    /// The host backend (managed, created on first use, owned by the backend that takes it) on which a backend runs the
+    /// op families it lacks, staging its tensors through host copies (<see cref="IHostFallback"/>).
+    /// </summary>
+    public ITensorBackend HostBackend => _host.Value;
 }
 
 /// <summary>Creates one kind of backend; announced by <see cref="HeatBackendProviderAttribute"/>.</summary>

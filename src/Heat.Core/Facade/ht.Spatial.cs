@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using Heat.Abstractions;
 using Heat.Spatial;
 
 namespace Heat;
@@ -19,15 +20,15 @@ public sealed class SpatialModule
     internal SpatialModule() { }
 
     /// <summary>Euclidean distances; <paramref name="quadratic_expansion"/> uses |x|² + |y|² − 2 x·y through matmul (faster, clamped at 0).</summary>
-    public DNDarray cdist(DNDarray X, DNDarray? Y = null, bool quadratic_expansion = false) => Distances.Compute(X, Y, Metric.Euclidean, quadratic_expansion);
+    public DNDarray cdist(DNDarray X, DNDarray? Y = null, bool quadratic_expansion = false) => Distances.Compute(X, Y, DistanceMetric.Euclidean, quadratic_expansion);
 
     /// <summary>The Gaussian kernel exp(−|x − y|² / (2 σ²)).</summary>
     public DNDarray rbf(DNDarray X, DNDarray? Y = null, double sigma = 1.0, bool quadratic_expansion = false)
     {
         if (!(sigma > 0)) throw new ArgumentOutOfRangeException(nameof(sigma), sigma, "sigma must be > 0.");
-        return Distances.Compute(X, Y, Metric.Rbf, quadratic_expansion, sigma);
+        return Distances.Compute(X, Y, DistanceMetric.Rbf, quadratic_expansion, sigma);
     }
 
     /// <summary>Manhattan (city-block) distances Σ |x − y|.</summary>
-    public DNDarray manhattan(DNDarray X, DNDarray? Y = null) => Distances.Compute(X, Y, Metric.Manhattan, quadratic: false);
+    public DNDarray manhattan(DNDarray X, DNDarray? Y = null) => Distances.Compute(X, Y, DistanceMetric.Manhattan, quadratic: false);
 }

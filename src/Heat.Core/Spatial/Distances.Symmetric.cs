@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: MIT
-using System.Numerics.Tensors;
 using Heat.Abstractions;
 using Heat.Distributed;
 
 namespace Heat.Spatial;
 
 /// <summary>X against itself on several ranks: the half ring that computes half the blocks and returns their mirrors.</summary>
-internal static unsafe partial class Distances
+internal static partial class Distances
 {
     /// <summary>
     /// X against itself, X split 0 on several ranks: only half the blocks are computed. Rank r computes the blocks
@@ -14,7 +13,7 @@ internal static unsafe partial class Distances
     /// columns, then computes its diagonal block (upper triangle, mirrored) while the transposed blocks of the others
     /// arrive. With p even the blocks at k = p/2 are shared by the two ranks of each pair, half each (see <see cref="Share"/>).
     /// </summary>
-    private static void SymmetricRing(DNDarray xs, LocalTensor result, Metric metric, bool quadratic, double sigma)
+    private static void SymmetricRing(DNDarray xs, LocalTensor result, IDistanceKernels kernels, DistanceKind kind)
     {
         var comm = xs.comm;
         var backend = xs.Backend;
@@ -40,18 +39,18 @@ internal static unsafe partial class Distances
                         shift.Add(comm.Irecv(Collectives.Bytes(next), (me + 1) % p, Tag));
                         shift.Add(comm.Isend(Collectives.Bytes(current), (me - 1 + p) % p, Tag));
                     }
-                    if (step > 0) exchange = Exchange.Start(xs, mine, current, result, step, metric, quadratic, sigma);
+                    if (step > 0) exchange = Exchange.Start(xs, mine, current, result, step, kernels, kind);
                     CommRequest.WaitAll(shift.ToArray());
                 }
                 catch { next?.Dispose(); exchange?.Dispose(); throw; }
                 if (next is not null) { current.Dispose(); current = next; }
-                pending?.Finish(backend, result, displs);
+                pending?.Finish(kernels, result, displs);
                 pending?.Dispose();
                 pending = exchange;
             }
             using (var diagonal = result.Slice(1, displs[me], counts[me]))
-                SymmetricBlock(backend, mine, diagonal, metric, quadratic, sigma);
-            pending?.Finish(backend, result, displs);
+                kernels.SymmetricBlock(mine, diagonal, kind);
+            pending?.Finish(kernels, result, displs);
         }
         finally
         {
@@ -71,7 +70,7 @@ internal static unsafe partial class Distances
         // Row strides of the transposed blocks are padded to 16 floats, so their rows start on cache lines.
         private static long Padded(long n) => (n + 15) & ~15L;
 
-        public static Exchange Start(DNDarray xs, LocalTensor mine, LocalTensor current, LocalTensor result, int step, Metric metric, bool quadratic, double sigma)
+        public static Exchange Start(DNDarray xs, LocalTensor mine, LocalTensor current, LocalTensor result, int step, IDistanceKernels kernels, DistanceKind kind)
         {
             var comm = xs.comm;
             var backend = xs.Backend;
@@ -95,7 +94,7 @@ internal static unsafe partial class Distances
                     using var rows = result.Slice(0, r0, rn);
                     using var target = rows.Slice(1, displs[owner] + c0, cn);
                     using var mirror = e._outgoing.Slice(1, 0, rn);
-                    MirroredBlock(backend, xPart, yPart, target, mirror, metric, quadratic, sigma);
+                    kernels.MirroredBlock(xPart, yPart, target, mirror, kind);
                 }
                 e._requests.Add(comm.Isend(Collectives.Bytes(e._outgoing), owner, MirrorTag));
                 return e;
@@ -104,7 +103,7 @@ internal static unsafe partial class Distances
         }
 
         /// <summary>Waits for both transfers and copies the received block into the result.</summary>
-        public void Finish(ITensorBackend backend, LocalTensor result, long[] displs)
+        public void Finish(IDistanceKernels kernels, LocalTensor result, long[] displs)
         {
             CommRequest.WaitAll(_requests.ToArray());
             _requests.Clear();
@@ -112,9 +111,7 @@ internal static unsafe partial class Distances
             using var rows = result.Slice(0, _rows0, _rows);
             using var target = rows.Slice(1, displs[_source] + _cols0, _cols);
             using var source = _incoming!.Slice(1, 0, _cols);
-            if (target.DType == DType.Float32 && target.Strides[1] == 1 && target.HostPointer != 0 && source.HostPointer != 0)
-                QuadraticKernel.CopyRows((float*)source.HostPointer, _stride, (float*)target.HostPointer, target.Strides[0], _rows, _cols);
-            else backend.Copy(source, target);
+            kernels.CopyBlock(source, target);
         }
 
         // After Finish, or on failure (as the ring does with its next block: the job is failing anyway).

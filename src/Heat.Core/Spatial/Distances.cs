@@ -1,32 +1,20 @@
 // SPDX-License-Identifier: MIT
-using System.Numerics.Tensors;
 using Heat.Abstractions;
 using Heat.Distributed;
 
 namespace Heat.Spatial;
 
-/// <summary>The pairwise metrics cdist computes.</summary>
-internal enum Metric
-{
-    /// <summary>sqrt(Σ (x - y)²).</summary>
-    Euclidean,
-    /// <summary>exp(-Σ (x - y)² / (2 σ²)).</summary>
-    Rbf,
-    /// <summary>Σ |x - y|.</summary>
-    Manhattan,
-}
-
 /// <summary>
 /// Pairwise distances between the rows of X (split 0 or replicated) and Y (split 0 or replicated). With both split, Y's
 /// blocks travel around a ring, the next block arriving (non-blocking) while the current one is used; the result keeps
-/// X's rows local (split 0). The quadratic expansion |x|² + |y|² − 2 x·y goes through the backend's matmul (clamped at
-/// zero); otherwise the exact difference form is used.
+/// X's rows local (split 0). The local blocks are the backend's distance capability (<see cref="IDistanceKernels"/>: its
+/// own, or the host backend's staged through host copies).
 /// </summary>
-internal static unsafe partial class Distances
+internal static partial class Distances
 {
     private const int Tag = 7521, MirrorTag = 7522;
 
-    public static DNDarray Compute(DNDarray x, DNDarray? y, Metric metric, bool quadratic, double sigma = 1)
+    public static DNDarray Compute(DNDarray x, DNDarray? y, DistanceMetric metric, bool quadratic, double sigma = 1)
     {
         ArgumentNullException.ThrowIfNull(x);
         var other = y ?? x;
@@ -41,13 +29,15 @@ internal static unsafe partial class Distances
         using var ys = Prepare(other, type);
         long n = x.GShapeRef[0], m = other.GShapeRef[0];
         var backend = x.Backend;
+        var kernels = backend.Capability<IDistanceKernels>();
+        var kind = new DistanceKind(metric, quadratic, sigma);
         var comm = x.comm;
         bool symmetric = y is null || ReferenceEquals(y, x);
         if (xs.split is null && ys.split is int)
         {
             // Replicated X against split Y: this rank's columns of the result.
             var local = backend.Empty([n, ys.larray.Shape[0]], type);
-            try { Block(backend, xs.larray, ys.larray, local, metric, quadratic, sigma); }
+            try { kernels.Block(xs.larray, ys.larray, local, kind); }
             catch { local.Dispose(); throw; }
             return new DNDarray(local, [n, m], 1, x.Context, ys.balanced);
         }
@@ -55,13 +45,13 @@ internal static unsafe partial class Distances
         try
         {
             if (symmetric && (xs.split is null || comm.Size == 1))
-                SymmetricBlock(backend, xs.larray, result, metric, quadratic, sigma);
+                kernels.SymmetricBlock(xs.larray, result, kind);
             else if (symmetric)
-                SymmetricRing(xs, result, metric, quadratic, sigma);
+                SymmetricRing(xs, result, kernels, kind);
             else if (ys.split is null || comm.Size == 1)
-                Block(backend, xs.larray, ys.larray, result, metric, quadratic, sigma);
+                kernels.Block(xs.larray, ys.larray, result, kind);
             else
-                Ring(xs, ys, result, metric, quadratic, sigma);
+                Ring(xs, ys, result, kernels, kind);
             return new DNDarray(result, [n, m], xs.split, x.Context, xs.balanced);
         }
         catch { result.Dispose(); throw; }
@@ -73,7 +63,7 @@ internal static unsafe partial class Distances
         return cast.split == 1 ? ht.resplit(cast, 0) : cast.Alias();
     }
 
-    private static void Ring(DNDarray xs, DNDarray ys, LocalTensor result, Metric metric, bool quadratic, double sigma)
+    private static void Ring(DNDarray xs, DNDarray ys, LocalTensor result, IDistanceKernels kernels, DistanceKind kind)
     {
         var comm = xs.comm;
         var backend = xs.Backend;
@@ -101,7 +91,7 @@ internal static unsafe partial class Distances
                     if (counts[owner] > 0 && result.Shape[0] > 0)
                     {
                         using var target = result.Slice(1, displs[owner], counts[owner]);
-                        Block(backend, xs.larray, current, target, metric, quadratic, sigma);
+                        kernels.Block(xs.larray, current, target, kind);
                     }
                     CommRequest.WaitAll(requests.ToArray());
                 }

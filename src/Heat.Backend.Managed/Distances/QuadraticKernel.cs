@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace Heat.Spatial;
+namespace Heat.Backend.Managed.Distances;
 
 /// <summary>
 /// float32 distances by the quadratic expansion for few features, fused. X is packed in blocks of 16 samples and Y in
