@@ -18,3 +18,4 @@ public sealed class InProcIndexing() : IndexingSuite(new InProcTestWorld());
 public sealed class InProcPrinting() : PrintingSuite(new InProcTestWorld());
 public sealed class InProcManipulation() : ManipulationSuite(new InProcTestWorld());
 public sealed class InProcSpatial() : SpatialSuite(new InProcTestWorld());
+public sealed class InProcSegments() : SegmentSuite(new InProcTestWorld());
