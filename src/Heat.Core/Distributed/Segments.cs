@@ -81,6 +81,62 @@ internal static unsafe class Segments
         }
     }
 
+    /// <summary>How often each value in [0, segments) occurs in the 1-d integer array <paramref name="ids"/> (int64, replicated).</summary>
+    public static DNDarray Count(DNDarray ids, long segments)
+    {
+        var backend = ids.Backend;
+        using var labels = backend.Contiguous(ids.larray);
+        long n = labels.Shape[0];
+        var comm = ids.split is null || ids.comm.Size == 1 ? null : ids.comm;
+        LocalTensor counts;
+        if (labels.HostPointer != 0 && labels.DType.Code is DTypeCode.Int64 or DTypeCode.Int32)
+        {
+            var total = new long[segments + 1];   // the last slot counts labels out of range
+            bool wide = labels.DType == DType.Int64;
+            for (long i = 0; i < n; i++)
+            {
+                long s = wide ? ((long*)labels.HostPointer)[i] : ((int*)labels.HostPointer)[i];
+                total[(ulong)s < (ulong)segments ? s : segments]++;
+            }
+            comm?.AllreduceInPlace<long>(total, ReduceOp.Sum);
+            ThrowOnBadLabels(total[segments], segments);
+            counts = backend.FromSpan<long>(total.AsSpan(0, checked((int)segments)), [segments], labels.Device);
+        }
+        else
+        {
+            using var hot = HotBool(backend, labels, segments);
+            counts = backend.Reduce(ReduceOp.Sum, hot, [0], dtype: DType.Int64);
+            try
+            {
+                long bad;
+                using (var matched = backend.Reduce(ReduceOp.Sum, counts)) bad = n - matched.ToArray<long>()[0];
+                if (comm is not null)
+                {
+                    Collectives.AllreduceInPlace(comm, counts, ReduceOp.Sum);
+                    bad = comm.Allreduce(bad, ReduceOp.Sum);
+                }
+                ThrowOnBadLabels(bad, segments);
+            }
+            catch { counts.Dispose(); throw; }
+        }
+        return new DNDarray(counts, [segments], null, ids.Context, true);
+    }
+
+    // hot[i, s] = labels[i] == s (n × segments, bool).
+    private static LocalTensor HotBool(ITensorBackend backend, LocalTensor labels, long segments)
+    {
+        long n = labels.Shape[0];
+        using var range = backend.Empty([segments], labels.DType, labels.Device);
+        backend.Arange(range, Scalar.FromInt(0), Scalar.FromInt(1));
+        using var column = labels.ExpandDims(1);
+        using var columnB = column.BroadcastTo([n, segments]);
+        using var row = range.ExpandDims(0);
+        using var rowB = row.BroadcastTo([n, segments]);
+        var hot = backend.Empty([n, segments], DType.Bool, labels.Device);
+        try { backend.Binary(BinaryOp.Equal, columnB, rowB, hot); return hot; }
+        catch { hot.Dispose(); throw; }
+    }
+
     // The (combined when comm is given) sums of this rank's rows, segments × the rest of the row shape.
     private static LocalTensor Local(ITensorBackend backend, LocalTensor rows, LocalTensor ids, long segments, DType outType, ICommunicator? comm)
     {
@@ -146,14 +202,7 @@ internal static unsafe class Segments
         long n = rows.Shape[0], inner = rows.Shape[1];
         var device = rows.Device;
         // hot[i, s] = labels[i] == s, as outType; the sums are hotᵀ · rows.
-        using var range = backend.Empty([segments], labels.DType, device);
-        backend.Arange(range, Scalar.FromInt(0), Scalar.FromInt(1));
-        using var column = labels.ExpandDims(1);
-        using var columnB = column.BroadcastTo([n, segments]);
-        using var row = range.ExpandDims(0);
-        using var rowB = row.BroadcastTo([n, segments]);
-        using var hotBool = backend.Empty([n, segments], DType.Bool, device);
-        backend.Binary(BinaryOp.Equal, columnB, rowB, hotBool);
+        using var hotBool = HotBool(backend, labels, segments);
         using var matched = backend.Reduce(ReduceOp.Sum, hotBool, dtype: DType.Int64);
         long bad = n - matched.ToArray<long>()[0];
         using var hot = backend.Copy(hotBool, outType);

@@ -44,9 +44,8 @@ public static partial class ht
             using var largest = max(x);
             length = Math.Max(length, largest.item<long>() + 1);
         }
-        using var values = weights is null
-            ? new DNDarray(x.Backend.Full(x.larray.Shape, DType.Int64, Scalar.FromInt(1), x.device), x.shape, x.split, x.Context, x.balanced)
-            : weights.AliasOrCast(DType.Float64);
+        if (weights is null) return Segments.Count(x, length);
+        using var values = weights.AliasOrCast(DType.Float64);
         return Segments.Sum(values, x, length);
     }
 }

@@ -3,7 +3,7 @@ namespace Heat.Cluster;
 
 /// <summary>
 /// k-means clustering with Lloyd's algorithm on a sample-split (split 0) or replicated array, as scikit-learn's KMeans:
-/// each iteration assigns every sample to its nearest centroid (<c>ht.spatial.cdist</c> + <c>argmin</c>) and combines
+/// each iteration assigns every sample to its nearest centroid (<c>ht.spatial.pairwise_distances_argmin</c>) and combines
 /// per-cluster sums and counts across ranks (<c>ht.segment_sum</c>, <c>ht.bincount</c>); only the k centroids travel to
 /// the host. Results do not depend on the number of ranks for a fixed <c>random_state</c>; an empty cluster keeps its
 /// previous centroid. Float64 data is clustered in float64, any other real data in float32.

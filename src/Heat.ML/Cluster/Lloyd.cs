@@ -3,7 +3,7 @@ namespace Heat.Cluster;
 
 /// <summary>
 /// The samples of one k-means problem (split 0 or replicated, float32 or float64) and Lloyd's steps on them through the
-/// public <c>ht</c> API: assignment by <c>cdist</c> + <c>argmin</c>, per-cluster sums and counts by <c>segment_sum</c> and
+/// public <c>ht</c> API: assignment by <c>ht.spatial.pairwise_distances_argmin</c>, per-cluster sums and counts by <c>segment_sum</c> and
 /// <c>bincount</c> (one Allreduce each when distributed). Only the centroids (k × features) and scalars reach the host.
 /// </summary>
 internal sealed class Lloyd : IDisposable
@@ -42,8 +42,7 @@ internal sealed class Lloyd : IDisposable
     public DNDarray Assign(double[] centers)
     {
         using var c = Centers(centers);
-        using var distances = ht.spatial.cdist(X, c, quadratic_expansion: true);
-        return ht.argmin(distances, 1);
+        return ht.spatial.pairwise_distances_argmin(X, c);
     }
 
     /// <summary>The per-cluster sums (k × features, row-major) and counts of the samples labelled <paramref name="labels"/>.</summary>
