@@ -84,12 +84,17 @@ internal static unsafe class Segments
     /// <summary>How often each value in [0, segments) occurs in the 1-d integer array <paramref name="ids"/> (int64, replicated).</summary>
     public static DNDarray Count(DNDarray ids, long segments)
     {
-        var backend = ids.Backend;
-        using var labels = backend.Contiguous(ids.larray);
-        long n = labels.Shape[0];
         var comm = ids.split is null || ids.comm.Size == 1 ? null : ids.comm;
-        LocalTensor counts;
-        if (labels.HostPointer != 0 && labels.DType.Code is DTypeCode.Int64 or DTypeCode.Int32)
+        var counts = CountLocal(ids.Backend, ids.larray, segments, comm);
+        return new DNDarray(counts, [segments], null, ids.Context, true);
+    }
+
+    /// <summary>The counts of this rank's labels (combined when <paramref name="comm"/> is given), through a host pass when <paramref name="allowHost"/> and the memory allows.</summary>
+    internal static LocalTensor CountLocal(ITensorBackend backend, LocalTensor ids, long segments, ICommunicator? comm, bool allowHost = true)
+    {
+        using var labels = backend.Contiguous(ids);
+        long n = labels.Shape[0];
+        if (allowHost && labels.HostPointer != 0 && labels.DType.Code is DTypeCode.Int64 or DTypeCode.Int32)
         {
             var total = new long[segments + 1];   // the last slot counts labels out of range
             bool wide = labels.DType == DType.Int64;
@@ -100,26 +105,23 @@ internal static unsafe class Segments
             }
             comm?.AllreduceInPlace<long>(total, ReduceOp.Sum);
             ThrowOnBadLabels(total[segments], segments);
-            counts = backend.FromSpan<long>(total.AsSpan(0, checked((int)segments)), [segments], labels.Device);
+            return backend.FromSpan<long>(total.AsSpan(0, checked((int)segments)), [segments], labels.Device);
         }
-        else
+        using var hot = HotBool(backend, labels, segments);
+        var counts = backend.Reduce(ReduceOp.Sum, hot, [0], dtype: DType.Int64);
+        try
         {
-            using var hot = HotBool(backend, labels, segments);
-            counts = backend.Reduce(ReduceOp.Sum, hot, [0], dtype: DType.Int64);
-            try
+            long bad;
+            using (var matched = backend.Reduce(ReduceOp.Sum, counts)) bad = n - matched.ToArray<long>()[0];
+            if (comm is not null)
             {
-                long bad;
-                using (var matched = backend.Reduce(ReduceOp.Sum, counts)) bad = n - matched.ToArray<long>()[0];
-                if (comm is not null)
-                {
-                    Collectives.AllreduceInPlace(comm, counts, ReduceOp.Sum);
-                    bad = comm.Allreduce(bad, ReduceOp.Sum);
-                }
-                ThrowOnBadLabels(bad, segments);
+                Collectives.AllreduceInPlace(comm, counts, ReduceOp.Sum);
+                bad = comm.Allreduce(bad, ReduceOp.Sum);
             }
-            catch { counts.Dispose(); throw; }
+            ThrowOnBadLabels(bad, segments);
+            return counts;
         }
-        return new DNDarray(counts, [segments], null, ids.Context, true);
+        catch { counts.Dispose(); throw; }
     }
 
     // hot[i, s] = labels[i] == s (n × segments, bool).
@@ -137,8 +139,9 @@ internal static unsafe class Segments
         catch { hot.Dispose(); throw; }
     }
 
-    // The (combined when comm is given) sums of this rank's rows, segments × the rest of the row shape.
-    private static LocalTensor Local(ITensorBackend backend, LocalTensor rows, LocalTensor ids, long segments, DType outType, ICommunicator? comm)
+    /// <summary>The (combined when <paramref name="comm"/> is given) sums of this rank's rows, segments × the rest of the row shape.</summary>
+    internal static LocalTensor Local(ITensorBackend backend, LocalTensor rows, LocalTensor ids, long segments, DType outType, ICommunicator? comm,
+        bool allowHost = true)
     {
         long n = rows.Shape[0];
         var rowShape = rows.GetShape()[1..];
@@ -147,7 +150,7 @@ internal static unsafe class Segments
         using var flatSource = backend.Contiguous(rows);
         using var flat = flatSource.TryReshapeView([n, inner])!;
         using var labels = backend.Contiguous(ids);
-        bool host = flat.HostPointer != 0 && labels.HostPointer != 0 && flat.DType == outType
+        bool host = allowHost && flat.HostPointer != 0 && labels.HostPointer != 0 && flat.DType == outType
             && outType.Code is DTypeCode.Float32 or DTypeCode.Float64 && labels.DType.Code is DTypeCode.Int64 or DTypeCode.Int32;
         return host ? Host(backend, flat, labels, segments, outShape, comm) : OneHot(backend, flat, labels, segments, outType, outShape, comm);
     }

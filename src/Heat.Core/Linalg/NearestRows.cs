@@ -32,7 +32,8 @@ internal static unsafe class NearestRows
         return new DNDarray(labels, [x.GShapeRef[0]], xs.split, x.Context, xs.balanced);
     }
 
-    private static LocalTensor Local(ITensorBackend backend, LocalTensor x, LocalTensor y)
+    /// <summary>The labels of this rank's rows (m), through the host scan when <paramref name="allowHost"/> and the memory allows.</summary>
+    internal static LocalTensor Local(ITensorBackend backend, LocalTensor x, LocalTensor y, bool allowHost = true)
     {
         long m = x.Shape[0], k = y.Shape[0];
         var device = x.Device;
@@ -46,7 +47,7 @@ internal static unsafe class NearestRows
                 backend.Matmul(x, yt, g);
                 using var squares = backend.Binary(BinaryOp.Multiply, y, y);
                 using var yy = backend.Reduce(ReduceOp.Sum, squares, [1]);
-                if (g.HostPointer != 0 && labels.HostPointer != 0 && yy.HostPointer != 0 && yy.IsContiguous)
+                if (allowHost && g.HostPointer != 0 && labels.HostPointer != 0 && yy.HostPointer != 0 && yy.IsContiguous)
                 {
                     if (x.DType == DType.Float32) Scan<float>(g, yy, labels, backend.Threads);
                     else Scan<double>(g, yy, labels, backend.Threads);
