@@ -16,16 +16,16 @@ public sealed class DevicePathTests
 
     private static LocalTensor Tensor<T>(T[] data, params long[] shape) where T : unmanaged => Backend.FromSpan<T>(data, shape);
 
-    [Theory, InlineData(0), InlineData(1), InlineData(257)]
-    public void NearestRows_BackendOps_EqualTheHostScan(int rows)
+    [Theory, InlineData(0, 7), InlineData(1, 7), InlineData(257, 7), InlineData(257, 8), InlineData(300, 4)]
+    public void NearestRows_BackendOps_EqualTheHostScan(int rows, int k)
     {
         var rng = new Random(rows + 1);
         var x = Enumerable.Range(0, rows * 5).Select(_ => rng.NextDouble() * 10 - 5).ToArray();
-        var y = Enumerable.Range(0, 7 * 5).Select(_ => rng.NextDouble() * 10 - 5).ToArray();
+        var y = Enumerable.Range(0, k * 5).Select(_ => rng.NextDouble() * 10 - 5).ToArray();
         foreach (var single in new[] { false, true })
         {
             using var xt = single ? Tensor(x.Select(v => (float)v).ToArray(), rows, 5) : Tensor(x, rows, 5);
-            using var yt = single ? Tensor(y.Select(v => (float)v).ToArray(), 7, 5) : Tensor(y, 7, 5);
+            using var yt = single ? Tensor(y.Select(v => (float)v).ToArray(), k, 5) : Tensor(y, k, 5);
             using var host = NearestRows.Local(Backend, xt, yt);
             using var device = NearestRows.Local(Backend, xt, yt, allowHost: false);
             var expected = host.ToArray<long>();
@@ -33,7 +33,7 @@ public sealed class DevicePathTests
             for (int i = 0; i < rows; i++)   // and the host scan is the nearest row
             {
                 double Distance(int j) => Enumerable.Range(0, 5).Sum(d => (x[i * 5 + d] - y[j * 5 + d]) * (x[i * 5 + d] - y[j * 5 + d]));
-                Assert.Equal(Enumerable.Range(0, 7).MinBy(Distance), (int)expected[i]);
+                Assert.Equal(Enumerable.Range(0, k).MinBy(Distance), (int)expected[i]);
             }
         }
     }

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Heat.Abstractions;
 
 namespace Heat.Distributed;
@@ -174,16 +176,8 @@ internal static unsafe class Segments
                     long s = wide ? ((long*)labels.HostPointer)[i] : ((int*)labels.HostPointer)[i];
                     if ((ulong)s >= (ulong)segments) { bad++; continue; }
                     double* target = acc + s * inner;
-                    if (single)
-                    {
-                        float* row = (float*)rows.HostPointer + i * inner;
-                        for (long j = 0; j < inner; j++) target[j] += row[j];
-                    }
-                    else
-                    {
-                        double* row = (double*)rows.HostPointer + i * inner;
-                        for (long j = 0; j < inner; j++) target[j] += row[j];
-                    }
+                    if (single) AddWidened((float*)rows.HostPointer + i * inner, target, inner);
+                    else Add((double*)rows.HostPointer + i * inner, target, inner);
                 }
             }
             sums[cells] = bad;
@@ -197,6 +191,23 @@ internal static unsafe class Segments
         ThrowOnBadLabels((long)total[cells], segments);
         using var sums64 = backend.FromSpan<double>(total.AsSpan(0, checked((int)cells)), outShape, rows.Device);
         return backend.Copy(sums64, rows.DType);
+    }
+
+    // target[j] += row[j] for j < n, four at a time.
+    private static void Add(double* row, double* target, long n)
+    {
+        long j = 0;
+        for (; j + 4 <= n; j += 4) Vector256.Store(Vector256.Load(target + j) + Vector256.Load(row + j), target + j);
+        for (; j < n; j++) target[j] += row[j];
+    }
+
+    // target[j] += (double)row[j] for j < n, four at a time.
+    private static void AddWidened(float* row, double* target, long n)
+    {
+        long j = 0;
+        if (Avx.IsSupported)
+            for (; j + 4 <= n; j += 4) Avx.Store(target + j, Avx.Add(Avx.LoadVector256(target + j), Avx.ConvertToVector256Double(Sse.LoadVector128(row + j))));
+        for (; j < n; j++) target[j] += row[j];
     }
 
     private static LocalTensor OneHot(ITensorBackend backend, LocalTensor rows, LocalTensor labels, long segments, DType outType,
