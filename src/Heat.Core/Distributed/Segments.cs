@@ -6,7 +6,8 @@ using Heat.Abstractions;
 namespace Heat.Distributed;
 
 /// <summary>
-/// Sums of the rows of an array grouped by one integer label per row (<c>segment_sum</c>, <c>bincount</c>), after HeAT's
+/// Sums of the rows of an array grouped by one integer label per row (<c>segment_sum</c>, <c>bincount</c>), after
+/// HeAT's
 /// reduction template: each rank sums its own rows, then one Allreduce combines the partial sums. Host memory takes one
 /// fused pass (float32/float64 rows accumulated in float64); other tensors (device memory, other dtypes) a one-hot
 /// matrix and the backend's matmul. Labels outside [0, segments) are counted in the same Allreduce, so every rank
@@ -83,7 +84,10 @@ internal static unsafe class Segments
         }
     }
 
-    /// <summary>How often each value in [0, segments) occurs in the 1-d integer array <paramref name="ids"/> (int64, replicated).</summary>
+    /// <summary>
+    /// How often each value in [0, segments) occurs in the 1-d integer array <paramref name="ids"/> (int64,
+    /// replicated).
+    /// </summary>
     public static DNDarray Count(DNDarray ids, long segments)
     {
         var comm = ids.split is null || ids.comm.Size == 1 ? null : ids.comm;
@@ -91,7 +95,10 @@ internal static unsafe class Segments
         return new DNDarray(counts, [segments], null, ids.Context, true);
     }
 
-    /// <summary>The counts of this rank's labels (combined when <paramref name="comm"/> is given), through a host pass when <paramref name="allowHost"/> and the memory allows.</summary>
+    /// <summary>
+    /// The counts of this rank's labels (combined when <paramref name="comm"/> is given), through a host pass when
+    /// <paramref name="allowHost"/> and the memory allows.
+    /// </summary>
     internal static LocalTensor CountLocal(ITensorBackend backend, LocalTensor ids, long segments, ICommunicator? comm, bool allowHost = true)
     {
         using var labels = backend.Contiguous(ids);
@@ -141,7 +148,10 @@ internal static unsafe class Segments
         catch { hot.Dispose(); throw; }
     }
 
-    /// <summary>The (combined when <paramref name="comm"/> is given) sums of this rank's rows, segments × the rest of the row shape.</summary>
+    /// <summary>
+    /// The (combined when <paramref name="comm"/> is given) sums of this rank's rows, segments × the rest of the row
+    /// shape.
+    /// </summary>
     internal static LocalTensor Local(ITensorBackend backend, LocalTensor rows, LocalTensor ids, long segments, DType outType, ICommunicator? comm,
         bool allowHost = true)
     {

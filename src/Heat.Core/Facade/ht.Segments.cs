@@ -19,15 +19,22 @@ public static partial class ht
     /// <paramref name="data"/> when that is split along an axis after the first. One Allreduce when the rows are
     /// distributed.
     /// </remarks>
-    /// <exception cref="ArgumentException">segment_ids is not a 1-d integer array of one label per row, or a label lies outside [0, num_segments).</exception>
+    /// <exception cref="ArgumentException">segment_ids is not a 1-d integer array of one label per row, or a label lies
+    /// outside [0, num_segments).</exception>
     public static DNDarray segment_sum(DNDarray data, DNDarray segment_ids, long num_segments) => Segments.Sum(data, segment_ids, num_segments);
 
-    /// <summary>The number of occurrences of each value 0, 1, … in a 1-d array of non-negative integers (NumPy's bincount).</summary>
+    /// <summary>
+    /// The number of occurrences of each value 0, 1, … in a 1-d array of non-negative integers (NumPy's bincount).
+    /// </summary>
     /// <param name="x">Non-negative integers (1-d, split or replicated).</param>
-    /// <param name="weights">Optional weights of the same shape: the result sums them instead of counting (float64).</param>
+    /// <param name="weights">Optional weights of the same shape: the result sums them instead of counting
+    /// (float64).</param>
     /// <param name="minlength">The least length of the result.</param>
-    /// <remarks>The result has max(max(x) + 1, minlength) entries (int64, or float64 with weights) and is replicated.</remarks>
-    /// <exception cref="ArgumentException">x is not a 1-d integer array, has a negative value, or weights do not match it.</exception>
+    /// <remarks>
+    /// The result has max(max(x) + 1, minlength) entries (int64, or float64 with weights) and is replicated.
+    /// </remarks>
+    /// <exception cref="ArgumentException">x is not a 1-d integer array, has a negative value, or weights do not match
+    /// it.</exception>
     public static DNDarray bincount(DNDarray x, DNDarray? weights = null, long minlength = 0)
     {
         ArgumentNullException.ThrowIfNull(x);

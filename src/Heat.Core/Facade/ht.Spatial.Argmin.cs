@@ -5,8 +5,10 @@ namespace Heat;
 public sealed partial class SpatialModule
 {
     /// <summary>
-    /// For every row of <paramref name="X"/>, the index of the nearest row of <paramref name="Y"/> in Euclidean distance
-    /// (the first on ties), as scikit-learn's <c>pairwise_distances_argmin(X, Y)</c>: the labels of a k-means assignment.
+    /// For every row of <paramref name="X"/>, the index of the nearest row of <paramref name="Y"/> in Euclidean
+    /// distance
+    /// (the first on ties), as scikit-learn's <c>pairwise_distances_argmin(X, Y)</c>: the labels of a k-means
+    /// assignment.
     /// </summary>
     /// <param name="X">Samples × features, split 0 or replicated (split 1 is resplit on a copy).</param>
     /// <param name="Y">Few rows × features, replicated (a split Y is gathered first).</param>
@@ -15,6 +17,7 @@ public sealed partial class SpatialModule
     /// (float32 for integers), so near-ties may resolve differently from exact differences. No communication for a
     /// replicated Y.
     /// </remarks>
-    /// <exception cref="ArgumentException">X or Y is not 2-d, their features differ, Y has no rows, or the data is complex.</exception>
+    /// <exception cref="ArgumentException">X or Y is not 2-d, their features differ, Y has no rows, or the data is
+    /// complex.</exception>
     public DNDarray pairwise_distances_argmin(DNDarray X, DNDarray Y) => Linalg.NearestRows.Argmin(X, Y);
 }

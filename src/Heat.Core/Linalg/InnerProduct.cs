@@ -8,7 +8,8 @@ namespace Heat.Linalg;
 /// <summary>
 /// The inner product of two vectors, as HeAT's <c>dot</c> of 1-d arrays: each rank multiplies its matching chunks (a
 /// replicated operand is sliced to the split one's chunk; split operands with different chunks are matched on a
-/// copy), then one Allreduce. Host float32/float64 chunks go through <see cref="TensorPrimitives.Dot{T}(ReadOnlySpan{T}, ReadOnlySpan{T})"/>,
+/// copy), then one Allreduce. Host float32/float64 chunks go through <see
+/// cref="TensorPrimitives.Dot{T}(ReadOnlySpan{T}, ReadOnlySpan{T})"/>,
 /// others through the backend's matmul. The result is a replicated 0-d array.
 /// </summary>
 internal static unsafe class InnerProduct

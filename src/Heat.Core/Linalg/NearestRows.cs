@@ -9,7 +9,8 @@ namespace Heat.Linalg;
 /// <summary>
 /// The nearest row of Y (replicated, few rows) for every row of X (split 0 or replicated), by the quadratic expansion
 /// argmin_j |y_j|² − 2 x·y_j: one matmul through the backend, then one pass over the products (host memory) or the
-/// backend's element-wise ops and arg-reduction (device memory). Local to every rank: no communication unless Y is split.
+/// backend's element-wise ops and arg-reduction (device memory). Local to every rank: no communication unless Y is
+/// split.
 /// </summary>
 internal static unsafe class NearestRows
 {
@@ -33,7 +34,10 @@ internal static unsafe class NearestRows
         return new DNDarray(labels, [x.GShapeRef[0]], xs.split, x.Context, xs.balanced);
     }
 
-    /// <summary>The labels of this rank's rows (m), through the host scan when <paramref name="allowHost"/> and the memory allows.</summary>
+    /// <summary>
+    /// The labels of this rank's rows (m), through the host scan when <paramref name="allowHost"/> and the memory
+    /// allows.
+    /// </summary>
     internal static LocalTensor Local(ITensorBackend backend, LocalTensor x, LocalTensor y, bool allowHost = true)
     {
         long m = x.Shape[0], k = y.Shape[0];

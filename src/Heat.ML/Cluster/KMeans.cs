@@ -3,7 +3,8 @@ namespace Heat.Cluster;
 
 /// <summary>
 /// k-means clustering with Lloyd's algorithm on a sample-split (split 0) or replicated array, as scikit-learn's KMeans:
-/// each iteration assigns every sample to its nearest centroid (<c>ht.spatial.pairwise_distances_argmin</c>) and combines
+/// each iteration assigns every sample to its nearest centroid (<c>ht.spatial.pairwise_distances_argmin</c>) and
+/// combines
 /// per-cluster sums and counts across ranks (<c>ht.segment_sum</c>, <c>ht.bincount</c>); only the k centroids travel to
 /// the host. Results do not depend on the number of ranks for a fixed <c>random_state</c>; an empty cluster keeps its
 /// previous centroid. Float64 data is clustered in float64, any other real data in float32.
@@ -18,7 +19,8 @@ public sealed class KMeans
     /// <param name="n_clusters">The number of clusters k.</param>
     /// <param name="init"><c>"random"</c> (k distinct samples) or <c>"k-means++"</c> (D² sampling).</param>
     /// <param name="max_iter">The most Lloyd iterations.</param>
-    /// <param name="tol">Convergence when the squared centroid shift is at most tol × the mean feature variance (scikit-learn).</param>
+    /// <param name="tol">Convergence when the squared centroid shift is at most tol × the mean feature variance
+    /// (scikit-learn).</param>
     /// <param name="random_state">Seed of the initialisation; null uses the global <c>ht.random</c> stream.</param>
     public KMeans(int n_clusters = 8, string init = "random", int max_iter = 300, double tol = 1e-4, long? random_state = null)
     {
@@ -56,7 +58,10 @@ public sealed class KMeans
     /// <summary>The Lloyd iterations run.</summary>
     public int n_iter_ { get; private set; }
 
-    /// <summary>Clusters <paramref name="x"/> (samples × features, split 0 or replicated; split 1 is clustered on a split-0 copy).</summary>
+    /// <summary>
+    /// Clusters <paramref name="x"/> (samples × features, split 0 or replicated; split 1 is clustered on a split-0
+    /// copy).
+    /// </summary>
     /// <exception cref="ArgumentException">x is not 2-d or real, or has fewer samples than clusters.</exception>
     public KMeans fit(DNDarray x)
     {
@@ -100,7 +105,9 @@ public sealed class KMeans
         catch { labels.Dispose(); throw; }
     }
 
-    /// <summary>The nearest centroid of every sample of <paramref name="x"/> (int64, split 0 like x, or replicated).</summary>
+    /// <summary>
+    /// The nearest centroid of every sample of <paramref name="x"/> (int64, split 0 like x, or replicated).
+    /// </summary>
     /// <exception cref="InvalidOperationException">fit has not run.</exception>
     /// <exception cref="ArgumentException">x does not have the model's number of features.</exception>
     public DNDarray predict(DNDarray x)

@@ -3,7 +3,8 @@ namespace Heat.Cluster;
 
 /// <summary>
 /// The samples of one k-means problem (split 0 or replicated, float32 or float64) and Lloyd's steps on them through the
-/// public <c>ht</c> API: assignment by <c>ht.spatial.pairwise_distances_argmin</c>, per-cluster sums and counts by <c>segment_sum</c> and
+/// public <c>ht</c> API: assignment by <c>ht.spatial.pairwise_distances_argmin</c>, per-cluster sums and counts by
+/// <c>segment_sum</c> and
 /// <c>bincount</c> (one Allreduce each when distributed). Only the centroids (k × features) and scalars reach the host.
 /// </summary>
 internal sealed class Lloyd : IDisposable
@@ -21,7 +22,9 @@ internal sealed class Lloyd : IDisposable
     public long Samples { get; }
     public long Features { get; }
 
-    /// <summary>Validates <paramref name="x"/>; a copy when it is split along features or not float32/float64.</summary>
+    /// <summary>
+    /// Validates <paramref name="x"/>; a copy when it is split along features or not float32/float64.
+    /// </summary>
     public static Lloyd From(DNDarray x, string paramName)
     {
         ArgumentNullException.ThrowIfNull(x, paramName);
@@ -35,7 +38,9 @@ internal sealed class Lloyd : IDisposable
         using (rows) return new Lloyd(rows.astype(type), owned: true);
     }
 
-    /// <summary>Row-major centroids as an array of the computation's dtype on the samples' device (replicated).</summary>
+    /// <summary>
+    /// Row-major centroids as an array of the computation's dtype on the samples' device (replicated).
+    /// </summary>
     public DNDarray Centers(double[] centers) => ht.array(centers, [centers.Length / Features, Features], dtype: X.dtype, device: X.device);
 
     /// <summary>The nearest centroid of every sample (int64, split like the samples).</summary>
@@ -45,7 +50,9 @@ internal sealed class Lloyd : IDisposable
         return ht.spatial.pairwise_distances_argmin(X, c);
     }
 
-    /// <summary>The per-cluster sums (k × features, row-major) and counts of the samples labelled <paramref name="labels"/>.</summary>
+    /// <summary>
+    /// The per-cluster sums (k × features, row-major) and counts of the samples labelled <paramref name="labels"/>.
+    /// </summary>
     public (double[] Sums, long[] Counts) Totals(DNDarray labels, int k)
     {
         using var sums = ht.segment_sum(X, labels, k);
@@ -53,7 +60,9 @@ internal sealed class Lloyd : IDisposable
         return (sums.ToArray<double>(), counts.ToArray<long>());
     }
 
-    /// <summary>The sum of squared distances of the samples to their centroids (exact differences, summed in float64).</summary>
+    /// <summary>
+    /// The sum of squared distances of the samples to their centroids (exact differences, summed in float64).
+    /// </summary>
     public double Inertia(DNDarray labels, double[] centers)
     {
         int k = centers.Length / (int)Features;
@@ -77,7 +86,9 @@ internal sealed class Lloyd : IDisposable
         return row.ToArray<double>();
     }
 
-    /// <summary>Squared distances of every sample to <paramref name="center"/> (float64, split like the samples).</summary>
+    /// <summary>
+    /// Squared distances of every sample to <paramref name="center"/> (float64, split like the samples).
+    /// </summary>
     public DNDarray SquaredDistances(double[] center)
     {
         using var c = ht.array(center, [Features], dtype: X.dtype, device: X.device);

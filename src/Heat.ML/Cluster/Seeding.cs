@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 namespace Heat.Cluster;
 
-/// <summary>Initial centroids: k distinct random samples, or k-means++ (D² sampling), identical for every rank count.</summary>
+/// <summary>
+/// Initial centroids: k distinct random samples, or k-means++ (D² sampling), identical for every rank count.
+/// </summary>
 internal static class Seeding
 {
     public static double[] Choose(Lloyd data, int k, string init, long? randomState)
@@ -26,7 +28,8 @@ internal static class Seeding
         return centers;
     }
 
-    // D² sampling: the next centroid is the first sample whose running sum of squared distances exceeds u × their total.
+    // D² sampling: the next centroid is the first sample whose running sum of squared distances exceeds u × their
+    // total.
     private static double[] PlusPlus(Lloyd data, int k)
     {
         long f = data.Features;

@@ -3,7 +3,8 @@ namespace Heat.Regression;
 
 /// <summary>
 /// LASSO by coordinate descent with soft thresholding, as HeAT's: minimises <c>1/(2n) |y − Xθ|² + lam Σ_{j≥1} |θ_j|</c>
-/// where column 0 of X is the un-penalised intercept. Each update divides by the column's mean square, so columns need not
+/// where column 0 of X is the un-penalised intercept. Each update divides by the column's mean square, so columns need
+/// not
 /// be normalised; a residual is updated instead of recomputing Xθ (two passes over a column per coordinate). X is split
 /// along samples (or replicated); each coordinate needs one scalar Allreduce.
 /// </summary>
@@ -35,7 +36,10 @@ public sealed class Lasso
     /// <summary>All coefficients (intercept first).</summary>
     public double[] Theta { get; private set; } = [];
 
-    /// <summary>Fits θ to <paramref name="x"/> (samples × features, column 0 the intercept's ones) and <paramref name="y"/> (samples, or samples × 1).</summary>
+    /// <summary>
+    /// Fits θ to <paramref name="x"/> (samples × features, column 0 the intercept's ones) and <paramref name="y"/>
+    /// (samples, or samples × 1).
+    /// </summary>
     /// <exception cref="ArgumentException">Shapes do not fit.</exception>
     public Lasso fit(DNDarray x, DNDarray y)
     {
@@ -44,7 +48,8 @@ public sealed class Lasso
         if (x.ndim != 2) throw new ArgumentException($"x must be 2-d (samples x features), got shape {Format(x.shape)}.", nameof(x));
         long n = x.shape[0], f = x.shape[1];
         if (y.size != n || y.ndim > 2) throw new ArgumentException($"y must hold one target per sample ({n}), got shape {Format(y.shape)}.", nameof(y));
-        // The columns of X as float64 vectors, split along samples (or replicated), and the residual r = y − Xθ = y at θ = 0.
+        // The columns of X as float64 vectors, split along samples (or replicated), and the residual r = y − Xθ = y at
+        // θ = 0.
         var columns = Columns(x);
         var residual = Residual(y, columns[0], n);
         try

@@ -31,7 +31,9 @@ public abstract class SegmentSuite(ITestWorld world) : DndarraySuiteBase(world)
         return sums;
     }
 
-    /// <summary>Moves a split-0 array to <see cref="Reference.UnbalancedCounts"/> (empty chunks on several ranks).</summary>
+    /// <summary>
+    /// Moves a split-0 array to <see cref="Reference.UnbalancedCounts"/> (empty chunks on several ranks).
+    /// </summary>
     private static void Unbalance(DNDarray x)
     {
         var counts = Reference.UnbalancedCounts(x.shape[0], x.comm.Size);

@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: MIT
 namespace Heat.Testing.ML;
 
-/// <summary>Lloyd's algorithm on host arrays (the definition the distributed KMeans must reproduce from given centroids).</summary>
+/// <summary>
+/// Lloyd's algorithm on host arrays (the definition the distributed KMeans must reproduce from given centroids).
+/// </summary>
 public static class KMeansReference
 {
-    /// <summary>Runs Lloyd from <paramref name="init"/> (k × f, row-major) as scikit-learn: nearest centroid (first on ties), means, an empty cluster keeps its centroid, stop when the squared shift is at most tol × mean feature variance.</summary>
+    /// <summary>
+    /// Runs Lloyd from <paramref name="init"/> (k × f, row-major) as scikit-learn: nearest centroid (first on ties),
+    /// means, an empty cluster keeps its centroid, stop when the squared shift is at most tol × mean feature variance.
+    /// </summary>
     public static (double[] Centers, long[] Labels, double Inertia, int Iterations) Fit(double[] x, int n, int f, double[] init, int maxIter, double tol)
     {
         int k = init.Length / f;

@@ -5,7 +5,8 @@ using Heat.Testing.Core;
 namespace Heat.Testing.ML;
 
 /// <summary>
-/// KMeans on 1..5 ranks and every split (None, 0, 1; uneven and empty chunks) against Lloyd on host arrays and the known
+/// KMeans on 1..5 ranks and every split (None, 0, 1; uneven and empty chunks) against Lloyd on host arrays and the
+/// known
 /// optimum of iris (scikit-learn: inertia 78.851 for k = 3).
 /// </summary>
 public abstract class KMeansSuite(ITestWorld world)
@@ -17,7 +18,9 @@ public abstract class KMeansSuite(ITestWorld world)
 
     private static DNDarray LoadIris(int? split) => ht.load_hdf5(MlTestData.Path("iris.h5"), "data", dtype: ht.float64, split: split);
 
-    /// <summary>Four tight blobs around (±10, ±10), 25 points each, interleaved so every rank sees every blob.</summary>
+    /// <summary>
+    /// Four tight blobs around (±10, ±10), 25 points each, interleaved so every rank sees every blob.
+    /// </summary>
     private static double[] Blobs(out int[] truth)
     {
         var rng = new Random(5);
@@ -128,7 +131,8 @@ public abstract class KMeansSuite(ITestWorld world)
     [Theory, MemberData(nameof(Ranks))]
     public void KMeansPlusPlus_SeedsFarApart_MoreOftenThanRandom(int ranks)
     {
-        // Two far blobs of 50 points. Seeds in different blobs converge in 2 iterations (means, then no change); seeds in
+        // Two far blobs of 50 points. Seeds in different blobs converge in 2 iterations (means, then no change); seeds
+        // in
         // one blob need 3. D² sampling separates the seeds almost surely, uniform seeding about half the time.
         var data = new double[100];
         for (int i = 0; i < 50; i++) { data[i] = i * 0.01; data[50 + i] = 1000 + i * 0.01; }

@@ -19,7 +19,9 @@ public static class MlTestData
         }
     }
 
-    /// <summary>A file of tests/data: beside the test assembly (data/), else found above it in the repository.</summary>
+    /// <summary>
+    /// A file of tests/data: beside the test assembly (data/), else found above it in the repository.
+    /// </summary>
     public static string Path(string file)
     {
         var copied = System.IO.Path.Combine(AppContext.BaseDirectory, "data", file);
@@ -32,7 +34,10 @@ public static class MlTestData
         throw new FileNotFoundException($"tests/data/{file} not found beside or above {AppContext.BaseDirectory}.");
     }
 
-    /// <summary>Moves the chunks of a split-0 array so that rank 0 holds none and the last rank the most (uneven, with empty chunks).</summary>
+    /// <summary>
+    /// Moves the chunks of a split-0 array so that rank 0 holds none and the last rank the most (uneven, with empty
+    /// chunks).
+    /// </summary>
     public static void Unbalance(DNDarray x)
     {
         if (x.split != 0) return;
