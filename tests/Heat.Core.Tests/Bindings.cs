@@ -21,6 +21,11 @@ namespace Heat.Core.Tests.ManagedInProc
     public sealed class Spatial : SpatialSuite<ManagedInProcWorld>;
 }
 
+namespace Heat.Core.Tests
+{
+    public sealed class InProcSegments() : SegmentSuite(new InProcTestWorld());
+}
+
 // ML suites (tests/Heat.Testing/ML): bind them here once Matrix lists them, one line each like the DNDarray suites.
 
 namespace Heat.Core.Tests

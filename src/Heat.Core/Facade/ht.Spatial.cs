@@ -15,7 +15,7 @@ public static partial class ht
 /// <c>ht.spatial</c>: pairwise metrics between the rows of X (split 0 or replicated) and Y (split 0, replicated, or X
 /// itself when null). The result is split 0 when X is split (split 1 for a replicated X against a split Y).
 /// </summary>
-public sealed class SpatialModule
+public sealed partial class SpatialModule
 {
     internal SpatialModule() { }
 

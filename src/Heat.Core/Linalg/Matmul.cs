@@ -24,6 +24,14 @@ internal static unsafe class Matmul
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         if (a.ndim == 0 || b.ndim == 0) throw new ArgumentException("matmul needs operands with at least one dimension; use multiply for scalars.");
+        if (a.ndim == 1 && b.ndim == 1)
+        {
+            var vectorType = DTypePromotion.Promote(a.dtype, b.dtype);
+            if (vectorType == DType.Bool) vectorType = DType.Int64;
+            using var av = a.AliasOrCast(vectorType);
+            using var bv = b.AliasOrCast(vectorType);
+            return InnerProduct.Compute(av, bv, vectorType);
+        }
         // Vectors: a as a row (1, K), b as a column (K, 1); the added axis is squeezed at the end.
         bool aVector = a.ndim == 1, bVector = b.ndim == 1;
         using var a2 = aVector ? Manipulation.AlignVector(a, 2, 1) : a.Alias();

@@ -1,24 +1,26 @@
 // SPDX-License-Identifier: MIT
-using Heat.Abstractions;
-
 namespace Heat.Cluster;
 
 /// <summary>
 /// k-means clustering with Lloyd's algorithm on a sample-split (split 0) or replicated array, as scikit-learn's KMeans:
-/// each iteration assigns every local sample to its nearest centroid (distances through the backend's matmul) and
-/// combines per-cluster sums and counts with one Allreduce. Results do not depend on the number of ranks for a fixed
-/// <c>random_state</c>; an empty cluster keeps its previous centroid.
+/// each iteration assigns every sample to its nearest centroid (<c>ht.spatial.pairwise_distances_argmin</c>) and
+/// combines
+/// per-cluster sums and counts across ranks (<c>ht.segment_sum</c>, <c>ht.bincount</c>); only the k centroids travel to
+/// the host. Results do not depend on the number of ranks for a fixed <c>random_state</c>; an empty cluster keeps its
+/// previous centroid. Float64 data is clustered in float64, any other real data in float32.
 /// </summary>
 public sealed class KMeans
 {
     private readonly string _init;
     private readonly DNDarray? _initCenters;
+    private double[]? _centers;
 
     /// <summary>Creates the estimator.</summary>
     /// <param name="n_clusters">The number of clusters k.</param>
     /// <param name="init"><c>"random"</c> (k distinct samples) or <c>"k-means++"</c> (D² sampling).</param>
     /// <param name="max_iter">The most Lloyd iterations.</param>
-    /// <param name="tol">Convergence when the squared centroid shift is at most tol × the mean feature variance (scikit-learn).</param>
+    /// <param name="tol">Convergence when the squared centroid shift is at most tol × the mean feature variance
+    /// (scikit-learn).</param>
     /// <param name="random_state">Seed of the initialisation; null uses the global <c>ht.random</c> stream.</param>
     public KMeans(int n_clusters = 8, string init = "random", int max_iter = 300, double tol = 1e-4, long? random_state = null)
     {
@@ -30,10 +32,11 @@ public sealed class KMeans
     }
 
     /// <summary>Creates the estimator with given initial centroids (k × features).</summary>
+    /// <exception cref="ArgumentException">init is not 2-d.</exception>
     public KMeans(DNDarray init, int max_iter = 300, double tol = 1e-4)
-        : this((int)(init ?? throw new ArgumentNullException(nameof(init))).GShapeRef[0], "random", max_iter, tol)
+        : this(checked((int)(init ?? throw new ArgumentNullException(nameof(init))).shape[0]), "random", max_iter, tol)
     {
-        if (init.ndim != 2) throw new ArgumentException($"init centroids must be 2-d (k x features), got {Shapes.Format(init.GShapeRef)}.", nameof(init));
+        if (init.ndim != 2) throw new ArgumentException($"init centroids must be 2-d (k x features), got shape ({string.Join(", ", init.shape)}).", nameof(init));
         _initCenters = init;
     }
 
@@ -48,67 +51,72 @@ public sealed class KMeans
 
     /// <summary>The centroids (k × features, replicated).</summary>
     public DNDarray? cluster_centers_ { get; private set; }
-    /// <summary>The cluster of every sample (int64, split like the data).</summary>
+    /// <summary>The cluster of every sample (int64, split 0 like the samples, or replicated).</summary>
     public DNDarray? labels_ { get; private set; }
     /// <summary>The sum of squared distances of the samples to their centroids.</summary>
     public double inertia_ { get; private set; }
     /// <summary>The Lloyd iterations run.</summary>
     public int n_iter_ { get; private set; }
 
-    /// <summary>Clusters <paramref name="x"/> (samples × features, split 0 or replicated).</summary>
-    /// <exception cref="ArgumentException">x is not 2-d, is split along features, or has fewer samples than clusters.</exception>
+    /// <summary>
+    /// Clusters <paramref name="x"/> (samples × features, split 0 or replicated; split 1 is clustered on a split-0
+    /// copy).
+    /// </summary>
+    /// <exception cref="ArgumentException">x is not 2-d or real, or has fewer samples than clusters.</exception>
     public KMeans fit(DNDarray x)
     {
-        var data = LloydData.From(x, nameof(x));
+        using var data = Lloyd.From(x, nameof(x));
+        if (data.Samples < n_clusters) throw new ArgumentException($"x has {data.Samples} samples, fewer than n_clusters = {n_clusters}.", nameof(x));
+        long f = data.Features;
+        var centers = _initCenters is not null ? Initial(_initCenters, f) : Seeding.Choose(data, n_clusters, _init, random_state);
+        double threshold = tol * data.MeanFeatureVariance();
+        int iterations = 0;
+        while (iterations < max_iter)
+        {
+            double[] sums; long[] counts;
+            using (var assigned = data.Assign(centers)) (sums, counts) = data.Totals(assigned, n_clusters);
+            iterations++;
+            double shift = 0;
+            for (int c = 0; c < n_clusters; c++)
+            {
+                if (counts[c] == 0) continue; // an empty cluster keeps its centroid
+                for (long j = 0; j < f; j++)
+                {
+                    double updated = sums[c * f + j] / counts[c];
+                    double delta = updated - centers[c * f + j];
+                    shift += delta * delta;
+                    centers[c * f + j] = updated;
+                }
+            }
+            if (shift <= threshold) break;
+        }
+        var labels = data.Assign(centers);
         try
         {
-            if (data.Samples < n_clusters) throw new ArgumentException($"x has {data.Samples} samples, fewer than n_clusters = {n_clusters}.", nameof(x));
-            var centers = _initCenters is not null ? Initial(_initCenters, data.Features) : Seeding.Choose(data, n_clusters, _init, random_state);
-            double threshold = tol * data.MeanFeatureVariance();
-            int iterations = 0;
-            for (; iterations < max_iter;)
-            {
-                var (sums, counts, _) = data.Step(centers, n_clusters, labels: null);
-                iterations++;
-                double shift = 0;
-                for (int c = 0; c < n_clusters; c++)
-                {
-                    if (counts[c] == 0) continue; // an empty cluster keeps its centroid
-                    for (int j = 0; j < data.Features; j++)
-                    {
-                        double updated = sums[c * data.Features + j] / counts[c];
-                        double delta = updated - centers[c * data.Features + j];
-                        shift += delta * delta;
-                        centers[c * data.Features + j] = updated;
-                    }
-                }
-                if (shift <= threshold) break;
-            }
-            var labels = new long[data.LocalSamples];
-            var (_, _, inertia) = data.Step(centers, n_clusters, labels);
+            inertia_ = data.Inertia(labels, centers);
             n_iter_ = iterations;
-            inertia_ = inertia;
-            Replace(data, centers, labels, x);
+            cluster_centers_?.Dispose();
+            labels_?.Dispose();
+            cluster_centers_ = ht.array(centers, [n_clusters, f], dtype: x.dtype.IsInexact ? x.dtype : ht.float32, device: x.device);
+            labels_ = labels;
+            _centers = centers;
             return this;
         }
-        finally { data.Dispose(); }
+        catch { labels.Dispose(); throw; }
     }
 
-    /// <summary>The nearest centroid of every sample of <paramref name="x"/> (int64, split like x).</summary>
+    /// <summary>
+    /// The nearest centroid of every sample of <paramref name="x"/> (int64, split 0 like x, or replicated).
+    /// </summary>
     /// <exception cref="InvalidOperationException">fit has not run.</exception>
+    /// <exception cref="ArgumentException">x does not have the model's number of features.</exception>
     public DNDarray predict(DNDarray x)
     {
-        if (cluster_centers_ is null) throw new InvalidOperationException("KMeans.predict needs a fitted model; call fit first.");
-        var data = LloydData.From(x, nameof(x));
-        try
-        {
-            if (data.Features != cluster_centers_.GShapeRef[1])
-                throw new ArgumentException($"x has {data.Features} features, the model {cluster_centers_.GShapeRef[1]}.", nameof(x));
-            var labels = new long[data.LocalSamples];
-            data.Step(cluster_centers_.ToArray<double>(), n_clusters, labels);
-            return data.Labels(labels);
-        }
-        finally { data.Dispose(); }
+        if (_centers is null) throw new InvalidOperationException("KMeans.predict needs a fitted model; call fit first.");
+        using var data = Lloyd.From(x, nameof(x));
+        long f = _centers.Length / n_clusters;
+        if (data.Features != f) throw new ArgumentException($"x has {data.Features} features, the model {f}.", nameof(x));
+        return data.Assign(_centers);
     }
 
     /// <summary>fit, then the labels.</summary>
@@ -118,18 +126,9 @@ public sealed class KMeans
         return ht.copy(labels_!);
     }
 
-    private double[] Initial(DNDarray init, long features)
+    private static double[] Initial(DNDarray init, long features)
     {
-        if (init.GShapeRef[1] != features) throw new ArgumentException($"init centroids have {init.GShapeRef[1]} features, x has {features}.");
+        if (init.shape[1] != features) throw new ArgumentException($"init centroids have {init.shape[1]} features, x has {features}.", nameof(init));
         return init.ToArray<double>();
-    }
-
-    private void Replace(LloydData data, double[] centers, long[] labels, DNDarray x)
-    {
-        cluster_centers_?.Dispose();
-        labels_?.Dispose();
-        using var c = ht.array(centers, [n_clusters, data.Features]);
-        cluster_centers_ = c.astype(x.dtype.IsInexact ? x.dtype : DType.Float32);
-        labels_ = data.Labels(labels);
     }
 }

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
-using Heat.Abstractions;
-
 namespace Heat.Cluster;
 
-/// <summary>Initial centroids: k distinct random samples, or k-means++ (D² sampling), identical for every rank count.</summary>
+/// <summary>
+/// Initial centroids: k distinct random samples, or k-means++ (D² sampling), identical for every rank count.
+/// </summary>
 internal static class Seeding
 {
-    public static double[] Choose(LloydData data, int k, string init, long? randomState)
+    public static double[] Choose(Lloyd data, int k, string init, long? randomState)
     {
         var saved = ht.random.get_state();
         if (randomState is long seed) ht.random.seed(seed);
@@ -14,7 +14,7 @@ internal static class Seeding
         finally { if (randomState is not null) ht.random.set_state(saved); }
     }
 
-    private static double[] Random(LloydData data, int k)
+    private static double[] Random(Lloyd data, int k)
     {
         var chosen = new List<long>();
         while (chosen.Count < k)
@@ -28,45 +28,36 @@ internal static class Seeding
         return centers;
     }
 
-    private static unsafe double[] PlusPlus(LloydData data, int k)
+    // D² sampling: the next centroid is the first sample whose running sum of squared distances exceeds u × their
+    // total.
+    private static double[] PlusPlus(Lloyd data, int k)
     {
-        long f = data.Features, n = data.LocalSamples;
+        long f = data.Features;
         var centers = new double[k * f];
         using (var first = ht.random.randint(0, data.Samples, [1], ht.int64))
             data.Sample(first.item<long>()).CopyTo(centers, 0);
-        var d2 = new double[n];
-        for (long i = 0; i < n; i++) d2[i] = Squared(data, i, centers, 0);
-        for (int c = 1; c < k; c++)
+        var d2 = data.SquaredDistances(centers[..(int)f]);
+        try
         {
-            double local = d2.Sum();
-            double total = data.Replicated ? local : data.Comm.Allreduce(local, ReduceOp.Sum);
-            double before = data.Replicated ? 0 : data.Comm.Exscan(local, ReduceOp.Sum);
-            using var u = ht.random.rand([1], ht.float64);
-            double target = u.item<double>() * total;
-            long candidate = -1;
-            if (target >= before && target < before + local)
+            for (int c = 1; c < k; c++)
             {
-                double running = before;
-                for (long i = 0; i < n; i++)
-                {
-                    running += d2[i];
-                    if (running > target) { candidate = data.Offset + i; break; }
-                }
-                if (candidate < 0 && n > 0) candidate = data.Offset + n - 1;
+                using var total = ht.sum(d2);
+                using var u = ht.random.rand([1], ht.float64);
+                double target = u.item<double>() * total.item<double>();
+                using var running = ht.cumsum(d2, 0);
+                using var below = running <= target;
+                using var count = ht.sum(below);
+                long chosen = Math.Min(count.item<long>(), data.Samples - 1);
+                var center = data.Sample(chosen);
+                center.CopyTo(centers, c * f);
+                if (c == k - 1) break;
+                using var next = data.SquaredDistances(center);
+                var nearest = ht.minimum(d2, next);
+                d2.Dispose();
+                d2 = nearest;
             }
-            long chosen = data.Replicated ? candidate : data.Comm.Allreduce(candidate, ReduceOp.Max);
-            if (chosen < 0) chosen = 0; // every sample coincides with a centroid: any sample will do
-            data.Sample(chosen).CopyTo(centers, c * f);
-            for (long i = 0; i < n; i++) d2[i] = Math.Min(d2[i], Squared(data, i, centers, c));
         }
+        finally { d2.Dispose(); }
         return centers;
-    }
-
-    private static unsafe double Squared(LloydData data, long local, double[] centers, int c)
-    {
-        double s = 0;
-        var row = data.Row(local);
-        for (long j = 0; j < data.Features; j++) { double d = row[j] - centers[c * data.Features + j]; s += d * d; }
-        return s;
     }
 }

@@ -1,13 +1,10 @@
 // SPDX-License-Identifier: MIT
-using System.Numerics.Tensors;
-using System.Runtime.InteropServices;
-using Heat.Abstractions;
-
 namespace Heat.Regression;
 
 /// <summary>
 /// LASSO by coordinate descent with soft thresholding, as HeAT's: minimises <c>1/(2n) |y − Xθ|² + lam Σ_{j≥1} |θ_j|</c>
-/// where column 0 of X is the un-penalised intercept. Each update divides by the column's mean square, so columns need not
+/// where column 0 of X is the un-penalised intercept. Each update divides by the column's mean square, so columns need
+/// not
 /// be normalised; a residual is updated instead of recomputing Xθ (two passes over a column per coordinate). X is split
 /// along samples (or replicated); each coordinate needs one scalar Allreduce.
 /// </summary>
@@ -39,66 +36,68 @@ public sealed class Lasso
     /// <summary>All coefficients (intercept first).</summary>
     public double[] Theta { get; private set; } = [];
 
-    /// <summary>Fits θ to <paramref name="x"/> (samples × features, column 0 the intercept's ones) and <paramref name="y"/> (samples, or samples × 1).</summary>
+    /// <summary>
+    /// Fits θ to <paramref name="x"/> (samples × features, column 0 the intercept's ones) and <paramref name="y"/>
+    /// (samples, or samples × 1).
+    /// </summary>
     /// <exception cref="ArgumentException">Shapes do not fit.</exception>
-    public unsafe Lasso fit(DNDarray x, DNDarray y)
+    public Lasso fit(DNDarray x, DNDarray y)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
-        if (x.ndim != 2) throw new ArgumentException($"x must be 2-d (samples x features), got {Shapes.Format(x.GShapeRef)}.", nameof(x));
-        long n = x.GShapeRef[0], f = x.GShapeRef[1];
-        if (y.gnumel != n || y.ndim > 2) throw new ArgumentException($"y must hold one target per sample ({n}), got shape {Shapes.Format(y.GShapeRef)}.", nameof(y));
-        using var rows = x.split == 1 ? ht.resplit(x, 0) : x.Alias();
-        using var yFlat = ht.reshape(y, [n], y.split is null ? null : 0);
-        using var yAligned = Align(yFlat, rows);
-        bool replicated = rows.split is null;
-        var comm = x.comm;
-        long m = rows.larray.Shape[0];
-        // Column-major local copy of X in float64 (native memory), the residual r = y − Xθ = y at θ = 0.
-        var backend = x.Backend;
-        using var transposed = rows.larray.Permute([1, 0]);
-        using var columns = backend.Copy(transposed, DType.Float64);
-        using var contiguousColumns = backend.Contiguous(columns);
-        using var residualTensor = backend.Copy(yAligned.larray, DType.Float64);
-        using var residual = backend.Contiguous(residualTensor);
-        double* px = (double*)contiguousColumns.HostPointer, pr = (double*)residual.HostPointer;
-        var meanSquares = new double[f];
-        for (long j = 0; j < f; j++) meanSquares[j] = m == 0 ? 0 : TensorPrimitives.Dot(Column(px, j, m), Column(px, j, m));
-        if (!replicated) comm.AllreduceInPlace<double>(meanSquares, ReduceOp.Sum);
-        for (long j = 0; j < f; j++) meanSquares[j] /= n;
-
-        var theta = new double[f];
-        int sweeps = 0;
-        for (; sweeps < max_iter;)
+        if (x.ndim != 2) throw new ArgumentException($"x must be 2-d (samples x features), got shape {Format(x.shape)}.", nameof(x));
+        long n = x.shape[0], f = x.shape[1];
+        if (y.size != n || y.ndim > 2) throw new ArgumentException($"y must hold one target per sample ({n}), got shape {Format(y.shape)}.", nameof(y));
+        // The columns of X as float64 vectors, split along samples (or replicated), and the residual r = y − Xθ = y at
+        // θ = 0.
+        var columns = Columns(x);
+        var residual = Residual(y, columns[0], n);
+        try
         {
-            sweeps++;
-            double largest = 0;
+            var meanSquares = new double[f];
             for (long j = 0; j < f; j++)
             {
-                if (meanSquares[j] == 0) continue; // an all-zero column keeps θ_j = 0
-                var column = Column(px, j, m);
-                double dot = m == 0 ? 0 : TensorPrimitives.Dot(column, new ReadOnlySpan<double>(pr, (int)m));
-                if (!replicated) dot = comm.Allreduce(dot, ReduceOp.Sum);
-                double rho = dot / n + meanSquares[j] * theta[j];
-                double updated = j == 0 ? rho / meanSquares[j] : SoftThreshold(rho, lam) / meanSquares[j];
-                double delta = updated - theta[j];
-                if (delta != 0)
-                {
-                    // r -= delta * x_j
-                    var r = new Span<double>(pr, (int)m);
-                    TensorPrimitives.MultiplyAdd(column, -delta, r, r);
-                    theta[j] = updated;
-                }
-                largest = Math.Max(largest, Math.Abs(delta));
+                using var squares = ht.dot(columns[j], columns[j]);
+                meanSquares[j] = squares.item<double>() / n;
             }
-            if (largest < tol) break;
+            var theta = new double[f];
+            int sweeps = 0;
+            while (sweeps < max_iter)
+            {
+                sweeps++;
+                double largest = 0;
+                for (long j = 0; j < f; j++)
+                {
+                    if (meanSquares[j] == 0) continue; // an all-zero column keeps θ_j = 0
+                    double dot;
+                    using (var product = ht.dot(columns[j], residual)) dot = product.item<double>();
+                    double rho = dot / n + meanSquares[j] * theta[j];
+                    double updated = j == 0 ? rho / meanSquares[j] : SoftThreshold(rho, lam) / meanSquares[j];
+                    double delta = updated - theta[j];
+                    if (delta != 0)
+                    {
+                        using var step = columns[j] * delta;
+                        var next = residual - step;
+                        residual.Dispose();
+                        residual = next;
+                        theta[j] = updated;
+                    }
+                    largest = Math.Max(largest, Math.Abs(delta));
+                }
+                if (largest < tol) break;
+            }
+            n_iter_ = sweeps;
+            Theta = theta;
+            intercept_ = theta[0];
+            coef_?.Dispose();
+            coef_ = ht.array(theta[1..], [f - 1], device: x.device);
+            return this;
         }
-        n_iter_ = sweeps;
-        Theta = theta;
-        intercept_ = theta[0];
-        coef_?.Dispose();
-        coef_ = ht.array(theta[1..], [f - 1]);
-        return this;
+        finally
+        {
+            residual.Dispose();
+            foreach (var c in columns) c.Dispose();
+        }
     }
 
     /// <summary>Predictions Xθ (split like x along samples).</summary>
@@ -107,9 +106,9 @@ public sealed class Lasso
     {
         ArgumentNullException.ThrowIfNull(x);
         if (Theta.Length == 0) throw new InvalidOperationException("Lasso.predict needs a fitted model; call fit first.");
-        if (x.ndim != 2 || x.GShapeRef[1] != Theta.Length)
-            throw new ArgumentException($"x must have {Theta.Length} features (intercept column first), got shape {Shapes.Format(x.GShapeRef)}.", nameof(x));
-        using var theta = ht.array(Theta, [Theta.Length], dtype: x.dtype.IsInexact ? x.dtype : DType.Float64);
+        if (x.ndim != 2 || x.shape[1] != Theta.Length)
+            throw new ArgumentException($"x must have {Theta.Length} features (intercept column first), got shape {Format(x.shape)}.", nameof(x));
+        using var theta = ht.array(Theta, [Theta.Length], dtype: x.dtype.IsInexact ? x.dtype : ht.float64, device: x.device);
         return ht.matmul(x, theta);
     }
 
@@ -117,33 +116,45 @@ public sealed class Lasso
     public double objective(DNDarray x, DNDarray y)
     {
         using var prediction = predict(x);
-        using var yFlat = ht.reshape(y, [y.gnumel], y.split is null ? null : 0);
+        using var yFlat = ht.reshape(y, [y.size], y.split is null ? null : 0);
         using var difference = prediction - yFlat;
         using var squared = difference * difference;
         using var total = ht.sum(squared);
-        return total.item<double>() / (2.0 * x.GShapeRef[0]) + lam * Theta.Skip(1).Sum(Math.Abs);
+        return total.item<double>() / (2.0 * x.shape[0]) + lam * Theta.Skip(1).Sum(Math.Abs);
     }
 
     private static double SoftThreshold(double rho, double lam) => rho > lam ? rho - lam : rho < -lam ? rho + lam : 0;
 
-    private static unsafe ReadOnlySpan<double> Column(double* columns, long j, long m) => new(columns + j * m, checked((int)m));
+    private static string Format(long[] shape) => $"({string.Join(", ", shape)})";
 
-    // y with exactly x's rows on this rank (sliced from a replicated y, or moved to x's chunks).
-    private static DNDarray Align(DNDarray y, DNDarray rows)
+    // Column j of x as a float64 vector split along samples like x's rows (replicated when x is).
+    private static DNDarray[] Columns(DNDarray x)
     {
-        if (rows.split is null) return y.split is null ? y.Alias() : ht.resplit(y, null);
-        if (y.split is null)
+        using var rows = x.split == 1 ? ht.resplit(x, 0) : null;
+        using var wide = (rows ?? x).astype(ht.float64);
+        using var transposed = ht.transpose(wide);
+        var columns = new DNDarray[x.shape[1]];
+        try
         {
-            long offset = rows.SplitOffset();
-            using var slice = y.larray.Slice(0, offset, rows.larray.Shape[0]);
-            using var values = y.Backend.Copy(slice, DType.Float64);
-            return ht.array(values.ToArray<double>(), [rows.larray.Shape[0]], is_split: 0);
+            for (long j = 0; j < columns.Length; j++) columns[j] = transposed[j];
         }
-        var moved = ht.copy(y);
-        var map = new long[rows.comm.Size, 1];
-        var counts = rows.SplitCounts();
-        for (int r = 0; r < counts.Length; r++) map[r, 0] = counts[r];
-        moved.redistribute_(target_map: map);
-        return moved;
+        catch
+        {
+            foreach (var c in columns) c?.Dispose();
+            throw;
+        }
+        return columns;
+    }
+
+    // y as a float64 vector with exactly the chunks of `like`.
+    private static DNDarray Residual(DNDarray y, DNDarray like, long n)
+    {
+        using var flat = ht.reshape(y, [n], y.split is null ? null : 0);
+        using var wide = flat.astype(ht.float64);
+        if (like.split is null) return ht.resplit(wide, null);
+        var aligned = ht.resplit(wide, 0);
+        if (!aligned.counts_displs().counts.SequenceEqual(like.counts_displs().counts))
+            aligned.redistribute_(target_map: like.lshape_map);
+        return aligned;
     }
 }
