@@ -63,6 +63,9 @@ internal static unsafe class Collectives
             try { if (writeBack) HostStaging.WriteBack(host, device!); }
             finally { host.Dispose(); }
         }
+
+        /// <summary>Frees the host copy without writing it back (after a failed transfer).</summary>
+        public void Discard() => host?.Dispose();
     }
 
     /// <summary>A contiguous host tensor as a typed communication buffer (empty for an empty tensor, wherever it lives).</summary>

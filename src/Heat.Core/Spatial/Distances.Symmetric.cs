@@ -29,20 +29,19 @@ internal static partial class Distances
             for (int step = 0; step <= last; step++)
             {
                 LocalTensor? next = null;
-                var shift = new List<CommRequest>(2);
+                var shift = new RingShift();
                 Exchange? exchange = null;
                 try
                 {
                     if (step < last)
                     {
                         next = backend.Empty([counts[(me + step + 1) % p], features], current.DType);
-                        shift.Add(comm.Irecv(Collectives.Bytes(next), (me + 1) % p, Tag));
-                        shift.Add(comm.Isend(Collectives.Bytes(current), (me - 1 + p) % p, Tag));
+                        shift.Start(comm, current, (me - 1 + p) % p, next, (me + 1) % p, Tag);
                     }
                     if (step > 0) exchange = Exchange.Start(xs, mine, current, result, step, kernels, kind);
-                    CommRequest.WaitAll(shift.ToArray());
+                    shift.Finish();
                 }
-                catch { next?.Dispose(); exchange?.Dispose(); throw; }
+                catch { shift.Abandon(); next?.Dispose(); exchange?.Dispose(); throw; }
                 if (next is not null) { current.Dispose(); current = next; }
                 pending?.Finish(kernels, result, displs);
                 pending?.Dispose();
@@ -63,7 +62,7 @@ internal static partial class Distances
     private sealed class Exchange : IDisposable
     {
         private LocalTensor? _incoming, _outgoing;
-        private readonly List<CommRequest> _requests = new(2);
+        private readonly RingShift _transfer = new();
         private int _source;
         private long _rows0, _rows, _cols0, _cols, _stride;
 
@@ -84,7 +83,7 @@ internal static partial class Distances
                 var (inR0, inRn, inC0, inCn) = Share(source, me, step, p, counts);
                 (e._source, e._rows0, e._rows, e._cols0, e._cols, e._stride) = (source, inC0, inCn, inR0, inRn, Padded(inRn));
                 e._incoming = backend.Empty([inCn, e._stride], result.DType);
-                e._requests.Add(comm.Irecv(Collectives.Bytes(e._incoming), source, MirrorTag));
+                e._transfer.Receive(comm, e._incoming, source, MirrorTag);
                 var (r0, rn, c0, cn) = Share(me, owner, step, p, counts);
                 e._outgoing = backend.Empty([cn, Padded(rn)], result.DType);
                 if (rn > 0 && cn > 0)
@@ -96,7 +95,7 @@ internal static partial class Distances
                     using var mirror = e._outgoing.Slice(1, 0, rn);
                     kernels.MirroredBlock(xPart, yPart, target, mirror, kind);
                 }
-                e._requests.Add(comm.Isend(Collectives.Bytes(e._outgoing), owner, MirrorTag));
+                e._transfer.Send(comm, e._outgoing, owner, MirrorTag);
                 return e;
             }
             catch { e.Dispose(); throw; }
@@ -105,8 +104,7 @@ internal static partial class Distances
         /// <summary>Waits for both transfers and copies the received block into the result.</summary>
         public void Finish(IDistanceKernels kernels, LocalTensor result, long[] displs)
         {
-            CommRequest.WaitAll(_requests.ToArray());
-            _requests.Clear();
+            _transfer.Finish();
             if (_rows == 0 || _cols == 0) return;
             using var rows = result.Slice(0, _rows0, _rows);
             using var target = rows.Slice(1, displs[_source] + _cols0, _cols);
@@ -117,7 +115,7 @@ internal static partial class Distances
         // After Finish, or on failure (as the ring does with its next block: the job is failing anyway).
         public void Dispose()
         {
-            _requests.Clear();
+            _transfer.Abandon();
             _incoming?.Dispose();
             _outgoing?.Dispose();
             _incoming = _outgoing = null;

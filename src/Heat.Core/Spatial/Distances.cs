@@ -78,24 +78,22 @@ internal static partial class Distances
             {
                 int owner = (me + step) % p;
                 LocalTensor? next = null;
-                var requests = new List<CommRequest>(2);
-                if (step < p - 1)
-                {
-                    int nextOwner = (me + step + 1) % p;
-                    next = backend.Empty([counts[nextOwner], features], current.DType);
-                    requests.Add(comm.Irecv(Collectives.Bytes(next), (me + 1) % p, Tag));
-                    requests.Add(comm.Isend(Collectives.Bytes(current), (me - 1 + p) % p, Tag));
-                }
+                var shift = new RingShift();
                 try
                 {
+                    if (step < p - 1)
+                    {
+                        next = backend.Empty([counts[(me + step + 1) % p], features], current.DType);
+                        shift.Start(comm, current, (me - 1 + p) % p, next, (me + 1) % p, Tag);
+                    }
                     if (counts[owner] > 0 && result.Shape[0] > 0)
                     {
                         using var target = result.Slice(1, displs[owner], counts[owner]);
                         kernels.Block(xs.larray, current, target, kind);
                     }
-                    CommRequest.WaitAll(requests.ToArray());
+                    shift.Finish();
                 }
-                catch { next?.Dispose(); throw; }
+                catch { shift.Abandon(); next?.Dispose(); throw; }
                 if (next is not null) { current.Dispose(); current = next; }
             }
         }
