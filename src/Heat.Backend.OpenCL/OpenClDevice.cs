@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using System.Globalization;
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text;
@@ -35,7 +36,7 @@ internal sealed unsafe class OpenClDevice
         Cl.Check(err, "clCreateContext");
         Context = new ClContextHandle(ctx);
         ulong fp = 0;
-        Cl.GetDeviceInfo(dev, SingleFpConfig, sizeof(ulong), &fp, null);
+        Cl.Check(Cl.GetDeviceInfo(dev, SingleFpConfig, sizeof(ulong), &fp, null), "clGetDeviceInfo");
         var options = new StringBuilder("-cl-std=CL1.2");
         if ((fp & FpCorrectlyRoundedDivideSqrt) != 0) options.Append(" -cl-fp32-correctly-rounded-divide-sqrt");
         if (info.HasFp64) options.Append(" -D HAS_FP64");
@@ -99,10 +100,10 @@ internal sealed unsafe class OpenClDevice
     private static string BuildLog(nint program, nint device)
     {
         nuint size = 0;
-        Cl.GetProgramBuildInfo(program, device, Cl.ProgramBuildLog, 0, null, &size);
+        _ = Cl.GetProgramBuildInfo(program, device, Cl.ProgramBuildLog, 0, null, &size); // the log is best effort
         if (size == 0) return "";
         var buf = new byte[(int)size];
-        fixed (byte* b = buf) Cl.GetProgramBuildInfo(program, device, Cl.ProgramBuildLog, size, b, null);
+        fixed (byte* b = buf) _ = Cl.GetProgramBuildInfo(program, device, Cl.ProgramBuildLog, size, b, null);
         return Encoding.UTF8.GetString(buf).TrimEnd('\0');
     }
 
@@ -119,8 +120,8 @@ internal sealed unsafe class OpenClDevice
     private static string Header() => Sources.GetOrAdd("#header", _ =>
     {
         var sb = new StringBuilder();
-        foreach (var op in Enum.GetValues<UnaryOp>()) sb.Append($"#define U_{op} {(int)op}\n");
-        foreach (var op in Enum.GetValues<BinaryOp>()) sb.Append($"#define B_{op} {(int)op}\n");
+        foreach (var op in Enum.GetValues<UnaryOp>()) sb.Append(CultureInfo.InvariantCulture, $"#define U_{op} {(int)op}\n");
+        foreach (var op in Enum.GetValues<BinaryOp>()) sb.Append(CultureInfo.InvariantCulture, $"#define B_{op} {(int)op}\n");
         return sb.ToString();
     });
 }

@@ -57,13 +57,13 @@ internal sealed unsafe class MpiBoxTypes : IDisposable
                 if (box.Counts[k] == 1) continue;
                 int outer;
                 MpiEnvironment.Check(MpiNative.MPI_Type_create_hvector_c(box.Counts[k], 1, box.Strides[k], type, &outer), "MPI_Type_create_hvector_c");
-                MpiNative.MPI_Type_free(&type);
+                _ = MpiNative.MPI_Type_free(&type); // cleanup: the original error matters
                 type = outer;
             }
             MpiEnvironment.Check(MpiNative.MPI_Type_commit(&type), "MPI_Type_commit");
             return type;
         }
-        catch { MpiNative.MPI_Type_free(&type); throw; }
+        catch { _ = MpiNative.MPI_Type_free(&type); throw; }
     }
 
     /// <summary>Frees the datatypes this object created.</summary>
@@ -73,7 +73,7 @@ internal sealed unsafe class MpiBoxTypes : IDisposable
         {
             if (!_owned[r]) continue;
             int type = _types[r];
-            MpiNative.MPI_Type_free(&type);
+            _ = MpiNative.MPI_Type_free(&type);
             _owned[r] = false;
         }
     }

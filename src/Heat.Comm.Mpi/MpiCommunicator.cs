@@ -61,7 +61,7 @@ public sealed unsafe class MpiCommunicator : ICommunicator
         if (!MpiEnvironment.IsDown)
         {
             int comm = _comm;
-            MpiNative.MPI_Comm_free(&comm);
+            _ = MpiNative.MPI_Comm_free(&comm); // at dispose: nothing to report to
         }
         _comm = MPI_COMM_NULL;
         if (_ownsEnvironment) MpiEnvironment.ReleaseWorld();
@@ -469,7 +469,7 @@ public sealed unsafe class MpiCommunicator : ICommunicator
     private MpiCommunicator Adopt(int comm)
     {
         int rc = MpiNative.MPI_Comm_set_errhandler(comm, MPI_ERRORS_RETURN);
-        if (rc != MPI_SUCCESS) { MpiNative.MPI_Comm_free(&comm); Check(rc, "MPI_Comm_set_errhandler"); }
+        if (rc != MPI_SUCCESS) { _ = MpiNative.MPI_Comm_free(&comm); Check(rc, "MPI_Comm_set_errhandler"); }
         return new MpiCommunicator(comm, WaitMode, ownsEnvironment: false);
     }
 

@@ -54,7 +54,7 @@ internal static unsafe class MpiDatatypes
     public static void Free(int type)
     {
         if (MpiEnvironment.IsDown) return;
-        MpiNative.MPI_Type_free(&type);
+        _ = MpiNative.MPI_Type_free(&type);
     }
 
     private static class Bytes<T> where T : unmanaged

@@ -41,7 +41,7 @@ public static unsafe class MpiEnvironment
             if (_initialized) return;
             LibraryVersion = MpiLibrary.EnsureLoaded();
             int flag;
-            MpiNative.MPI_Initialized(&flag);
+            Check(MpiNative.MPI_Initialized(&flag), "MPI_Initialized");
             if (flag == 0)
             {
                 int provided;
@@ -53,14 +53,14 @@ public static unsafe class MpiEnvironment
             else ThreadLevel = MpiConstants.MPI_THREAD_MULTIPLE;
             // Errors MPICH cannot tie to one of our communicators (e.g. a failed request completed by MPI_Test) are
             // raised on MPI_COMM_WORLD or MPI_COMM_SELF: return them there too, so they become exceptions, not aborts.
-            MpiNative.MPI_Comm_set_errhandler(MpiConstants.MPI_COMM_WORLD, MpiConstants.MPI_ERRORS_RETURN);
-            MpiNative.MPI_Comm_set_errhandler(MpiConstants.MPI_COMM_SELF, MpiConstants.MPI_ERRORS_RETURN);
+            Check(MpiNative.MPI_Comm_set_errhandler(MpiConstants.MPI_COMM_WORLD, MpiConstants.MPI_ERRORS_RETURN), "MPI_Comm_set_errhandler");
+            Check(MpiNative.MPI_Comm_set_errhandler(MpiConstants.MPI_COMM_SELF, MpiConstants.MPI_ERRORS_RETURN), "MPI_Comm_set_errhandler");
             int rank, size, node, nodeSize;
-            MpiNative.MPI_Comm_rank(MpiConstants.MPI_COMM_WORLD, &rank);
-            MpiNative.MPI_Comm_size(MpiConstants.MPI_COMM_WORLD, &size);
+            Check(MpiNative.MPI_Comm_rank(MpiConstants.MPI_COMM_WORLD, &rank), "MPI_Comm_rank");
+            Check(MpiNative.MPI_Comm_size(MpiConstants.MPI_COMM_WORLD, &size), "MPI_Comm_size");
             Check(MpiNative.MPI_Comm_split_type(MpiConstants.MPI_COMM_WORLD, MpiConstants.MPI_COMM_TYPE_SHARED, rank, MpiConstants.MPI_INFO_NULL, &node), "MPI_Comm_split_type");
-            MpiNative.MPI_Comm_size(node, &nodeSize);
-            MpiNative.MPI_Comm_free(&node);
+            Check(MpiNative.MPI_Comm_size(node, &nodeSize), "MPI_Comm_size");
+            Check(MpiNative.MPI_Comm_free(&node), "MPI_Comm_free");
             WorldRank = rank; WorldSize = size; RanksOnNode = nodeSize;
             _initialized = true;
             if (LaunchMismatch(size, Environment.GetEnvironmentVariable) is { } mismatch)
@@ -105,8 +105,8 @@ public static unsafe class MpiEnvironment
             _finalized = true;
             if (!_ownsInit) return;
             int flag;
-            MpiNative.MPI_Finalized(&flag);
-            if (flag == 0) MpiNative.MPI_Finalize();
+            _ = MpiNative.MPI_Finalized(&flag); // best effort at exit
+            if (flag == 0) _ = MpiNative.MPI_Finalize();
         }
     }
 
@@ -133,7 +133,7 @@ public static unsafe class MpiEnvironment
         catch (IOException) { }
         bool up;
         lock (Gate) up = _initialized && !_finalized;
-        if (up) MpiNative.MPI_Abort(MpiConstants.MPI_COMM_WORLD, exitCode);
+        if (up) _ = MpiNative.MPI_Abort(MpiConstants.MPI_COMM_WORLD, exitCode);
         Environment.Exit(exitCode);
     }
 

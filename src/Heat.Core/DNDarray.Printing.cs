@@ -60,7 +60,7 @@ public sealed partial class DNDarray
             sb.Append(']');
         }
         Write(0, 0, 9);
-        sb.Append($", dtype=ht.{dtype.Name}, device={device}, split={(split is int s ? s.ToString(CultureInfo.InvariantCulture) : "None")})");
+        sb.Append(CultureInfo.InvariantCulture, $", dtype=ht.{dtype.Name}, device={device}, split={(split is int s ? s.ToString(CultureInfo.InvariantCulture) : "None")})");
         return sb.ToString();
     }
 

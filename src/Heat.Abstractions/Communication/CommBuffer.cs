@@ -36,6 +36,7 @@ public readonly unsafe struct CommBuffer<T> where T : unmanaged
     /// <summary>Size in bytes.</summary>
     public long ByteCount => Count * sizeof(T);
     /// <summary>An empty buffer.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1000", Justification = "CommBuffer<T>.Empty reads as intended at call sites.")]
     public static CommBuffer<T> Empty => default;
 
     /// <summary>A sub-buffer of <paramref name="count"/> elements starting at <paramref name="offset"/>.</summary>

@@ -40,6 +40,7 @@ public interface ITensorBackend : IDisposable
     /// <summary>Sets every element of <paramref name="destination"/> to <paramref name="value"/> (converted to its dtype).</summary>
     void Fill(LocalTensor destination, Scalar value);
     /// <summary>Writes <c>start + i*step</c> to element i of a 1-d destination (computed in float64, then converted; exact for integers).</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1716", Justification = "NumPy's parameter name.")]
     void Arange(LocalTensor destination, Scalar start, Scalar step);
 
     /// <summary>Copies contiguous row-major host data of the destination's dtype into <paramref name="destination"/>.</summary>

@@ -167,6 +167,7 @@ internal sealed class NativeBlockHandle : SafeHandle
 }
 
 /// <summary>Host storage of the managed backend: an aligned native block from <see cref="ManagedMemoryPool"/>.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "Storage is freed by its last reference (TensorStorage.Free), not by Dispose.")]
 internal sealed class ManagedStorage : TensorStorage
 {
     private readonly NativeBlockHandle _block;

@@ -60,10 +60,10 @@ public static unsafe class OpenClPlatforms
             {
                 var dev = devices[di];
                 ulong type = 0; uint cus = 0; ulong mem = 0, maxAlloc = 0;
-                Cl.GetDeviceInfo(dev, Cl.DeviceTypeInfo, sizeof(ulong), &type, null);
-                Cl.GetDeviceInfo(dev, Cl.DeviceMaxComputeUnits, sizeof(uint), &cus, null);
-                Cl.GetDeviceInfo(dev, Cl.DeviceGlobalMemSize, sizeof(ulong), &mem, null);
-                Cl.GetDeviceInfo(dev, Cl.DeviceMaxMemAllocSize, sizeof(ulong), &maxAlloc, null);
+                Cl.Check(Cl.GetDeviceInfo(dev, Cl.DeviceTypeInfo, sizeof(ulong), &type, null), "clGetDeviceInfo");
+                Cl.Check(Cl.GetDeviceInfo(dev, Cl.DeviceMaxComputeUnits, sizeof(uint), &cus, null), "clGetDeviceInfo");
+                Cl.Check(Cl.GetDeviceInfo(dev, Cl.DeviceGlobalMemSize, sizeof(ulong), &mem, null), "clGetDeviceInfo");
+                Cl.Check(Cl.GetDeviceInfo(dev, Cl.DeviceMaxMemAllocSize, sizeof(ulong), &maxAlloc, null), "clGetDeviceInfo");
                 var ext = DeviceString(dev, Cl.DeviceExtensions);
                 result.Add(new OpenClDeviceInfo(pi, di, pname, DeviceString(dev, Cl.DeviceName), DeviceString(dev, Cl.DeviceVersion),
                     (type & Cl.DeviceTypeGpu) != 0, (int)cus, (long)mem, ext.Contains("cl_khr_fp64", StringComparison.Ordinal))
@@ -76,18 +76,18 @@ public static unsafe class OpenClPlatforms
     internal static string PlatformString(nint platform, uint name)
     {
         nuint size = 0;
-        Cl.GetPlatformInfo(platform, name, 0, null, &size);
+        Cl.Check(Cl.GetPlatformInfo(platform, name, 0, null, &size), "clGetPlatformInfo");
         var buf = new byte[(int)size + 1];
-        fixed (byte* b = buf) Cl.GetPlatformInfo(platform, name, size, b, null);
+        fixed (byte* b = buf) Cl.Check(Cl.GetPlatformInfo(platform, name, size, b, null), "clGetPlatformInfo");
         return Encoding.UTF8.GetString(buf).TrimEnd('\0').Trim();
     }
 
     internal static string DeviceString(nint device, uint name)
     {
         nuint size = 0;
-        Cl.GetDeviceInfo(device, name, 0, null, &size);
+        Cl.Check(Cl.GetDeviceInfo(device, name, 0, null, &size), "clGetDeviceInfo");
         var buf = new byte[(int)size + 1];
-        fixed (byte* b = buf) Cl.GetDeviceInfo(device, name, size, b, null);
+        fixed (byte* b = buf) Cl.Check(Cl.GetDeviceInfo(device, name, size, b, null), "clGetDeviceInfo");
         return Encoding.UTF8.GetString(buf).TrimEnd('\0').Trim();
     }
 }

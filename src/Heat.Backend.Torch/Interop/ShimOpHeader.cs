@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using System.Globalization;
 using System.Text;
 using Heat.Abstractions;
 
@@ -39,8 +40,8 @@ internal static class ShimOpHeader
         s.Append("#ifndef HTS_OPS_H\n#define HTS_OPS_H\n");
         foreach (var (macro, type) in Families)
         {
-            s.Append($"\n/* {type.Name} */\n#define {macro}(X)");
-            foreach (var (name, code) in Members(type)) s.Append($" \\\n  X({name}, {code})");
+            s.Append(CultureInfo.InvariantCulture, $"\n/* {type.Name} */\n#define {macro}(X)");
+            foreach (var (name, code) in Members(type)) s.Append(CultureInfo.InvariantCulture, $" \\\n  X({name}, {code})");
             s.Append('\n');
         }
         s.Append("\n#endif\n");

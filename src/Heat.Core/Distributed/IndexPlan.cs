@@ -49,7 +49,7 @@ internal sealed class IndexPlan
                 case IndexKeyKind.Ellipsis: ellipses++; break;
             }
         }
-        if (ellipses > 1) throw new ArgumentException($"An index can only have a single ellipsis ('...'); key {description} has {ellipses}.", "keys");
+        if (ellipses > 1) throw new ArgumentException($"An index can only have a single ellipsis ('...'); key {description} has {ellipses}.", nameof(keys));
         if (consumed > ndim)
             throw new IndexOutOfRangeException($"Too many indices for array: array is {ndim}-dimensional, but {consumed} were indexed (key {description}).");
 

@@ -202,7 +202,7 @@ internal static unsafe class Hdf5Io
             var dims = shape.Select(d => (ulong)d).ToArray();
             using var type = Hdf5Library.MemoryType(dtype);
             using var lcpl = new Hdf5PropertyListHandle(Hdf5Library.Check(H5Pcreate(Hdf5Library.LinkCreateClass), "H5Pcreate", "link creation"));
-            H5Pset_create_intermediate_group(lcpl.Id, 1);
+            Hdf5Library.Check(H5Pset_create_intermediate_group(lcpl.Id, 1), "H5Pset_create_intermediate_group", dataset);
             using var dcpl = new Hdf5PropertyListHandle(Hdf5Library.Check(H5Pcreate(Hdf5Library.DatasetCreateClass), "H5Pcreate", "dataset creation"));
             bool chunked = compression is not null && nd > 0 && Shapes.Numel(shape) > 0;
             if (chunked)
@@ -217,9 +217,9 @@ internal static unsafe class Hdf5Io
             }
             else
             {
-                H5Pset_layout(dcpl.Id, H5D_CONTIGUOUS);
-                H5Pset_alloc_time(dcpl.Id, H5D_ALLOC_TIME_EARLY);
-                H5Pset_fill_time(dcpl.Id, H5D_FILL_TIME_NEVER);
+                Hdf5Library.Check(H5Pset_layout(dcpl.Id, H5D_CONTIGUOUS), "H5Pset_layout", dataset);
+                Hdf5Library.Check(H5Pset_alloc_time(dcpl.Id, H5D_ALLOC_TIME_EARLY), "H5Pset_alloc_time", dataset);
+                Hdf5Library.Check(H5Pset_fill_time(dcpl.Id, H5D_FILL_TIME_NEVER), "H5Pset_fill_time", dataset);
             }
             Hdf5SpaceHandle space;
             fixed (ulong* pd = dims) space = new Hdf5SpaceHandle(Hdf5Library.Check(H5Screate_simple(nd, pd, null), "H5Screate_simple", dataset));

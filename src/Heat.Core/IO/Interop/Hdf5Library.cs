@@ -26,7 +26,7 @@ internal static unsafe class Hdf5Library
             if (_ready) return;
             var lib = IoLibraryLoader.Load(IoLibraryLoader.Hdf5);
             if (Hdf5Native.H5open() < 0) throw new IOException("HDF5: H5open() failed.");
-            Hdf5Native.H5Eset_auto2(Hdf5Native.H5E_DEFAULT, 0, 0);
+            _ = Hdf5Native.H5Eset_auto2(Hdf5Native.H5E_DEFAULT, 0, 0); // silencing HDF5's printer is best effort
             Hdf5Native.H5get_libversion(out var major, out var minor, out var release);
             Version = $"{major}.{minor}.{release}";
             NativeInt8 = Global(lib, "H5T_NATIVE_SCHAR_g");
@@ -71,7 +71,7 @@ internal static unsafe class Hdf5Library
         var p = Hdf5Native.H5Tget_member_name(type, index);
         if (p == null) return "";
         try { return Marshal.PtrToStringUTF8((nint)p) ?? ""; }
-        finally { Hdf5Native.H5free_memory(p); }
+        finally { _ = Hdf5Native.H5free_memory(p); }
     }
 
     /// <summary>The in-memory type of a Heat dtype; the caller disposes the handle. Bool is h5py's enum {FALSE, TRUE} over int8, complex h5py's compound {r, i}.</summary>
