@@ -19,14 +19,8 @@ namespace Heat.Core.Tests.ManagedInProc
     public sealed class Printing : PrintingSuite<ManagedInProcWorld>;
     public sealed class Manipulation : ManipulationSuite<ManagedInProcWorld>;
     public sealed class Spatial : SpatialSuite<ManagedInProcWorld>;
+    public sealed class Segments : SegmentSuite<ManagedInProcWorld>;
 }
-
-namespace Heat.Core.Tests
-{
-    public sealed class InProcSegments() : SegmentSuite(new InProcTestWorld());
-}
-
-// ML suites (tests/Heat.Testing/ML): bind them here once Matrix lists them, one line each like the DNDarray suites.
 
 namespace Heat.Core.Tests
 {

@@ -2,17 +2,19 @@
 namespace Heat.Testing.Core;
 
 /// <summary>
-/// segment_sum, bincount and the inner product of vectors (dot) on 1..5 ranks against host loops: every split of the
-/// rows and of the labels, uneven and empty chunks, the fused host path (float) and the one-hot matmul path (integers).
+/// segment_sum, bincount and the inner product of vectors (dot) on the world's rank counts against host loops: every
+/// split of the rows and of the labels, uneven and empty chunks, the fused host path (float) and the one-hot matmul
+/// path (integers).
 /// </summary>
-public abstract class SegmentSuite(ITestWorld world) : DndarraySuiteBase(world)
+public abstract class SegmentSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world)
+    where TWorld : ITestWorldKind
 {
     public static TheoryData<int, int?, int?> Cases
     {
         get
         {
             var data = new TheoryData<int, int?, int?>();
-            foreach (var r in new[] { 1, 2, 3, 4, 5 })
+            foreach (var r in RankSample)
                 foreach (var sd in new int?[] { null, 0, 1 })
                     foreach (var si in new int?[] { null, 0 }) data.Add(r, sd, si);
             return data;
