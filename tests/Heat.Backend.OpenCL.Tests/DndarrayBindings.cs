@@ -58,10 +58,12 @@ namespace Heat.Backend.OpenCL.Tests
     {
         [Fact]
         public void OpenClHostInProc_BindsEverySuite() =>
-            Assert.Empty(Matrix.Unbound<OpenClHostInProcWorld>(typeof(MatrixCoverage).Assembly, [.. Matrix.DndarraySuites, .. Matrix.MlSuites]));
+            Assert.Empty(Matrix.Unbound<OpenClHostInProcWorld>(typeof(MatrixCoverage).Assembly,
+                [.. Matrix.DndarraySuites, .. Matrix.MlSuites]));
 
         [Fact]
         public void OpenClDeviceInProc_BindsEverySuite() =>
-            Assert.Empty(Matrix.Unbound<OpenClDeviceInProcWorld>(typeof(MatrixCoverage).Assembly, [.. Matrix.DndarraySuites, .. Matrix.MlSuites, .. Matrix.DataIoSuites]));
+            Assert.Empty(Matrix.Unbound<OpenClDeviceInProcWorld>(typeof(MatrixCoverage).Assembly,
+                [.. Matrix.DndarraySuites, .. Matrix.MlSuites, .. Matrix.DataIoSuites]));
     }
 }

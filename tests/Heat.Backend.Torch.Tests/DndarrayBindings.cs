@@ -3,7 +3,8 @@ using Heat.Testing;
 using Heat.Testing.Core;
 using Heat.Testing.ML;
 
-// The DNDarray and ML suites with Heat:Backend=torch on the world's sample of in-process ranks (see Heat.Testing.Matrix).
+// The DNDarray and ML suites with Heat:Backend=torch on the world's sample of in-process ranks (see
+// Heat.Testing.Matrix).
 namespace Heat.Backend.Torch.Tests.TorchInProc
 {
     public sealed class Factories : FactorySuite<TorchInProcWorld>;
@@ -32,6 +33,7 @@ namespace Heat.Backend.Torch.Tests
     {
         [Fact]
         public void TorchInProc_BindsEverySuite() =>
-            Assert.Empty(Matrix.Unbound<TorchInProcWorld>(typeof(MatrixCoverage).Assembly, [.. Matrix.DndarraySuites, .. Matrix.MlSuites]));
+            Assert.Empty(Matrix.Unbound<TorchInProcWorld>(typeof(MatrixCoverage).Assembly,
+                [.. Matrix.DndarraySuites, .. Matrix.MlSuites]));
     }
 }

@@ -33,8 +33,8 @@ public static class Program
 
         using var control = world.Dup();
         using var backend = ComponentDiscovery.FindBackend("managed").Create(context);
-        // The bindings follow the test matrix: a DNDarray or ML suite without an MPI binding fails the job (on every rank
-        // alike).
+        // The bindings follow the test matrix: a DNDarray or ML suite without an MPI binding fails the job (on every
+        // rank alike).
         if (Heat.Testing.Matrix.Unbound<Heat.Testing.MpiWorld>(typeof(Program).Assembly,
                 [.. Heat.Testing.Matrix.DndarraySuites, .. Heat.Testing.Matrix.MlSuites]) is { Count: > 0 } unbound)
         {

@@ -23,7 +23,7 @@ public static class Matrix
         typeof(PrintingSuite<>), typeof(ManipulationSuite<>), typeof(SpatialSuite<>), typeof(SegmentSuite<>),
     ];
 
-    /// <summary>Every ML estimator suite (Heat.ML through the public API, on every world like the DNDarray suites).</summary>
+    /// <summary>Every ML estimator suite (Heat.ML through the public API; every world runs them).</summary>
     public static readonly Type[] MlSuites = [typeof(KMeansSuite<>), typeof(LassoSuite<>)];
 
     /// <summary>The I/O suites that move tensor data (bound where the memory kind matters: managed, OpenCL device buffers).</summary>
