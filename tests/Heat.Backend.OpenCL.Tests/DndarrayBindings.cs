@@ -2,10 +2,11 @@
 using Heat.Testing;
 using Heat.Testing.Core;
 using Heat.Testing.IO;
+using Heat.Testing.ML;
 
-// The DNDarray suites with Heat:Backend=opencl on in-process ranks (each rank its own backend and queue; programs are
-// built once per process): zero-copy host memory, and device buffers (HostPointer 0, every host access staged, the
-// GPU code paths) with the data-moving I/O suites too. Rank samples: Heat.Testing.Matrix.
+// The DNDarray and ML suites with Heat:Backend=opencl on in-process ranks (each rank its own backend and queue;
+// programs are built once per process): zero-copy host memory, and device buffers (HostPointer 0, every host access
+// staged, the GPU code paths) with the data-moving I/O suites too. Rank samples: Heat.Testing.Matrix.
 namespace Heat.Backend.OpenCL.Tests.OpenClHostInProc
 {
     public sealed class Factories : FactorySuite<OpenClHostInProcWorld>;
@@ -22,6 +23,9 @@ namespace Heat.Backend.OpenCL.Tests.OpenClHostInProc
     public sealed class Printing : PrintingSuite<OpenClHostInProcWorld>;
     public sealed class Manipulation : ManipulationSuite<OpenClHostInProcWorld>;
     public sealed class Spatial : SpatialSuite<OpenClHostInProcWorld>;
+    public sealed class Segments : SegmentSuite<OpenClHostInProcWorld>;
+    public sealed class KMeans : KMeansSuite<OpenClHostInProcWorld>;
+    public sealed class Lasso : LassoSuite<OpenClHostInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
@@ -40,11 +44,12 @@ namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
     public sealed class Printing : PrintingSuite<OpenClDeviceInProcWorld>;
     public sealed class Manipulation : ManipulationSuite<OpenClDeviceInProcWorld>;
     public sealed class Spatial : SpatialSuite<OpenClDeviceInProcWorld>;
+    public sealed class Segments : SegmentSuite<OpenClDeviceInProcWorld>;
+    public sealed class KMeans : KMeansSuite<OpenClDeviceInProcWorld>;
+    public sealed class Lasso : LassoSuite<OpenClDeviceInProcWorld>;
     public sealed class RoundTrips : RoundTripSuite<OpenClDeviceInProcWorld>;
     public sealed class NpyFormats : NpyFormatSuite<OpenClDeviceInProcWorld>;
 }
-
-// ML suites (tests/Heat.Testing/ML): bind them here once Matrix lists them, one line each like the DNDarray suites.
 
 namespace Heat.Backend.OpenCL.Tests
 {
@@ -53,10 +58,12 @@ namespace Heat.Backend.OpenCL.Tests
     {
         [Fact]
         public void OpenClHostInProc_BindsEverySuite() =>
-            Assert.Empty(Matrix.Unbound<OpenClHostInProcWorld>(typeof(MatrixCoverage).Assembly, [.. Matrix.DndarraySuites]));
+            Assert.Empty(Matrix.Unbound<OpenClHostInProcWorld>(typeof(MatrixCoverage).Assembly,
+                [.. Matrix.DndarraySuites, .. Matrix.MlSuites]));
 
         [Fact]
         public void OpenClDeviceInProc_BindsEverySuite() =>
-            Assert.Empty(Matrix.Unbound<OpenClDeviceInProcWorld>(typeof(MatrixCoverage).Assembly, [.. Matrix.DndarraySuites, .. Matrix.DataIoSuites]));
+            Assert.Empty(Matrix.Unbound<OpenClDeviceInProcWorld>(typeof(MatrixCoverage).Assembly,
+                [.. Matrix.DndarraySuites, .. Matrix.MlSuites, .. Matrix.DataIoSuites]));
     }
 }

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 using Heat.Testing;
 using Heat.Testing.Core;
+using Heat.Testing.ML;
 
-// The DNDarray suites with Heat:Backend=torch on the world's sample of in-process ranks (see Heat.Testing.Matrix).
+// The DNDarray and ML suites with Heat:Backend=torch on the world's sample of in-process ranks (see
+// Heat.Testing.Matrix).
 namespace Heat.Backend.Torch.Tests.TorchInProc
 {
     public sealed class Factories : FactorySuite<TorchInProcWorld>;
@@ -19,9 +21,10 @@ namespace Heat.Backend.Torch.Tests.TorchInProc
     public sealed class Printing : PrintingSuite<TorchInProcWorld>;
     public sealed class Manipulation : ManipulationSuite<TorchInProcWorld>;
     public sealed class Spatial : SpatialSuite<TorchInProcWorld>;
+    public sealed class Segments : SegmentSuite<TorchInProcWorld>;
+    public sealed class KMeans : KMeansSuite<TorchInProcWorld>;
+    public sealed class Lasso : LassoSuite<TorchInProcWorld>;
 }
-
-// ML suites (tests/Heat.Testing/ML): bind them here once Matrix lists them, one line each like the DNDarray suites.
 
 namespace Heat.Backend.Torch.Tests
 {
@@ -30,6 +33,7 @@ namespace Heat.Backend.Torch.Tests
     {
         [Fact]
         public void TorchInProc_BindsEverySuite() =>
-            Assert.Empty(Matrix.Unbound<TorchInProcWorld>(typeof(MatrixCoverage).Assembly, [.. Matrix.DndarraySuites]));
+            Assert.Empty(Matrix.Unbound<TorchInProcWorld>(typeof(MatrixCoverage).Assembly,
+                [.. Matrix.DndarraySuites, .. Matrix.MlSuites]));
     }
 }

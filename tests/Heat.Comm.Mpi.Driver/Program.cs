@@ -33,8 +33,10 @@ public static class Program
 
         using var control = world.Dup();
         using var backend = ComponentDiscovery.FindBackend("managed").Create(context);
-        // The bindings follow the test matrix: a DNDarray suite without an MPI binding fails the job (on every rank alike).
-        if (Heat.Testing.Matrix.Unbound<Heat.Testing.MpiWorld>(typeof(Program).Assembly, Heat.Testing.Matrix.DndarraySuites) is { Count: > 0 } unbound)
+        // The bindings follow the test matrix: a DNDarray or ML suite without an MPI binding fails the job (on every
+        // rank alike).
+        if (Heat.Testing.Matrix.Unbound<Heat.Testing.MpiWorld>(typeof(Program).Assembly,
+                [.. Heat.Testing.Matrix.DndarraySuites, .. Heat.Testing.Matrix.MlSuites]) is { Count: > 0 } unbound)
         {
             if (world.Rank == 0) Console.WriteLine($"MPI driver: suites of Heat.Testing.Matrix without an MPI binding: {string.Join(", ", unbound)}");
             return 1;

@@ -2,6 +2,7 @@
 using Heat.Testing;
 using Heat.Testing.Communication;
 using Heat.Testing.Core;
+using Heat.Testing.ML;
 
 // The shared suites, bound to the MPI world (Heat.Testing.MpiWorld). The driver runs every [Theory] case of these
 // classes whose rank count equals the world size.
@@ -22,6 +23,7 @@ namespace Heat.Comm.Mpi.Driver.ManagedMpi
     public sealed class Printing(ITestWorld world) : PrintingSuite<MpiWorld>(world);
     public sealed class Manipulation(ITestWorld world) : ManipulationSuite<MpiWorld>(world);
     public sealed class Spatial(ITestWorld world) : SpatialSuite<MpiWorld>(world);
+    public sealed class Segments(ITestWorld world) : SegmentSuite<MpiWorld>(world);
+    public sealed class KMeans(ITestWorld world) : KMeansSuite<MpiWorld>(world);
+    public sealed class Lasso(ITestWorld world) : LassoSuite<MpiWorld>(world);
 }
-
-// ML suites (tests/Heat.Testing/ML): bind them here once Matrix lists them (constructor taking ITestWorld).

@@ -5,7 +5,7 @@ using Heat.Abstractions;
 namespace Heat.Comm.Mpi.Tests;
 
 /// <summary>
-/// The shared suites (communicator conformance and every DNDarray suite, all cases for the world size) under
+/// The shared suites (communicator conformance, every DNDarray and ML suite, all cases for the world size) under
 /// <c>mpiexec.mpich -n 1..4</c>, plus the driver's own failure handling and the abort of a job whose rank throws.
 /// </summary>
 public sealed class MpiSuiteTests

@@ -22,9 +22,6 @@ namespace Heat.Core.Tests.ManagedInProc
     public sealed class Segments : SegmentSuite<ManagedInProcWorld>;
 }
 
-
-// ML suites (tests/Heat.Testing/ML): bind them here once Matrix lists them, one line each like the DNDarray suites.
-
 namespace Heat.Core.Tests
 {
     /// <summary>Every suite of <see cref="Matrix"/> is bound here for this project's worlds.</summary>

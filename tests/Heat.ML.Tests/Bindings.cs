@@ -2,7 +2,20 @@
 using Heat.Testing;
 using Heat.Testing.ML;
 
-namespace Heat.ML.Tests;
+// The ML suites on the managed backend, in-process ranks (the full matrix, see Heat.Testing.Matrix).
+namespace Heat.ML.Tests.ManagedInProc
+{
+    public sealed class KMeans : KMeansSuite<ManagedInProcWorld>;
+    public sealed class Lasso : LassoSuite<ManagedInProcWorld>;
+}
 
-public sealed class InProcKMeans() : KMeansSuite(new InProcTestWorld());
-public sealed class InProcLasso() : LassoSuite(new InProcTestWorld());
+namespace Heat.ML.Tests
+{
+    /// <summary>Every ML suite of <see cref="Matrix"/> is bound here for this project's worlds.</summary>
+    public sealed class MatrixCoverage
+    {
+        [Fact]
+        public void ManagedInProc_BindsEverySuite() =>
+            Assert.Empty(Matrix.Unbound<ManagedInProcWorld>(typeof(MatrixCoverage).Assembly, [.. Matrix.MlSuites]));
+    }
+}

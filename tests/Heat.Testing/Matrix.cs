@@ -2,6 +2,7 @@
 using System.Reflection;
 using Heat.Testing.Core;
 using Heat.Testing.IO;
+using Heat.Testing.ML;
 
 namespace Heat.Testing;
 
@@ -19,8 +20,11 @@ public static class Matrix
         typeof(FactorySuite<>), typeof(DistributionSuite<>), typeof(ElementwiseSuite<>), typeof(ReductionSuite<>),
         typeof(StatisticsSuite<>), typeof(ElementwiseExtrasSuite<>), typeof(DifferentialPropertySuite<>),
         typeof(ValidationSuite<>), typeof(RandomSuite<>), typeof(MatmulSuite<>), typeof(IndexingSuite<>),
-        typeof(PrintingSuite<>), typeof(ManipulationSuite<>), typeof(SpatialSuite<>),
+        typeof(PrintingSuite<>), typeof(ManipulationSuite<>), typeof(SpatialSuite<>), typeof(SegmentSuite<>),
     ];
+
+    /// <summary>Every ML estimator suite (Heat.ML through the public API; every world runs them).</summary>
+    public static readonly Type[] MlSuites = [typeof(KMeansSuite<>), typeof(LassoSuite<>)];
 
     /// <summary>The I/O suites that move tensor data (bound where the memory kind matters: managed, OpenCL device buffers).</summary>
     public static readonly Type[] DataIoSuites = [typeof(RoundTripSuite<>), typeof(NpyFormatSuite<>)];
@@ -33,9 +37,6 @@ public static class Matrix
     /// world runs every suite of its lists.
     /// </summary>
     public static readonly IReadOnlyDictionary<(Type World, Type Suite), string> Pending = new Dictionary<(Type, Type), string>();
-
-    // ML suites: once tests/Heat.Testing/ML holds the estimator suites, list them here (MlSuites) and bind them in
-    // every world's project like the DNDarray suites.
 
     /// <summary>
     /// The suites of <paramref name="suites"/> that <paramref name="assembly"/> does not bind for

@@ -2,10 +2,12 @@
 namespace Heat.Testing.Core;
 
 /// <summary>
-/// segment_sum, bincount and the inner product of vectors (dot) on 1..5 ranks against host loops: every split of the
-/// rows and of the labels, uneven and empty chunks, the fused host path (float) and the one-hot matmul path (integers).
+/// segment_sum, bincount and the inner product of vectors (dot) on the world's rank counts against host loops: every
+/// split of the rows and of the labels, uneven and empty chunks, the fused host path (float) and the one-hot matmul
+/// path (integers).
 /// </summary>
-public abstract class SegmentSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world) where TWorld : ITestWorldKind
+public abstract class SegmentSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world)
+    where TWorld : ITestWorldKind
 {
     public static TheoryData<int, int?, int?> Cases
     {

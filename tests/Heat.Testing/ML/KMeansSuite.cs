@@ -5,16 +5,12 @@ using Heat.Testing.Core;
 namespace Heat.Testing.ML;
 
 /// <summary>
-/// KMeans on 1..5 ranks and every split (None, 0, 1; uneven and empty chunks) against Lloyd on host arrays and the
-/// known
-/// optimum of iris (scikit-learn: inertia 78.851 for k = 3).
+/// KMeans on the world's rank counts and every split (None, 0, 1; uneven and empty chunks) against Lloyd on host
+/// arrays and the known optimum of iris (scikit-learn: inertia 78.851 for k = 3).
 /// </summary>
-public abstract class KMeansSuite(ITestWorld world)
+public abstract class KMeansSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world)
+    where TWorld : ITestWorldKind
 {
-    protected ITestWorld World { get; } = world;
-
-    public static TheoryData<int> Ranks => MlTestData.Ranks;
-    public static TheoryData<int, int?> RanksAndSplits => MlTestData.RanksAndSplits;
 
     private static DNDarray LoadIris(int? split) => ht.load_hdf5(MlTestData.Path("iris.h5"), "data", dtype: ht.float64, split: split);
 
@@ -37,7 +33,7 @@ public abstract class KMeansSuite(ITestWorld world)
         return data;
     }
 
-    [Theory, MemberData(nameof(RanksAndSplits))]
+    [Theory, MemberData(nameof(RanksAndSplits2D))]
     public void GivenCenters_Iris_EqualsLloydOnTheHost(int ranks, int? split)
     {
         World.Run(ranks, () =>
@@ -61,7 +57,7 @@ public abstract class KMeansSuite(ITestWorld world)
         });
     }
 
-    [Theory, MemberData(nameof(RanksAndSplits))]
+    [Theory, MemberData(nameof(RanksAndSplits2D))]
     public void KMeansPlusPlus_Iris_ReachesTheKnownOptimum_WithTrueInertia(int ranks, int? split)
     {
         World.Run(ranks, () =>
@@ -84,7 +80,7 @@ public abstract class KMeansSuite(ITestWorld world)
         });
     }
 
-    [Theory, MemberData(nameof(RanksAndSplits))]
+    [Theory, MemberData(nameof(RanksAndSplits2D))]
     public void SeparatedBlobs_Float32_AreRecoveredExactly(int ranks, int? split)
     {
         var data = Blobs(out var truth);
@@ -132,8 +128,7 @@ public abstract class KMeansSuite(ITestWorld world)
     public void KMeansPlusPlus_SeedsFarApart_MoreOftenThanRandom(int ranks)
     {
         // Two far blobs of 50 points. Seeds in different blobs converge in 2 iterations (means, then no change); seeds
-        // in
-        // one blob need 3. D² sampling separates the seeds almost surely, uniform seeding about half the time.
+        // in one blob need 3. D² sampling separates the seeds almost surely, uniform seeding about half the time.
         var data = new double[100];
         for (int i = 0; i < 50; i++) { data[i] = i * 0.01; data[50 + i] = 1000 + i * 0.01; }
         var (plusPlus, uniform) = World.Run(ranks, () =>

@@ -5,25 +5,22 @@ using Heat.Testing.Core;
 namespace Heat.Testing.ML;
 
 /// <summary>
-/// LASSO on scikit-learn's diabetes data (with a ones column for the intercept) on 1..5 ranks, every split of X and y,
-/// uneven and empty chunks, against plain coordinate descent on the host run to tight convergence.
+/// LASSO on scikit-learn's diabetes data (with a ones column for the intercept) on the world's rank counts, every
+/// split of X and y, uneven and empty chunks, against plain coordinate descent on the host run to tight convergence.
 /// </summary>
-public abstract class LassoSuite(ITestWorld world)
+public abstract class LassoSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world)
+    where TWorld : ITestWorldKind
 {
-    protected ITestWorld World { get; } = world;
-
     public static TheoryData<int, int?, int?> Cases
     {
         get
         {
             var data = new TheoryData<int, int?, int?>();
-            foreach (var r in new[] { 1, 2, 3, 4, 5 })
+            foreach (var r in RankSample)
                 foreach (var (sx, sy) in new (int?, int?)[] { (null, null), (0, 0), (0, null), (1, 0), (null, 0) }) data.Add(r, sx, sy);
             return data;
         }
     }
-
-    public static TheoryData<int> Ranks => MlTestData.Ranks;
 
     private static DNDarray Load(string name, int? split) => ht.load_hdf5(MlTestData.Path("diabetes.h5"), name, dtype: ht.float64, split: split);
 

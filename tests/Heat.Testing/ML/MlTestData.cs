@@ -1,24 +1,9 @@
 // SPDX-License-Identifier: MIT
 namespace Heat.Testing.ML;
 
-/// <summary>Reference data of the ML suites: files of tests/data, and the rank counts and splits they run on.</summary>
+/// <summary>Reference data of the ML suites: files of tests/data, and uneven chunks.</summary>
 public static class MlTestData
 {
-    /// <summary>1 to 5 ranks.</summary>
-    public static TheoryData<int> Ranks => new() { 1, 2, 3, 4, 5 };
-
-    /// <summary>1 to 5 ranks × split None, 0, 1 of a 2-d array.</summary>
-    public static TheoryData<int, int?> RanksAndSplits
-    {
-        get
-        {
-            var data = new TheoryData<int, int?>();
-            foreach (var r in new[] { 1, 2, 3, 4, 5 })
-                foreach (var s in new int?[] { null, 0, 1 }) data.Add(r, s);
-            return data;
-        }
-    }
-
     /// <summary>
     /// A file of tests/data: beside the test assembly (data/), else found above it in the repository.
     /// </summary>
