@@ -8,7 +8,9 @@ namespace Heat.Abstractions;
 /// </summary>
 public interface IReductionKernels : IBackendCapability
 {
-    /// <summary>Σ a[i]·b[i] of two float32 or float64 vectors (one dtype) into <paramref name="result"/> (1 element, that dtype).</summary>
+    /// <summary>
+    /// Σ a[i]·b[i] of two float32 or float64 vectors (one dtype) into <paramref name="result"/> (1 element, that dtype).
+    /// </summary>
     void InnerProduct(LocalTensor a, LocalTensor b, [Destination] LocalTensor result);
 
     /// <summary>
@@ -25,7 +27,10 @@ public interface IReductionKernels : IBackendCapability
     /// <returns>How many ids lie outside [0, segments) (their rows are left out).</returns>
     long SegmentSum(LocalTensor rows, LocalTensor ids, [Destination] LocalTensor sums);
 
-    /// <summary>How often each value in [0, segments) occurs in <paramref name="ids"/> (n, int32 or int64) into <paramref name="counts"/> (segments, int64).</summary>
+    /// <summary>
+    /// How often each value in [0, segments) occurs in <paramref name="ids"/> (n, int32 or int64) into
+    /// <paramref name="counts"/> (segments, int64).
+    /// </summary>
     /// <returns>How many ids lie outside [0, segments).</returns>
     long Bincount(LocalTensor ids, [Destination] LocalTensor counts);
 }

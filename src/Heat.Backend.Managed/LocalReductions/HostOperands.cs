@@ -3,10 +3,12 @@ using Heat.Abstractions;
 
 namespace Heat.Backend.Managed.LocalReductions;
 
-/// <summary>The checks every local reduction kernel makes on its operands: host memory, contiguous, the expected dtype.</summary>
+/// <summary>The checks every local reduction kernel makes on its operands: host memory, contiguous, a dtype.</summary>
 internal static class HostOperands
 {
-    /// <summary>Throws unless <paramref name="t"/> is contiguous host memory of one of <paramref name="types"/>.</summary>
+    /// <summary>
+    /// Throws unless <paramref name="t"/> is contiguous host memory of one of <paramref name="types"/>.
+    /// </summary>
     public static void Require(LocalTensor t, string name, params DTypeCode[] types)
     {
         if (t.Numel > 0 && t.HostPointer == 0)

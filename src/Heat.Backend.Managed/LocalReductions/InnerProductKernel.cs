@@ -5,7 +5,10 @@ using Heat.Abstractions;
 
 namespace Heat.Backend.Managed.LocalReductions;
 
-/// <summary>The inner product of two host vectors through <see cref="TensorPrimitives.Dot{T}(ReadOnlySpan{T}, ReadOnlySpan{T})"/>.</summary>
+/// <summary>
+/// The inner product of two host vectors through
+/// <see cref="TensorPrimitives.Dot{T}(ReadOnlySpan{T}, ReadOnlySpan{T})"/>.
+/// </summary>
 internal static unsafe class InnerProductKernel
 {
     public static void Run(LocalTensor a, LocalTensor b, LocalTensor result)

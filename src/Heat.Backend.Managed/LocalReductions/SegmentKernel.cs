@@ -22,7 +22,7 @@ internal static unsafe class SegmentKernel
         long n = rows.Shape[0], inner = rows.Shape[1], segments = sums.Shape[0], cells = segments * inner;
         int parts = (int)Math.Clamp(Math.Min(backend.Threads, n / 4096), 1, 64);
         if (cells * parts > 1 << 22) parts = 1;
-        // Part 0 accumulates into the destination itself; the others into their own buffers (the last slot counts bad ids).
+        // Part 0 accumulates into the destination itself, the others into their own buffers, added at the end.
         var partial = new double[parts][];
         var bad = new long[parts];
         bool wide = ids.DType == DType.Int64, single = rows.DType == DType.Float32;
