@@ -9,3 +9,4 @@ public sealed class ManagedBackendMatmul(ManagedBackendFixture f) : BackendMatmu
 public sealed class ManagedBackendCopy(ManagedBackendFixture f) : BackendCopySuite(f), IClassFixture<ManagedBackendFixture>;
 public sealed class ManagedBackendConformance(ManagedBackendFixture f) : BackendConformanceSuite(f), IClassFixture<ManagedBackendFixture>;
 public sealed class ManagedBackendDistances(ManagedBackendFixture f) : DistanceKernelSuite(f), IClassFixture<ManagedBackendFixture>;
+public sealed class ManagedBackendReductionKernels(ManagedBackendFixture f) : ReductionKernelSuite(f), IClassFixture<ManagedBackendFixture>;

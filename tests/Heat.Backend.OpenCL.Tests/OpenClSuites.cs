@@ -9,3 +9,5 @@ public sealed class OpenClBackendMatmul(OpenClBackendFixture f) : BackendMatmulS
 public sealed class OpenClBackendCopy(OpenClBackendFixture f) : BackendCopySuite(f), IClassFixture<OpenClBackendFixture>;
 public sealed class OpenClBackendConformance(OpenClBackendFixture f) : BackendConformanceSuite(f), IClassFixture<OpenClBackendFixture>;
 public sealed class OpenClBackendDistances(OpenClBackendFixture f) : DistanceKernelSuite(f), IClassFixture<OpenClBackendFixture>;
+public sealed class OpenClBackendReductionKernels(OpenClBackendFixture f) : ReductionKernelSuite(f), IClassFixture<OpenClBackendFixture>;
+public sealed class OpenClDeviceBackendReductionKernels(OpenClDeviceBackendFixture f) : ReductionKernelSuite(f), IClassFixture<OpenClDeviceBackendFixture>;

@@ -1,6 +1,4 @@
 // SPDX-License-Identifier: MIT
-using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 using Heat.Abstractions;
 
 namespace Heat.Distributed;
@@ -8,12 +6,12 @@ namespace Heat.Distributed;
 /// <summary>
 /// Sums of the rows of an array grouped by one integer label per row (<c>segment_sum</c>, <c>bincount</c>), after
 /// HeAT's
-/// reduction template: each rank sums its own rows, then one Allreduce combines the partial sums. Host memory takes one
-/// fused pass (float32/float64 rows accumulated in float64); other tensors (device memory, other dtypes) a one-hot
-/// matrix and the backend's matmul. Labels outside [0, segments) are counted in the same Allreduce, so every rank
-/// raises alike.
+/// reduction template: each rank sums its own rows, then one Allreduce combines the partial sums. Float32/float64 rows
+/// and int32/int64 labels go through the backend's <see cref="IReductionKernels"/> (accumulated in float64); other
+/// dtypes, and backends without them, through a one-hot matrix and the backend's matmul. Labels outside [0, segments)
+/// are counted and combined too, so every rank raises alike.
 /// </summary>
-internal static unsafe class Segments
+internal static class Segments
 {
     public static DNDarray Sum(DNDarray data, DNDarray ids, long segments)
     {
@@ -96,25 +94,24 @@ internal static unsafe class Segments
     }
 
     /// <summary>
-    /// The counts of this rank's labels (combined when <paramref name="comm"/> is given), through a host pass when
-    /// <paramref name="allowHost"/> and the memory allows.
+    /// The counts of this rank's labels (combined when <paramref name="comm"/> is given), through the backend's
+    /// reduction kernels when <paramref name="useKernels"/> and it has them.
     /// </summary>
-    internal static LocalTensor CountLocal(ITensorBackend backend, LocalTensor ids, long segments, ICommunicator? comm, bool allowHost = true)
+    internal static LocalTensor CountLocal(ITensorBackend backend, LocalTensor ids, long segments, ICommunicator? comm, bool useKernels = true)
     {
         using var labels = backend.Contiguous(ids);
         long n = labels.Shape[0];
-        if (allowHost && labels.HostPointer != 0 && labels.DType.Code is DTypeCode.Int64 or DTypeCode.Int32)
+        if (useKernels && labels.DType.Code is DTypeCode.Int64 or DTypeCode.Int32 && ReductionKernels.Of(backend) is { } kernels)
         {
-            var total = new long[segments + 1];   // the last slot counts labels out of range
-            bool wide = labels.DType == DType.Int64;
-            for (long i = 0; i < n; i++)
+            var total = backend.Empty([segments], DType.Int64, labels.Device);
+            try
             {
-                long s = wide ? ((long*)labels.HostPointer)[i] : ((int*)labels.HostPointer)[i];
-                total[(ulong)s < (ulong)segments ? s : segments]++;
+                long outside = kernels.Bincount(labels, total);
+                Combine(comm, total, ref outside);
+                ThrowOnBadLabels(outside, segments);
+                return total;
             }
-            comm?.AllreduceInPlace<long>(total, ReduceOp.Sum);
-            ThrowOnBadLabels(total[segments], segments);
-            return backend.FromSpan<long>(total.AsSpan(0, checked((int)segments)), [segments], labels.Device);
+            catch { total.Dispose(); throw; }
         }
         using var hot = HotBool(backend, labels, segments);
         var counts = backend.Reduce(ReduceOp.Sum, hot, [0], dtype: DType.Int64);
@@ -122,11 +119,7 @@ internal static unsafe class Segments
         {
             long bad;
             using (var matched = backend.Reduce(ReduceOp.Sum, counts)) bad = n - matched.ToArray<long>()[0];
-            if (comm is not null)
-            {
-                Collectives.AllreduceInPlace(comm, counts, ReduceOp.Sum);
-                bad = comm.Allreduce(bad, ReduceOp.Sum);
-            }
+            Combine(comm, counts, ref bad);
             ThrowOnBadLabels(bad, segments);
             return counts;
         }
@@ -153,7 +146,7 @@ internal static unsafe class Segments
     /// shape.
     /// </summary>
     internal static LocalTensor Local(ITensorBackend backend, LocalTensor rows, LocalTensor ids, long segments, DType outType, ICommunicator? comm,
-        bool allowHost = true)
+        bool useKernels = true)
     {
         long n = rows.Shape[0];
         var rowShape = rows.GetShape()[1..];
@@ -162,62 +155,30 @@ internal static unsafe class Segments
         using var flatSource = backend.Contiguous(rows);
         using var flat = flatSource.TryReshapeView([n, inner])!;
         using var labels = backend.Contiguous(ids);
-        bool host = allowHost && flat.HostPointer != 0 && labels.HostPointer != 0 && flat.DType == outType
-            && outType.Code is DTypeCode.Float32 or DTypeCode.Float64 && labels.DType.Code is DTypeCode.Int64 or DTypeCode.Int32;
-        return host ? Host(backend, flat, labels, segments, outShape, comm) : OneHot(backend, flat, labels, segments, outType, outShape, comm);
+        var kernels = useKernels && flat.DType == outType && outType.Code is DTypeCode.Float32 or DTypeCode.Float64
+            && labels.DType.Code is DTypeCode.Int64 or DTypeCode.Int32 ? ReductionKernels.Of(backend) : null;
+        return kernels is not null ? Fused(kernels, backend, flat, labels, segments, outShape, comm)
+            : OneHot(backend, flat, labels, segments, outType, outShape, comm);
     }
 
-    private static LocalTensor Host(ITensorBackend backend, LocalTensor rows, LocalTensor labels, long segments, long[] outShape, ICommunicator? comm)
+    // The kernels' float64 sums, combined, in the rows' dtype.
+    private static LocalTensor Fused(IReductionKernels kernels, ITensorBackend backend, LocalTensor rows, LocalTensor labels, long segments,
+        long[] outShape, ICommunicator? comm)
     {
-        long n = rows.Shape[0], inner = rows.Shape[1], cells = checked(segments * inner);
-        // Per-thread partial sums (the last slot counts labels out of range) when they stay small next to the rows.
-        int parts = (int)Math.Clamp(Math.Min(backend.Threads, n / 4096), 1, 64);
-        if (cells * parts > 1 << 22) parts = 1;
-        var partial = new double[parts][];
-        bool wide = labels.DType == DType.Int64, single = rows.DType == DType.Float32;
-        void Part(int part)
-        {
-            var sums = partial[part] = new double[cells + 1];
-            long begin = n * part / parts, end = n * (part + 1) / parts, bad = 0;
-            fixed (double* acc = sums)
-            {
-                for (long i = begin; i < end; i++)
-                {
-                    long s = wide ? ((long*)labels.HostPointer)[i] : ((int*)labels.HostPointer)[i];
-                    if ((ulong)s >= (ulong)segments) { bad++; continue; }
-                    double* target = acc + s * inner;
-                    if (single) AddWidened((float*)rows.HostPointer + i * inner, target, inner);
-                    else Add((double*)rows.HostPointer + i * inner, target, inner);
-                }
-            }
-            sums[cells] = bad;
-        }
-        if (parts == 1) Part(0);
-        else Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, Part);
-        var total = partial[0];
-        for (int p = 1; p < parts; p++)
-            for (long c = 0; c <= cells; c++) total[c] += partial[p][c];
-        comm?.AllreduceInPlace<double>(total, ReduceOp.Sum);
-        ThrowOnBadLabels((long)total[cells], segments);
-        using var sums64 = backend.FromSpan<double>(total.AsSpan(0, checked((int)cells)), outShape, rows.Device);
-        return backend.Copy(sums64, rows.DType);
+        using var sums = backend.Empty([segments, rows.Shape[1]], DType.Float64, rows.Device);
+        long bad = kernels.SegmentSum(rows, labels, sums);
+        Combine(comm, sums, ref bad);
+        ThrowOnBadLabels(bad, segments);
+        using var shaped = sums.TryReshapeView(outShape)!;
+        return backend.Copy(shaped, rows.DType);
     }
 
-    // target[j] += row[j] for j < n, four at a time.
-    private static void Add(double* row, double* target, long n)
+    // Sums the ranks' partial results and counts of bad labels (nothing without a communicator).
+    private static void Combine(ICommunicator? comm, LocalTensor partial, ref long bad)
     {
-        long j = 0;
-        for (; j + 4 <= n; j += 4) Vector256.Store(Vector256.Load(target + j) + Vector256.Load(row + j), target + j);
-        for (; j < n; j++) target[j] += row[j];
-    }
-
-    // target[j] += (double)row[j] for j < n, four at a time.
-    private static void AddWidened(float* row, double* target, long n)
-    {
-        long j = 0;
-        if (Avx.IsSupported)
-            for (; j + 4 <= n; j += 4) Avx.Store(target + j, Avx.Add(Avx.LoadVector256(target + j), Avx.ConvertToVector256Double(Sse.LoadVector128(row + j))));
-        for (; j < n; j++) target[j] += row[j];
+        if (comm is null) return;
+        Collectives.AllreduceInPlace(comm, partial, ReduceOp.Sum);
+        bad = comm.Allreduce(bad, ReduceOp.Sum);
     }
 
     private static LocalTensor OneHot(ITensorBackend backend, LocalTensor rows, LocalTensor labels, long segments, DType outType,
@@ -236,11 +197,7 @@ internal static unsafe class Segments
         try
         {
             if (n > 0 && segments > 0 && inner > 0) backend.Matmul(hotT, values, sums);
-            if (comm is not null)
-            {
-                Collectives.AllreduceInPlace(comm, sums, ReduceOp.Sum);
-                bad = comm.Allreduce(bad, ReduceOp.Sum);
-            }
+            Combine(comm, sums, ref bad);
             ThrowOnBadLabels(bad, segments);
             var shaped = sums.TryReshapeView(outShape)!;
             sums.Dispose();

@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: MIT
-using System.Numerics.Tensors;
 using Heat.Abstractions;
 using Heat.Distributed;
 
@@ -8,11 +7,10 @@ namespace Heat.Linalg;
 /// <summary>
 /// The inner product of two vectors, as HeAT's <c>dot</c> of 1-d arrays: each rank multiplies its matching chunks (a
 /// replicated operand is sliced to the split one's chunk; split operands with different chunks are matched on a
-/// copy), then one Allreduce. Host float32/float64 chunks go through <see
-/// cref="TensorPrimitives.Dot{T}(ReadOnlySpan{T}, ReadOnlySpan{T})"/>,
-/// others through the backend's matmul. The result is a replicated 0-d array.
+/// copy), then one Allreduce. Float32/float64 chunks go through the backend's <see cref="IReductionKernels"/>, others
+/// (and backends without them) through its matmul. The result is a replicated 0-d array.
 /// </summary>
-internal static unsafe class InnerProduct
+internal static class InnerProduct
 {
     public static DNDarray Compute(DNDarray a, DNDarray b, DType type)
     {
@@ -72,10 +70,11 @@ internal static unsafe class InnerProduct
         long m = a.Shape[0];
         using var ac = backend.Contiguous(a);
         using var bc = backend.Contiguous(b);
-        if (ac.HostPointer != 0 && bc.HostPointer != 0 && type.Code is DTypeCode.Float32 or DTypeCode.Float64)
+        if (type.Code is DTypeCode.Float32 or DTypeCode.Float64 && a.DType == type && b.DType == type && ReductionKernels.Of(backend) is { } kernels)
         {
-            double sum = type == DType.Float32 ? Dot((float*)ac.HostPointer, (float*)bc.HostPointer, m) : Dot((double*)ac.HostPointer, (double*)bc.HostPointer, m);
-            return backend.Full([1], type, Scalar.FromDouble(sum), a.Device);
+            var sum = backend.Empty([1], type, a.Device);
+            try { kernels.InnerProduct(ac, bc, sum); return sum; }
+            catch { sum.Dispose(); throw; }
         }
         var result = backend.Zeros([1, 1], type, a.Device);
         try
@@ -91,17 +90,5 @@ internal static unsafe class InnerProduct
             return flat;
         }
         catch { result.Dispose(); throw; }
-    }
-
-    private static double Dot<T>(T* a, T* b, long m) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
-    {
-        const int Block = 1 << 30;
-        T sum = T.Zero;
-        for (long start = 0; start < m; start += Block)
-        {
-            int length = (int)Math.Min(Block, m - start);
-            sum += TensorPrimitives.Dot(new ReadOnlySpan<T>(a + start, length), new ReadOnlySpan<T>(b + start, length));
-        }
-        return double.CreateTruncating(sum);
     }
 }
