@@ -4,9 +4,11 @@ namespace Heat.Regression;
 /// <summary>
 /// LASSO by coordinate descent with soft thresholding, as HeAT's: minimises <c>1/(2n) |y − Xθ|² + lam Σ_{j≥1} |θ_j|</c>
 /// where column 0 of X is the un-penalised intercept. Each update divides by the column's mean square, so columns need
-/// not
-/// be normalised; a residual is updated instead of recomputing Xθ (two passes over a column per coordinate). X is split
-/// along samples (or replicated); each coordinate needs one scalar Allreduce.
+/// not be normalised. Two ways to the same updates: with a precomputed Gram matrix (scikit-learn's <c>precompute</c>;
+/// the default up to <see cref="GramFeatureLimit"/> features) XᵀX and Xᵀy come from two distributed matmuls (one pass
+/// over X, one Allreduce each) and every sweep runs on f × f numbers on each rank, with no pass over X and no
+/// communication; without it a residual is updated instead of recomputing Xθ (two passes over a column and one scalar
+/// Allreduce per coordinate). X is split along samples (or replicated).
 /// </summary>
 public sealed class Lasso
 {
@@ -14,12 +16,20 @@ public sealed class Lasso
     /// <param name="lam">The L1 penalty (≥ 0).</param>
     /// <param name="max_iter">The most sweeps over the coordinates.</param>
     /// <param name="tol">Convergence when no coefficient moves more than tol in a sweep.</param>
-    public Lasso(double lam = 0.1, int max_iter = 100, double tol = 1e-6)
+    /// <param name="precompute">Use the Gram matrix XᵀX (true), the residual (false), or decide by the number of
+    /// features (null: Gram up to <see cref="GramFeatureLimit"/>), as scikit-learn's <c>precompute</c>.</param>
+    public Lasso(double lam = 0.1, int max_iter = 100, double tol = 1e-6, bool? precompute = null)
     {
         if (!(lam >= 0)) throw new ArgumentOutOfRangeException(nameof(lam), lam, "lam must be >= 0.");
         if (max_iter < 1) throw new ArgumentOutOfRangeException(nameof(max_iter), max_iter, "max_iter must be >= 1.");
-        this.lam = lam; this.max_iter = max_iter; this.tol = tol;
+        this.lam = lam; this.max_iter = max_iter; this.tol = tol; this.precompute = precompute;
     }
+
+    /// <summary>The most features for which <c>precompute: null</c> uses the Gram matrix (f² float64 on every rank).</summary>
+    public const long GramFeatureLimit = 2048;
+
+    /// <summary>Whether fit uses the Gram matrix (null: by the number of features).</summary>
+    public bool? precompute { get; }
 
     /// <summary>The penalty.</summary>
     public double lam { get; }
@@ -48,6 +58,7 @@ public sealed class Lasso
         if (x.ndim != 2) throw new ArgumentException($"x must be 2-d (samples x features), got shape {Format(x.shape)}.", nameof(x));
         long n = x.shape[0], f = x.shape[1];
         if (y.size != n || y.ndim > 2) throw new ArgumentException($"y must hold one target per sample ({n}), got shape {Format(y.shape)}.", nameof(y));
+        if (precompute ?? f <= GramFeatureLimit) return FitGram(x, y, n, f);
         // The columns of X as float64 vectors, split along samples (or replicated), and the residual r = y − Xθ = y at
         // θ = 0.
         var columns = Columns(x);
@@ -86,12 +97,7 @@ public sealed class Lasso
                 }
                 if (largest < tol) break;
             }
-            n_iter_ = sweeps;
-            Theta = theta;
-            intercept_ = theta[0];
-            coef_?.Dispose();
-            coef_ = ht.array(theta[1..], [f - 1], device: x.device);
-            return this;
+            return Fitted(theta, sweeps, x);
         }
         finally
         {
@@ -121,6 +127,57 @@ public sealed class Lasso
         using var squared = difference * difference;
         using var total = ht.sum(squared);
         return total.item<double>() / (2.0 * x.shape[0]) + lam * Theta.Skip(1).Sum(Math.Abs);
+    }
+
+    // Coordinate descent on c = Xᵀr = Xᵀy − XᵀXθ: the residual's updates projected onto the columns, O(f) per update.
+    private Lasso FitGram(DNDarray x, DNDarray y, long n, long f)
+    {
+        double[] gram, c;
+        using (var rows = x.split == 1 ? ht.resplit(x, 0) : null)
+        using (var wide = (rows ?? x).astype(ht.float64))
+        using (var columns = ht.transpose(wide))
+        using (var first = columns[0])
+        using (var target = Residual(y, first, n))
+        {
+            using var g = ht.matmul(columns, wide);
+            using var xty = ht.matmul(columns, target);
+            gram = g.ToArray<double>();
+            c = xty.ToArray<double>();
+        }
+        var meanSquares = new double[f];
+        for (long j = 0; j < f; j++) meanSquares[j] = gram[j * f + j] / n;
+        var theta = new double[f];
+        int sweeps = 0;
+        while (sweeps < max_iter)
+        {
+            sweeps++;
+            double largest = 0;
+            for (long j = 0; j < f; j++)
+            {
+                if (meanSquares[j] == 0) continue; // an all-zero column keeps θ_j = 0
+                double rho = c[j] / n + meanSquares[j] * theta[j];
+                double updated = j == 0 ? rho / meanSquares[j] : SoftThreshold(rho, lam) / meanSquares[j];
+                double delta = updated - theta[j];
+                if (delta != 0)
+                {
+                    for (long k = 0; k < f; k++) c[k] -= delta * gram[k * f + j];
+                    theta[j] = updated;
+                }
+                largest = Math.Max(largest, Math.Abs(delta));
+            }
+            if (largest < tol) break;
+        }
+        return Fitted(theta, sweeps, x);
+    }
+
+    private Lasso Fitted(double[] theta, int sweeps, DNDarray x)
+    {
+        n_iter_ = sweeps;
+        Theta = theta;
+        intercept_ = theta[0];
+        coef_?.Dispose();
+        coef_ = ht.array(theta[1..], [theta.Length - 1], device: x.device);
+        return this;
     }
 
     private static double SoftThreshold(double rho, double lam) => rho > lam ? rho - lam : rho < -lam ? rho + lam : 0;

@@ -61,16 +61,20 @@ public abstract class LassoSuite<TWorld>(ITestWorld? world = null) : DndarraySui
             using var y = Load("y", ySplit);
             MlTestData.Unbalance(x);
             var (theta, objective) = ReferenceFit(x.ToArray<double>(), y.ToArray<double>(), 442, 11, lam);
-            var model = new Lasso(lam: lam, max_iter: 20_000, tol: 1e-9).fit(x, y);
-            Assert.Equal([10L], model.coef_!.shape);
-            Assert.Null(model.coef_.split);
-            using var prediction = model.predict(x);
-            Assert.Equal([442L], prediction.shape);
-            double fitted = model.objective(x, y);
-            Assert.True(Math.Abs(fitted - objective) <= 1e-6 * objective, $"objective {fitted} vs reference {objective}");
-            Assert.Equal(theta[0], model.intercept_, 1e-4 * Math.Abs(theta[0]));
-            Assert.Equal(theta.Select(t => t == 0), model.Theta.Select(t => Math.Abs(t) < 1e-8));
-            Reference.AssertClose(theta, model.Theta, 1e-3);
+            // Both ways: the Gram matrix (the default for 11 features) and the residual.
+            foreach (var precompute in new bool?[] { null, false })
+            {
+                var model = new Lasso(lam: lam, max_iter: 20_000, tol: 1e-9, precompute: precompute).fit(x, y);
+                Assert.Equal([10L], model.coef_!.shape);
+                Assert.Null(model.coef_.split);
+                using var prediction = model.predict(x);
+                Assert.Equal([442L], prediction.shape);
+                double fitted = model.objective(x, y);
+                Assert.True(Math.Abs(fitted - objective) <= 1e-6 * objective, $"objective {fitted} vs reference {objective} (precompute {precompute})");
+                Assert.Equal(theta[0], model.intercept_, 1e-4 * Math.Abs(theta[0]));
+                Assert.Equal(theta.Select(t => t == 0), model.Theta.Select(t => Math.Abs(t) < 1e-8));
+                Reference.AssertClose(theta, model.Theta, 1e-3);
+            }
         });
     }
 
