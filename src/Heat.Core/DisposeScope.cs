@@ -54,6 +54,18 @@ public sealed class DisposeScope : IDisposable
         return item;
     }
 
+    /// <summary>
+    /// Moves <paramref name="result"/> out (see <see cref="MoveToOuter{T}(T)"/>) and detaches <paramref name="transferred"/>,
+    /// which the result now owns (a local tensor wrapped by a new array). Arguments are evaluated first, so when building
+    /// the result throws, the scope still disposes <paramref name="transferred"/>.
+    /// </summary>
+    public T MoveToOuter<T>(T result, IDisposable transferred) where T : IDisposable?
+    {
+        ArgumentNullException.ThrowIfNull(transferred);
+        Detach(transferred);
+        return MoveToOuter(result);
+    }
+
     /// <summary>Takes both results out of this scope (see <see cref="MoveToOuter{T}(T)"/>).</summary>
     public (T1, T2) MoveToOuter<T1, T2>((T1, T2) items) where T1 : IDisposable? where T2 : IDisposable? =>
         (MoveToOuter(items.Item1), MoveToOuter(items.Item2));

@@ -20,14 +20,11 @@ internal static class Cumulative
         axis = Shapes.NormalizeAxis(axis, x.ndim);
         var outType = dtype ?? ResultType(op, x.dtype);
         var backend = x.Backend;
-        var result = backend.Empty(x.larray.Shape, outType);
-        try
-        {
-            backend.Scan(op, x.larray, axis, result);
-            if (x.split == axis && x.comm.Size > 1) AddOffsets(op, x, axis, result);
-            return new DNDarray(result, x.shape, x.split, x.Context, x.balanced);
-        }
-        catch { result.Dispose(); throw; }
+        using var scope = DisposeScope.Begin();
+        var result = scope.Include(backend.Empty(x.larray.Shape, outType));
+        backend.Scan(op, x.larray, axis, result);
+        if (x.split == axis && x.comm.Size > 1) AddOffsets(op, x, axis, result);
+        return scope.MoveToOuter(new DNDarray(result, x.shape, x.split, x.Context, x.balanced), transferred: result);
     }
 
     private static void AddOffsets(ReduceOp op, DNDarray x, int axis, LocalTensor result)

@@ -82,10 +82,11 @@ internal static class Elementwise
             }
             for (int i = 0; i < ops.Length; i++)
                 locals[i] = LocalOperand(ops[i], OutSplit(ops[i], nd), split, offset, localOut, computeTypes[i], backend);
-            var result = backend.Empty(localOut, resultType);
-            try { kernel(locals, result); }
-            catch { result.Dispose(); throw; }
-            return new DNDarray(result, outShape, split, operands[0].Context, distributed is null ? true : distributed.balanced);
+            using var scope = DisposeScope.Begin();
+            var result = scope.Include(backend.Empty(localOut, resultType));
+            kernel(locals, result);
+            return scope.MoveToOuter(new DNDarray(result, outShape, split, operands[0].Context,
+                distributed is null ? true : distributed.balanced), transferred: result);
         }
         finally
         {
@@ -101,10 +102,10 @@ internal static class Elementwise
         var compute = ComputeType(op, DTypePromotion.PromoteWithScalar(a.dtype, s.Kind));
         var backend = a.Backend;
         using var la = compute == a.dtype ? a.larray.Share() : backend.Copy(a.larray, compute);
-        var result = backend.Empty(la.Shape, OpRegistry.Of(op).ResultType(compute));
-        try { backend.BinaryScalar(op, la, s, scalarFirst, result); }
-        catch { result.Dispose(); throw; }
-        return new DNDarray(result, a.shape, a.split, a.Context, a.balanced);
+        using var scope = DisposeScope.Begin();
+        var result = scope.Include(backend.Empty(la.Shape, OpRegistry.Of(op).ResultType(compute)));
+        backend.BinaryScalar(op, la, s, scalarFirst, result);
+        return scope.MoveToOuter(new DNDarray(result, a.shape, a.split, a.Context, a.balanced), transferred: result);
     }
 
     /// <summary>An element-wise unary op; integers are computed in float32 where the op needs it (HeAT).</summary>
@@ -117,10 +118,10 @@ internal static class Elementwise
             throw new ArgumentException($"{traits.Name} is not defined for {x.dtype}; it needs bool or integer operands.", nameof(x));
         var backend = x.Backend;
         using var lx = compute == x.dtype ? x.larray.Share() : backend.Copy(x.larray, compute);
-        var result = backend.Empty(lx.Shape, traits.ResultType(compute));
-        try { backend.Unary(op, lx, result); }
-        catch { result.Dispose(); throw; }
-        return new DNDarray(result, x.shape, x.split, x.Context, x.balanced);
+        using var scope = DisposeScope.Begin();
+        var result = scope.Include(backend.Empty(lx.Shape, traits.ResultType(compute)));
+        backend.Unary(op, lx, result);
+        return scope.MoveToOuter(new DNDarray(result, x.shape, x.split, x.Context, x.balanced), transferred: result);
     }
 
     /// <summary>An operand split along an axis it broadcasts (extent 1 against a larger output) is replicated first.</summary>

@@ -40,13 +40,10 @@ internal static class Factory
         var gshape = CheckShape(shape);
         var s = CheckSplit(split, gshape.Length);
         var (lshape, offset) = LocalChunk(gshape, s, ctx.Communicator);
-        var local = ctx.Backend.Empty(lshape, dtype, device ?? ctx.Device);
-        try
-        {
-            fill(local, offset);
-            return new DNDarray(local, gshape, s, ctx, balanced: true);
-        }
-        catch { local.Dispose(); throw; }
+        using var scope = DisposeScope.Begin();
+        var local = scope.Include(ctx.Backend.Empty(lshape, dtype, device ?? ctx.Device));
+        fill(local, offset);
+        return scope.MoveToOuter(new DNDarray(local, gshape, s, ctx, balanced: true), transferred: local);
     }
 
     /// <summary>Wraps a local tensor as a DNDarray of the current rank.</summary>

@@ -24,14 +24,11 @@ internal static class Reduction
         var backend = x.Backend;
         var kept = x.larray.GetShape();
         foreach (var a in axes) kept[a] = 1;
-        var local = backend.Empty(kept, outType);
-        try
-        {
-            backend.Reduce(op, x.larray, axes, local);
-            if (x.split is int s && axes.Contains(s)) Collectives.AllreduceInPlace(x.comm, local, op);
-            return Finish(local, x, axes, keepdims);
-        }
-        catch { local.Dispose(); throw; }
+        using var scope = DisposeScope.Begin();
+        var local = scope.Include(backend.Empty(kept, outType));
+        backend.Reduce(op, x.larray, axes, local);
+        if (x.split is int s && axes.Contains(s)) Collectives.AllreduceInPlace(x.comm, local, op);
+        return scope.MoveToOuter(Finish(local, x, axes, keepdims), transferred: local);
     }
 
     /// <summary>nansum/nanprod: NaN replaced by the op's neutral element in a local copy, then <see cref="Reduce"/>.</summary>

@@ -18,18 +18,15 @@ public static partial class ht
         if (n < 0) throw new ArgumentOutOfRangeException(nameof(n), n, "order n must be >= 0.");
         if (a.ndim == 0) throw new ArgumentException("diff needs an array of at least one dimension.", nameof(a));
         axis = Shapes.NormalizeAxis(axis, a.ndim);
+        using var scope = DisposeScope.Begin();
         var current = a.Alias();
-        try
+        for (int i = 0; i < n && current.GShapeRef[axis] > 0; i++)
         {
-            for (int i = 0; i < n && current.GShapeRef[axis] > 0; i++)
-            {
-                var next = DiffOnce(current, axis);
-                current.Dispose();
-                current = next;
-            }
-            return current;
+            var next = DiffOnce(current, axis);
+            current.Dispose();
+            current = next;
         }
-        catch { current.Dispose(); throw; }
+        return scope.MoveToOuter(current);
     }
 
     private static DNDarray DiffOnce(DNDarray a, int axis)
@@ -41,28 +38,25 @@ public static partial class ht
         long outCount = Math.Max(0, count - 1) + (halo is null ? 0 : 1);
         var lshape = a.larray.GetShape();
         lshape[axis] = outCount;
-        var result = backend.Empty(lshape, a.dtype);
-        try
+        using var scope = DisposeScope.Begin();
+        var result = scope.Include(backend.Empty(lshape, a.dtype));
+        if (count > 1)
         {
-            if (count > 1)
-            {
-                using var upper = a.larray.Slice(axis, 1, count - 1);
-                using var lower = a.larray.Slice(axis, 0, count - 1);
-                using var target = result.Slice(axis, 0, count - 1);
-                backend.Binary(op, upper, lower, target);
-            }
-            if (halo is not null)
-            {
-                using var last = a.larray.Slice(axis, count - 1, 1);
-                using var target = result.Slice(axis, outCount - 1, 1);
-                backend.Binary(op, halo, last, target);
-            }
-            var gshape = a.shape;
-            gshape[axis] -= 1;
-            bool? balanced = a.split == axis ? null : a.balanced;
-            return new DNDarray(result, gshape, a.split, a.Context, balanced);
+            using var upper = a.larray.Slice(axis, 1, count - 1);
+            using var lower = a.larray.Slice(axis, 0, count - 1);
+            using var target = result.Slice(axis, 0, count - 1);
+            backend.Binary(op, upper, lower, target);
         }
-        catch { result.Dispose(); throw; }
+        if (halo is not null)
+        {
+            using var last = a.larray.Slice(axis, count - 1, 1);
+            using var target = result.Slice(axis, outCount - 1, 1);
+            backend.Binary(op, halo, last, target);
+        }
+        var gshape = a.shape;
+        gshape[axis] -= 1;
+        bool? balanced = a.split == axis ? null : a.balanced;
+        return scope.MoveToOuter(new DNDarray(result, gshape, a.split, a.Context, balanced), transferred: result);
     }
     /// <summary>Element-wise sum.</summary>
     public static DNDarray add(DNDarray x1, DNDarray x2) => Elementwise.Binary(BinaryOp.Add, x1, x2);

@@ -113,10 +113,10 @@ public static partial class ht
         using var maskB = maskTensor.BroadcastTo(m.larray.Shape);
         using var zero = backend.Zeros([], m.dtype, m.device);
         using var zeroB = zero.BroadcastTo(m.larray.Shape);
-        var result = backend.Empty(m.larray.Shape, m.dtype);
-        try { backend.Where(maskB, m.larray, zeroB, result); }
-        catch { result.Dispose(); throw; }
-        return new DNDarray(result, m.shape, m.split, m.Context, m.balanced);
+        using var scope = DisposeScope.Begin();
+        var result = scope.Include(backend.Empty(m.larray.Shape, m.dtype));
+        backend.Where(maskB, m.larray, zeroB, result);
+        return scope.MoveToOuter(new DNDarray(result, m.shape, m.split, m.Context, m.balanced), transferred: result);
     }
 
     /// <summary>Permutes the axes (reverses them when <paramref name="axes"/> is null); the split follows its axis. Returns a contiguous copy.</summary>

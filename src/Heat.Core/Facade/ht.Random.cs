@@ -132,9 +132,10 @@ public sealed class RandomModule
     /// <summary>A copy of <paramref name="x"/> with its rows (axis 0) randomly permuted; the distribution is kept.</summary>
     public DNDarray permutation(DNDarray x)
     {
+        using var scope = DisposeScope.Begin();
         var copy = ht.copy(x);
-        try { shuffle(copy); return copy; }
-        catch { copy.Dispose(); throw; }
+        shuffle(copy);
+        return scope.MoveToOuter(copy);
     }
 
     /// <summary>Permutes the rows (axis 0) of <paramref name="x"/> in place; split along axis 0 this is one Alltoallv.</summary>

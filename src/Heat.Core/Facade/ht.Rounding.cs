@@ -50,17 +50,14 @@ public static partial class ht
         ArgumentNullException.ThrowIfNull(x);
         using var xf = x.AliasOrCast(x.dtype.IsInexact ? x.dtype : float32);
         if (xf.dtype.IsComplex) throw new ArgumentException($"modf is not defined for complex arrays ({x.dtype}).", nameof(x));
+        using var scope = DisposeScope.Begin();
         var integral = trunc(xf);
-        try
-        {
-            using var difference = xf - integral;
-            using var infinite = isinf(xf);
-            using var zero = zeros([], xf.dtype);
-            using var finiteDifference = where(infinite, zero, difference);
-            var fractional = copysign(finiteDifference, xf);
-            return (fractional, integral);
-        }
-        catch { integral.Dispose(); throw; }
+        var difference = xf - integral;
+        var infinite = isinf(xf);
+        var zero = zeros([], xf.dtype);
+        var finiteDifference = where(infinite, zero, difference);
+        var fractional = copysign(finiteDifference, xf);
+        return scope.MoveToOuter((fractional, integral));
     }
 
     /// <summary>Absolute value as float (NumPy's fabs; integers give float32).</summary>
