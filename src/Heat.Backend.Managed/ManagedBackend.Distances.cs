@@ -4,7 +4,8 @@ using Heat.Backend.Managed.Distances;
 
 namespace Heat.Backend.Managed;
 
-/// <summary>The distance capability: the local blocks of cdist (Distances/), also the host implementation other backends stage to.</summary>
+/// <summary>The distance capability: the local blocks of cdist (Distances/), also the host implementation other
+/// backends stage to.</summary>
 public sealed partial class ManagedBackend : IDistanceKernels
 {
     /// <inheritdoc/>

@@ -112,7 +112,8 @@ public sealed unsafe partial class ManagedBackend
         }
     }
 
-    /// <summary>Reduces into accumulators of <paramref name="accType"/> (the destination itself when it has that dtype and is contiguous), then casts.</summary>
+    /// <summary>Reduces into accumulators of <paramref name="accType"/> (the destination itself when it has that dtype
+    /// and is contiguous), then casts.</summary>
     private void ReduceCore<TIn, TAcc, TR>(LocalTensor x, int[] axes, LocalTensor d, DType accType, TAcc identity)
         where TIn : unmanaged where TAcc : unmanaged where TR : IReducer<TIn, TAcc>
     {
@@ -140,7 +141,8 @@ public sealed unsafe partial class ManagedBackend
                 }
                 else
                 {
-                    // Few outputs, long reductions: split each reduction over the threads and combine the partials in order.
+                    // Few outputs, long reductions: split each reduction over the threads and combine the partials in
+                    // order.
                     var outer = StridedLayout.Create(ks, kst);
                     var partials = new TAcc[innerParts];
                     var offsets = new long[outputs];
@@ -170,7 +172,8 @@ public sealed unsafe partial class ManagedBackend
     }
 
     /// <summary>
-    /// Reduction over outer axes (the kept ones are dense in memory): streams x once, combining each kept slice into the
+    /// Reduction over outer axes (the kept ones are dense in memory): streams x once, combining each kept slice into
+    /// the
     /// accumulators. Threads split the outputs when there are many, else the reduced range with private partials.
     /// </summary>
     private void ReduceVertical<TIn, TAcc, TR>(TIn* x, TAcc* acc, StridedLayout kept, StridedLayout inner, TAcc identity)

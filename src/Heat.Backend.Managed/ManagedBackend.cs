@@ -5,14 +5,17 @@ using Heat.Backend.Managed.Kernels;
 
 namespace Heat.Backend.Managed;
 
-/// <summary>The embedded default backend: SIMD kernels in managed code over pooled, aligned native host memory.</summary>
-/// <remarks>Every op switches on the dtype once into a generic method; a strided walker hands dense runs to TensorPrimitives.</remarks>
+/// <summary>The embedded default backend: SIMD kernels in managed code over pooled, aligned native host
+/// memory.</summary>
+/// <remarks>Every op switches on the dtype once into a generic method; a strided walker hands dense runs to
+/// TensorPrimitives.</remarks>
 public sealed unsafe partial class ManagedBackend : ITensorBackend
 {
     private static readonly IReadOnlyList<Device> CpuOnly = [Device.Cpu];
     private static readonly IReadOnlyDictionary<string, string> NoNative = new Dictionary<string, string>();
 
-    /// <summary>Creates a backend that uses up to <paramref name="threads"/> threads per op (default: all cores).</summary>
+    /// <summary>Creates a backend that uses up to <paramref name="threads"/> threads per op (default: all
+    /// cores).</summary>
     /// <param name="threads">Threads per op; 1 runs every op on the calling thread.</param>
     /// <param name="pool">The memory pool (default: <see cref="ManagedMemoryPool.Shared"/>).</param>
     public ManagedBackend(int? threads = null, ManagedMemoryPool? pool = null)
@@ -240,7 +243,8 @@ public sealed unsafe partial class ManagedBackend : ITensorBackend
         layout.WalkParallel(Threads, ref h, cost);
     }
 
-    /// <summary>Writes <paramref name="value"/> converted to <paramref name="dtype"/> (bool as byte 0/1) to <paramref name="target"/>.</summary>
+    /// <summary>Writes <paramref name="value"/> converted to <paramref name="dtype"/> (bool as byte 0/1) to
+    /// <paramref name="target"/>.</summary>
     internal static void WriteScalar(DType dtype, Scalar value, void* target) => value.WriteTo(dtype, target);
 
     internal static NotSupportedException Unsupported(string op, DType dtype) => OpRegistry.NotImplemented("Managed", op, dtype);

@@ -19,7 +19,8 @@ public sealed unsafe partial class OpenClBackend
         return (KernelLayout.Create(ks.ToArray(), [kst.ToArray()], [x.Offset]), KernelLayout.Create(rs.ToArray(), [rst.ToArray()], [0]));
     }
 
-    /// <summary>How many parts each output's reduced range is cut into: enough work-items for the device, runs of at least 16K elements.</summary>
+    /// <summary>How many parts each output's reduced range is cut into: enough work-items for the device, runs of at
+    /// least 16K elements.</summary>
     private long Parts(long outputs, long inner)
     {
         if (outputs == 0) return 1;
@@ -31,10 +32,12 @@ public sealed unsafe partial class OpenClBackend
 
     private const int TreeGroup = 256;
 
-    /// <summary>Runs reductions in the GPU shape (work-group trees) on any device; for tests of that path on PoCL.</summary>
+    /// <summary>Runs reductions in the GPU shape (work-group trees) on any device; for tests of that path on
+    /// PoCL.</summary>
     internal bool ForceTreeReductions { get; set; }
 
-    /// <summary>Parts per output for work-group trees: about eight work-groups per compute unit, at least 4096 elements each.</summary>
+    /// <summary>Parts per output for work-group trees: about eight work-groups per compute unit, at least 4096 elements
+    /// each.</summary>
     private long TreeParts(long outputs, long inner)
     {
         long target = 8L * Threads;

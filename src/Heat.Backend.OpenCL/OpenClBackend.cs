@@ -29,7 +29,8 @@ public sealed unsafe partial class OpenClBackend : ITensorBackend, IHostFallback
     /// <param name="device">The device to run on.</param>
     /// <param name="logger">Where fallback notices go.</param>
     /// <param name="host">
-    /// The host backend for what has no kernel (the runtime's <see cref="ProviderContext.HostBackend"/>); this backend owns
+    /// The host backend for what has no kernel (the runtime's <see cref="ProviderContext.HostBackend"/>); this backend
+    /// owns
     /// it. Default: a managed backend found by name on first use.
     /// </param>
     public OpenClBackend(OpenClDeviceInfo device, ILogger? logger = null, ITensorBackend? host = null)
@@ -211,7 +212,8 @@ public sealed unsafe partial class OpenClBackend : ITensorBackend, IHostFallback
 
     private object Wide(double v) => Info.HasFp64 ? v : (float)v;
 
-    /// <summary>Launches a strided kernel with the work split that suits the device: long runs on CPUs, one element per work-item on GPUs.</summary>
+    /// <summary>Launches a strided kernel with the work split that suits the device: long runs on CPUs, one element per
+    /// work-item on GPUs.</summary>
     private void Run(ClProgramHandle program, string kernel, KernelLayout layout, params object[] args)
     {
         if (layout.N == 0) return;
@@ -302,7 +304,8 @@ public sealed unsafe partial class OpenClBackend : ITensorBackend, IHostFallback
     }
 
     /// <summary>
-    /// Runs an op outside the kernel families on the host backend through host memory, announcing it once per op and dtype.
+    /// Runs an op outside the kernel families on the host backend through host memory, announcing it once per op and
+    /// dtype.
     /// On CPU devices the tensors are host memory already; on GPUs they are staged through host copies.
     /// </summary>
     private void Fallback(string op, DType dtype, LocalTensor[] inputs, LocalTensor[] outputs, Action<ITensorBackend, LocalTensor[]> run)

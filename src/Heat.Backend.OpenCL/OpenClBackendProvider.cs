@@ -12,7 +12,8 @@ namespace Heat.Backend.OpenCL;
 
 /// <summary>Creates the OpenCL backend (configuration name <c>opencl</c>).</summary>
 /// <remarks>
-/// Keys: <c>Heat:OpenCL:Platform</c> (index or case-insensitive part of the platform name) and <c>Heat:OpenCL:Device</c>
+/// Keys: <c>Heat:OpenCL:Platform</c> (index or case-insensitive part of the platform name) and
+/// <c>Heat:OpenCL:Device</c>
 /// (index within the platform or part of the device name). Default: the first GPU, else the first device.
 /// <c>Heat:OpenCL:Memory</c> = <c>host</c> (default: zero-copy host memory on CPU devices) | <c>device</c> (device
 /// buffers everywhere, host access staged: how a GPU behaves, on any device).
@@ -40,7 +41,8 @@ public sealed class OpenClBackendProvider : ITensorBackendProvider
     };
 
     /// <summary>Chooses a device by the configured platform and device (index or name part).</summary>
-    /// <exception cref="BackendUnavailableException">The loader, a platform or the chosen device is missing.</exception>
+    /// <exception cref="BackendUnavailableException">The loader, a platform or the chosen device is
+    /// missing.</exception>
     public static OpenClDeviceInfo SelectDevice(string? platform, string? device)
     {
         IReadOnlyList<OpenClDeviceInfo> all;

@@ -47,7 +47,8 @@ internal sealed unsafe class OpenClDevice
     public OpenClDeviceInfo Info { get; }
     /// <summary>The shared context.</summary>
     public ClContextHandle Context { get; }
-    /// <summary>True for GPUs (tree-shaped work, staged host transfers); false for CPU devices (long runs, zero-copy host memory).</summary>
+    /// <summary>True for GPUs (tree-shaped work, staged host transfers); false for CPU devices (long runs, zero-copy
+    /// host memory).</summary>
     public bool IsGpu => Info.IsGpu;
     /// <summary>Programs built so far (for tests of the cache).</summary>
     public int ProgramsBuilt => _programs.Count;

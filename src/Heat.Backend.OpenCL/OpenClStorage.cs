@@ -15,7 +15,8 @@ internal sealed unsafe class OpenClStorage : TensorStorage
     private const int Alignment = 4096;
     private readonly nint _host;
 
-    /// <exception cref="InsufficientMemoryException">The buffer is larger than the device allocates at once.</exception>
+    /// <exception cref="InsufficientMemoryException">The buffer is larger than the device allocates at
+    /// once.</exception>
     public OpenClStorage(OpenClDevice device, long byteLength, Device where, bool zeroCopy) : base(byteLength, where)
     {
         long size = Math.Max(byteLength, 64);

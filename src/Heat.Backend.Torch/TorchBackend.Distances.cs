@@ -4,7 +4,8 @@ using Heat.Backend.Torch.Interop;
 
 namespace Heat.Backend.Torch;
 
-/// <summary>The distance capability through ATen (native/heat_torch/hts_distances.cpp): matmul expansion or at::cdist.</summary>
+/// <summary>The distance capability through ATen (native/heat_torch/hts_distances.cpp): matmul expansion or
+/// at::cdist.</summary>
 public sealed unsafe partial class TorchBackend : IDistanceKernels
 {
     void IDistanceKernels.Block(LocalTensor x, LocalTensor y, LocalTensor destination, DistanceKind kind) =>
@@ -21,7 +22,8 @@ public sealed unsafe partial class TorchBackend : IDistanceKernels
     private void Cdist(LocalTensor x, LocalTensor? y, LocalTensor d, LocalTensor? mirror, DistanceKind kind)
     {
         if (x.Shape[0] == 0 || y?.Shape[0] == 0) return;
-        // The shim takes contiguous operands and destinations with non-negative strides: anything else goes through copies.
+        // The shim takes contiguous operands and destinations with non-negative strides: anything else goes through
+        // copies.
         if (!WritableInPlace(d) || (mirror is not null && !WritableInPlace(mirror)))
         {
             using var dt = Empty(d.Shape, d.DType, d.Device);

@@ -4,7 +4,8 @@ using Heat.Abstractions;
 
 namespace Heat.Cli;
 
-/// <summary><c>heat info</c>: version, backend, communicator, ranks, device, threads, native library versions and the components found.</summary>
+/// <summary><c>heat info</c>: version, backend, communicator, ranks, device, threads, native library versions and the
+/// components found.</summary>
 internal static class InfoCommand
 {
     public static Command Create()

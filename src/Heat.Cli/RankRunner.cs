@@ -7,7 +7,8 @@ namespace Heat.Cli;
 internal static class RankRunner
 {
     /// <summary>Runs <paramref name="body"/> on every rank and returns the per-rank results.</summary>
-    /// <remarks>Both ways read one configuration (appsettings.json, environment, <c>--backend</c>) and set ranks up alike.</remarks>
+    /// <remarks>Both ways read one configuration (appsettings.json, environment, <c>--backend</c>) and set ranks up
+    /// alike.</remarks>
     public static T[] Run<T>(int ranks, string? backend, Func<T> body)
     {
         var configuration = HeatRuntime.BuildConfiguration(backend is null ? [] : [$"--Heat:Backend={backend}"]);

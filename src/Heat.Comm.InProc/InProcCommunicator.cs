@@ -6,7 +6,8 @@ namespace Heat.Comm.InProc;
 
 using Comm = Heat.Abstractions.Comm;
 
-/// <summary>An <see cref="ICommunicator"/> whose ranks are threads of one process (created by <see cref="InProcWorld"/>).</summary>
+/// <summary>An <see cref="ICommunicator"/> whose ranks are threads of one process (created by
+/// <see cref="InProcWorld"/>).</summary>
 /// <remarks>
 /// Collectives copy straight from the peers' buffers while all ranks are inside the call; each rank copies what it
 /// receives, so large transfers run on all ranks' threads at once. Point-to-point messages up to
@@ -18,7 +19,8 @@ using Comm = Heat.Abstractions.Comm;
 /// </remarks>
 public sealed unsafe class InProcCommunicator : ICommunicator
 {
-    /// <summary>Point-to-point messages up to this size are copied into staging memory, so the send completes at once.</summary>
+    /// <summary>Point-to-point messages up to this size are copied into staging memory, so the send completes at
+    /// once.</summary>
     public const long EagerBytes = 64 * 1024;
 
     // Below this many elements an Allreduce reduces the whole vector on every rank (two rendezvous); above it each rank
@@ -453,7 +455,8 @@ public sealed unsafe class InProcCommunicator : ICommunicator
     }
 
     /// <inheritdoc/>
-    /// <remarks>Each rank copies its incoming boxes straight out of the senders' memory: one copy, no packing.</remarks>
+    /// <remarks>Each rank copies its incoming boxes straight out of the senders' memory: one copy, no
+    /// packing.</remarks>
     public void Alltoallw(CommBuffer<byte> send, ReadOnlySpan<ByteBox> sendBoxes, CommBuffer<byte> recv, ReadOnlySpan<ByteBox> recvBoxes)
     {
         using var scope = Enter("Alltoallw");
@@ -661,7 +664,8 @@ public sealed unsafe class InProcCommunicator : ICommunicator
     }
 
     /// <summary>
-    /// Runs one collective: publishes <paramref name="desc"/>, waits for every rank, runs <paramref name="body"/> with all
+    /// Runs one collective: publishes <paramref name="desc"/>, waits for every rank, runs <paramref name="body"/> with
+    /// all
     /// ranks' descriptors while every rank is inside (an exception there fails the collective on all ranks), and leaves
     /// together, so no rank keeps a peer's buffer after the call.
     /// </summary>

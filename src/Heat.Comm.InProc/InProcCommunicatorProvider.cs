@@ -18,7 +18,8 @@ public sealed class InProcCommunicatorProvider : ICommunicatorProvider
     public int RanksOnNode() => 1;
 
     /// <inheritdoc/>
-    /// <exception cref="CommunicatorUnavailableException">Always: in-process ranks are threads started by InProcWorld.Run.</exception>
+    /// <exception cref="CommunicatorUnavailableException">Always: in-process ranks are threads started by
+    /// InProcWorld.Run.</exception>
     public ICommunicator CreateWorld(ProviderContext context) =>
         throw new CommunicatorUnavailableException(
             "Heat:Communicator=inproc is valid only through InProcWorld.Run or the CLI's --ranks N: in-process ranks are threads " +

@@ -6,7 +6,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Heat.Comm.InProc;
 
-/// <summary>Runs a body on N ranks, each a dedicated thread of this process with its own backend and communicator.</summary>
+/// <summary>Runs a body on N ranks, each a dedicated thread of this process with its own backend and
+/// communicator.</summary>
 /// <remarks>
 /// Each rank is set up as a program's is (<see cref="RankSetup"/>): settings from <c>configuration</c> (default: the
 /// environment, <c>Heat__Backend</c>), overridden by <c>backend</c> and <c>device</c>; plain <c>gpu</c> gives rank r
@@ -21,8 +22,10 @@ public static class InProcWorld
     /// <summary>The timeout when none is given.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(120);
 
-    /// <summary>Runs <paramref name="body"/> on <paramref name="ranks"/> ranks with the ambient Heat context set.</summary>
-    /// <remarks><c>configuration</c> (optional): the settings the ranks' backends are created with; null: the environment's.</remarks>
+    /// <summary>Runs <paramref name="body"/> on <paramref name="ranks"/> ranks with the ambient Heat context
+    /// set.</summary>
+    /// <remarks><c>configuration</c> (optional): the settings the ranks' backends are created with; null: the
+    /// environment's.</remarks>
     /// <exception cref="ArgumentOutOfRangeException">Fewer than one rank, or a non-positive timeout.</exception>
     /// <exception cref="CommunicationTimeoutException">A rank made no progress within the timeout.</exception>
     public static void Run(int ranks, Action body, TimeSpan? timeout = null, string? backend = null, Device? device = null,
@@ -62,7 +65,8 @@ public static class InProcWorld
         return RunCore(ranks, body, withBackend: true, timeout, backend, device, faults, configuration);
     }
 
-    /// <summary>A one-rank communicator for single-process use outside <see cref="Run(int, Action, TimeSpan?, string?, Device?, InProcFaults?, IConfiguration?)"/>.</summary>
+    /// <summary>A one-rank communicator for single-process use outside
+    /// <see cref="Run(int, Action, TimeSpan?, string?, Device?, InProcFaults?, IConfiguration?)"/>.</summary>
     public static ICommunicator CreateSelf()
     {
         var job = new InProcJob(1, DefaultTimeout, faults: null);
@@ -167,7 +171,8 @@ public static class InProcWorld
             {
                 var running = Enumerable.Range(0, done.Length).Where(r => !Volatile.Read(ref done[r])).ToArray();
                 var inUserCode = running.Where(r => !job.IsInCall(r)).ToArray();
-                // Ranks blocked in a call time out by themselves (naming who they wait for); step in only if they do not.
+                // Ranks blocked in a call time out by themselves (naming who they wait for); step in only if they do
+                // not.
                 if (inUserCode.Length < running.Length && job.SinceProgress < limit + grace) continue;
                 if (inUserCode.Length == 0) inUserCode = running;
                 var error = new CommunicationTimeoutException(

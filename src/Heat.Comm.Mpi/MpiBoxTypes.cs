@@ -16,7 +16,8 @@ internal sealed unsafe class MpiBoxTypes : IDisposable
     private readonly int[] _types;
     private readonly bool[] _owned;
 
-    /// <summary>Datatypes, counts (1, or 0 for an empty box) and byte displacements for <paramref name="boxes"/>.</summary>
+    /// <summary>Datatypes, counts (1, or 0 for an empty box) and byte displacements for
+    /// <paramref name="boxes"/>.</summary>
     public MpiBoxTypes(ReadOnlySpan<ByteBox> boxes)
     {
         _types = new int[boxes.Length];

@@ -10,7 +10,8 @@ using Comm = Heat.Abstractions.Comm;
 /// <summary>An <see cref="ICommunicator"/> over an MPICH communicator (one rank per process).</summary>
 /// <remarks>
 /// Every call uses MPICH's large-count (<c>_c</c>) function, so counts and displacements are 64-bit. Errors come back
-/// as <see cref="CommunicationException"/>s with MPI's text (the communicator has <c>MPI_ERRORS_RETURN</c>). Arguments are
+/// as <see cref="CommunicationException"/>s with MPI's text (the communicator has <c>MPI_ERRORS_RETURN</c>). Arguments
+/// are
 /// checked locally before any communication, as the in-process communicator does; consistency between ranks is MPI's
 /// to check. Exscan leaves the identity on rank 0. In <see cref="MpiWaitMode.Poll"/> mode every call is issued
 /// non-blocking and completed by <c>MPI_Test</c> with a yield in between (see <see cref="MpiWaitMode"/>).
@@ -305,7 +306,8 @@ public sealed unsafe class MpiCommunicator : ICommunicator
     }
 
     /// <inheritdoc/>
-    /// <remarks>Each box becomes an MPI datatype (hvectors of a contiguous byte run), so MPI moves the strided layouts itself: no pack buffer.</remarks>
+    /// <remarks>Each box becomes an MPI datatype (hvectors of a contiguous byte run), so MPI moves the strided layouts
+    /// itself: no pack buffer.</remarks>
     public void Alltoallw(CommBuffer<byte> send, ReadOnlySpan<ByteBox> sendBoxes, CommBuffer<byte> recv, ReadOnlySpan<ByteBox> recvBoxes)
     {
         CheckHost(send.Kind); CheckHost(recv.Kind);
@@ -475,7 +477,8 @@ public sealed unsafe class MpiCommunicator : ICommunicator
 
     // ---------------------------------------------------------------- completion
 
-    /// <summary>Waits for <paramref name="request"/>: MPI_Wait, or in poll mode MPI_Test with a yield in between.</summary>
+    /// <summary>Waits for <paramref name="request"/>: MPI_Wait, or in poll mode MPI_Test with a yield in
+    /// between.</summary>
     /// <remarks>
     /// The yield hands the core to a rank that can make progress (sched_yield returns at once when none waits). It
     /// never sleeps: measured on 4 ranks and 2 cores, backing off to 1 ms sleeps after 0.05-2 ms of waiting made the
@@ -499,7 +502,8 @@ public sealed unsafe class MpiCommunicator : ICommunicator
 
     /// <summary>
     /// Finishes a call issued either blocking (<paramref name="request"/> null: checks its return code) or as its
-    /// non-blocking twin (checks the code, then completes the request as <see cref="Complete(int*, MpiStatus*, string)"/>
+    /// non-blocking twin (checks the code, then completes the request as
+    /// <see cref="Complete(int*, MpiStatus*, string)"/>
     /// does). <paramref name="call"/> names the blocking function; errors name the one issued.
     /// </summary>
     private void Issued(int code, int* request, string call, MpiStatus* status = null)
@@ -509,7 +513,8 @@ public sealed unsafe class MpiCommunicator : ICommunicator
         Complete(request, status, call, twin: true);
     }
 
-    /// <summary>The non-blocking twin of an MPI function: <c>MPI_Bcast_c</c> to <c>MPI_Ibcast_c</c>, <c>MPI_Comm_dup</c> to <c>MPI_Comm_idup</c>.</summary>
+    /// <summary>The non-blocking twin of an MPI function: <c>MPI_Bcast_c</c> to <c>MPI_Ibcast_c</c>,
+    /// <c>MPI_Comm_dup</c> to <c>MPI_Comm_idup</c>.</summary>
     private static string NonBlocking(string call) => call.StartsWith("MPI_Comm_", StringComparison.Ordinal)
         ? "MPI_Comm_i" + call["MPI_Comm_".Length..]
         : "MPI_I" + char.ToLowerInvariant(call[4]) + call[5..];

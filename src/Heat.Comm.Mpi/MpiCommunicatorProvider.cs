@@ -8,8 +8,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Heat.Comm.Mpi;
 
-/// <summary>Creates the <c>mpi</c> world communicator (configuration <c>Heat:Communicator=mpi</c>, or <c>auto</c> under a launcher).</summary>
-/// <remarks>Key <c>Heat:Mpi:Wait</c>: <c>auto</c> (default), <c>block</c> or <c>poll</c> (see <see cref="MpiWaitMode"/>).</remarks>
+/// <summary>Creates the <c>mpi</c> world communicator (configuration <c>Heat:Communicator=mpi</c>, or <c>auto</c> under
+/// a launcher).</summary>
+/// <remarks>Key <c>Heat:Mpi:Wait</c>: <c>auto</c> (default), <c>block</c> or <c>poll</c> (see
+/// <see cref="MpiWaitMode"/>).</remarks>
 public sealed class MpiCommunicatorProvider : ICommunicatorProvider
 {
     // Set by MPICH's Hydra (mpiexec.mpich), PMI-2/PMIx launchers and Slurm's srun.
@@ -21,7 +23,8 @@ public sealed class MpiCommunicatorProvider : ICommunicatorProvider
     /// <inheritdoc/>
     public bool IsLaunchedByLauncher() => LauncherVariable(Environment.GetEnvironmentVariable) is not null;
 
-    /// <summary>The variable that shows an MPI launch in the environment <paramref name="lookup"/> reads, or null.</summary>
+    /// <summary>The variable that shows an MPI launch in the environment <paramref name="lookup"/> reads, or
+    /// null.</summary>
     internal static string? LauncherVariable(Func<string, string?> lookup)
     {
         foreach (var name in LauncherVariables)

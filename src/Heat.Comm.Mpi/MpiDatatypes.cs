@@ -41,7 +41,8 @@ internal static unsafe class MpiDatatypes
         return predefined != 0 ? predefined : Bytes<T>.Handle;
     }
 
-    /// <summary>A new committed datatype of <c>sizeof(T)</c> contiguous bytes; the caller frees it with <see cref="Free"/>.</summary>
+    /// <summary>A new committed datatype of <c>sizeof(T)</c> contiguous bytes; the caller frees it with
+    /// <see cref="Free"/>.</summary>
     public static int CreateContiguous<T>() where T : unmanaged
     {
         int type;

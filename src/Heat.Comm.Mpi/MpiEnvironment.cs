@@ -8,7 +8,8 @@ namespace Heat.Comm.Mpi;
 /// <summary>
 /// The process's MPI library: initialised once (<c>MPI_Init_thread</c>, <c>MPI_THREAD_MULTIPLE</c>), finalised when the
 /// last world communicator is disposed or at process exit. While it is up, an unhandled exception on any thread prints
-/// the exception with this rank and calls <c>MPI_Abort</c>, so the launcher stops every rank instead of leaving them hanging.
+/// the exception with this rank and calls <c>MPI_Abort</c>, so the launcher stops every rank instead of leaving them
+/// hanging.
 /// </summary>
 /// <remarks>MPI can be initialised only once per process: after finalisation no new world can be created.</remarks>
 public static unsafe class MpiEnvironment
@@ -31,7 +32,8 @@ public static unsafe class MpiEnvironment
     public static int RanksOnNode { get; private set; } = 1;
 
     /// <summary>Loads MPICH and initialises MPI if not done yet.</summary>
-    /// <exception cref="CommunicatorUnavailableException">MPICH is missing or wrong, or MPI was already finalised.</exception>
+    /// <exception cref="CommunicatorUnavailableException">MPICH is missing or wrong, or MPI was already
+    /// finalised.</exception>
     public static void Initialize()
     {
         lock (Gate)
@@ -74,9 +76,11 @@ public static unsafe class MpiEnvironment
         }
     }
 
-    /// <summary>Creates a world communicator: a duplicate of <c>MPI_COMM_WORLD</c> for Heat's own traffic, with errors returned as exceptions.</summary>
+    /// <summary>Creates a world communicator: a duplicate of <c>MPI_COMM_WORLD</c> for Heat's own traffic, with errors
+    /// returned as exceptions.</summary>
     /// <param name="wait">How calls wait; <see cref="MpiWaitMode.Auto"/> decides by oversubscription.</param>
-    /// <exception cref="CommunicatorUnavailableException">MPICH is missing or wrong, or MPI was already finalised.</exception>
+    /// <exception cref="CommunicatorUnavailableException">MPICH is missing or wrong, or MPI was already
+    /// finalised.</exception>
     public static MpiCommunicator CreateWorld(MpiWaitMode wait = MpiWaitMode.Auto)
     {
         Initialize();
@@ -113,15 +117,18 @@ public static unsafe class MpiEnvironment
     /// <summary>True when MPI calls may no longer be made (finalised, or never initialised).</summary>
     internal static bool IsDown { get { lock (Gate) return !_initialized || _finalized; } }
 
-    /// <summary>Prints <paramref name="error"/> with this rank to standard error and aborts the whole MPI job.</summary>
-    /// <remarks>For programs that catch exceptions themselves: <c>catch (Exception e) { MpiEnvironment.Abort(e); }</c>.</remarks>
+    /// <summary>Prints <paramref name="error"/> with this rank to standard error and aborts the whole MPI
+    /// job.</summary>
+    /// <remarks>For programs that catch exceptions themselves: <c>catch (Exception e) { MpiEnvironment.Abort(e);
+    /// }</c>.</remarks>
     public static void Abort(Exception error, int exitCode = 1)
     {
         ArgumentNullException.ThrowIfNull(error);
         Abort($"unhandled exception, aborting the MPI job:{Environment.NewLine}{error}", exitCode);
     }
 
-    /// <summary>Prints <paramref name="message"/> with this rank to standard error and aborts the whole MPI job.</summary>
+    /// <summary>Prints <paramref name="message"/> with this rank to standard error and aborts the whole MPI
+    /// job.</summary>
     public static void Abort(string message, int exitCode = 1)
     {
         try
@@ -147,7 +154,8 @@ public static unsafe class MpiEnvironment
 
     /// <summary>
     /// A message when the launcher started several processes but MPICH sees a world of one: another MPI's launcher
-    /// (Open MPI's <c>mpiexec</c>) or <c>srun</c> without a PMI plug-in MPICH understands, so every process would run alone.
+    /// (Open MPI's <c>mpiexec</c>) or <c>srun</c> without a PMI plug-in MPICH understands, so every process would run
+    /// alone.
     /// </summary>
     internal static string? LaunchMismatch(int worldSize, Func<string, string?> lookup)
     {
@@ -162,7 +170,8 @@ public static unsafe class MpiEnvironment
         return null;
     }
 
-    /// <summary>Throws a <see cref="CommunicationException"/> carrying MPI's error text unless <paramref name="code"/> is success.</summary>
+    /// <summary>Throws a <see cref="CommunicationException"/> carrying MPI's error text unless <paramref name="code"/>
+    /// is success.</summary>
     internal static void Check(int code, string call)
     {
         if (code != MpiConstants.MPI_SUCCESS)

@@ -19,7 +19,8 @@ public sealed partial class DNDarray
         return this;
     }
 
-    /// <summary>Moves the chunks to the canonical chunking in place (one Alltoallv; nothing when already balanced).</summary>
+    /// <summary>Moves the chunks to the canonical chunking in place (one Alltoallv; nothing when already
+    /// balanced).</summary>
     public DNDarray balance_()
     {
         if (split is not int s || is_balanced()) return this;
@@ -28,7 +29,8 @@ public sealed partial class DNDarray
         return this;
     }
 
-    /// <summary>Moves the chunks so that rank r holds <c>target_map[r, split]</c> elements along the split axis (one Alltoallv).</summary>
+    /// <summary>Moves the chunks so that rank r holds <c>target_map[r, split]</c> elements along the split axis (one
+    /// Alltoallv).</summary>
     /// <exception cref="ArgumentException">The map's shape or sums do not fit the array.</exception>
     public DNDarray redistribute_(long[,]? lshape_map = null, long[,]? target_map = null)
     {
@@ -54,7 +56,8 @@ public sealed partial class DNDarray
         return this;
     }
 
-    /// <summary>This array converted to <paramref name="dtype"/> (a copy unless <paramref name="copy"/> is false and the dtype already matches).</summary>
+    /// <summary>This array converted to <paramref name="dtype"/> (a copy unless <paramref name="copy"/> is false and
+    /// the dtype already matches).</summary>
     public DNDarray astype(DType dtype, bool copy = true)
     {
         ArgumentNullException.ThrowIfNull(dtype);
@@ -66,7 +69,8 @@ public sealed partial class DNDarray
     /// <summary>A second DNDarray over the same local storage (for temporaries a caller may dispose).</summary>
     internal DNDarray Alias() => new(larray.Share(), shape, split, Context, balanced) { _splitCounts = _splitCounts };
 
-    /// <summary>This array as <paramref name="dtype"/>: an alias when it already has it, else a converted copy.</summary>
+    /// <summary>This array as <paramref name="dtype"/>: an alias when it already has it, else a converted
+    /// copy.</summary>
     internal DNDarray AliasOrCast(DType dtype) => dtype == this.dtype ? Alias() : astype(dtype);
 
     /// <summary>The whole array, row-major, on every rank, converted NumPy-style to <typeparamref name="T"/>.</summary>

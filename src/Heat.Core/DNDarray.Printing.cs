@@ -13,9 +13,11 @@ public sealed partial class DNDarray
     private const int EdgeItems = 3;
 
     /// <summary>
-    /// HeAT's format: <c>DNDarray([[0., 1.], [2., 3.]], dtype=ht.float32, device=cpu:0, split=0)</c>; arrays of more than
+    /// HeAT's format: <c>DNDarray([[0., 1.], [2., 3.]], dtype=ht.float32, device=cpu:0, split=0)</c>; arrays of more
+    /// than
     /// 1000 elements show 3 items at each edge of every dimension with <c>...</c> between. Collective: small arrays are
-    /// gathered, large ones contribute only their edge items (at most 6 per dimension), so every rank returns the same text.
+    /// gathered, large ones contribute only their edge items (at most 6 per dimension), so every rank returns the same
+    /// text.
     /// </summary>
     public override string ToString()
     {

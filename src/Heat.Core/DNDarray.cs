@@ -51,7 +51,8 @@ public sealed partial class DNDarray : IDisposable
     public Device device => larray.Device;
     /// <summary>The communicator of the ranks that share this array.</summary>
     public ICommunicator comm => Context.Communicator;
-    /// <summary>True when chunks follow the canonical chunking, false when not, null when unknown (see <see cref="is_balanced"/>).</summary>
+    /// <summary>True when chunks follow the canonical chunking, false when not, null when unknown (see
+    /// <see cref="is_balanced"/>).</summary>
     public bool? balanced { get; private set; }
 
     internal ITensorBackend Backend => Context.Backend;
@@ -60,7 +61,8 @@ public sealed partial class DNDarray : IDisposable
     /// <summary>True when the array is split and has more than one rank.</summary>
     public bool is_distributed() => split is not null && comm.Size > 1;
 
-    /// <summary>The number of elements along the split axis that each rank holds (one Allgather the first time, unless balanced).</summary>
+    /// <summary>The number of elements along the split axis that each rank holds (one Allgather the first time, unless
+    /// balanced).</summary>
     internal long[] SplitCounts()
     {
         if (split is not int s) throw new InvalidOperationException("A replicated array has no split counts.");
@@ -83,7 +85,8 @@ public sealed partial class DNDarray : IDisposable
         return offset;
     }
 
-    /// <summary>The local shapes of all ranks (ranks × ndim). Collective unless the array is balanced or replicated.</summary>
+    /// <summary>The local shapes of all ranks (ranks × ndim). Collective unless the array is balanced or
+    /// replicated.</summary>
     public long[,] lshape_map
     {
         get
@@ -106,7 +109,8 @@ public sealed partial class DNDarray : IDisposable
         return (counts, Chunking.Displacements(counts));
     }
 
-    /// <summary>True when the chunks follow the canonical chunking. Collective when not known (or <paramref name="force_check"/>).</summary>
+    /// <summary>True when the chunks follow the canonical chunking. Collective when not known (or
+    /// <paramref name="force_check"/>).</summary>
     public bool is_balanced(bool force_check = false)
     {
         if (split is not int s) return true;

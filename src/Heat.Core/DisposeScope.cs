@@ -45,7 +45,8 @@ public sealed class DisposeScope : IDisposable
         return item;
     }
 
-    /// <summary>Takes <paramref name="item"/> out of this scope and hands it to the enclosing scope, if any; returns it.</summary>
+    /// <summary>Takes <paramref name="item"/> out of this scope and hands it to the enclosing scope, if any; returns
+    /// it.</summary>
     public T MoveToOuter<T>(T item) where T : IDisposable?
     {
         if (item is not IDisposable owned) return item;
@@ -55,8 +56,10 @@ public sealed class DisposeScope : IDisposable
     }
 
     /// <summary>
-    /// Moves <paramref name="result"/> out (see <see cref="MoveToOuter{T}(T)"/>) and detaches <paramref name="transferred"/>,
-    /// which the result now owns (a local tensor wrapped by a new array). Arguments are evaluated first, so when building
+    /// Moves <paramref name="result"/> out (see <see cref="MoveToOuter{T}(T)"/>) and detaches
+    /// <paramref name="transferred"/>,
+    /// which the result now owns (a local tensor wrapped by a new array). Arguments are evaluated first, so when
+    /// building
     /// the result throws, the scope still disposes <paramref name="transferred"/>.
     /// </summary>
     public T MoveToOuter<T>(T result, IDisposable transferred) where T : IDisposable?
@@ -78,7 +81,8 @@ public sealed class DisposeScope : IDisposable
         return item;
     }
 
-    /// <summary>Disposes what the scope still holds, newest first, and makes the enclosing scope current again.</summary>
+    /// <summary>Disposes what the scope still holds, newest first, and makes the enclosing scope current
+    /// again.</summary>
     /// <exception cref="AggregateException">Disposing held items threw; every item was still disposed.</exception>
     public void Dispose()
     {
@@ -104,7 +108,8 @@ public sealed class DisposeScope : IDisposable
         return false;
     }
 
-    /// <summary>Adds a new array to the innermost open scope of this rank (called by every DNDarray constructor).</summary>
+    /// <summary>Adds a new array to the innermost open scope of this rank (called by every DNDarray
+    /// constructor).</summary>
     internal static void Track(DNDarray array)
     {
         var scope = Innermost.Value;

@@ -64,7 +64,8 @@ internal class DeviceLikeBackend(ManagedBackend inner) : ITensorBackend
     public void Dispose() { }
 }
 
-/// <summary>The stand-in GPU backend with a host backend handed to it, as the runtime does through the provider context.</summary>
+/// <summary>The stand-in GPU backend with a host backend handed to it, as the runtime does through the provider
+/// context.</summary>
 internal sealed class StagingDeviceLikeBackend(ManagedBackend inner, ITensorBackend host, ILogger logger) : DeviceLikeBackend(inner), IHostFallback
 {
     public ITensorBackend HostBackend { get; } = host;

@@ -6,7 +6,8 @@ using static Heat.Testing.Backend.BackendTestData;
 
 namespace Heat.Backend.Managed.Tests;
 
-/// <summary>How Core reaches the distance capability: the backend's own, or the host's through the staging adapter.</summary>
+/// <summary>How Core reaches the distance capability: the backend's own, or the host's through the staging
+/// adapter.</summary>
 public sealed class DistanceCapabilityTests
 {
     private sealed class ListLogger : ILogger

@@ -7,7 +7,8 @@ using static Heat.Testing.Backend.BackendTestData;
 
 namespace Heat.Backend.OpenCL.Tests;
 
-/// <summary>OpenCL has no distance kernels: the host backend's, handed over by the runtime, run through the staging adapter.</summary>
+/// <summary>OpenCL has no distance kernels: the host backend's, handed over by the runtime, run through the staging
+/// adapter.</summary>
 public sealed class OpenClDistanceTests(OpenClBackendFixture f) : IClassFixture<OpenClBackendFixture>
 {
     private OpenClBackend B => (OpenClBackend)f.Backend;

@@ -3,7 +3,8 @@ using Heat.Backend.Torch.Interop;
 
 namespace Heat.Backend.Torch.Tests;
 
-/// <summary>The shim numbers dtypes and ops as the C# enums do: its generated header and the built library both agree.</summary>
+/// <summary>The shim numbers dtypes and ops as the C# enums do: its generated header and the built library both
+/// agree.</summary>
 public sealed class ShimOpHeaderTests(TorchBackendFixture f) : IClassFixture<TorchBackendFixture>
 {
     [Fact]

@@ -54,7 +54,8 @@ public sealed class TorchIntegerSumTests(TorchBackendFixture f) : IClassFixture<
         Assert.Equal(255.0 * n, BackendTestData.Read(s)[0]);
     }
 
-    // Values at the dtype's limits (so 32-bit lanes would overflow without blocks), with a pattern that differs per element.
+    // Values at the dtype's limits (so 32-bit lanes would overflow without blocks), with a pattern that differs per
+    // element.
     private static double[] Extremes(DType dt, long n)
     {
         var v = new double[n];

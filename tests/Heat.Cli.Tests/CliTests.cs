@@ -3,7 +3,8 @@ using Heat.Cli;
 
 namespace Heat.Cli.Tests;
 
-/// <summary>Runs the command tree in process, capturing its output (one class: console redirection is process-wide).</summary>
+/// <summary>Runs the command tree in process, capturing its output (one class: console redirection is
+/// process-wide).</summary>
 [Collection("console")]
 public class CliTests
 {

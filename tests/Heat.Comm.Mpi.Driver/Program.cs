@@ -12,7 +12,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Heat.Comm.Mpi.Driver;
 
 /// <summary>
-/// <c>mpiexec.mpich -n N dotnet Heat.Comm.Mpi.Driver.dll [--filter REGEX] [--report FILE] [--case-timeout S] [--list] [--self-check]</c>:
+/// <c>mpiexec.mpich -n N dotnet Heat.Comm.Mpi.Driver.dll [--filter REGEX] [--report FILE] [--case-timeout S] [--list]
+/// [--self-check]</c>:
 /// runs the shared suites' cases for N ranks on every rank in the same order; rank 0 prints a summary line and writes
 /// a JSON report. Exit code 0 only if every case passed. <c>--crash-rank R</c> instead makes rank R throw an unhandled
 /// exception while the others wait in a Barrier (the abort test).
@@ -113,7 +114,8 @@ public static class Program
     }
 
     /// <summary>
-    /// <c>--runtime</c>: starts Heat as a program does (<c>ht.init</c>, <c>Heat:Communicator=auto</c>), checks a distributed
+    /// <c>--runtime</c>: starts Heat as a program does (<c>ht.init</c>, <c>Heat:Communicator=auto</c>), checks a
+    /// distributed
     /// sum, and prints what was chosen from rank 0: <c>runtime: comm=mpi size=N ranks-on-node=K threads=T sum=S</c>.
     /// </summary>
     private static int RuntimeCheck(string[] args)
@@ -143,7 +145,8 @@ public static class Program
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
-    /// <summary>Aborts the job when a case runs past the timeout (a rank is stuck in a collective its peers left).</summary>
+    /// <summary>Aborts the job when a case runs past the timeout (a rank is stuck in a collective its peers
+    /// left).</summary>
     private sealed class Watchdog : IDisposable
     {
         private readonly TimeSpan _timeout;

@@ -10,8 +10,10 @@ namespace Heat.Testing;
 /// tests do not depend on one being installed); the others get the full ambient context through InProcWorld.Run.
 /// </summary>
 /// <param name="timeout">The per-run timeout; 30 s when null.</param>
-/// <param name="backend">The backend each rank creates by configuration name (<c>torch</c>, ...); null: Heat:Backend or managed.</param>
-/// <param name="settings">Configuration keys the ranks' backends see over the environment's (e.g. <c>Heat:OpenCL:Memory</c>).</param>
+/// <param name="backend">The backend each rank creates by configuration name (<c>torch</c>, ...); null: Heat:Backend or
+/// managed.</param>
+/// <param name="settings">Configuration keys the ranks' backends see over the environment's (e.g.
+/// <c>Heat:OpenCL:Memory</c>).</param>
 public sealed class InProcTestWorld(TimeSpan? timeout = null, string? backend = null, IReadOnlyDictionary<string, string?>? settings = null) : ITestWorld
 {
     private readonly TimeSpan _timeout = timeout ?? TimeSpan.FromSeconds(30);

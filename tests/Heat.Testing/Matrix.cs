@@ -26,10 +26,12 @@ public static class Matrix
     /// <summary>Every ML estimator suite (Heat.ML through the public API; every world runs them).</summary>
     public static readonly Type[] MlSuites = [typeof(KMeansSuite<>), typeof(LassoSuite<>)];
 
-    /// <summary>The I/O suites that move tensor data (bound where the memory kind matters: managed, OpenCL device buffers).</summary>
+    /// <summary>The I/O suites that move tensor data (bound where the memory kind matters: managed, OpenCL device
+    /// buffers).</summary>
     public static readonly Type[] DataIoSuites = [typeof(RoundTripSuite<>), typeof(NpyFormatSuite<>)];
 
-    /// <summary>The remaining I/O suites (files, tools, child processes): backend-independent, bound on the managed world only.</summary>
+    /// <summary>The remaining I/O suites (files, tools, child processes): backend-independent, bound on the managed
+    /// world only.</summary>
     public static readonly Type[] OtherIoSuites = [typeof(IrisSuite<>), typeof(ReferenceToolsSuite<>), typeof(BadInputSuite<>), typeof(ChildProcessSuite<>)];
 
     /// <summary>

@@ -10,7 +10,8 @@ using Heat.Regression;
 namespace Heat.Bench.Experiments;
 
 /// <summary>
-/// The paper's workloads against their minimum-work references measured in the same run: cdist against max(GEMM of X·Xᵀ,
+/// The paper's workloads against their minimum-work references measured in the same run: cdist against max(GEMM of
+/// X·Xᵀ,
 /// one write of the result), a k-means iteration against one fused distance + argmin pass, a LASSO sweep against two
 /// passes over X; each on 1 rank × 2 threads and 2 ranks × 1 thread.
 /// </summary>
@@ -62,7 +63,8 @@ public sealed unsafe class MlWorkloads : IExperiment
             });
     }
 
-    /// <summary>One iteration from fits of 10 and 1 iterations (setup cancels); when noise makes the difference vanish, the 10-iteration mean (an upper bound).</summary>
+    /// <summary>One iteration from fits of 10 and 1 iterations (setup cancels); when noise makes the difference vanish,
+    /// the 10-iteration mean (an upper bound).</summary>
     private static double PerIteration(double ten, double one) => ten > one ? (ten - one) / 9 : ten / 10;
 
     private static double Best(ICommunicator c, int reps, Action action) => InProcRanks.Timed(c, reps, action);
@@ -103,7 +105,8 @@ public sealed unsafe class MlWorkloads : IExperiment
         }));
     }
 
-    // Two passes over X per sweep: a dot product and an axpy per column of a column-major copy (one thread, as one rank).
+    // Two passes over X per sweep: a dot product and an axpy per column of a column-major copy (one thread, as one
+    // rank).
     private static double LassoReference(long n, int f, int threads)
     {
         _ = threads;

@@ -11,10 +11,12 @@ public static class BackendCapabilities
 
     /// <summary>
     /// The backend's own implementation of <typeparamref name="T"/> (the backend implements the interface), else the
-    /// implementation of its host backend (<see cref="IHostFallback"/>) behind an adapter that stages the tensors through
+    /// implementation of its host backend (<see cref="IHostFallback"/>) behind an adapter that stages the tensors
+    /// through
     /// host copies and logs one line per op the first time it runs on this backend.
     /// </summary>
-    /// <exception cref="NotSupportedException">Neither the backend nor a host backend implements <typeparamref name="T"/>.</exception>
+    /// <exception cref="NotSupportedException">Neither the backend nor a host backend implements
+    /// <typeparamref name="T"/>.</exception>
     public static T Capability<T>(this ITensorBackend backend) where T : class, IBackendCapability
     {
         ArgumentNullException.ThrowIfNull(backend);

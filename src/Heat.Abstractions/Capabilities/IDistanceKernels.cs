@@ -14,7 +14,8 @@ public enum DistanceMetric
 
 /// <summary>What a distance block computes.</summary>
 /// <param name="Metric">The metric.</param>
-/// <param name="QuadraticExpansion">Euclidean and rbf by |x|² + |y|² − 2 x·y clamped at 0 (faster, less exact); else the exact difference form.</param>
+/// <param name="QuadraticExpansion">Euclidean and rbf by |x|² + |y|² − 2 x·y clamped at 0 (faster, less exact); else
+/// the exact difference form.</param>
 /// <param name="Sigma">The rbf kernel's width.</param>
 public readonly record struct DistanceKind(DistanceMetric Metric, bool QuadraticExpansion, double Sigma = 1);
 
@@ -25,20 +26,24 @@ public readonly record struct DistanceKind(DistanceMetric Metric, bool Quadratic
 /// </summary>
 public interface IDistanceKernels : IBackendCapability
 {
-    /// <summary>Distances of the rows of <paramref name="x"/> to the rows of <paramref name="y"/> into <paramref name="destination"/> (a × b).</summary>
+    /// <summary>Distances of the rows of <paramref name="x"/> to the rows of <paramref name="y"/> into
+    /// <paramref name="destination"/> (a × b).</summary>
     void Block(LocalTensor x, LocalTensor y, [Destination] LocalTensor destination, DistanceKind kind);
 
     /// <summary>
-    /// The rows of <paramref name="x"/> against themselves into <paramref name="destination"/> (a × a): exactly symmetric,
+    /// The rows of <paramref name="x"/> against themselves into <paramref name="destination"/> (a × a): exactly
+    /// symmetric,
     /// with a zero diagonal (one for rbf).
     /// </summary>
     void SymmetricBlock(LocalTensor x, [Destination] LocalTensor destination, DistanceKind kind);
 
-    /// <summary>Like <see cref="Block"/>, and the transpose of the block into <paramref name="mirror"/> (b × a).</summary>
+    /// <summary>Like <see cref="Block"/>, and the transpose of the block into <paramref name="mirror"/> (b ×
+    /// a).</summary>
     void MirroredBlock(LocalTensor x, LocalTensor y, [Destination] LocalTensor destination, [Destination] LocalTensor mirror, DistanceKind kind);
 
     /// <summary>
-    /// Copies a finished block (another rank's mirror) into its place in a result: a plain element copy, which a backend
+    /// Copies a finished block (another rank's mirror) into its place in a result: a plain element copy, which a
+    /// backend
     /// may write past its caches (the result is far larger than they are).
     /// </summary>
     void CopyBlock(LocalTensor block, [Destination] LocalTensor destination);

@@ -26,7 +26,8 @@ public static class CommArgs
         ArgumentOutOfRangeException.ThrowIfNegative(tag);
     }
 
-    /// <summary>Checks a receive's source (a rank or <see cref="Comm.AnySource"/>) and tag (non-negative or <see cref="Comm.AnyTag"/>).</summary>
+    /// <summary>Checks a receive's source (a rank or <see cref="Comm.AnySource"/>) and tag (non-negative or
+    /// <see cref="Comm.AnyTag"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The source is no rank, or the tag is negative.</exception>
     public static void Recv(int source, int tag, int size, string call)
     {
@@ -43,7 +44,8 @@ public static class CommArgs
             throw new ArgumentOutOfRangeException(nameof(root), $"{call}: root {root} is not a rank of a communicator of size {size}.");
     }
 
-    /// <summary>Checks that the <paramref name="which"/> buffer (<c>send</c>, <c>receive</c>) holds <paramref name="need"/> elements.</summary>
+    /// <summary>Checks that the <paramref name="which"/> buffer (<c>send</c>, <c>receive</c>) holds
+    /// <paramref name="need"/> elements.</summary>
     /// <exception cref="ArgumentException">It holds fewer.</exception>
     public static void Capacity(long have, long need, string call, string which)
     {
@@ -60,7 +62,8 @@ public static class CommArgs
     }
 
     /// <summary>
-    /// Checks the per-rank counts and displacements of the <paramref name="which"/> buffer (<c>send</c>, <c>receive</c>):
+    /// Checks the per-rank counts and displacements of the <paramref name="which"/> buffer (<c>send</c>,
+    /// <c>receive</c>):
     /// one pair per rank, non-negative, each block inside the buffer.
     /// </summary>
     /// <exception cref="ArgumentException">A count is missing or a block reaches outside the buffer.</exception>

@@ -79,6 +79,7 @@ public static class BinaryOpInfo
     /// <summary>True when the op needs ordered (non-complex) operands.</summary>
     public static bool NeedsOrder(this BinaryOp op) => OpRegistry.Of(op).NeedsOrder;
 
-    /// <summary>True when the op is defined only for inexact operands (Core casts bool and integers to float32 first).</summary>
+    /// <summary>True when the op is defined only for inexact operands (Core casts bool and integers to float32
+    /// first).</summary>
     public static bool NeedsFloat(this BinaryOp op) => OpRegistry.Of(op).NeedsInexact;
 }

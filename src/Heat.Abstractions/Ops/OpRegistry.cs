@@ -92,7 +92,8 @@ public static class OpRegistry
         E(UnaryOp.Angle, "angle", RealOfComplex, Inexact, inexact: true),
     ];
 
-    /// <summary>The reductions; the dtype is the input's. Sums and products of complex input need a complex result.</summary>
+    /// <summary>The reductions; the dtype is the input's. Sums and products of complex input need a complex
+    /// result.</summary>
     public static IReadOnlyList<KeyValuePair<ReduceKind, OpTraits>> ReduceTable { get; } =
     [
         E(ReduceKind.Sum, "sum", Same, All),
@@ -159,7 +160,8 @@ public static class OpRegistry
     /// <summary>True when the arg reduction is defined for <paramref name="dtype"/>.</summary>
     public static bool Defined(ArgReduceKind kind, DType dtype) => Of(kind).IsDefinedFor(dtype);
 
-    /// <summary>True when the reduction of <paramref name="x"/> into <paramref name="destination"/> is defined.</summary>
+    /// <summary>True when the reduction of <paramref name="x"/> into <paramref name="destination"/> is
+    /// defined.</summary>
     public static bool Defined(ReduceOp op, DType x, DType destination)
     {
         ArgumentNullException.ThrowIfNull(op);
@@ -183,7 +185,8 @@ public static class OpRegistry
     }
 
     /// <summary>The exception every backend throws for an op/dtype pair it does not implement.</summary>
-    /// <param name="backend">The backend's name as a message starts with it: <c>Managed</c>, <c>Torch</c>, <c>OpenCL</c>.</param>
+    /// <param name="backend">The backend's name as a message starts with it: <c>Managed</c>, <c>Torch</c>,
+    /// <c>OpenCL</c>.</param>
     /// <param name="op">The op as messages name it.</param>
     /// <param name="dtype">The dtype it is not implemented for.</param>
     public static NotSupportedException NotImplemented(string backend, string op, DType dtype) =>

@@ -28,7 +28,8 @@ public static class ComponentDiscovery
     public static IReadOnlyList<string> CommunicatorNames => Candidates(CommunicatorPrefix).Keys.ToList();
 
     /// <summary>The provider of the named backend.</summary>
-    /// <exception cref="BackendUnavailableException">No assembly <c>Heat.Backend.&lt;name&gt;</c> is found, or it announces no provider.</exception>
+    /// <exception cref="BackendUnavailableException">No assembly <c>Heat.Backend.&lt;name&gt;</c> is found, or it
+    /// announces no provider.</exception>
     public static ITensorBackendProvider FindBackend(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -39,8 +40,10 @@ public static class ComponentDiscovery
         return (ITensorBackendProvider)Activator.CreateInstance(attribute.ProviderType)!;
     }
 
-    /// <summary>The provider of the named communicator, or null when it is absent and <paramref name="required"/> is false.</summary>
-    /// <exception cref="CommunicatorUnavailableException">It is absent and required, or its assembly announces no provider.</exception>
+    /// <summary>The provider of the named communicator, or null when it is absent and <paramref name="required"/> is
+    /// false.</summary>
+    /// <exception cref="CommunicatorUnavailableException">It is absent and required, or its assembly announces no
+    /// provider.</exception>
     public static ICommunicatorProvider? FindCommunicator(string name, bool required = true)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -101,7 +104,8 @@ public static class ComponentDiscovery
         catch (BadImageFormatException) { return null; }
     }
 
-    /// <summary>Component name (lower case) to its assembly: loaded ones first, then the files next to the application.</summary>
+    /// <summary>Component name (lower case) to its assembly: loaded ones first, then the files next to the
+    /// application.</summary>
     private static SortedDictionary<string, (string Name, Assembly? Loaded, string? Path)> Candidates(string prefix)
     {
         var found = new SortedDictionary<string, (string, Assembly?, string?)>(StringComparer.OrdinalIgnoreCase);
@@ -120,7 +124,8 @@ public static class ComponentDiscovery
         return found;
     }
 
-    /// <summary>The lower-case component name of an assembly named prefix + one identifier (<c>Heat.Comm.Mpi.Tests</c> is none).</summary>
+    /// <summary>The lower-case component name of an assembly named prefix + one identifier (<c>Heat.Comm.Mpi.Tests</c>
+    /// is none).</summary>
     private static string? ComponentName(string prefix, string assemblyName)
     {
         if (!assemblyName.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return null;

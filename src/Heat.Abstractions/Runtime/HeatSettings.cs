@@ -16,16 +16,20 @@ public sealed record HeatSettings
     /// <summary>The configuration section name.</summary>
     public const string Section = "Heat";
 
-    /// <summary>The backend's name (default <c>managed</c>), found as the assembly <c>Heat.Backend.&lt;Name&gt;</c>.</summary>
+    /// <summary>The backend's name (default <c>managed</c>), found as the assembly
+    /// <c>Heat.Backend.&lt;Name&gt;</c>.</summary>
     public string Backend { get; init; } = "managed";
     /// <summary>
     /// <c>auto</c> (default: the communicator whose launcher started this process, else one rank), <c>self</c> (one
-    /// rank), or a name found as the assembly <c>Heat.Comm.&lt;Name&gt;</c> (<c>mpi</c>; <c>inproc</c> only in InProcWorld).
+    /// rank), or a name found as the assembly <c>Heat.Comm.&lt;Name&gt;</c> (<c>mpi</c>; <c>inproc</c> only in
+    /// InProcWorld).
     /// </summary>
     public string Communicator { get; init; } = "auto";
-    /// <summary>The requested device (default cpu); see <see cref="DevicePerLocalRank"/> for plain <c>gpu</c>.</summary>
+    /// <summary>The requested device (default cpu); see <see cref="DevicePerLocalRank"/> for plain
+    /// <c>gpu</c>.</summary>
     public Device Device { get; init; } = Device.Cpu;
-    /// <summary>True for <c>Heat:Device=gpu</c> without an index: each rank takes <c>gpu:(local rank % GPUs on the node)</c>.</summary>
+    /// <summary>True for <c>Heat:Device=gpu</c> without an index: each rank takes <c>gpu:(local rank % GPUs on the
+    /// node)</c>.</summary>
     public bool DevicePerLocalRank { get; init; }
     /// <summary>Compute threads per rank; 0 (default) means the cores divided by the ranks on the node.</summary>
     public int Threads { get; init; }

@@ -20,7 +20,8 @@ public sealed record ProviderContext(IConfiguration Configuration, ILoggerFactor
         init => _settings = value;
     }
 
-    /// <summary>Compute threads per rank: <c>Heat:Threads</c>, else the cores divided by the ranks on this node.</summary>
+    /// <summary>Compute threads per rank: <c>Heat:Threads</c>, else the cores divided by the ranks on this
+    /// node.</summary>
     /// <exception cref="ArgumentException">A value of the section is malformed.</exception>
     public int Threads => Settings.Threads > 0 ? Settings.Threads : CpuBudget.ThreadsPerRank(RanksOnNode);
 
@@ -43,17 +44,20 @@ public interface ITensorBackendProvider
     ITensorBackend Create(ProviderContext context);
 }
 
-/// <summary>Creates one kind of world communicator; announced by <see cref="HeatCommunicatorProviderAttribute"/>.</summary>
+/// <summary>Creates one kind of world communicator; announced by
+/// <see cref="HeatCommunicatorProviderAttribute"/>.</summary>
 public interface ICommunicatorProvider
 {
     /// <summary>The configuration name (<c>mpi</c>).</summary>
     string Name { get; }
     /// <summary>True when this process was started by this communicator's launcher (e.g. mpiexec).</summary>
     bool IsLaunchedByLauncher();
-    /// <summary>Ranks of this job on this machine (for sizing thread pools), when known before <see cref="CreateWorld"/>.</summary>
+    /// <summary>Ranks of this job on this machine (for sizing thread pools), when known before
+    /// <see cref="CreateWorld"/>.</summary>
     int RanksOnNode();
     /// <summary>Creates the world communicator of this process.</summary>
-    /// <exception cref="CommunicatorUnavailableException">The native library is missing or the launch is wrong.</exception>
+    /// <exception cref="CommunicatorUnavailableException">The native library is missing or the launch is
+    /// wrong.</exception>
     ICommunicator CreateWorld(ProviderContext context);
 }
 
@@ -64,9 +68,11 @@ public interface ICommunicatorProvider
 [AttributeUsage(AttributeTargets.Assembly)]
 public sealed class HeatBackendProviderAttribute(Type providerType) : Attribute
 {
-    /// <summary>A type implementing <see cref="ITensorBackendProvider"/> with a public parameterless constructor.</summary>
+    /// <summary>A type implementing <see cref="ITensorBackendProvider"/> with a public parameterless
+    /// constructor.</summary>
     public Type ProviderType { get; } = providerType;
-    /// <summary>What to install to use it, as a sentence (<c>"Install libtorch (Debian: apt-get install libtorch-dev)."</c>).</summary>
+    /// <summary>What to install to use it, as a sentence (<c>"Install libtorch (Debian: apt-get install
+    /// libtorch-dev)."</c>).</summary>
     public string? Install { get; set; }
 }
 
@@ -77,8 +83,10 @@ public sealed class HeatBackendProviderAttribute(Type providerType) : Attribute
 [AttributeUsage(AttributeTargets.Assembly)]
 public sealed class HeatCommunicatorProviderAttribute(Type providerType) : Attribute
 {
-    /// <summary>A type implementing <see cref="ICommunicatorProvider"/> with a public parameterless constructor.</summary>
+    /// <summary>A type implementing <see cref="ICommunicatorProvider"/> with a public parameterless
+    /// constructor.</summary>
     public Type ProviderType { get; } = providerType;
-    /// <summary>What to install to use it, as a sentence (<c>"Install libtorch (Debian: apt-get install libtorch-dev)."</c>).</summary>
+    /// <summary>What to install to use it, as a sentence (<c>"Install libtorch (Debian: apt-get install
+    /// libtorch-dev)."</c>).</summary>
     public string? Install { get; set; }
 }

@@ -24,11 +24,13 @@ public sealed class RankContext
     public Device Device { get; set; }
     /// <summary>Where log messages go.</summary>
     public ILoggerFactory Loggers { get; }
-    /// <summary>This rank's index among the ranks on its node (plain <c>gpu</c> means <c>gpu:(LocalRank % GPUs)</c>).</summary>
+    /// <summary>This rank's index among the ranks on its node (plain <c>gpu</c> means <c>gpu:(LocalRank %
+    /// GPUs)</c>).</summary>
     public int LocalRank { get; init; }
 }
 
-/// <summary>The ambient per-rank context: an <see cref="AsyncLocal{T}"/>, one per rank thread, never process-global.</summary>
+/// <summary>The ambient per-rank context: an <see cref="AsyncLocal{T}"/>, one per rank thread, never
+/// process-global.</summary>
 public static class HeatContext
 {
     private static readonly AsyncLocal<RankContext?> Ambient = new();

@@ -16,7 +16,8 @@ public static class RankSetup
     /// <param name="localRank">The rank's index among the ranks on its node.</param>
     /// <param name="ranksOnNode">How many ranks share the node (threads per rank follow from it).</param>
     /// <param name="loggers">Where log messages go.</param>
-    /// <exception cref="BackendUnavailableException">The backend or device is not available; the message says what to install.</exception>
+    /// <exception cref="BackendUnavailableException">The backend or device is not available; the message says what to
+    /// install.</exception>
     public static RankContext CreateContext(HeatSettings settings, ICommunicator communicator, int localRank, int ranksOnNode,
                                             ILoggerFactory loggers)
     {

@@ -37,37 +37,47 @@ public interface ITensorBackend : IDisposable
 
     /// <summary>A new contiguous tensor with unspecified contents.</summary>
     LocalTensor Empty(ReadOnlySpan<long> shape, DType dtype, Device? device = null);
-    /// <summary>Sets every element of <paramref name="destination"/> to <paramref name="value"/> (converted to its dtype).</summary>
+    /// <summary>Sets every element of <paramref name="destination"/> to <paramref name="value"/> (converted to its
+    /// dtype).</summary>
     void Fill(LocalTensor destination, Scalar value);
-    /// <summary>Writes <c>start + i*step</c> to element i of a 1-d destination (computed in float64, then converted; exact for integers).</summary>
+    /// <summary>Writes <c>start + i*step</c> to element i of a 1-d destination (computed in float64, then converted;
+    /// exact for integers).</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1716", Justification = "NumPy's parameter name.")]
     void Arange(LocalTensor destination, Scalar start, Scalar step);
 
-    /// <summary>Copies contiguous row-major host data of the destination's dtype into <paramref name="destination"/>.</summary>
+    /// <summary>Copies contiguous row-major host data of the destination's dtype into
+    /// <paramref name="destination"/>.</summary>
     unsafe void CopyFromHost(void* source, LocalTensor destination);
     /// <summary>Copies <paramref name="source"/> to contiguous row-major host memory.</summary>
     unsafe void CopyToHost(LocalTensor source, void* destination);
-    /// <summary>Copies element-wise between views of the same shape, converting dtype if they differ (C-cast semantics, complex→real keeps the real part).</summary>
+    /// <summary>Copies element-wise between views of the same shape, converting dtype if they differ (C-cast semantics,
+    /// complex→real keeps the real part).</summary>
     void Copy(LocalTensor source, LocalTensor destination);
 
     /// <summary>Element-wise unary op.</summary>
     void Unary(UnaryOp op, LocalTensor x, LocalTensor destination);
     /// <summary>Element-wise binary op of two tensors already broadcast to the destination's shape.</summary>
     void Binary(BinaryOp op, LocalTensor a, LocalTensor b, LocalTensor destination);
-    /// <summary>Element-wise binary op with a scalar: <c>a op s</c>, or <c>s op a</c> when <paramref name="scalarFirst"/>.</summary>
+    /// <summary>Element-wise binary op with a scalar: <c>a op s</c>, or <c>s op a</c> when
+    /// <paramref name="scalarFirst"/>.</summary>
     void BinaryScalar(BinaryOp op, LocalTensor a, Scalar scalar, bool scalarFirst, LocalTensor destination);
-    /// <summary>Element-wise <c>condition ? a : b</c> (condition bool; a, b and destination of one dtype; all broadcast to the destination).</summary>
+    /// <summary>Element-wise <c>condition ? a : b</c> (condition bool; a, b and destination of one dtype; all broadcast
+    /// to the destination).</summary>
     void Where(LocalTensor condition, LocalTensor a, LocalTensor b, LocalTensor destination);
 
     /// <summary>
-    /// Reduces <paramref name="x"/> over <paramref name="axes"/> into <paramref name="destination"/> (extent 1 on reduced axes),
-    /// accumulating at least in the destination's precision (float32 sums are pairwise or wider). Empty input gives the identity.
+    /// Reduces <paramref name="x"/> over <paramref name="axes"/> into <paramref name="destination"/> (extent 1 on
+    /// reduced axes),
+    /// accumulating at least in the destination's precision (float32 sums are pairwise or wider). Empty input gives the
+    /// identity.
     /// </summary>
     void Reduce(ReduceOp op, LocalTensor x, ReadOnlySpan<int> axes, LocalTensor destination);
-    /// <summary>Index (int64, along <paramref name="axis"/>) and value of the minimum or maximum; destinations have extent 1 on the axis.</summary>
+    /// <summary>Index (int64, along <paramref name="axis"/>) and value of the minimum or maximum; destinations have
+    /// extent 1 on the axis.</summary>
     void ArgReduce(ArgReduceKind kind, LocalTensor x, int axis, LocalTensor values, LocalTensor indices);
     /// <summary>
-    /// One pass over <paramref name="x"/>: the mean and the sum of squared deviations (M2) over <paramref name="axes"/>,
+    /// One pass over <paramref name="x"/>: the mean and the sum of squared deviations (M2) over
+    /// <paramref name="axes"/>,
     /// written to float destinations with extent 1 on reduced axes (the count is the product of the reduced extents).
     /// </summary>
     void Moments(LocalTensor x, ReadOnlySpan<int> axes, LocalTensor mean, LocalTensor m2);

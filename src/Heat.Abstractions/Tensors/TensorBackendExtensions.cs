@@ -63,7 +63,8 @@ public static unsafe class TensorBackendExtensions
         catch { t.Dispose(); throw; }
     }
 
-    /// <summary>A new tensor with the result of a binary op, broadcasting the operands (which share one dtype).</summary>
+    /// <summary>A new tensor with the result of a binary op, broadcasting the operands (which share one
+    /// dtype).</summary>
     public static LocalTensor Binary(this ITensorBackend backend, BinaryOp op, LocalTensor a, LocalTensor b)
     {
         var shape = Shapes.Broadcast(a.Shape, b.Shape);
@@ -82,7 +83,8 @@ public static unsafe class TensorBackendExtensions
         catch { t.Dispose(); throw; }
     }
 
-    /// <summary>A new tensor reducing <paramref name="x"/> over <paramref name="axes"/> (all axes when null) into <paramref name="dtype"/>.</summary>
+    /// <summary>A new tensor reducing <paramref name="x"/> over <paramref name="axes"/> (all axes when null) into
+    /// <paramref name="dtype"/>.</summary>
     public static LocalTensor Reduce(this ITensorBackend backend, ReduceOp op, LocalTensor x, int[]? axes = null, bool keepDims = false, DType? dtype = null)
     {
         axes ??= Enumerable.Range(0, x.NDim).ToArray();
@@ -102,8 +104,10 @@ public static unsafe class TensorBackendExtensions
         catch { t.Dispose(); throw; }
     }
 
-    /// <summary>A new tensor with the matrix product of <paramref name="a"/> and <paramref name="b"/> (at least 2-d each).</summary>
-    /// <exception cref="ArgumentException">The inner dimensions differ or an operand has fewer than 2 dimensions.</exception>
+    /// <summary>A new tensor with the matrix product of <paramref name="a"/> and <paramref name="b"/> (at least 2-d
+    /// each).</summary>
+    /// <exception cref="ArgumentException">The inner dimensions differ or an operand has fewer than 2
+    /// dimensions.</exception>
     public static LocalTensor Matmul(this ITensorBackend backend, LocalTensor a, LocalTensor b)
     {
         if (a.NDim < 2 || b.NDim < 2) throw new ArgumentException("Matmul operands need at least 2 dimensions.");

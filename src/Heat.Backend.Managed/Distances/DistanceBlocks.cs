@@ -15,7 +15,8 @@ internal static unsafe class DistanceBlocks
         kind.QuadraticExpansion && kind.Metric != DistanceMetric.Manhattan && d.DType == DType.Float32 && x.Shape[1] <= 64
         && d.Strides[1] == 1 && d.HostPointer != 0;
 
-    /// <summary>The rows of x (a × f) against themselves into d (a × a): the fused kernel computes the upper triangle and mirrors it.</summary>
+    /// <summary>The rows of x (a × f) against themselves into d (a × a): the fused kernel computes the upper triangle
+    /// and mirrors it.</summary>
     public static void Symmetric(ManagedBackend backend, LocalTensor x, LocalTensor d, DistanceKind kind)
     {
         if (x.Shape[0] == 0) return;
@@ -33,7 +34,8 @@ internal static unsafe class DistanceBlocks
             (int)x.Shape[1], d.Strides[0], null, 0, true, kind.Metric == DistanceMetric.Rbf, kind.Sigma, backend.Threads);
     }
 
-    // The expansion through matmul is neither exactly symmetric nor exactly zero on the diagonal: mirror the upper triangle.
+    // The expansion through matmul is neither exactly symmetric nor exactly zero on the diagonal: mirror the upper
+    // triangle.
     private static void Symmetrize<T>(LocalTensor d, T diagonal) where T : unmanaged
     {
         long n = d.Shape[0], rs = d.Strides[0], cs = d.Strides[1];
@@ -63,7 +65,8 @@ internal static unsafe class DistanceBlocks
         backend.Copy(transposed, mirror);
     }
 
-    /// <summary>A block copied into a result: float32 rows by streaming stores where the destination's lines allow.</summary>
+    /// <summary>A block copied into a result: float32 rows by streaming stores where the destination's lines
+    /// allow.</summary>
     public static void Copy(ManagedBackend backend, LocalTensor block, LocalTensor d)
     {
         if (block.Numel == 0) return;
@@ -74,7 +77,8 @@ internal static unsafe class DistanceBlocks
     }
 
     /// <summary>
-    /// The rows of x (a × f) against the rows of y (b × f) into d (a × b, any strides). <paramref name="symmetric"/>: y is
+    /// The rows of x (a × f) against the rows of y (b × f) into d (a × b, any strides). <paramref name="symmetric"/>: y
+    /// is
     /// x, and the exact form computes the upper triangle only and mirrors it.
     /// </summary>
     public static void Block(ManagedBackend backend, LocalTensor x, LocalTensor y, LocalTensor d, DistanceKind kind, bool symmetric = false)

@@ -8,7 +8,8 @@ namespace Heat.Backend.Managed.Distances;
 
 /// <summary>
 /// float32 distances by the quadratic expansion for few features, fused. X is packed in blocks of 16 samples and Y in
-/// blocks of 8 (feature-major, zero-padded); each 16 × 8 tile of outputs is accumulated in 16 registers (x·y by FMA over
+/// blocks of 8 (feature-major, zero-padded); each 16 × 8 tile of outputs is accumulated in 16 registers (x·y by FMA
+/// over
 /// the features), expanded (|x|² + |y|² − 2 x·y, clamped at 0) and finished (sqrt or the rbf kernel) into a 64 × 64
 /// block staged in L1, which is then written once to the result, row segments of 256 bytes with non-temporal stores
 /// (no read for ownership, no cache pollution: the result is far larger than the caches); a mirror output gets the
@@ -22,8 +23,10 @@ internal static unsafe class QuadraticKernel
 
     /// <summary>
     /// d (a × b, row stride <paramref name="rowStride"/>) from x (a × f) and y (b × f), both contiguous; when
-    /// <paramref name="mirror"/> is not null it receives the transpose (b × a, row stride <paramref name="mirrorStride"/>).
-    /// <paramref name="upper"/>: y is x (a == b) and d is its own mirror, so only blocks on and above the diagonal are computed.
+    /// <paramref name="mirror"/> is not null it receives the transpose (b × a, row stride
+    /// <paramref name="mirrorStride"/>).
+    /// <paramref name="upper"/>: y is x (a == b) and d is its own mirror, so only blocks on and above the diagonal are
+    /// computed.
     /// </summary>
     public static void Run(float* x, float* y, float* d, long a, long b, int f, long rowStride, float* mirror, long mirrorStride,
         bool upper, bool rbf, double sigma, int threads)
@@ -52,7 +55,8 @@ internal static unsafe class QuadraticKernel
         }
     }
 
-    // Rows of src (n × f) as groups of `width` rows, feature-major: p[(group · f + k) · width + r]; rows past n (up to `padded`) are 0.
+    // Rows of src (n × f) as groups of `width` rows, feature-major: p[(group · f + k) · width + r]; rows past n (up to
+    // `padded`) are 0.
     private static float* Pack(float* src, long n, int f, int width, long padded)
     {
         var p = (float*)NativeMemory.AlignedAlloc((nuint)(padded * f * sizeof(float)), 64);
@@ -114,7 +118,8 @@ internal static unsafe class QuadraticKernel
             if (Avx.IsSupported) Sse.StoreFence();
         }
 
-        // A full off-diagonal block, 16 × 16 outputs at a time, each written as soon as it is computed (64-byte streaming
+        // A full off-diagonal block, 16 × 16 outputs at a time, each written as soon as it is computed (64-byte
+        // streaming
         // stores, direct and mirrored): the stores drain while the next outputs are computed.
         private void Streamed(long i0, long j0, float* stage)
         {
@@ -140,7 +145,8 @@ internal static unsafe class QuadraticKernel
         }
     }
 
-    // The 16 × 8 tile of squared distances (or distances, with sqrt) at x block xb and y block yb into tile (row stride `stride`).
+    // The 16 × 8 tile of squared distances (or distances, with sqrt) at x block xb and y block yb into tile (row stride
+    // `stride`).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Compute(float* xb, float* yb, int f, float* xx, float* yy, bool sqrt, float* tile, int stride)
     {
@@ -203,7 +209,8 @@ internal static unsafe class QuadraticKernel
     }
 
     /// <summary>
-    /// Copies <paramref name="rows"/> rows of <paramref name="cols"/> floats (row strides <paramref name="srcStride"/> and
+    /// Copies <paramref name="rows"/> rows of <paramref name="cols"/> floats (row strides <paramref name="srcStride"/>
+    /// and
     /// <paramref name="dstStride"/>), the destination by 64-byte streaming stores where its lines allow.
     /// </summary>
     public static void CopyRows(float* src, long srcStride, float* dst, long dstStride, long rows, long cols)

@@ -23,7 +23,8 @@ public sealed class ManagedMemoryPool
     /// <summary>Creates a pool that keeps at most <paramref name="capacity"/> bytes of released blocks.</summary>
     public ManagedMemoryPool(long capacity) => _capacity = Math.Max(0, capacity);
 
-    /// <summary>The pool every managed backend of this process uses (capacity: a quarter of the physical memory).</summary>
+    /// <summary>The pool every managed backend of this process uses (capacity: a quarter of the physical
+    /// memory).</summary>
     public static ManagedMemoryPool Shared { get; } = new(DefaultCapacity());
 
     /// <summary>The most bytes kept in the pool; lowering it frees blocks beyond the new cap.</summary>
@@ -79,7 +80,8 @@ public sealed class ManagedMemoryPool
         return p;
     }
 
-    /// <summary>Returns a block from <see cref="Rent"/>; it is kept for reuse while the pool is under its cap.</summary>
+    /// <summary>Returns a block from <see cref="Rent"/>; it is kept for reuse while the pool is under its
+    /// cap.</summary>
     public unsafe void Return(nint block, long size)
     {
         if (size >= MinPooledBytes)
@@ -166,7 +168,8 @@ internal sealed class NativeBlockHandle : SafeHandle
     }
 }
 
-/// <summary>Host storage of the managed backend: an aligned native block from <see cref="ManagedMemoryPool"/>.</summary>
+/// <summary>Host storage of the managed backend: an aligned native block from
+/// <see cref="ManagedMemoryPool"/>.</summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "Storage is freed by its last reference (TensorStorage.Free), not by Dispose.")]
 internal sealed class ManagedStorage : TensorStorage
 {

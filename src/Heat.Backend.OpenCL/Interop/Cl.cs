@@ -3,7 +3,8 @@ using System.Runtime.InteropServices;
 
 namespace Heat.Backend.OpenCL.Interop;
 
-/// <summary>The OpenCL 1.2 C API entry points this backend uses, bound to <c>libOpenCL.so.1</c> (the ICD loader).</summary>
+/// <summary>The OpenCL 1.2 C API entry points this backend uses, bound to <c>libOpenCL.so.1</c> (the ICD
+/// loader).</summary>
 internal static unsafe partial class Cl
 {
     public const string Library = "OpenCL";

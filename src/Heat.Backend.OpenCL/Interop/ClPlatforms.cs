@@ -16,7 +16,8 @@ namespace Heat.Backend.OpenCL.Interop;
 public sealed record OpenClDeviceInfo(int PlatformIndex, int DeviceIndex, string Platform, string Name, string Version, bool IsGpu,
     int ComputeUnits, long GlobalMemory, bool HasFp64)
 {
-    /// <summary>The largest single buffer the device allocates (<c>CL_DEVICE_MAX_MEM_ALLOC_SIZE</c>), in bytes.</summary>
+    /// <summary>The largest single buffer the device allocates (<c>CL_DEVICE_MAX_MEM_ALLOC_SIZE</c>), in
+    /// bytes.</summary>
     public long MaxAllocation { get; init; } = long.MaxValue;
     internal nint PlatformId { get; init; }
     internal nint DeviceId { get; init; }
@@ -32,7 +33,8 @@ public static unsafe class OpenClPlatforms
     private static readonly Lock Gate = new();
     private static IReadOnlyList<OpenClDeviceInfo>? _devices;
 
-    /// <summary>Every device of every platform (enumerated once per process: the ICD loader's first call is not thread-safe).</summary>
+    /// <summary>Every device of every platform (enumerated once per process: the ICD loader's first call is not
+    /// thread-safe).</summary>
     /// <exception cref="DllNotFoundException">The ICD loader is missing (the message names the packages).</exception>
     public static IReadOnlyList<OpenClDeviceInfo> List()
     {

@@ -29,8 +29,10 @@ internal static partial class NativeLoader
     public static string? LoadedFrom { get; private set; }
 
     /// <summary>Loads the shim unless already loaded.</summary>
-    /// <param name="blasThreads">Threads for OpenBLAS, set in the environment before libtorch loads unless already set.</param>
-    /// <exception cref="BackendUnavailableException">The shim or libtorch cannot be loaded, or its ABI differs.</exception>
+    /// <param name="blasThreads">Threads for OpenBLAS, set in the environment before libtorch loads unless already
+    /// set.</param>
+    /// <exception cref="BackendUnavailableException">The shim or libtorch cannot be loaded, or its ABI
+    /// differs.</exception>
     public static void EnsureLoaded(int blasThreads)
     {
         lock (Gate)

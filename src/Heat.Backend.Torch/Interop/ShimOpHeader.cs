@@ -6,7 +6,8 @@ using Heat.Abstractions;
 namespace Heat.Backend.Torch.Interop;
 
 /// <summary>
-/// Writes <c>native/heat_torch/hts_ops.h</c>, the shim's numbering of dtypes and ops, from the C# enums: one X-macro list
+/// Writes <c>native/heat_torch/hts_ops.h</c>, the shim's numbering of dtypes and ops, from the C# enums: one X-macro
+/// list
 /// per family, <c>X(name, code)</c> in code order. The checked-in header must equal <see cref="Generate"/> (a test says
 /// so), and the shim reports its lists back through <c>hts_op_name</c>, so the two sides cannot drift apart.
 /// </summary>

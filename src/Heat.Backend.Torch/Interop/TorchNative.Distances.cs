@@ -6,12 +6,14 @@ namespace Heat.Backend.Torch.Interop;
 /// <summary>The exports of native/heat_torch/hts_distances.h: the local blocks of cdist.</summary>
 internal static unsafe partial class TorchNative
 {
-    /// <summary>metric: <see cref="Heat.Abstractions.DistanceMetric"/>; y null: x against itself; mirror null: no transpose.</summary>
+    /// <summary>metric: <see cref="Heat.Abstractions.DistanceMetric"/>; y null: x against itself; mirror null: no
+    /// transpose.</summary>
     [LibraryImport(Lib)]
     internal static partial int hts_cdist(HtsTensor* x, HtsTensor* y, HtsTensor* destination, HtsTensor* mirror, int metric, int quadratic, double sigma);
     [LibraryImport(Lib)] internal static partial nint hts_cdist_last_error();
 
-    /// <summary>Throws the typed exception for a non-zero status of <see cref="hts_cdist"/>, with its message.</summary>
+    /// <summary>Throws the typed exception for a non-zero status of <see cref="hts_cdist"/>, with its
+    /// message.</summary>
     public static void CheckCdist(int status)
     {
         if (status == HtsStatus.Ok) return;

@@ -25,7 +25,8 @@ internal static unsafe class MpiLibrary
     private static string? _version;
 
     /// <summary>Loads and checks the library once; returns MPICH's version text.</summary>
-    /// <exception cref="CommunicatorUnavailableException">MPICH is missing, or the library found is not MPICH.</exception>
+    /// <exception cref="CommunicatorUnavailableException">MPICH is missing, or the library found is not
+    /// MPICH.</exception>
     public static string EnsureLoaded()
     {
         lock (Gate)

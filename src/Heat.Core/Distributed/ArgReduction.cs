@@ -11,7 +11,8 @@ namespace Heat.Distributed;
 /// </summary>
 internal static class ArgReduction
 {
-    /// <summary>Global int64 indices of the minimum or maximum along <paramref name="axis"/> (flat indices when null).</summary>
+    /// <summary>Global int64 indices of the minimum or maximum along <paramref name="axis"/> (flat indices when
+    /// null).</summary>
     public static DNDarray Reduce(ArgReduceKind kind, DNDarray x, int? axis, bool keepdims)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -76,7 +77,8 @@ internal static class ArgReduction
             var idx = hasData ? HostStaging.Read<long>(indices) : [-1];
             if (hasData && distributed && x.split is int s)
             {
-                // Local flat index → local multi-index → global multi-index (offset on the split axis) → global flat index.
+                // Local flat index → local multi-index → global multi-index (offset on the split axis) → global flat
+                // index.
                 var lshape = x.larray.GetShape();
                 long rest = idx[0], global = 0;
                 var coords = new long[lshape.Length];
@@ -139,7 +141,8 @@ internal static class ArgReduction
         HostStaging.Write<long>(indices, outIndices);
     }
 
-    /// <summary>True when (v, i) beats (best, bestIndex): NaN wins, then the smaller/larger value, then the smaller index.</summary>
+    /// <summary>True when (v, i) beats (best, bestIndex): NaN wins, then the smaller/larger value, then the smaller
+    /// index.</summary>
     private static bool Better<T>(T v, long i, T best, long bestIndex, bool min) where T : INumber<T>
     {
         bool vNan = T.IsNaN(v), bNan = T.IsNaN(best);

@@ -7,7 +7,8 @@ namespace Heat.Distributed;
 /// <summary>Communicator calls on local tensors of a run-time dtype (one switch on dtype, then generic).</summary>
 internal static unsafe class Collectives
 {
-    /// <summary>Reduces a contiguous tensor element-wise across all ranks, in place (device tensors through a host copy).</summary>
+    /// <summary>Reduces a contiguous tensor element-wise across all ranks, in place (device tensors through a host
+    /// copy).</summary>
     public static void AllreduceInPlace(ICommunicator comm, LocalTensor t, ReduceOp op)
     {
         if (comm.Size == 1) return;
@@ -68,7 +69,8 @@ internal static unsafe class Collectives
         public void Discard() => host?.Dispose();
     }
 
-    /// <summary>A contiguous host tensor as a typed communication buffer (empty for an empty tensor, wherever it lives).</summary>
+    /// <summary>A contiguous host tensor as a typed communication buffer (empty for an empty tensor, wherever it
+    /// lives).</summary>
     public static CommBuffer<T> Typed<T>(LocalTensor t) where T : unmanaged => t.Numel == 0 ? CommBuffer<T>.Empty : t.AsCommBuffer<T>();
 
     /// <summary>The raw bytes of a contiguous host tensor as a communication buffer.</summary>

@@ -9,7 +9,8 @@ namespace Heat.Distributed;
 /// </summary>
 internal static class Cumulative
 {
-    /// <summary>The dtype a scan produces (sums and products of bool and integers give int64, as HeAT and NumPy).</summary>
+    /// <summary>The dtype a scan produces (sums and products of bool and integers give int64, as HeAT and
+    /// NumPy).</summary>
     public static DType ResultType(ReduceOp op, DType input) => Reduction.ResultType(op, input);
 
     /// <summary>The inclusive scan of <paramref name="x"/> along <paramref name="axis"/>.</summary>

@@ -124,7 +124,8 @@ internal static class Elementwise
         return scope.MoveToOuter(new DNDarray(result, x.shape, x.split, x.Context, x.balanced), transferred: result);
     }
 
-    /// <summary>An operand split along an axis it broadcasts (extent 1 against a larger output) is replicated first.</summary>
+    /// <summary>An operand split along an axis it broadcasts (extent 1 against a larger output) is replicated
+    /// first.</summary>
     private static DNDarray Prepare(DNDarray x, long[] outShape, List<IDisposable> temps)
     {
         if (x.split is int s && x.GShapeRef[s] != outShape[s + outShape.Length - x.ndim])
@@ -134,7 +135,8 @@ internal static class Elementwise
 
     private static int? OutSplit(DNDarray x, int nd) => x.split is int s ? s + (nd - x.ndim) : null;
 
-    /// <summary>The operand's local tensor in the compute dtype, restricted to this rank's range and broadcast to the local output.</summary>
+    /// <summary>The operand's local tensor in the compute dtype, restricted to this rank's range and broadcast to the
+    /// local output.</summary>
     private static LocalTensor LocalOperand(DNDarray x, int? ownSplit, int? split, long offset, long[] localOut, DType compute, ITensorBackend backend)
     {
         LocalTensor view = x.larray.Share();
@@ -159,7 +161,8 @@ internal static class Elementwise
         return broadcast;
     }
 
-    /// <summary>A copy of <paramref name="x"/> split along output axis <paramref name="outAxis"/>, or replicated where x does not span it.</summary>
+    /// <summary>A copy of <paramref name="x"/> split along output axis <paramref name="outAxis"/>, or replicated where
+    /// x does not span it.</summary>
     private static DNDarray Align(DNDarray x, int outAxis, long[] outShape)
     {
         int own = outAxis - (outShape.Length - x.ndim);

@@ -33,7 +33,8 @@ internal static class Factory
         return (local, offset);
     }
 
-    /// <summary>A balanced array whose local chunk <paramref name="fill"/> writes (given the chunk's offset along the split axis).</summary>
+    /// <summary>A balanced array whose local chunk <paramref name="fill"/> writes (given the chunk's offset along the
+    /// split axis).</summary>
     public static DNDarray Create(ReadOnlySpan<long> shape, DType dtype, int? split, Device? device, Action<LocalTensor, long> fill)
     {
         var ctx = ht.Context;

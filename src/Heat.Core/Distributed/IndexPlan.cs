@@ -3,7 +3,8 @@ using Heat.Abstractions;
 
 namespace Heat.Distributed;
 
-/// <summary>What a normalised key selects on one input axis: one position, or <c>Length</c> positions from <c>Start</c> by <c>Step</c>.</summary>
+/// <summary>What a normalised key selects on one input axis: one position, or <c>Length</c> positions from <c>Start</c>
+/// by <c>Step</c>.</summary>
 internal readonly record struct AxisSelection(bool IsInteger, long Start, long Length, long Step);
 
 /// <summary>
@@ -27,7 +28,8 @@ internal sealed class IndexPlan
     /// <summary>The key in Python notation, for messages.</summary>
     public string Description { get; }
 
-    /// <summary>The output axis that input axis <paramref name="axis"/> becomes, or -1 when an integer removes it.</summary>
+    /// <summary>The output axis that input axis <paramref name="axis"/> becomes, or -1 when an integer removes
+    /// it.</summary>
     public int OutputAxisOf(int axis) => Array.IndexOf(OutToIn, axis);
 
     /// <summary>Resolves <paramref name="keys"/> against <paramref name="gshape"/>.</summary>
@@ -93,8 +95,10 @@ internal sealed class IndexPlan
     }
 
     /// <summary>
-    /// The view of <paramref name="local"/> this plan selects, with the selection on <paramref name="splitAxis"/> replaced
-    /// by <paramref name="splitStart"/>/<paramref name="splitLength"/> (positions in the local chunk); new axes get extent 1.
+    /// The view of <paramref name="local"/> this plan selects, with the selection on <paramref name="splitAxis"/>
+    /// replaced
+    /// by <paramref name="splitStart"/>/<paramref name="splitLength"/> (positions in the local chunk); new axes get
+    /// extent 1.
     /// </summary>
     public LocalTensor LocalView(LocalTensor local, int? splitAxis = null, long splitStart = 0, long splitLength = 0)
     {

@@ -4,7 +4,8 @@ using Heat.Abstractions;
 namespace Heat.Distributed;
 
 /// <summary>
-/// Distributed basic indexing (HeAT's <c>__getitem__</c>/<c>__setitem__</c> for integers, slices, new axes and ellipsis).
+/// Distributed basic indexing (HeAT's <c>__getitem__</c>/<c>__setitem__</c> for integers, slices, new axes and
+/// ellipsis).
 /// An integer on the split axis gives a replicated result (its owner broadcasts it); a slice keeps the split, each rank
 /// keeping the part of its chunk inside the slice (no communication) unless a negative step reverses the rank order,
 /// in which case one Alltoallv moves the selection to the canonical chunking.
@@ -70,7 +71,8 @@ internal static class Indexing
         return new DNDarray(moved, plan.OutShape, os, ctx, true);
     }
 
-    /// <summary>Writes <paramref name="value"/>, broadcast to the selection's shape, into <c>x[plan]</c> (collective).</summary>
+    /// <summary>Writes <paramref name="value"/>, broadcast to the selection's shape, into <c>x[plan]</c>
+    /// (collective).</summary>
     /// <exception cref="ArgumentException">The value does not broadcast to the selection.</exception>
     public static void Set(DNDarray x, IndexPlan plan, DNDarray value)
     {
@@ -82,7 +84,8 @@ internal static class Indexing
         DNDarray? copy = null;
         if (value.ndim > shape.Length)
         {
-            // Leading extents of 1 beyond the selection's dimensions (NumPy allows them): drop them from a replicated copy.
+            // Leading extents of 1 beyond the selection's dimensions (NumPy allows them): drop them from a replicated
+            // copy.
             using var whole = Whole(value);
             var contiguous = backend.Copy(whole);
             using (contiguous) value = copy = new DNDarray(contiguous.TryReshapeView(value.GShapeRef[(value.ndim - shape.Length)..])!, value.GShapeRef[(value.ndim - shape.Length)..], null, x.Context, true);
@@ -128,7 +131,8 @@ internal static class Indexing
             if (value.split is null) piece = value.larray.Slice(va, have[me] > 0 ? lo[me] : 0, have[me]);
             else
             {
-                // Bring the rows [lo[r], hi[r]) of the value's axis va to rank r (one Alltoallv, after a resplit if needed).
+                // Bring the rows [lo[r], hi[r]) of the value's axis va to rank r (one Alltoallv, after a resplit if
+                // needed).
                 bool aligned = value.split == va;
                 var sourceCounts = aligned ? value.SplitCounts() : Chunking.Counts(value.GShapeRef[va], comm.Size);
                 using var source = aligned ? value.larray.Share() : Redistribution.Resplit(value, va);
@@ -141,7 +145,8 @@ internal static class Indexing
 
     /// <summary>
     /// Moves rows along <paramref name="axis"/> between ranks with one Alltoallv: rank r holds the global rows
-    /// <c>[srcLo[r], srcLo[r] + srcCount[r])</c> in <paramref name="local"/> and receives <c>[dstLo[r], dstLo[r] + dstCount[r])</c>.
+    /// <c>[srcLo[r], srcLo[r] + srcCount[r])</c> in <paramref name="local"/> and receives <c>[dstLo[r], dstLo[r] +
+    /// dstCount[r])</c>.
     /// Ranges may come in any rank order; received blocks land at their positions.
     /// </summary>
     internal static LocalTensor MoveAlongAxis(ITensorBackend backend, ICommunicator comm, LocalTensor local, int axis,

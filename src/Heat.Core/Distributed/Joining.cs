@@ -7,8 +7,10 @@ namespace Heat.Distributed;
 internal static class Joining
 {
     /// <summary>
-    /// Reshape: the array (on a split-0 copy when it is split elsewhere) is a run of contiguous flat ranges, one per rank;
-    /// one Alltoallv moves them to the canonical flat ranges of the new shape split along 0, then the new split is applied.
+    /// Reshape: the array (on a split-0 copy when it is split elsewhere) is a run of contiguous flat ranges, one per
+    /// rank;
+    /// one Alltoallv moves them to the canonical flat ranges of the new shape split along 0, then the new split is
+    /// applied.
     /// </summary>
     public static DNDarray Reshape(DNDarray x, long[] shape, int? newSplit)
     {
@@ -76,8 +78,10 @@ internal static class Joining
     }
 
     /// <summary>
-    /// Concatenation along <paramref name="axis"/>. Operands are brought to one split (the first split operand's; copies are
-    /// resplit). Along a non-split axis each rank joins its chunks (others matched to the first's chunks); along the split
+    /// Concatenation along <paramref name="axis"/>. Operands are brought to one split (the first split operand's;
+    /// copies are
+    /// resplit). Along a non-split axis each rank joins its chunks (others matched to the first's chunks); along the
+    /// split
     /// axis each operand is redistributed so that rank r receives exactly its part of the balanced result, then joined.
     /// </summary>
     public static DNDarray Concatenate(DNDarray[] arrays, int axis)

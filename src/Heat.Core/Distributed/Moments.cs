@@ -10,7 +10,8 @@ namespace Heat.Distributed;
 /// </summary>
 internal static class Moments
 {
-    /// <summary>The global count, mean and M2 (float64, extent 1 on reduced axes) of <paramref name="x"/> over <paramref name="axes"/>.</summary>
+    /// <summary>The global count, mean and M2 (float64, extent 1 on reduced axes) of <paramref name="x"/> over
+    /// <paramref name="axes"/>.</summary>
     public static (long Count, LocalTensor Mean, LocalTensor M2) Compute(DNDarray x, int[] axes)
     {
         if (x.dtype.IsComplex)

@@ -6,7 +6,8 @@ namespace Heat.Distributed;
 /// <summary>Data movement between distributions, each as one collective (Allgatherv or Alltoallw).</summary>
 internal static class Redistribution
 {
-    /// <summary>A copy of <paramref name="x"/> split along <paramref name="target"/> (for internal callers; no argument checks).</summary>
+    /// <summary>A copy of <paramref name="x"/> split along <paramref name="target"/> (for internal callers; no argument
+    /// checks).</summary>
     public static DNDarray ResplitCopy(DNDarray x, int? target)
     {
         var local = target == x.split ? x.Backend.Copy(x.larray) : Resplit(x, target);
@@ -48,7 +49,8 @@ internal static class Redistribution
         catch { result.Dispose(); throw; }
     }
 
-    /// <summary>The local tensor of <paramref name="x"/> resplit to <paramref name="target"/> (no change to x).</summary>
+    /// <summary>The local tensor of <paramref name="x"/> resplit to <paramref name="target"/> (no change to
+    /// x).</summary>
     public static LocalTensor Resplit(DNDarray x, int? target)
     {
         var backend = x.Backend;
@@ -92,7 +94,8 @@ internal static class Redistribution
         catch { result.Dispose(); throw; }
     }
 
-    /// <summary>The local tensor of <paramref name="x"/> moved to <paramref name="targetCounts"/> rows per rank along its split (one Alltoallw).</summary>
+    /// <summary>The local tensor of <paramref name="x"/> moved to <paramref name="targetCounts"/> rows per rank along
+    /// its split (one Alltoallw).</summary>
     public static LocalTensor Redistribute(DNDarray x, long[] targetCounts)
     {
         var comm = x.comm;

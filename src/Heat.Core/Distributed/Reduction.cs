@@ -3,10 +3,12 @@ using Heat.Abstractions;
 
 namespace Heat.Distributed;
 
-/// <summary>HeAT's reduction template: a local partial reduction, then one Allreduce when the split axis is reduced.</summary>
+/// <summary>HeAT's reduction template: a local partial reduction, then one Allreduce when the split axis is
+/// reduced.</summary>
 internal static class Reduction
 {
-    /// <summary>The dtype a reduction produces for input <paramref name="input"/> (sums and products of bool/integers give int64, as HeAT).</summary>
+    /// <summary>The dtype a reduction produces for input <paramref name="input"/> (sums and products of bool/integers
+    /// give int64, as HeAT).</summary>
     public static DType ResultType(ReduceOp op, DType input) => op.Kind switch
     {
         ReduceKind.Sum or ReduceKind.Prod => input.Kind is DTypeKind.Bool or DTypeKind.Signed or DTypeKind.Unsigned ? DType.Int64 : input,
@@ -31,7 +33,8 @@ internal static class Reduction
         return scope.MoveToOuter(Finish(local, x, axes, keepdims), transferred: local);
     }
 
-    /// <summary>nansum/nanprod: NaN replaced by the op's neutral element in a local copy, then <see cref="Reduce"/>.</summary>
+    /// <summary>nansum/nanprod: NaN replaced by the op's neutral element in a local copy, then
+    /// <see cref="Reduce"/>.</summary>
     public static DNDarray ReduceIgnoringNaN(ReduceOp op, DNDarray x, Axis? axis, bool keepdims)
     {
         ArgumentNullException.ThrowIfNull(x);

@@ -3,13 +3,15 @@ using Heat.Abstractions;
 
 namespace Heat.Distributed;
 
-/// <summary>Local host tensors and their slices as <see cref="ByteBox"/> layouts for <see cref="ICommunicator.Alltoallw"/>.</summary>
+/// <summary>Local host tensors and their slices as <see cref="ByteBox"/> layouts for
+/// <see cref="ICommunicator.Alltoallw"/>.</summary>
 internal static unsafe class StridedBoxes
 {
     /// <summary>
     /// One Alltoallw from <paramref name="source"/> to <paramref name="destination"/>: box r of each side comes from
     /// <paramref name="sendBox"/> / <paramref name="recvBox"/>. Every rank makes the same call; a rank whose tensors
-    /// are not host-addressable (<see cref="LocalTensor.HostPointer"/> 0: a GPU, OpenCL device buffers) or have negative
+    /// are not host-addressable (<see cref="LocalTensor.HostPointer"/> 0: a GPU, OpenCL device buffers) or have
+    /// negative
     /// strides exchanges through a contiguous host copy.
     /// </summary>
     public static void Exchange(ICommunicator comm, LocalTensor source, LocalTensor destination,
@@ -26,7 +28,8 @@ internal static unsafe class StridedBoxes
         if (!direct) HostStaging.WriteBack(into, destination);
     }
 
-    /// <summary>True when the tensor's bytes can be described by boxes: host memory (or empty) with non-negative strides.</summary>
+    /// <summary>True when the tensor's bytes can be described by boxes: host memory (or empty) with non-negative
+    /// strides.</summary>
     public static bool OnHost(LocalTensor t)
     {
         if (t.Numel == 0) return true;
@@ -42,7 +45,8 @@ internal static unsafe class StridedBoxes
         return new CommBuffer<byte>((byte*)t.HostPointer, Slice(t, 0, 0, t.Shape[0]).End);
     }
 
-    /// <summary>The box of <c>[start, start + count)</c> along <paramref name="axis"/> of <paramref name="t"/>, relative to its first element.</summary>
+    /// <summary>The box of <c>[start, start + count)</c> along <paramref name="axis"/> of <paramref name="t"/>,
+    /// relative to its first element.</summary>
     public static ByteBox Slice(LocalTensor t, int axis, long start, long count)
     {
         int item = t.DType.ItemSize;

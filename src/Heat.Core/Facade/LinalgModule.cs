@@ -4,7 +4,8 @@ namespace Heat;
 // HeAT: heat/core/linalg/__init__.py (the linalg namespace)
 public static partial class ht
 {
-    /// <summary>Linear algebra: <c>ht.linalg.matmul</c>, <c>dot</c>, <c>outer</c>, <c>vdot</c>, <c>trace</c>, ...</summary>
+    /// <summary>Linear algebra: <c>ht.linalg.matmul</c>, <c>dot</c>, <c>outer</c>, <c>vdot</c>, <c>trace</c>,
+    /// ...</summary>
     public static readonly LinalgModule linalg = new();
 }
 

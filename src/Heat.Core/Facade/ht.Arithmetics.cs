@@ -8,8 +8,10 @@ namespace Heat;
 public static partial class ht
 {
     /// <summary>
-    /// The <paramref name="n"/>-th discrete difference along <paramref name="axis"/> (<c>a[i+1] - a[i]</c>); along the split
-    /// axis each rank receives one slice from its neighbour. The result has <paramref name="n"/> fewer elements on the axis
+    /// The <paramref name="n"/>-th discrete difference along <paramref name="axis"/> (<c>a[i+1] - a[i]</c>); along the
+    /// split
+    /// axis each rank receives one slice from its neighbour. The result has <paramref name="n"/> fewer elements on the
+    /// axis
     /// (bool arrays give their XOR as NumPy; the split stays, the result may be unbalanced).
     /// </summary>
     public static DNDarray diff(DNDarray a, int n = 1, int axis = -1)
@@ -200,7 +202,8 @@ public static partial class ht
     /// <summary>Product treating NaN as one.</summary>
     public static DNDarray nanprod(DNDarray a, Axis? axis = null, bool keepdims = false) => Reduction.ReduceIgnoringNaN(ReduceOp.Prod, a, axis, keepdims);
 
-    /// <summary>Cumulative sum along <paramref name="axis"/> (bool and integers accumulate in int64); along the split axis one Exscan.</summary>
+    /// <summary>Cumulative sum along <paramref name="axis"/> (bool and integers accumulate in int64); along the split
+    /// axis one Exscan.</summary>
     public static DNDarray cumsum(DNDarray a, int axis, DType? dtype = null) => Cumulative.Scan(ReduceOp.Sum, a, axis, dtype);
 
     /// <summary>Cumulative product along <paramref name="axis"/> (bool and integers accumulate in int64).</summary>

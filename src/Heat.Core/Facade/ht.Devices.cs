@@ -11,7 +11,8 @@ public static partial class ht
     public static Device get_device() => Context.Device;
 
     /// <summary>
-    /// Sets the device new arrays of this rank are created on (<c>"cpu"</c>, <c>"gpu"</c> = <c>gpu:(local rank % GPUs)</c>,
+    /// Sets the device new arrays of this rank are created on (<c>"cpu"</c>, <c>"gpu"</c> = <c>gpu:(local rank %
+    /// GPUs)</c>,
     /// <c>"gpu:1"</c>).
     /// </summary>
     /// <exception cref="BackendUnavailableException">The backend has no such device.</exception>

@@ -48,7 +48,8 @@ public static partial class ht
     public static DNDarray arange(long stop, DType? dtype = null, int? split = null, Device? device = null) =>
         arange(Scalar.FromInt(0), Scalar.FromInt(stop), Scalar.FromInt(1), dtype, split, device);
 
-    /// <summary>Evenly spaced values in [start, stop) with <paramref name="step"/>; int32 when all arguments are integers, else float32 (HeAT).</summary>
+    /// <summary>Evenly spaced values in [start, stop) with <paramref name="step"/>; int32 when all arguments are
+    /// integers, else float32 (HeAT).</summary>
     /// <exception cref="ArgumentException">The step is zero.</exception>
     public static DNDarray arange(Scalar start, Scalar stop, Scalar step, DType? dtype = null, int? split = null, Device? device = null)
     {
@@ -74,7 +75,8 @@ public static partial class ht
         });
     }
 
-    /// <summary><paramref name="num"/> evenly spaced values from start to stop (inclusive when <paramref name="endpoint"/>).</summary>
+    /// <summary><paramref name="num"/> evenly spaced values from start to stop (inclusive when
+    /// <paramref name="endpoint"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">num is negative.</exception>
     public static DNDarray linspace(double start, double stop, long num = 50, bool endpoint = true, DType? dtype = null, int? split = null, Device? device = null)
     {
@@ -87,7 +89,8 @@ public static partial class ht
     }
 
     /// <summary>
-    /// An array from row-major .NET data. Without <paramref name="is_split"/>, every rank passes the whole array and keeps
+    /// An array from row-major .NET data. Without <paramref name="is_split"/>, every rank passes the whole array and
+    /// keeps
     /// its chunk of <paramref name="split"/>; with it, each rank passes its own chunk along <paramref name="is_split"/>
     /// (local shapes are checked collectively: every rank raises the same error on a mismatch).
     /// </summary>
@@ -119,7 +122,8 @@ public static partial class ht
         };
     }
 
-    /// <summary>A copy of <paramref name="a"/> (or <paramref name="a"/> itself when <paramref name="copy"/> is false and nothing changes), optionally resplit and cast.</summary>
+    /// <summary>A copy of <paramref name="a"/> (or <paramref name="a"/> itself when <paramref name="copy"/> is false
+    /// and nothing changes), optionally resplit and cast.</summary>
     public static DNDarray array(DNDarray a, DType? dtype = null, int? split = null, bool copy = true)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -183,7 +187,8 @@ public static partial class ht
         return new DNDarray(local, gshape, axis, ctx, balanced: null);
     }
 
-    /// <summary>A 2-d array with ones on the diagonal: <paramref name="shape"/> is <c>[n]</c> (n × n) or <c>[n, m]</c>. Each rank writes only its chunk.</summary>
+    /// <summary>A 2-d array with ones on the diagonal: <paramref name="shape"/> is <c>[n]</c> (n × n) or <c>[n, m]</c>.
+    /// Each rank writes only its chunk.</summary>
     /// <exception cref="ArgumentException">shape has neither one nor two entries.</exception>
     public static DNDarray eye(long[] shape, DType? dtype = null, int? split = null, Device? device = null)
     {
@@ -211,7 +216,8 @@ public static partial class ht
     /// <summary>The n × n identity matrix.</summary>
     public static DNDarray identity(long n, DType? dtype = null, int? split = null, Device? device = null) => eye([n], dtype, split, device);
 
-    /// <summary><paramref name="num"/> values spaced evenly on a log scale: <c>base ^ linspace(start, stop)</c>.</summary>
+    /// <summary><paramref name="num"/> values spaced evenly on a log scale: <c>base ^ linspace(start,
+    /// stop)</c>.</summary>
     public static DNDarray logspace(double start, double stop, long num = 50, bool endpoint = true, double @base = 10.0, DType? dtype = null, int? split = null, Device? device = null)
     {
         using var exponents = linspace(start, stop, num, endpoint, float64, split, device);
@@ -219,7 +225,8 @@ public static partial class ht
         return values.astype(dtype ?? float32);
     }
 
-    /// <summary><paramref name="a"/> itself (no copy, as NumPy's asarray); use <see cref="array(DNDarray, DType?, int?, bool)"/> to copy.</summary>
+    /// <summary><paramref name="a"/> itself (no copy, as NumPy's asarray); use
+    /// <see cref="array(DNDarray, DType?, int?, bool)"/> to copy.</summary>
     public static DNDarray asarray(DNDarray a) => a ?? throw new ArgumentNullException(nameof(a));
 
     /// <summary>An array from row-major .NET data (as <see cref="array{T}"/>).</summary>
@@ -227,10 +234,12 @@ public static partial class ht
         array(data, shape, dtype, split, null, device);
 
     /// <summary>
-    /// Coordinate matrices from 1-d coordinate vectors (NumPy's meshgrid, <paramref name="indexing"/> "xy" or "ij"). At most
+    /// Coordinate matrices from 1-d coordinate vectors (NumPy's meshgrid, <paramref name="indexing"/> "xy" or "ij"). At
+    /// most
     /// one input may be split; the outputs are then split along that input's axis.
     /// </summary>
-    /// <exception cref="ArgumentException">An input is not 1-d, more than one is split, or indexing is unknown.</exception>
+    /// <exception cref="ArgumentException">An input is not 1-d, more than one is split, or indexing is
+    /// unknown.</exception>
     public static DNDarray[] meshgrid(DNDarray[] arrays, string indexing = "xy")
     {
         ArgumentNullException.ThrowIfNull(arrays);

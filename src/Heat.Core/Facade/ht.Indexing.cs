@@ -45,7 +45,8 @@ public static partial class ht
         return where(condition, xa, y);
     }
 
-    /// <summary><c>condition ? x : y</c> with two scalars (their promoted dtype; integers and floats as NumPy's weak scalars: int64/float32).</summary>
+    /// <summary><c>condition ? x : y</c> with two scalars (their promoted dtype; integers and floats as NumPy's weak
+    /// scalars: int64/float32).</summary>
     public static DNDarray where(DNDarray condition, Scalar x, Scalar y)
     {
         ArgumentNullException.ThrowIfNull(condition);

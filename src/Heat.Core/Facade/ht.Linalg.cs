@@ -14,7 +14,8 @@ public static partial class ht
     /// <exception cref="ArgumentException">The inner dimensions differ, or an operand is 0-d.</exception>
     public static DNDarray matmul(DNDarray a, DNDarray b) => Linalg.Matmul.Product(a, b);
 
-    /// <summary>Dot product: the sum of products for 1-d operands (a 0-d array), matmul otherwise, x * y for 0-d.</summary>
+    /// <summary>Dot product: the sum of products for 1-d operands (a 0-d array), matmul otherwise, x * y for
+    /// 0-d.</summary>
     public static DNDarray dot(DNDarray a, DNDarray b)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -47,7 +48,8 @@ public static partial class ht
         return matmul(ca, fb);
     }
 
-    /// <summary>The sum of the <paramref name="offset"/>-th diagonal of a 2-d array, as a .NET double (HeAT returns a Python number).</summary>
+    /// <summary>The sum of the <paramref name="offset"/>-th diagonal of a 2-d array, as a .NET double (HeAT returns a
+    /// Python number).</summary>
     public static double trace(DNDarray a, long offset = 0)
     {
         using var d = diagonal(a, offset);
@@ -56,7 +58,8 @@ public static partial class ht
     }
 
     /// <summary>
-    /// The <paramref name="offset"/>-th diagonal of a 2-d array (above the main one for positive offsets) as a 1-d array;
+    /// The <paramref name="offset"/>-th diagonal of a 2-d array (above the main one for positive offsets) as a 1-d
+    /// array;
     /// split along 0 when the input is split (each rank keeps the diagonal entries of its chunk, possibly unbalanced).
     /// </summary>
     /// <exception cref="NotSupportedException">The array is not 2-d.</exception>
@@ -88,10 +91,12 @@ public static partial class ht
         return new DNDarray(copy, [total], a.split is null ? null : 0, a.Context, a.split is null ? true : null);
     }
 
-    /// <summary>The lower triangle (elements with column − row ≤ k) of the last two dimensions; the rest zero.</summary>
+    /// <summary>The lower triangle (elements with column − row ≤ k) of the last two dimensions; the rest
+    /// zero.</summary>
     public static DNDarray tril(DNDarray m, long k = 0) => Triangle(m, k, lower: true);
 
-    /// <summary>The upper triangle (elements with column − row ≥ k) of the last two dimensions; the rest zero.</summary>
+    /// <summary>The upper triangle (elements with column − row ≥ k) of the last two dimensions; the rest
+    /// zero.</summary>
     public static DNDarray triu(DNDarray m, long k = 0) => Triangle(m, k, lower: false);
 
     private static DNDarray Triangle(DNDarray m, long k, bool lower)
@@ -119,7 +124,8 @@ public static partial class ht
         return scope.MoveToOuter(new DNDarray(result, m.shape, m.split, m.Context, m.balanced), transferred: result);
     }
 
-    /// <summary>Permutes the axes (reverses them when <paramref name="axes"/> is null); the split follows its axis. Returns a contiguous copy.</summary>
+    /// <summary>Permutes the axes (reverses them when <paramref name="axes"/> is null); the split follows its axis.
+    /// Returns a contiguous copy.</summary>
     /// <exception cref="ArgumentException">axes is not a permutation of 0..ndim-1.</exception>
     public static DNDarray transpose(DNDarray a, int[]? axes = null)
     {

@@ -8,7 +8,8 @@ namespace Heat;
 public static partial class ht
 {
     /// <summary>
-    /// A new array of <paramref name="shape"/> (one entry may be -1) with the same elements in row-major order, split along
+    /// A new array of <paramref name="shape"/> (one entry may be -1) with the same elements in row-major order, split
+    /// along
     /// <paramref name="new_split"/> (default: the input's split, clamped to the new rank). The input keeps its split.
     /// </summary>
     /// <exception cref="ArgumentException">The element counts differ or more than one entry is -1.</exception>
@@ -26,7 +27,8 @@ public static partial class ht
     /// <summary>The elements as a 1-d array (always a new array here).</summary>
     public static DNDarray ravel(DNDarray a) => flatten(a);
 
-    /// <summary>Removes extent-1 dimensions (all when <paramref name="axis"/> is null); a squeezed split axis is replicated.</summary>
+    /// <summary>Removes extent-1 dimensions (all when <paramref name="axis"/> is null); a squeezed split axis is
+    /// replicated.</summary>
     /// <exception cref="ArgumentException">A given axis does not have extent 1.</exception>
     public static DNDarray squeeze(DNDarray a, Axis? axis = null)
     {
@@ -42,7 +44,8 @@ public static partial class ht
         return new DNDarray(view, source.GShapeRef.Where((_, i) => !axes.Contains(i)).ToArray(), split, source.Context, source.balanced);
     }
 
-    /// <summary>Inserts an extent-1 dimension at <paramref name="axis"/> (−ndim−1 ≤ axis ≤ ndim); the split moves with its axis.</summary>
+    /// <summary>Inserts an extent-1 dimension at <paramref name="axis"/> (−ndim−1 ≤ axis ≤ ndim); the split moves with
+    /// its axis.</summary>
     public static DNDarray expand_dims(DNDarray a, int axis)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -73,7 +76,8 @@ public static partial class ht
         return transpose(x, order.ToArray());
     }
 
-    /// <summary>Joins arrays along an existing axis; the result is balanced (split of the first split operand).</summary>
+    /// <summary>Joins arrays along an existing axis; the result is balanced (split of the first split
+    /// operand).</summary>
     /// <exception cref="ArgumentException">Dimensions other than <paramref name="axis"/> differ.</exception>
     public static DNDarray concatenate(DNDarray[] arrays, int axis = 0) => Joining.Concatenate(arrays, axis);
 

@@ -8,7 +8,8 @@ namespace Heat;
 // HeAT: heat/core/random.py
 public static partial class ht
 {
-    /// <summary>Random numbers that do not depend on the number of ranks or the split (Philox4x32-10 indexed by the global element index).</summary>
+    /// <summary>Random numbers that do not depend on the number of ranks or the split (Philox4x32-10 indexed by the
+    /// global element index).</summary>
     public static readonly RandomModule random = new();
 }
 
@@ -23,7 +24,8 @@ public sealed class RandomModule
 {
     internal RandomModule() { }
 
-    /// <summary>Seeds the generator and resets the counter; without a seed, rank 0's clock is broadcast (collective).</summary>
+    /// <summary>Seeds the generator and resets the counter; without a seed, rank 0's clock is broadcast
+    /// (collective).</summary>
     public void seed(long? seed = null)
     {
         var state = RankRandom.Current;
@@ -117,7 +119,8 @@ public sealed class RandomModule
     }
 
     /// <summary>A random permutation of 0..n-1 (int64 by default), identical for every rank count and split.</summary>
-    /// <remarks>Every rank sorts the n random keys (O(n) memory per rank); the result keeps only the rank's chunk.</remarks>
+    /// <remarks>Every rank sorts the n random keys (O(n) memory per rank); the result keeps only the rank's
+    /// chunk.</remarks>
     public DNDarray randperm(long n, DType? dtype = null, int? split = null, Device? device = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);
@@ -129,7 +132,8 @@ public sealed class RandomModule
     /// <summary>A random permutation of 0..n-1.</summary>
     public DNDarray permutation(long n) => randperm(n);
 
-    /// <summary>A copy of <paramref name="x"/> with its rows (axis 0) randomly permuted; the distribution is kept.</summary>
+    /// <summary>A copy of <paramref name="x"/> with its rows (axis 0) randomly permuted; the distribution is
+    /// kept.</summary>
     public DNDarray permutation(DNDarray x)
     {
         using var scope = DisposeScope.Begin();
@@ -138,7 +142,8 @@ public sealed class RandomModule
         return scope.MoveToOuter(copy);
     }
 
-    /// <summary>Permutes the rows (axis 0) of <paramref name="x"/> in place; split along axis 0 this is one Alltoallv.</summary>
+    /// <summary>Permutes the rows (axis 0) of <paramref name="x"/> in place; split along axis 0 this is one
+    /// Alltoallv.</summary>
     /// <exception cref="ArgumentException">x is 0-d.</exception>
     public void shuffle(DNDarray x)
     {
@@ -148,7 +153,8 @@ public sealed class RandomModule
         Shuffle.Rows(x, order);
     }
 
-    // The full permutation on every rank: each rank draws the keys of its canonical share, one Allgatherv, a stable sort.
+    // The full permutation on every rank: each rank draws the keys of its canonical share, one Allgatherv, a stable
+    // sort.
     private static long[] Permutation(long n)
     {
         using var keys = Sample([n], DType.Int64, 0, Device.Cpu, Draw.Int64Range, 0, 1UL << 62);

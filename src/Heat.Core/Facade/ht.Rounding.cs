@@ -7,7 +7,8 @@ namespace Heat;
 // HeAT: heat/core/rounding.py
 public static partial class ht
 {
-    /// <summary>Rounds half to even to <paramref name="decimals"/> decimals (negative: to tens, hundreds, ...), as NumPy: <c>rint(x * 10^d) / 10^d</c>.</summary>
+    /// <summary>Rounds half to even to <paramref name="decimals"/> decimals (negative: to tens, hundreds, ...), as
+    /// NumPy: <c>rint(x * 10^d) / 10^d</c>.</summary>
     public static DNDarray round(DNDarray x, int decimals = 0)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -26,7 +27,8 @@ public static partial class ht
         return decimals > 0 ? r / scale : r * scale;
     }
 
-    /// <summary>Limits values to [<paramref name="min"/>, <paramref name="max"/>] (either may be null); NaN stays NaN. With min > max every value becomes max, as NumPy.</summary>
+    /// <summary>Limits values to [<paramref name="min"/>, <paramref name="max"/>] (either may be null); NaN stays NaN.
+    /// With min > max every value becomes max, as NumPy.</summary>
     /// <exception cref="ArgumentException">Both bounds are null.</exception>
     public static DNDarray clip(DNDarray x, Scalar? min, Scalar? max)
     {
@@ -37,14 +39,16 @@ public static partial class ht
         return max is Scalar hi ? minimum(low, hi) : low.astype(low.dtype);
     }
 
-    /// <summary>Limits values element-wise to the arrays <paramref name="min"/> and <paramref name="max"/> (broadcast).</summary>
+    /// <summary>Limits values element-wise to the arrays <paramref name="min"/> and <paramref name="max"/>
+    /// (broadcast).</summary>
     public static DNDarray clip(DNDarray x, DNDarray min, DNDarray max)
     {
         using var low = maximum(x, min);
         return minimum(low, max);
     }
 
-    /// <summary>Fractional and integral parts, both with the sign of x (NumPy's modf): <c>modf(-2.5) = (-0.5, -2.0)</c>, <c>modf(inf) = (0, inf)</c>.</summary>
+    /// <summary>Fractional and integral parts, both with the sign of x (NumPy's modf): <c>modf(-2.5) = (-0.5,
+    /// -2.0)</c>, <c>modf(inf) = (0, inf)</c>.</summary>
     public static (DNDarray fractional, DNDarray integral) modf(DNDarray x)
     {
         ArgumentNullException.ThrowIfNull(x);

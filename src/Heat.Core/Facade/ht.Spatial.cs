@@ -19,7 +19,8 @@ public sealed partial class SpatialModule
 {
     internal SpatialModule() { }
 
-    /// <summary>Euclidean distances; <paramref name="quadratic_expansion"/> uses |x|² + |y|² − 2 x·y through matmul (faster, clamped at 0).</summary>
+    /// <summary>Euclidean distances; <paramref name="quadratic_expansion"/> uses |x|² + |y|² − 2 x·y through matmul
+    /// (faster, clamped at 0).</summary>
     public DNDarray cdist(DNDarray X, DNDarray? Y = null, bool quadratic_expansion = false) => Distances.Compute(X, Y, DistanceMetric.Euclidean, quadratic_expansion);
 
     /// <summary>The Gaussian kernel exp(−|x − y|² / (2 σ²)).</summary>

@@ -7,22 +7,28 @@ namespace Heat;
 // HeAT: heat/core/statistics.py
 public static partial class ht
 {
-    /// <summary>Global int64 index of the minimum along <paramref name="axis"/> (of the flattened array when null); NaN counts as the minimum, ties give the first index.</summary>
+    /// <summary>Global int64 index of the minimum along <paramref name="axis"/> (of the flattened array when null); NaN
+    /// counts as the minimum, ties give the first index.</summary>
     /// <remarks>Correct on unbalanced arrays: local indices are offset by each chunk's real position.</remarks>
     public static DNDarray argmin(DNDarray x, int? axis = null, bool keepdims = false) => ArgReduction.Reduce(ArgReduceKind.ArgMin, x, axis, keepdims);
 
-    /// <summary>Global int64 index of the maximum along <paramref name="axis"/> (of the flattened array when null); NaN counts as the maximum, ties give the first index.</summary>
+    /// <summary>Global int64 index of the maximum along <paramref name="axis"/> (of the flattened array when null); NaN
+    /// counts as the maximum, ties give the first index.</summary>
     public static DNDarray argmax(DNDarray x, int? axis = null, bool keepdims = false) => ArgReduction.Reduce(ArgReduceKind.ArgMax, x, axis, keepdims);
 
-    /// <summary>Variance over <paramref name="axis"/> with <paramref name="ddof"/> delta degrees of freedom, in one pass (Chan's merge across ranks).</summary>
-    /// <remarks>float64 input gives float64, everything else float32 (HeAT). Fewer than <c>ddof + 1</c> elements give NaN or inf, as NumPy.</remarks>
+    /// <summary>Variance over <paramref name="axis"/> with <paramref name="ddof"/> delta degrees of freedom, in one
+    /// pass (Chan's merge across ranks).</summary>
+    /// <remarks>float64 input gives float64, everything else float32 (HeAT). Fewer than <c>ddof + 1</c> elements give
+    /// NaN or inf, as NumPy.</remarks>
     public static DNDarray var(DNDarray x, Axis? axis = null, int ddof = 0, bool keepdims = false) => Variance(x, axis, ddof, keepdims, sqrt: false);
 
-    /// <summary>Standard deviation over <paramref name="axis"/> with <paramref name="ddof"/> delta degrees of freedom, in one pass.</summary>
+    /// <summary>Standard deviation over <paramref name="axis"/> with <paramref name="ddof"/> delta degrees of freedom,
+    /// in one pass.</summary>
     public static DNDarray std(DNDarray x, Axis? axis = null, int ddof = 0, bool keepdims = false) => Variance(x, axis, ddof, keepdims, sqrt: true);
 
     /// <summary>
-    /// Weighted average over <paramref name="axis"/>: <c>sum(x * w) / sum(w)</c>. <paramref name="weights"/> has the shape of
+    /// Weighted average over <paramref name="axis"/>: <c>sum(x * w) / sum(w)</c>. <paramref name="weights"/> has the
+    /// shape of
     /// <paramref name="x"/>, or is 1-d with the length of <paramref name="axis"/>; null gives the mean.
     /// </summary>
     /// <exception cref="ArgumentException">The weights' shape does not fit, or they sum to zero.</exception>
@@ -111,7 +117,8 @@ public static partial class ht
     /// <summary>Maximum over <paramref name="axis"/>; NaN propagates.</summary>
     public static DNDarray max(DNDarray a, Axis? axis = null, bool keepdims = false) => Reduction.Reduce(ReduceOp.Max, a, axis, keepdims);
 
-    /// <summary>Arithmetic mean over <paramref name="axis"/>: float64 for float64 input, float32 otherwise (complex stays complex).</summary>
+    /// <summary>Arithmetic mean over <paramref name="axis"/>: float64 for float64 input, float32 otherwise (complex
+    /// stays complex).</summary>
     public static DNDarray mean(DNDarray a, Axis? axis = null, bool keepdims = false)
     {
         ArgumentNullException.ThrowIfNull(a);

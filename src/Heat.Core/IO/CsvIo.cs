@@ -40,7 +40,8 @@ internal static unsafe class CsvIo
         });
         dataStart = comm.Bcast(dataStart, 0);
 
-        // Equal byte ranges; every rank starts at the first line that begins in its range, ends where its neighbour starts.
+        // Equal byte ranges; every rank starts at the first line that begins in its range, ends where its neighbour
+        // starts.
         long data = length - dataStart;
         long lo = dataStart + (long)((Int128)data * comm.Rank / comm.Size);
         long myStart = CollectiveError.Run(comm, () =>
@@ -151,7 +152,8 @@ internal static unsafe class CsvIo
 
     private delegate void LineAction(long index, ReadOnlySpan<byte> line);
 
-    /// <summary>Calls <paramref name="action"/> for every line (without '\n' or a trailing '\r'); returns the line count.</summary>
+    /// <summary>Calls <paramref name="action"/> for every line (without '\n' or a trailing '\r'); returns the line
+    /// count.</summary>
     private static long ForEachLine(NativeList<byte> bytes, LineAction action)
     {
         byte* p = (byte*)bytes.Pointer;
@@ -298,7 +300,8 @@ internal static unsafe class CsvIo
     }
 }
 
-/// <summary>Text encodings usable for CSV: those that encode '\n' as the single byte 0x0A (UTF-8, ASCII, Latin-1, ...).</summary>
+/// <summary>Text encodings usable for CSV: those that encode '\n' as the single byte 0x0A (UTF-8, ASCII, Latin-1,
+/// ...).</summary>
 internal static class Encodings
 {
     /// <summary>The encoding of <paramref name="name"/>.</summary>

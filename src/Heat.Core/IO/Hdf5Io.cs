@@ -13,7 +13,8 @@ namespace Heat.IO;
 /// </summary>
 internal static unsafe class Hdf5Io
 {
-    /// <summary>What a dataset holds. <paramref name="RawOffset"/> is the data's byte offset when it can be read raw, else -1.</summary>
+    /// <summary>What a dataset holds. <paramref name="RawOffset"/> is the data's byte offset when it can be read raw,
+    /// else -1.</summary>
     private sealed record Info(long[] Shape, DType DType, long RawOffset);
 
     public static DNDarray Load(string path, string dataset, DType dtype, Range[]? slices, int? split, Device? device, bool allowExternal, IProgress<IoProgress>? progress)
@@ -84,7 +85,8 @@ internal static unsafe class Hdf5Io
         }
     }
 
-    /// <summary>Refuses a missing path and, unless allowed, external links anywhere on the path; true when the path crosses one.</summary>
+    /// <summary>Refuses a missing path and, unless allowed, external links anywhere on the path; true when the path
+    /// crosses one.</summary>
     private static bool CheckLinks(long file, string path, string dataset, bool allowExternal)
     {
         bool external = false;
@@ -186,7 +188,8 @@ internal static unsafe class Hdf5Io
         progress?.Report(new IoProgress(file, region.Numel * x.dtype.ItemSize, region.Numel * x.dtype.ItemSize));
     }
 
-    /// <summary>Creates the dataset (and the file when <paramref name="create"/>); returns the raw data offset, or -1 when writes must go through HDF5.</summary>
+    /// <summary>Creates the dataset (and the file when <paramref name="create"/>); returns the raw data offset, or -1
+    /// when writes must go through HDF5.</summary>
     private static long CreateDataset(string file, string dataset, long[] shape, DType dtype, bool create, int? compression)
     {
         Hdf5Library.Ensure();

@@ -11,7 +11,8 @@ namespace Heat.Linalg;
 /// <item>0N, N1, NN: local products.</item>
 /// <item>00, N0, 01: ring over B's blocks (each rank sees B once, one block in flight), C rows stay local.</item>
 /// <item>11, 1N: ring over A's column blocks, C columns stay local.</item>
-/// <item>10: local partial products and a reduce-scatter of column blocks (one Alltoallv of M×N/p per pair of ranks).</item>
+/// <item>10: local partial products and a reduce-scatter of column blocks (one Alltoallv of M×N/p per pair of
+/// ranks).</item>
 /// </list>
 /// Inputs are never resplit in place.
 /// </summary>
@@ -133,7 +134,8 @@ internal static unsafe class Matmul
     };
 
     /// <summary>
-    /// C(rows of A × N) from A's local rows (all of K) and B split along rows (K blocks) or columns (N blocks): B's blocks
+    /// C(rows of A × N) from A's local rows (all of K) and B split along rows (K blocks) or columns (N blocks): B's
+    /// blocks
     /// travel once around the ring, one in flight per rank.
     /// </summary>
     private static LocalTensor RingOverB(LocalTensor aRows, DNDarray b, DType type, bool columnsOfB)
@@ -185,7 +187,8 @@ internal static unsafe class Matmul
         finally { block.Dispose(); }
     }
 
-    /// <summary>C(M × local columns) from B's local columns (all of K) and A split along columns (K blocks travel around the ring).</summary>
+    /// <summary>C(M × local columns) from B's local columns (all of K) and A split along columns (K blocks travel
+    /// around the ring).</summary>
     private static LocalTensor RingOverA(DNDarray a, LocalTensor bColumns, long[] columnCounts, DType type, long m)
     {
         var comm = a.comm;
@@ -225,7 +228,8 @@ internal static unsafe class Matmul
         finally { block.Dispose(); }
     }
 
-    /// <summary>A split along K (columns), B split along K (rows): local partial products, reduce-scattered by canonical column blocks.</summary>
+    /// <summary>A split along K (columns), B split along K (rows): local partial products, reduce-scattered by
+    /// canonical column blocks.</summary>
     private static LocalTensor ReduceScatterColumns(DNDarray a, DNDarray b, DType type, long m, long n)
     {
         var comm = a.comm;

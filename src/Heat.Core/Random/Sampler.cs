@@ -12,11 +12,13 @@ internal enum Draw
     UniformSingle,
     /// <summary>float64 in [0, 1): 53 bits of two words (2 per block).</summary>
     UniformDouble,
-    /// <summary>float32 standard normal: Box-Muller on word pairs, 64 elements from each unit of 16 blocks (see <see cref="Float32Stream.Fill"/>).</summary>
+    /// <summary>float32 standard normal: Box-Muller on word pairs, 64 elements from each unit of 16 blocks (see
+    /// <see cref="Float32Stream.Fill"/>).</summary>
     NormalSingle,
     /// <summary>float64 standard normal: Box-Muller on two 53-bit uniforms (2 per block).</summary>
     NormalDouble,
-    /// <summary>Integers in [low, low + range) with range ≤ 2^32: Lemire's multiply-shift on one word (4 per block).</summary>
+    /// <summary>Integers in [low, low + range) with range ≤ 2^32: Lemire's multiply-shift on one word (4 per
+    /// block).</summary>
     Int32Range,
     /// <summary>Integers with a range above 2^32: multiply-shift on a 64-bit word pair (2 per block).</summary>
     Int64Range,
@@ -38,7 +40,8 @@ internal static unsafe class Sampler
     public static long Blocks(Draw draw, long count) =>
         draw == Draw.NormalSingle ? Float32Stream.Blocks(count, normal: true) : (count + PerBlock(draw) - 1) / PerBlock(draw);
 
-    /// <summary>Fills <paramref name="local"/> (a canonical chunk of <paramref name="gshape"/>) as float64/float32/int values per <paramref name="draw"/>.</summary>
+    /// <summary>Fills <paramref name="local"/> (a canonical chunk of <paramref name="gshape"/>) as float64/float32/int
+    /// values per <paramref name="draw"/>.</summary>
     public static void Fill(LocalTensor local, long[] gshape, int? split, long offset, Draw draw, ulong baseBlock, long seed, long low = 0, ulong range = 0)
     {
         uint k0 = (uint)seed, k1 = (uint)((ulong)seed >> 32);

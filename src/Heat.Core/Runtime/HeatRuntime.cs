@@ -8,7 +8,8 @@ namespace Heat;
 
 /// <summary>
 /// One process's Heat set-up: the backend, the world communicator and the device chosen by configuration, made the
-/// ambient context of the thread that created it (and of the async work it starts). Dispose it at the end of the program.
+/// ambient context of the thread that created it (and of the async work it starts). Dispose it at the end of the
+/// program.
 /// </summary>
 public sealed class HeatRuntime : IDisposable
 {
@@ -39,7 +40,8 @@ public sealed class HeatRuntime : IDisposable
     /// <summary>The world communicator.</summary>
     public ICommunicator Communicator => Context.Communicator;
 
-    /// <summary>Builds the configuration Heat reads: <c>appsettings.json</c> (optional), environment variables (<c>Heat__Backend</c>), then command-line arguments (<c>--Heat:Backend=torch</c>).</summary>
+    /// <summary>Builds the configuration Heat reads: <c>appsettings.json</c> (optional), environment variables
+    /// (<c>Heat__Backend</c>), then command-line arguments (<c>--Heat:Backend=torch</c>).</summary>
     public static IConfiguration BuildConfiguration(string[]? args = null) =>
         new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)
@@ -48,10 +50,13 @@ public sealed class HeatRuntime : IDisposable
             .AddCommandLine(FilterHeatArguments(args ?? []))
             .Build();
 
-    /// <summary>Creates the runtime from configuration and makes it the ambient context of the calling thread.</summary>
+    /// <summary>Creates the runtime from configuration and makes it the ambient context of the calling
+    /// thread.</summary>
     /// <exception cref="BackendUnavailableException">The configured backend is not installed.</exception>
-    /// <exception cref="CommunicatorUnavailableException">The configured communicator is not installed or not valid here.</exception>
-    /// <exception cref="ArgumentException">A value of the <c>Heat</c> section is malformed (the message names the key).</exception>
+    /// <exception cref="CommunicatorUnavailableException">The configured communicator is not installed or not valid
+    /// here.</exception>
+    /// <exception cref="ArgumentException">A value of the <c>Heat</c> section is malformed (the message names the
+    /// key).</exception>
     public static HeatRuntime Create(IConfiguration configuration, ILoggerFactory? loggers = null, bool enterContext = true) =>
         Create(configuration, loggers, enterContext, LauncherDetection.Marker());
 
@@ -90,13 +95,15 @@ public sealed class HeatRuntime : IDisposable
         }
     }
 
-    /// <summary>Makes this runtime the fallback context of threads that entered none (used by dependency injection hosts).</summary>
+    /// <summary>Makes this runtime the fallback context of threads that entered none (used by dependency injection
+    /// hosts).</summary>
     internal void UseAsProcessDefault()
     {
         lock (DefaultLock) _processDefault ??= this;
     }
 
-    /// <summary>Makes this runtime's context ambient on the calling thread until the returned scope is disposed.</summary>
+    /// <summary>Makes this runtime's context ambient on the calling thread until the returned scope is
+    /// disposed.</summary>
     public IDisposable Enter() => HeatContext.Enter(Context);
 
     /// <summary>Exits the ambient context and disposes the backend and communicator.</summary>
@@ -130,7 +137,8 @@ public sealed class HeatRuntime : IDisposable
         return provider.CreateWorld(new ProviderContext(settings.Configuration, loggers, ranksOnNode) { Settings = settings });
     }
 
-    /// <summary>Keeps the <c>--Heat:Key=value</c> and <c>--Heat:Key value</c> arguments, so a program's own arguments pass through.</summary>
+    /// <summary>Keeps the <c>--Heat:Key=value</c> and <c>--Heat:Key value</c> arguments, so a program's own arguments
+    /// pass through.</summary>
     private static string[] FilterHeatArguments(string[] args)
     {
         var kept = new List<string>();

@@ -11,8 +11,10 @@ public static class HeatServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="HeatRuntime"/> (chosen by the <c>Heat</c> section of <paramref name="configuration"/>), its
-    /// <see cref="ITensorBackend"/>, <see cref="ICommunicator"/> and <see cref="HeatSettings"/>. The runtime is created on
-    /// first resolution and becomes the context of threads that entered none; <see cref="HeatRuntime.Enter"/> scopes it explicitly.
+    /// <see cref="ITensorBackend"/>, <see cref="ICommunicator"/> and <see cref="HeatSettings"/>. The runtime is created
+    /// on
+    /// first resolution and becomes the context of threads that entered none; <see cref="HeatRuntime.Enter"/> scopes it
+    /// explicitly.
     /// </summary>
     public static IServiceCollection AddHeat(this IServiceCollection services, IConfiguration configuration)
     {

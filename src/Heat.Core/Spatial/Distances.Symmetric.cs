@@ -4,14 +4,17 @@ using Heat.Distributed;
 
 namespace Heat.Spatial;
 
-/// <summary>X against itself on several ranks: the half ring that computes half the blocks and returns their mirrors.</summary>
+/// <summary>X against itself on several ranks: the half ring that computes half the blocks and returns their
+/// mirrors.</summary>
 internal static partial class Distances
 {
     /// <summary>
     /// X against itself, X split 0 on several ranks: only half the blocks are computed. Rank r computes the blocks
-    /// (r, r + k) for k = 1..⌊p/2⌋ while X's blocks travel around the ring, sends each back transposed to the owner of its
+    /// (r, r + k) for k = 1..⌊p/2⌋ while X's blocks travel around the ring, sends each back transposed to the owner of
+    /// its
     /// columns, then computes its diagonal block (upper triangle, mirrored) while the transposed blocks of the others
-    /// arrive. With p even the blocks at k = p/2 are shared by the two ranks of each pair, half each (see <see cref="Share"/>).
+    /// arrive. With p even the blocks at k = p/2 are shared by the two ranks of each pair, half each (see
+    /// <see cref="Share"/>).
     /// </summary>
     private static void SymmetricRing(DNDarray xs, LocalTensor result, IDistanceKernels kernels, DistanceKind kind)
     {
@@ -58,7 +61,8 @@ internal static partial class Distances
         }
     }
 
-    /// <summary>One off-diagonal step of <see cref="SymmetricRing"/>: this rank's share of a block, sent back transposed, and the transposed share received from another rank.</summary>
+    /// <summary>One off-diagonal step of <see cref="SymmetricRing"/>: this rank's share of a block, sent back
+    /// transposed, and the transposed share received from another rank.</summary>
     private sealed class Exchange : IDisposable
     {
         private LocalTensor? _incoming, _outgoing;
@@ -79,7 +83,8 @@ internal static partial class Distances
             var e = new Exchange();
             try
             {
-                // The source's share of the block (source, me), transposed: our rows [c0, c0 + cn), its rows [r0, r0 + rn) as columns.
+                // The source's share of the block (source, me), transposed: our rows [c0, c0 + cn), its rows [r0, r0 +
+                // rn) as columns.
                 var (inR0, inRn, inC0, inCn) = Share(source, me, step, p, counts);
                 (e._source, e._rows0, e._rows, e._cols0, e._cols, e._stride) = (source, inC0, inCn, inR0, inRn, Padded(inRn));
                 e._incoming = backend.Empty([inCn, e._stride], result.DType);
@@ -123,10 +128,14 @@ internal static partial class Distances
     }
 
     /// <summary>
-    /// The part of block (row, col) that rank <paramref name="row"/> computes at ring step <paramref name="step"/>: its rows
-    /// [r0, r0 + rn) against rank <paramref name="col"/>'s rows [c0, c0 + cn). The whole block, except at k = p/2 for even
-    /// p, where the lower rank of the pair takes the first half of the higher rank's rows as columns and the higher rank
-    /// the second half of its own rows against all of the lower's: together, and with the mirrors, the two blocks exactly.
+    /// The part of block (row, col) that rank <paramref name="row"/> computes at ring step <paramref name="step"/>: its
+    /// rows
+    /// [r0, r0 + rn) against rank <paramref name="col"/>'s rows [c0, c0 + cn). The whole block, except at k = p/2 for
+    /// even
+    /// p, where the lower rank of the pair takes the first half of the higher rank's rows as columns and the higher
+    /// rank
+    /// the second half of its own rows against all of the lower's: together, and with the mirrors, the two blocks
+    /// exactly.
     /// </summary>
     private static (long R0, long Rn, long C0, long Cn) Share(int row, int col, int step, int p, long[] counts)
     {

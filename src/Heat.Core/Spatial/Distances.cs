@@ -7,7 +7,8 @@ namespace Heat.Spatial;
 /// <summary>
 /// Pairwise distances between the rows of X (split 0 or replicated) and Y (split 0 or replicated). With both split, Y's
 /// blocks travel around a ring, the next block arriving (non-blocking) while the current one is used; the result keeps
-/// X's rows local (split 0). The local blocks are the backend's distance capability (<see cref="IDistanceKernels"/>: its
+/// X's rows local (split 0). The local blocks are the backend's distance capability (<see cref="IDistanceKernels"/>:
+/// its
 /// own, or the host backend's staged through host copies).
 /// </summary>
 internal static partial class Distances

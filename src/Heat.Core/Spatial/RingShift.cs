@@ -14,7 +14,8 @@ internal sealed class RingShift
     private readonly List<CommRequest> _requests = new(2);
     private readonly List<Collectives.Staged> _staged = new(2);
 
-    /// <summary>Sends <paramref name="send"/> to <paramref name="to"/> and receives <paramref name="receive"/> from <paramref name="from"/>.</summary>
+    /// <summary>Sends <paramref name="send"/> to <paramref name="to"/> and receives <paramref name="receive"/> from
+    /// <paramref name="from"/>.</summary>
     public void Start(ICommunicator comm, LocalTensor send, int to, LocalTensor receive, int from, int tag)
     {
         Receive(comm, receive, from, tag);
@@ -37,7 +38,8 @@ internal sealed class RingShift
         _requests.Add(comm.Isend(staged.Buffer, to, tag));
     }
 
-    /// <summary>Waits for every transfer, then writes received host copies back and frees the staging buffers.</summary>
+    /// <summary>Waits for every transfer, then writes received host copies back and frees the staging
+    /// buffers.</summary>
     public void Finish()
     {
         CommRequest.WaitAll(_requests.ToArray());
@@ -46,7 +48,8 @@ internal sealed class RingShift
         _staged.Clear();
     }
 
-    /// <summary>After a failure: forgets the requests (the job is failing) and frees the staging buffers unwritten.</summary>
+    /// <summary>After a failure: forgets the requests (the job is failing) and frees the staging buffers
+    /// unwritten.</summary>
     public void Abandon()
     {
         _requests.Clear();

@@ -25,7 +25,8 @@ public sealed class Lasso
         this.lam = lam; this.max_iter = max_iter; this.tol = tol; this.precompute = precompute;
     }
 
-    /// <summary>The most features for which <c>precompute: null</c> uses the Gram matrix (f² float64 on every rank).</summary>
+    /// <summary>The most features for which <c>precompute: null</c> uses the Gram matrix (f² float64 on every
+    /// rank).</summary>
     public const long GramFeatureLimit = 2048;
 
     /// <summary>Whether fit uses the Gram matrix (null: by the number of features).</summary>

@@ -9,7 +9,8 @@ namespace Heat.Testing.Backend;
 /// <summary>
 /// The general contract of <see cref="ITensorBackend"/>: identity, allocation, host round trips of every dtype, views
 /// sharing storage, and clear <see cref="NotSupportedException"/>s. The op families have their own suites
-/// (<see cref="BackendElementwiseSuite"/>, <see cref="BackendReductionSuite"/>, <see cref="BackendMatmulSuite"/>, <see cref="BackendCopySuite"/>).
+/// (<see cref="BackendElementwiseSuite"/>, <see cref="BackendReductionSuite"/>, <see cref="BackendMatmulSuite"/>,
+/// <see cref="BackendCopySuite"/>).
 /// </summary>
 public abstract class BackendConformanceSuite(IBackendFixture fixture)
 {

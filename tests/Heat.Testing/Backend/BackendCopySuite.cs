@@ -40,7 +40,8 @@ public abstract class BackendCopySuite(IBackendFixture fixture)
         B.Copy(srcView, dst);
         var expected = logical.Select(v => CCast(to, v)).ToArray();
         var actual = Read(dst);
-        // Out-of-range float -> integer conversions are implementation-defined in C (NumPy wraps, .NET saturates): not compared.
+        // Out-of-range float -> integer conversions are implementation-defined in C (NumPy wraps, .NET saturates): not
+        // compared.
         for (int i = 0; i < expected.Length; i++)
             if (from.IsInexact && to.IsInteger && Wrap(to, Math.Truncate(logical[i])) != Math.Truncate(logical[i])) expected[i] = actual[i];
         AssertClose(expected, actual, to, $"{from} -> {to}");

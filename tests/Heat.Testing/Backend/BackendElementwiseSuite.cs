@@ -5,7 +5,8 @@ using static Heat.Testing.Backend.BackendTestData;
 
 namespace Heat.Testing.Backend;
 
-/// <summary>Element-wise ops (binary, scalar, unary, where) against double references, on every real dtype and layout.</summary>
+/// <summary>Element-wise ops (binary, scalar, unary, where) against double references, on every real dtype and
+/// layout.</summary>
 public abstract class BackendElementwiseSuite(IBackendFixture fixture)
 {
     /// <summary>The backend under test.</summary>
@@ -47,7 +48,8 @@ public abstract class BackendElementwiseSuite(IBackendFixture fixture)
         return d;
     }
 
-    /// <summary>Operand values suited to the op (shift counts and exponents small and non-negative; divisors may be 0).</summary>
+    /// <summary>Operand values suited to the op (shift counts and exponents small and non-negative; divisors may be
+    /// 0).</summary>
     private static (double[] a, double[] b) OperandValues(BinaryOp op, DType dt, long n, int seed)
     {
         var a = Values(dt, n, seed, op == BinaryOp.Power ? -4 : -9, op == BinaryOp.Power ? 4 : 9);
@@ -59,7 +61,8 @@ public abstract class BackendElementwiseSuite(IBackendFixture fixture)
         return (a, b);
     }
 
-    /// <summary>Views of shape (3, 4) over the same logical data: contiguous, stepped and reversed, permuted, broadcast.</summary>
+    /// <summary>Views of shape (3, 4) over the same logical data: contiguous, stepped and reversed, permuted,
+    /// broadcast.</summary>
     protected (LocalTensor view, double[] values) MakeView(string kind, DType dt, double[] data12)
     {
         switch (kind)

@@ -5,7 +5,8 @@ using static Heat.Testing.Backend.BackendTestData;
 
 namespace Heat.Testing.Backend;
 
-/// <summary>Matmul against a naive double-precision reference: odd sizes, batches with broadcast, strided operands, accumulate.</summary>
+/// <summary>Matmul against a naive double-precision reference: odd sizes, batches with broadcast, strided operands,
+/// accumulate.</summary>
 public abstract class BackendMatmulSuite(IBackendFixture fixture)
 {
     /// <summary>The backend under test.</summary>

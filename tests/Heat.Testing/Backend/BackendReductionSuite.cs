@@ -26,7 +26,8 @@ public abstract class BackendReductionSuite(IBackendFixture fixture)
         "land" => ReduceOp.LAnd, "lor" => ReduceOp.LOr, "band" => ReduceOp.BAnd, "bor" => ReduceOp.BOr, _ => ReduceOp.BXor,
     };
 
-    /// <summary>The destination dtype NumPy/HeAT would use: sums and products of small ints and bool go to int64.</summary>
+    /// <summary>The destination dtype NumPy/HeAT would use: sums and products of small ints and bool go to
+    /// int64.</summary>
     private static DType DestType(ReduceOp op, DType x) =>
         op.Kind is ReduceKind.Sum or ReduceKind.Prod && (x.IsInteger || x == DType.Bool) ? DType.Int64
         : op.Kind is ReduceKind.LAnd or ReduceKind.LOr ? DType.Bool : x;
@@ -53,7 +54,8 @@ public abstract class BackendReductionSuite(IBackendFixture fixture)
         _ => (long)acc ^ (long)v,
     };
 
-    /// <summary>Reference reduction of row-major values of <paramref name="shape"/> over <paramref name="axes"/>.</summary>
+    /// <summary>Reference reduction of row-major values of <paramref name="shape"/> over
+    /// <paramref name="axes"/>.</summary>
     private static double[] Reference(ReduceOp op, DType x, DType dest, double[] values, long[] shape, int[] axes)
     {
         var outShape = shape.Select((s, i) => axes.Contains(i) ? 1 : s).ToArray();

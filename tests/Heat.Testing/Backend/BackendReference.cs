@@ -5,7 +5,8 @@ namespace Heat.Testing.Backend;
 
 /// <summary>
 /// Straightforward double-precision references of the element-wise ops, with NumPy's integer semantics. Which op/dtype
-/// pairs exist is <see cref="OpRegistry"/>'s to say: the suites expect <see cref="NotSupportedException"/> for the others.
+/// pairs exist is <see cref="OpRegistry"/>'s to say: the suites expect <see cref="NotSupportedException"/> for the
+/// others.
 /// </summary>
 public static class BackendReference
 {
@@ -79,7 +80,8 @@ public static class BackendReference
         return r;
     }
 
-    /// <summary>The reference of a unary op on a real value of <paramref name="dtype"/>, or null when the op is undefined there.</summary>
+    /// <summary>The reference of a unary op on a real value of <paramref name="dtype"/>, or null when the op is
+    /// undefined there.</summary>
     public static double? Unary(UnaryOp op, DType dtype, double x)
     {
         bool isFloat = dtype.IsFloat;

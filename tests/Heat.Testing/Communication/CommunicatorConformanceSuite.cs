@@ -592,7 +592,8 @@ public abstract unsafe class CommunicatorConformanceSuite(ITestWorld world)
 
     // ------------------------------------------------------------ helpers
 
-    /// <summary>Prefix sums of <paramref name="counts"/> with <paramref name="gap"/> unused elements between blocks.</summary>
+    /// <summary>Prefix sums of <paramref name="counts"/> with <paramref name="gap"/> unused elements between
+    /// blocks.</summary>
     protected static long[] Displacements(long[] counts, long gap)
     {
         var d = new long[counts.Length];

@@ -2,7 +2,8 @@
 namespace Heat.Testing.Core;
 
 /// <summary>
-/// Shared data of the DNDarray suites: the world's rank counts (<see cref="ITestWorldKind.RankSample"/>) and every split
+/// Shared data of the DNDarray suites: the world's rank counts (<see cref="ITestWorldKind.RankSample"/>) and every
+/// split
 /// of a 2-d array, incl. None.
 /// </summary>
 /// <param name="world">The world to run on; null: <typeparamref name="TWorld"/>'s own (in process).</param>
@@ -32,7 +33,8 @@ public abstract class DndarraySuiteBase<TWorld>(ITestWorld? world = null) where 
     /// <summary>0, 1, 2, ... as float64 in a 5 x 7 layout (5 rows: uneven on 2-4 ranks, 7 columns).</summary>
     protected static double[] Iota(int n, double scale = 1) => Enumerable.Range(0, n).Select(i => i * scale).ToArray();
 
-    /// <summary>Runs the body on every rank and asserts that every rank threw <typeparamref name="TException"/>.</summary>
+    /// <summary>Runs the body on every rank and asserts that every rank threw
+    /// <typeparamref name="TException"/>.</summary>
     protected void AssertThrowsOnEveryRank<TException>(int ranks, Action body) where TException : Exception
     {
         var threw = World.Run(ranks, () =>

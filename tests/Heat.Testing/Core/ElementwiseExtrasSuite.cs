@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 namespace Heat.Testing.Core;
 
-/// <summary>round/clip/modf, isclose/allclose, where, diff, shifts, and the factories and type helpers added beside them.</summary>
+/// <summary>round/clip/modf, isclose/allclose, where, diff, shifts, and the factories and type helpers added beside
+/// them.</summary>
 public abstract class ElementwiseExtrasSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world) where TWorld : ITestWorldKind
 {
     [Theory, MemberData(nameof(RanksAndSplits2D))]

@@ -12,7 +12,8 @@ public abstract class IndexingSuite<TWorld>(ITestWorld? world = null) : Dndarray
 {
     private static readonly long[] Shape57 = [5, 7];
 
-    /// <summary>Keys on a 5 x 7 array: ints, ranges, negative steps, new axes, ellipsis, out-of-range slice ends.</summary>
+    /// <summary>Keys on a 5 x 7 array: ints, ranges, negative steps, new axes, ellipsis, out-of-range slice
+    /// ends.</summary>
     private static readonly TestKey[][] Keys57 =
     [
         [Int(1)], [Int(-1)], [Int(4)], [Sl(1, -1)], [Sl(null, null, -1)], [Sl(4, 0, -2), Int(3)], [New, Sl(1, 3)],
@@ -37,7 +38,8 @@ public abstract class IndexingSuite<TWorld>(ITestWorld? world = null) : Dndarray
     [Theory, MemberData(nameof(RanksAndSplits2D))]
     public void Getter_UnbalancedAndEmptyChunks(int ranks, int? split)
     {
-        // 3 x 6 with all rows (or columns) on the last rank but one, or on rank 0; 3 rows leave ranks empty on 4-5 ranks.
+        // 3 x 6 with all rows (or columns) on the last rank but one, or on rank 0; 3 rows leave ranks empty on 4-5
+        // ranks.
         var data = Iota(18, 0.5);
         long[] shape = [3, 6];
         foreach (var layout in new[] { 0, 1 })
@@ -84,7 +86,8 @@ public abstract class IndexingSuite<TWorld>(ITestWorld? world = null) : Dndarray
         }
     }
 
-    /// <summary>Values of every distribution: replicated (0), split on axis 0 (1), on the last axis (2), unbalanced on axis 0 (3).</summary>
+    /// <summary>Values of every distribution: replicated (0), split on axis 0 (1), on the last axis (2), unbalanced on
+    /// axis 0 (3).</summary>
     [Theory, MemberData(nameof(SetterDistributions))]
     public void Setter_DNDarrayValue_OfAnyDistribution(int ranks, int? split, int valueLayout)
     {
@@ -204,7 +207,8 @@ public abstract class IndexingSuite<TWorld>(ITestWorld? world = null) : Dndarray
         }
     }
 
-    /// <summary>Random shapes (0-4 dims, extents 0-6), splits, layouts, rank counts and keys; getter and setter against the reference.</summary>
+    /// <summary>Random shapes (0-4 dims, extents 0-6), splits, layouts, rank counts and keys; getter and setter against
+    /// the reference.</summary>
     [Theory, MemberData(nameof(Seeds))]
     public void RandomKeys_DistributedEqualsReference(int seed)
     {
@@ -297,7 +301,8 @@ public abstract class IndexingSuite<TWorld>(ITestWorld? world = null) : Dndarray
         else Assert.True(r.lshape.SequenceEqual(r.shape), $"{what}: replicated result has local shape {Shapes.Format(r.lshape)}");
     }
 
-    /// <summary>Layout 0: balanced; 1: everything on the last rank; 2: pseudo-random counts (some ranks empty).</summary>
+    /// <summary>Layout 0: balanced; 1: everything on the last rank; 2: pseudo-random counts (some ranks
+    /// empty).</summary>
     private static DNDarray Build(double[] data, long[] shape, int? split, int layout, int ranks)
     {
         if (split is not int s || layout == 0) return ht.array(data, shape, split: split);

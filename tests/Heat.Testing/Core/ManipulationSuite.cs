@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 namespace Heat.Testing.Core;
 
-/// <summary>reshape, flatten, squeeze, expand_dims, transpose, concatenate/stack and the linalg basics on 1..5 ranks.</summary>
+/// <summary>reshape, flatten, squeeze, expand_dims, transpose, concatenate/stack and the linalg basics on 1..5
+/// ranks.</summary>
 public abstract class ManipulationSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world) where TWorld : ITestWorldKind
 {
     public static TheoryData<int, int?> RanksAndSplits3D

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 namespace Heat.Testing.Core;
 
-/// <summary>matmul for all 9 split pairs, vectors and batches on 1..5 ranks, exact on integer-valued float64 data.</summary>
+/// <summary>matmul for all 9 split pairs, vectors and batches on 1..5 ranks, exact on integer-valued float64
+/// data.</summary>
 public abstract class MatmulSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world) where TWorld : ITestWorldKind
 {
     public static TheoryData<int, int?, int?> SplitPairs
@@ -114,7 +115,8 @@ public abstract class MatmulSuite<TWorld>(ITestWorld? world = null) : DndarraySu
     [Theory, MemberData(nameof(SplitPairs))]
     public void Matmul_HeatsReferenceCase(int ranks, int? sa, int? sb)
     {
-        // HeAT's test: A = ones(21, 31), A[0] = 1..31, A[:, -1] = 1..21; B = ones(31, 45), B[0] = 1..45, B[:, 0] = 1..31.
+        // HeAT's test: A = ones(21, 31), A[0] = 1..31, A[:, -1] = 1..21; B = ones(31, 45), B[0] = 1..45, B[:, 0] =
+        // 1..31.
         var a = Enumerable.Repeat(1.0, 21 * 31).ToArray();
         for (int j = 0; j < 31; j++) a[j] = j + 1;
         for (int i = 0; i < 21; i++) a[i * 31 + 30] = i + 1;

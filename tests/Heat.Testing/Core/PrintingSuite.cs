@@ -4,7 +4,8 @@ using System.Text;
 
 namespace Heat.Testing.Core;
 
-/// <summary><c>ToString()</c> in HeAT's format: exact small arrays, abbreviated large ones, the same text on every rank.</summary>
+/// <summary><c>ToString()</c> in HeAT's format: exact small arrays, abbreviated large ones, the same text on every
+/// rank.</summary>
 public abstract class PrintingSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world) where TWorld : ITestWorldKind
 {
     [Theory, MemberData(nameof(RanksAndSplits2D))]
@@ -66,7 +67,8 @@ public abstract class PrintingSuite<TWorld>(ITestWorld? world = null) : Dndarray
         }
     }
 
-    /// <summary>40 x 30 (1200 elements): 3 edge rows and columns each side; with 40 rows on up to 5 ranks, middle ranks contribute nothing.</summary>
+    /// <summary>40 x 30 (1200 elements): 3 edge rows and columns each side; with 40 rows on up to 5 ranks, middle ranks
+    /// contribute nothing.</summary>
     [Theory, MemberData(nameof(LargeCases))]
     public void LargeMatrix_IsAbbreviated_SameOnEveryRank(int ranks, int? split, bool unbalanced)
     {

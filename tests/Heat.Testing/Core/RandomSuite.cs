@@ -3,7 +3,8 @@ using Heat.Rng;
 
 namespace Heat.Testing.Core;
 
-/// <summary>ht.random: Philox known answers, rank- and split-independent global arrays, statistics, permutations, errors.</summary>
+/// <summary>ht.random: Philox known answers, rank- and split-independent global arrays, statistics, permutations,
+/// errors.</summary>
 public abstract class RandomSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world) where TWorld : ITestWorldKind
 {
     [Fact]

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 namespace Heat.Testing.Core;
 
-/// <summary>cdist/rbf/manhattan against the double-loop definition on 1..5 ranks, both forms, X≠Y and Y=null, empty chunks.</summary>
+/// <summary>cdist/rbf/manhattan against the double-loop definition on 1..5 ranks, both forms, X≠Y and Y=null, empty
+/// chunks.</summary>
 public abstract class SpatialSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world) where TWorld : ITestWorldKind
 {
     public static TheoryData<int, int?, int?> Cases
@@ -100,7 +101,8 @@ public abstract class SpatialSuite<TWorld>(ITestWorld? world = null) : DndarrayS
     public void Cdist_Symmetric_HalfBlocksMirrored(int ranks, int? split)
     {
         // float32 through the fused kernel (64 × 64 blocks, with aligned rows the non-temporal stores; edge blocks; the
-        // half-shared blocks of an even ring) and float64 through the general forms; 3 samples on 5 ranks: empty chunks.
+        // half-shared blocks of an even ring) and float64 through the general forms; 3 samples on 5 ranks: empty
+        // chunks.
         foreach (var (n, f) in new[] { (256, 5), (150, 18), (37, 3), (3, 2) })
         {
             var x = Data(n, f, n);

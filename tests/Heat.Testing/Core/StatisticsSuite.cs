@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 namespace Heat.Testing.Core;
 
-/// <summary>argmin/argmax, var/std, average, cumsum/cumprod, nansum/nanprod on 1..5 ranks, every split, unbalanced chunks.</summary>
+/// <summary>argmin/argmax, var/std, average, cumsum/cumprod, nansum/nanprod on 1..5 ranks, every split, unbalanced
+/// chunks.</summary>
 public abstract class StatisticsSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world) where TWorld : ITestWorldKind
 {
     private static readonly long[] Shape3 = [5, 3, 4];

@@ -3,10 +3,12 @@ using Heat.Abstractions;
 
 namespace Heat.Testing.Core;
 
-/// <summary>Bad input raises the same clear exception on every rank (metadata checks need no communication; none hangs).</summary>
+/// <summary>Bad input raises the same clear exception on every rank (metadata checks need no communication; none
+/// hangs).</summary>
 public abstract class ValidationSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world) where TWorld : ITestWorldKind
 {
-    /// <summary>Runs <paramref name="body"/> on every rank and asserts all threw <typeparamref name="TException"/> with the same message naming <paramref name="mentions"/>.</summary>
+    /// <summary>Runs <paramref name="body"/> on every rank and asserts all threw <typeparamref name="TException"/> with
+    /// the same message naming <paramref name="mentions"/>.</summary>
     private void AssertSameErrorEverywhere<TException>(int ranks, string mentions, Action body) where TException : Exception
     {
         var messages = World.Run(ranks, () =>

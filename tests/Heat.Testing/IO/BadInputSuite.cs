@@ -4,7 +4,8 @@ using static Heat.IO.Interop.Hdf5Native;
 
 namespace Heat.Testing.IO;
 
-/// <summary>Bad files and arguments: every rank throws the same exception (type and message), nobody crashes or hangs.</summary>
+/// <summary>Bad files and arguments: every rank throws the same exception (type and message), nobody crashes or
+/// hangs.</summary>
 public abstract unsafe class BadInputSuite<TWorld>(ITestWorld? world = null) : IoSuiteBase<TWorld>(world) where TWorld : ITestWorldKind
 {
     public static TheoryData<int> SomeRanks => new() { 1, 3, 5 };

@@ -42,7 +42,8 @@ public abstract class ChildProcessSuite<TWorld>(ITestWorld? world = null) : IoSu
         finally { child.Kill(); }
     }
 
-    /// <summary>Starts <c>sleep</c> while both files are open in HDF5, so the child inherits their descriptors.</summary>
+    /// <summary>Starts <c>sleep</c> while both files are open in HDF5, so the child inherits their
+    /// descriptors.</summary>
     private static Process StartWhileOpen(string nc, string h5)
     {
         Hdf5Library.Ensure();

@@ -4,7 +4,8 @@ using System.Runtime.InteropServices;
 
 namespace Heat.Testing.IO;
 
-/// <summary>Shared helpers of the I/O suites: a fresh temporary directory per test, sample arrays of every dtype, byte-exact comparison.</summary>
+/// <summary>Shared helpers of the I/O suites: a fresh temporary directory per test, sample arrays of every dtype,
+/// byte-exact comparison.</summary>
 /// <param name="world">The world to run on; null: <typeparamref name="TWorld"/>'s own (in process).</param>
 public abstract class IoSuiteBase<TWorld>(ITestWorld? world = null) : IDisposable where TWorld : ITestWorldKind
 {
@@ -35,7 +36,8 @@ public abstract class IoSuiteBase<TWorld>(ITestWorld? world = null) : IDisposabl
     /// <summary>A reference file of tests/data (copied beside the test assembly).</summary>
     protected static string DataFile(string name) => Path.Combine(AppContext.BaseDirectory, "data", name);
 
-    /// <summary>Deterministic sample values of <paramref name="dtype"/> (negative, fractional and complex where the type allows).</summary>
+    /// <summary>Deterministic sample values of <paramref name="dtype"/> (negative, fractional and complex where the
+    /// type allows).</summary>
     protected static DNDarray Sample(DType dtype, long[] shape, int? split)
     {
         long n = shape.Aggregate(1L, (a, b) => a * b);
@@ -73,7 +75,8 @@ public abstract class IoSuiteBase<TWorld>(ITestWorld? world = null) : IDisposabl
         _ => MemoryMarshal.AsBytes(x.ToArray<Complex>().AsSpan()).ToArray(),
     };
 
-    /// <summary>Moves every element along the split axis to the last rank (an unbalanced array; empty chunks elsewhere).</summary>
+    /// <summary>Moves every element along the split axis to the last rank (an unbalanced array; empty chunks
+    /// elsewhere).</summary>
     protected static void Unbalance(DNDarray x)
     {
         if (x.split is not int s || x.comm.Size == 1) return;
@@ -82,7 +85,8 @@ public abstract class IoSuiteBase<TWorld>(ITestWorld? world = null) : IDisposabl
         x.redistribute_(target_map: map);
     }
 
-    /// <summary>Asserts that <paramref name="y"/> is a balanced array with the given split holding exactly <paramref name="expected"/>.</summary>
+    /// <summary>Asserts that <paramref name="y"/> is a balanced array with the given split holding exactly
+    /// <paramref name="expected"/>.</summary>
     protected static void AssertSame(byte[] expected, DNDarray y, long[] shape, int? split, DType dtype)
     {
         Assert.Equal(shape, y.shape);
@@ -102,7 +106,8 @@ public abstract class IoSuiteBase<TWorld>(ITestWorld? world = null) : IDisposabl
         catch (Exception e) { return $"{e.GetType().Name}: {e.Message}"; }
     });
 
-    /// <summary>Asserts that every rank threw the same exception type and message, of type <typeparamref name="T"/>, mentioning each of <paramref name="fragments"/>.</summary>
+    /// <summary>Asserts that every rank threw the same exception type and message, of type <typeparamref name="T"/>,
+    /// mentioning each of <paramref name="fragments"/>.</summary>
     protected void AssertFailsAlike<T>(int ranks, Action body, params string[] fragments) where T : Exception
     {
         var errors = Errors(ranks, body);

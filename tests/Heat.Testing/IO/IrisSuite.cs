@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 namespace Heat.Testing.IO;
 
-/// <summary>The iris data (tests/data) read from CSV, HDF5 and netCDF give HeAT's reference statistics; h5py's diabetes file reads too.</summary>
+/// <summary>The iris data (tests/data) read from CSV, HDF5 and netCDF give HeAT's reference statistics; h5py's diabetes
+/// file reads too.</summary>
 public abstract class IrisSuite<TWorld>(ITestWorld? world = null) : IoSuiteBase<TWorld>(world) where TWorld : ITestWorldKind
 {
     private static readonly double[] ColumnMeans = [5.84333333333333, 3.054, 3.75866666666667, 1.19866666666667];

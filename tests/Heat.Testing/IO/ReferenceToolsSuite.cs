@@ -5,7 +5,8 @@ using System.Text.RegularExpressions;
 
 namespace Heat.Testing.IO;
 
-/// <summary>Files written here open in the reference tools (h5dump from hdf5-tools, ncdump from netcdf-bin) with the expected shape and values.</summary>
+/// <summary>Files written here open in the reference tools (h5dump from hdf5-tools, ncdump from netcdf-bin) with the
+/// expected shape and values.</summary>
 public abstract partial class ReferenceToolsSuite<TWorld>(ITestWorld? world = null) : IoSuiteBase<TWorld>(world) where TWorld : ITestWorldKind
 {
     private static string Tool(string name, params string[] args)

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 namespace Heat.Testing.IO;
 
-/// <summary>save → load for every format, dtype and split on 1-5 ranks, incl. empty chunks and unbalanced arrays.</summary>
+/// <summary>save → load for every format, dtype and split on 1-5 ranks, incl. empty chunks and unbalanced
+/// arrays.</summary>
 public abstract class RoundTripSuite<TWorld>(ITestWorld? world = null) : IoSuiteBase<TWorld>(world) where TWorld : ITestWorldKind
 {
     // 3 rows give empty chunks on 4-5 ranks along split 0; 7 columns are uneven along split 1.
@@ -204,7 +205,8 @@ public abstract class RoundTripSuite<TWorld>(ITestWorld? world = null) : IoSuite
     [Theory, MemberData(nameof(Ranks))]
     public void Csv_LinesLongerThanARanksByteRange_AndCrLf(int ranks)
     {
-        // Two long lines: most ranks' byte ranges start and end inside one line; CRLF endings, a header, tabs as separator.
+        // Two long lines: most ranks' byte ranges start and end inside one line; CRLF endings, a header, tabs as
+        // separator.
         var file = PathOf("long.csv");
         var lines = new[] { "x\ty", string.Join('\t', Enumerable.Range(0, 300)), string.Join('\t', Enumerable.Range(300, 300)) };
         File.WriteAllText(file, string.Join("\r\n", lines) + "\r\n");

@@ -17,7 +17,8 @@ internal static unsafe class Hdf5Library
     public static long DatasetCreateClass, LinkCreateClass;
     public static string Version { get; private set; } = "";
 
-    /// <summary>Loads and initialises the library once (turns off HDF5's own error printing; errors become exceptions here).</summary>
+    /// <summary>Loads and initialises the library once (turns off HDF5's own error printing; errors become exceptions
+    /// here).</summary>
     /// <exception cref="DllNotFoundException">HDF5 is not installed.</exception>
     public static void Ensure()
     {
@@ -48,7 +49,8 @@ internal static unsafe class Hdf5Library
 
     private static long Global(nint lib, string name) => *(long*)NativeLibrary.GetExport(lib, name);
 
-    /// <summary>The link type (<see cref="Hdf5Native.H5L_TYPE_HARD"/>, soft, external) of <paramref name="name"/> under <paramref name="loc"/>.</summary>
+    /// <summary>The link type (<see cref="Hdf5Native.H5L_TYPE_HARD"/>, soft, external) of <paramref name="name"/> under
+    /// <paramref name="loc"/>.</summary>
     public static int LinkType(long loc, string name)
     {
         var utf8 = System.Text.Encoding.UTF8.GetBytes(name + "\0");
@@ -74,7 +76,8 @@ internal static unsafe class Hdf5Library
         finally { _ = Hdf5Native.H5free_memory(p); }
     }
 
-    /// <summary>The in-memory type of a Heat dtype; the caller disposes the handle. Bool is h5py's enum {FALSE, TRUE} over int8, complex h5py's compound {r, i}.</summary>
+    /// <summary>The in-memory type of a Heat dtype; the caller disposes the handle. Bool is h5py's enum {FALSE, TRUE}
+    /// over int8, complex h5py's compound {r, i}.</summary>
     public static Hdf5TypeHandle MemoryType(DType dtype)
     {
         switch (dtype.Code)
@@ -113,7 +116,8 @@ internal static unsafe class Hdf5Library
 
     private const int H5TCompound = Hdf5Native.H5T_COMPOUND;
 
-    /// <summary>The Heat dtype of a file datatype, or null when Heat has no such type (strings, unsigned 16-64 bit, other compounds).</summary>
+    /// <summary>The Heat dtype of a file datatype, or null when Heat has no such type (strings, unsigned 16-64 bit,
+    /// other compounds).</summary>
     public static DType? DTypeOf(long type)
     {
         int cls = Hdf5Native.H5Tget_class(type);
