@@ -247,7 +247,8 @@ public sealed unsafe partial class ManagedBackend : ITensorBackend
     /// <paramref name="target"/>.</summary>
     internal static void WriteScalar(DType dtype, Scalar value, void* target) => value.WriteTo(dtype, target);
 
-    internal static NotSupportedException Unsupported(string op, DType dtype) => OpRegistry.NotImplemented("Managed", op, dtype);
+    internal static NotSupportedException Unsupported(string op, DType dtype)
+        => OpRegistry.NotImplemented("Managed", op, dtype);
 }
 
 internal readonly struct RealToComplex64K<TS> : IUnaryKernel<TS, Complex64> where TS : INumberBase<TS>

@@ -114,5 +114,6 @@ public sealed unsafe partial class TorchBackend
         }
     }
 
-    private static NotSupportedException Unsupported(string op, DType dtype) => OpRegistry.NotImplemented("Torch", op, dtype);
+    private static NotSupportedException Unsupported(string op, DType dtype)
+        => OpRegistry.NotImplemented("Torch", op, dtype);
 }

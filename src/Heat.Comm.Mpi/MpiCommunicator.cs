@@ -484,7 +484,8 @@ public sealed unsafe class MpiCommunicator : ICommunicator
     /// never sleeps: measured on 4 ranks and 2 cores, backing off to 1 ms sleeps after 0.05-2 ms of waiting made the
     /// shared suites 2.5-3x slower, and a large collective advances only one step per MPI_Test.
     /// </remarks>
-    internal void Complete(int* request, MpiStatus* status, string call) => Complete(request, status, call, twin: false);
+    internal void Complete(int* request, MpiStatus* status, string call)
+        => Complete(request, status, call, twin: false);
 
     private void Complete(int* request, MpiStatus* status, string call, bool twin)
     {

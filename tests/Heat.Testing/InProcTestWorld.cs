@@ -24,10 +24,12 @@ public sealed class InProcTestWorld(TimeSpan? timeout = null, string? backend = 
     public string Name => backend is null ? "inproc" : $"inproc-{backend}";
 
     /// <inheritdoc/>
-    public void Run(int ranks, Action body) => InProcWorld.Run(ranks, body, _timeout, backend: backend, configuration: _configuration);
+    public void Run(int ranks, Action body)
+        => InProcWorld.Run(ranks, body, _timeout, backend: backend, configuration: _configuration);
 
     /// <inheritdoc/>
-    public T[] Run<T>(int ranks, Func<T> body) => InProcWorld.Run(ranks, body, _timeout, backend: backend, configuration: _configuration);
+    public T[] Run<T>(int ranks, Func<T> body)
+        => InProcWorld.Run(ranks, body, _timeout, backend: backend, configuration: _configuration);
 
     /// <inheritdoc/>
     public void Run(int ranks, Action<ICommunicator> body) => InProcWorld.RunCommunicators(ranks, body, _timeout);

@@ -25,7 +25,8 @@ public sealed record ProviderContext(IConfiguration Configuration, ILoggerFactor
     /// <exception cref="ArgumentException">A value of the section is malformed.</exception>
     public int Threads => Settings.Threads > 0 ? Settings.Threads : CpuBudget.ThreadsPerRank(RanksOnNode);
 
-    private readonly Lazy<ITensorBackend> _host = new(() => ComponentDiscovery.FindBackend("managed").Create(new ProviderContext(Configuration, Loggers, RanksOnNode)));
+    private readonly Lazy<ITensorBackend> _host = new(()
+        => ComponentDiscovery.FindBackend("managed").Create(new ProviderContext(Configuration, Loggers, RanksOnNode)));
 
     /// <summary>
     /// The host backend (managed, created on first use, owned by the backend that takes it) on which a backend runs the

@@ -195,7 +195,8 @@ internal static class Indexing
         throw new InvalidOperationException($"No rank holds index {index} of the split axis (counts {Shapes.Format(counts)}).");
     }
 
-    private static LocalTensor Whole(DNDarray value) => value.split is null ? value.larray.Share() : Redistribution.Gather(value);
+    private static LocalTensor Whole(DNDarray value)
+        => value.split is null ? value.larray.Share() : Redistribution.Gather(value);
 
     private static void Assign(ITensorBackend backend, LocalTensor value, LocalTensor region)
     {

@@ -63,93 +63,123 @@ public static partial class ht
     /// <summary>Element-wise sum.</summary>
     public static DNDarray add(DNDarray x1, DNDarray x2) => Elementwise.Binary(BinaryOp.Add, x1, x2);
     /// <summary>Element-wise sum.</summary>
-    public static DNDarray add(DNDarray x1, Scalar x2) => Elementwise.BinaryScalar(BinaryOp.Add, x1, x2, scalarFirst: false);
+    public static DNDarray add(DNDarray x1, Scalar x2)
+        => Elementwise.BinaryScalar(BinaryOp.Add, x1, x2, scalarFirst: false);
     /// <summary>Element-wise sum.</summary>
-    public static DNDarray add(Scalar x1, DNDarray x2) => Elementwise.BinaryScalar(BinaryOp.Add, x2, x1, scalarFirst: true);
+    public static DNDarray add(Scalar x1, DNDarray x2)
+        => Elementwise.BinaryScalar(BinaryOp.Add, x2, x1, scalarFirst: true);
     /// <summary>Element-wise difference.</summary>
     public static DNDarray sub(DNDarray x1, DNDarray x2) => Elementwise.Binary(BinaryOp.Subtract, x1, x2);
     /// <summary>Element-wise difference.</summary>
-    public static DNDarray sub(DNDarray x1, Scalar x2) => Elementwise.BinaryScalar(BinaryOp.Subtract, x1, x2, scalarFirst: false);
+    public static DNDarray sub(DNDarray x1, Scalar x2)
+        => Elementwise.BinaryScalar(BinaryOp.Subtract, x1, x2, scalarFirst: false);
     /// <summary>Element-wise difference.</summary>
-    public static DNDarray sub(Scalar x1, DNDarray x2) => Elementwise.BinaryScalar(BinaryOp.Subtract, x2, x1, scalarFirst: true);
+    public static DNDarray sub(Scalar x1, DNDarray x2)
+        => Elementwise.BinaryScalar(BinaryOp.Subtract, x2, x1, scalarFirst: true);
     /// <summary>Element-wise product.</summary>
     public static DNDarray mul(DNDarray x1, DNDarray x2) => Elementwise.Binary(BinaryOp.Multiply, x1, x2);
     /// <summary>Element-wise product.</summary>
-    public static DNDarray mul(DNDarray x1, Scalar x2) => Elementwise.BinaryScalar(BinaryOp.Multiply, x1, x2, scalarFirst: false);
+    public static DNDarray mul(DNDarray x1, Scalar x2)
+        => Elementwise.BinaryScalar(BinaryOp.Multiply, x1, x2, scalarFirst: false);
     /// <summary>Element-wise product.</summary>
-    public static DNDarray mul(Scalar x1, DNDarray x2) => Elementwise.BinaryScalar(BinaryOp.Multiply, x2, x1, scalarFirst: true);
+    public static DNDarray mul(Scalar x1, DNDarray x2)
+        => Elementwise.BinaryScalar(BinaryOp.Multiply, x2, x1, scalarFirst: true);
     /// <summary>True division (integers give float32, as HeAT).</summary>
     public static DNDarray div(DNDarray x1, DNDarray x2) => Elementwise.Binary(BinaryOp.Divide, x1, x2);
     /// <summary>True division (integers give float32, as HeAT).</summary>
-    public static DNDarray div(DNDarray x1, Scalar x2) => Elementwise.BinaryScalar(BinaryOp.Divide, x1, x2, scalarFirst: false);
+    public static DNDarray div(DNDarray x1, Scalar x2)
+        => Elementwise.BinaryScalar(BinaryOp.Divide, x1, x2, scalarFirst: false);
     /// <summary>True division (integers give float32, as HeAT).</summary>
-    public static DNDarray div(Scalar x1, DNDarray x2) => Elementwise.BinaryScalar(BinaryOp.Divide, x2, x1, scalarFirst: true);
+    public static DNDarray div(Scalar x1, DNDarray x2)
+        => Elementwise.BinaryScalar(BinaryOp.Divide, x2, x1, scalarFirst: true);
     /// <summary>Floor division (NumPy's //).</summary>
     public static DNDarray floordiv(DNDarray x1, DNDarray x2) => Elementwise.Binary(BinaryOp.FloorDivide, x1, x2);
     /// <summary>Floor division (NumPy's //).</summary>
-    public static DNDarray floordiv(DNDarray x1, Scalar x2) => Elementwise.BinaryScalar(BinaryOp.FloorDivide, x1, x2, scalarFirst: false);
+    public static DNDarray floordiv(DNDarray x1, Scalar x2)
+        => Elementwise.BinaryScalar(BinaryOp.FloorDivide, x1, x2, scalarFirst: false);
     /// <summary>Floor division (NumPy's //).</summary>
-    public static DNDarray floordiv(Scalar x1, DNDarray x2) => Elementwise.BinaryScalar(BinaryOp.FloorDivide, x2, x1, scalarFirst: true);
+    public static DNDarray floordiv(Scalar x1, DNDarray x2)
+        => Elementwise.BinaryScalar(BinaryOp.FloorDivide, x2, x1, scalarFirst: true);
     /// <summary>NumPy's % : the remainder with the sign of the divisor.</summary>
     public static DNDarray remainder(DNDarray x1, DNDarray x2) => Elementwise.Binary(BinaryOp.Remainder, x1, x2);
     /// <summary>NumPy's % : the remainder with the sign of the divisor.</summary>
-    public static DNDarray remainder(DNDarray x1, Scalar x2) => Elementwise.BinaryScalar(BinaryOp.Remainder, x1, x2, scalarFirst: false);
+    public static DNDarray remainder(DNDarray x1, Scalar x2)
+        => Elementwise.BinaryScalar(BinaryOp.Remainder, x1, x2, scalarFirst: false);
     /// <summary>NumPy's % : the remainder with the sign of the divisor.</summary>
-    public static DNDarray remainder(Scalar x1, DNDarray x2) => Elementwise.BinaryScalar(BinaryOp.Remainder, x2, x1, scalarFirst: true);
+    public static DNDarray remainder(Scalar x1, DNDarray x2)
+        => Elementwise.BinaryScalar(BinaryOp.Remainder, x2, x1, scalarFirst: true);
     /// <summary>C's fmod: the remainder with the sign of the dividend.</summary>
     public static DNDarray fmod(DNDarray x1, DNDarray x2) => Elementwise.Binary(BinaryOp.Fmod, x1, x2);
     /// <summary>C's fmod: the remainder with the sign of the dividend.</summary>
-    public static DNDarray fmod(DNDarray x1, Scalar x2) => Elementwise.BinaryScalar(BinaryOp.Fmod, x1, x2, scalarFirst: false);
+    public static DNDarray fmod(DNDarray x1, Scalar x2)
+        => Elementwise.BinaryScalar(BinaryOp.Fmod, x1, x2, scalarFirst: false);
     /// <summary>C's fmod: the remainder with the sign of the dividend.</summary>
-    public static DNDarray fmod(Scalar x1, DNDarray x2) => Elementwise.BinaryScalar(BinaryOp.Fmod, x2, x1, scalarFirst: true);
+    public static DNDarray fmod(Scalar x1, DNDarray x2)
+        => Elementwise.BinaryScalar(BinaryOp.Fmod, x2, x1, scalarFirst: true);
     /// <summary>x1 raised to x2.</summary>
     public static DNDarray pow(DNDarray x1, DNDarray x2) => Elementwise.Binary(BinaryOp.Power, x1, x2);
     /// <summary>x1 raised to x2.</summary>
-    public static DNDarray pow(DNDarray x1, Scalar x2) => Elementwise.BinaryScalar(BinaryOp.Power, x1, x2, scalarFirst: false);
+    public static DNDarray pow(DNDarray x1, Scalar x2)
+        => Elementwise.BinaryScalar(BinaryOp.Power, x1, x2, scalarFirst: false);
     /// <summary>x1 raised to x2.</summary>
-    public static DNDarray pow(Scalar x1, DNDarray x2) => Elementwise.BinaryScalar(BinaryOp.Power, x2, x1, scalarFirst: true);
+    public static DNDarray pow(Scalar x1, DNDarray x2)
+        => Elementwise.BinaryScalar(BinaryOp.Power, x2, x1, scalarFirst: true);
     /// <summary>sqrt(x1² + x2²).</summary>
     public static DNDarray hypot(DNDarray x1, DNDarray x2) => Elementwise.Binary(BinaryOp.Hypot, x1, x2);
     /// <summary>sqrt(x1² + x2²).</summary>
-    public static DNDarray hypot(DNDarray x1, Scalar x2) => Elementwise.BinaryScalar(BinaryOp.Hypot, x1, x2, scalarFirst: false);
+    public static DNDarray hypot(DNDarray x1, Scalar x2)
+        => Elementwise.BinaryScalar(BinaryOp.Hypot, x1, x2, scalarFirst: false);
     /// <summary>sqrt(x1² + x2²).</summary>
-    public static DNDarray hypot(Scalar x1, DNDarray x2) => Elementwise.BinaryScalar(BinaryOp.Hypot, x2, x1, scalarFirst: true);
+    public static DNDarray hypot(Scalar x1, DNDarray x2)
+        => Elementwise.BinaryScalar(BinaryOp.Hypot, x2, x1, scalarFirst: true);
     /// <summary>|x1| with the sign of x2.</summary>
     public static DNDarray copysign(DNDarray x1, DNDarray x2) => Elementwise.Binary(BinaryOp.CopySign, x1, x2);
     /// <summary>|x1| with the sign of x2.</summary>
-    public static DNDarray copysign(DNDarray x1, Scalar x2) => Elementwise.BinaryScalar(BinaryOp.CopySign, x1, x2, scalarFirst: false);
+    public static DNDarray copysign(DNDarray x1, Scalar x2)
+        => Elementwise.BinaryScalar(BinaryOp.CopySign, x1, x2, scalarFirst: false);
     /// <summary>|x1| with the sign of x2.</summary>
-    public static DNDarray copysign(Scalar x1, DNDarray x2) => Elementwise.BinaryScalar(BinaryOp.CopySign, x2, x1, scalarFirst: true);
+    public static DNDarray copysign(Scalar x1, DNDarray x2)
+        => Elementwise.BinaryScalar(BinaryOp.CopySign, x2, x1, scalarFirst: true);
     /// <summary>Bitwise and (bool, integers).</summary>
     public static DNDarray bitwise_and(DNDarray x1, DNDarray x2) => Elementwise.Binary(BinaryOp.BitwiseAnd, x1, x2);
     /// <summary>Bitwise and (bool, integers).</summary>
-    public static DNDarray bitwise_and(DNDarray x1, Scalar x2) => Elementwise.BinaryScalar(BinaryOp.BitwiseAnd, x1, x2, scalarFirst: false);
+    public static DNDarray bitwise_and(DNDarray x1, Scalar x2)
+        => Elementwise.BinaryScalar(BinaryOp.BitwiseAnd, x1, x2, scalarFirst: false);
     /// <summary>Bitwise and (bool, integers).</summary>
-    public static DNDarray bitwise_and(Scalar x1, DNDarray x2) => Elementwise.BinaryScalar(BinaryOp.BitwiseAnd, x2, x1, scalarFirst: true);
+    public static DNDarray bitwise_and(Scalar x1, DNDarray x2)
+        => Elementwise.BinaryScalar(BinaryOp.BitwiseAnd, x2, x1, scalarFirst: true);
     /// <summary>Bitwise or (bool, integers).</summary>
     public static DNDarray bitwise_or(DNDarray x1, DNDarray x2) => Elementwise.Binary(BinaryOp.BitwiseOr, x1, x2);
     /// <summary>Bitwise or (bool, integers).</summary>
-    public static DNDarray bitwise_or(DNDarray x1, Scalar x2) => Elementwise.BinaryScalar(BinaryOp.BitwiseOr, x1, x2, scalarFirst: false);
+    public static DNDarray bitwise_or(DNDarray x1, Scalar x2)
+        => Elementwise.BinaryScalar(BinaryOp.BitwiseOr, x1, x2, scalarFirst: false);
     /// <summary>Bitwise or (bool, integers).</summary>
-    public static DNDarray bitwise_or(Scalar x1, DNDarray x2) => Elementwise.BinaryScalar(BinaryOp.BitwiseOr, x2, x1, scalarFirst: true);
+    public static DNDarray bitwise_or(Scalar x1, DNDarray x2)
+        => Elementwise.BinaryScalar(BinaryOp.BitwiseOr, x2, x1, scalarFirst: true);
     /// <summary>Bitwise xor (bool, integers).</summary>
     public static DNDarray bitwise_xor(DNDarray x1, DNDarray x2) => Elementwise.Binary(BinaryOp.BitwiseXor, x1, x2);
     /// <summary>Bitwise xor (bool, integers).</summary>
-    public static DNDarray bitwise_xor(DNDarray x1, Scalar x2) => Elementwise.BinaryScalar(BinaryOp.BitwiseXor, x1, x2, scalarFirst: false);
+    public static DNDarray bitwise_xor(DNDarray x1, Scalar x2)
+        => Elementwise.BinaryScalar(BinaryOp.BitwiseXor, x1, x2, scalarFirst: false);
     /// <summary>Bitwise xor (bool, integers).</summary>
-    public static DNDarray bitwise_xor(Scalar x1, DNDarray x2) => Elementwise.BinaryScalar(BinaryOp.BitwiseXor, x2, x1, scalarFirst: true);
+    public static DNDarray bitwise_xor(Scalar x1, DNDarray x2)
+        => Elementwise.BinaryScalar(BinaryOp.BitwiseXor, x2, x1, scalarFirst: true);
     /// <summary>x1 shifted left by x2 bits.</summary>
     public static DNDarray left_shift(DNDarray x1, DNDarray x2) => Elementwise.Binary(BinaryOp.LeftShift, x1, x2);
     /// <summary>x1 shifted left by x2 bits.</summary>
-    public static DNDarray left_shift(DNDarray x1, Scalar x2) => Elementwise.BinaryScalar(BinaryOp.LeftShift, x1, x2, scalarFirst: false);
+    public static DNDarray left_shift(DNDarray x1, Scalar x2)
+        => Elementwise.BinaryScalar(BinaryOp.LeftShift, x1, x2, scalarFirst: false);
     /// <summary>x1 shifted left by x2 bits.</summary>
-    public static DNDarray left_shift(Scalar x1, DNDarray x2) => Elementwise.BinaryScalar(BinaryOp.LeftShift, x2, x1, scalarFirst: true);
+    public static DNDarray left_shift(Scalar x1, DNDarray x2)
+        => Elementwise.BinaryScalar(BinaryOp.LeftShift, x2, x1, scalarFirst: true);
     /// <summary>x1 shifted right by x2 bits.</summary>
     public static DNDarray right_shift(DNDarray x1, DNDarray x2) => Elementwise.Binary(BinaryOp.RightShift, x1, x2);
     /// <summary>x1 shifted right by x2 bits.</summary>
-    public static DNDarray right_shift(DNDarray x1, Scalar x2) => Elementwise.BinaryScalar(BinaryOp.RightShift, x1, x2, scalarFirst: false);
+    public static DNDarray right_shift(DNDarray x1, Scalar x2)
+        => Elementwise.BinaryScalar(BinaryOp.RightShift, x1, x2, scalarFirst: false);
     /// <summary>x1 shifted right by x2 bits.</summary>
-    public static DNDarray right_shift(Scalar x1, DNDarray x2) => Elementwise.BinaryScalar(BinaryOp.RightShift, x2, x1, scalarFirst: true);
+    public static DNDarray right_shift(Scalar x1, DNDarray x2)
+        => Elementwise.BinaryScalar(BinaryOp.RightShift, x2, x1, scalarFirst: true);
     /// <summary>Alias of <see cref="sub(DNDarray, DNDarray)"/>.</summary>
     public static DNDarray subtract(DNDarray x1, DNDarray x2) => sub(x1, x2);
     /// <summary>Alias of <see cref="sub(DNDarray, Scalar)"/>.</summary>
@@ -191,23 +221,29 @@ public static partial class ht
 
     /// <summary>Sum over <paramref name="axis"/> (all axes when null); bool and integers sum to int64.</summary>
     /// <remarks>Split along a reduced axis: local partial sums, one Allreduce; the result is replicated.</remarks>
-    public static DNDarray sum(DNDarray a, Axis? axis = null, bool keepdims = false) => Reduction.Reduce(ReduceOp.Sum, a, axis, keepdims);
+    public static DNDarray sum(DNDarray a, Axis? axis = null, bool keepdims = false)
+        => Reduction.Reduce(ReduceOp.Sum, a, axis, keepdims);
 
     /// <summary>Product over <paramref name="axis"/>.</summary>
-    public static DNDarray prod(DNDarray a, Axis? axis = null, bool keepdims = false) => Reduction.Reduce(ReduceOp.Prod, a, axis, keepdims);
+    public static DNDarray prod(DNDarray a, Axis? axis = null, bool keepdims = false)
+        => Reduction.Reduce(ReduceOp.Prod, a, axis, keepdims);
 
     /// <summary>Sum treating NaN as zero.</summary>
-    public static DNDarray nansum(DNDarray a, Axis? axis = null, bool keepdims = false) => Reduction.ReduceIgnoringNaN(ReduceOp.Sum, a, axis, keepdims);
+    public static DNDarray nansum(DNDarray a, Axis? axis = null, bool keepdims = false)
+        => Reduction.ReduceIgnoringNaN(ReduceOp.Sum, a, axis, keepdims);
 
     /// <summary>Product treating NaN as one.</summary>
-    public static DNDarray nanprod(DNDarray a, Axis? axis = null, bool keepdims = false) => Reduction.ReduceIgnoringNaN(ReduceOp.Prod, a, axis, keepdims);
+    public static DNDarray nanprod(DNDarray a, Axis? axis = null, bool keepdims = false)
+        => Reduction.ReduceIgnoringNaN(ReduceOp.Prod, a, axis, keepdims);
 
     /// <summary>Cumulative sum along <paramref name="axis"/> (bool and integers accumulate in int64); along the split
     /// axis one Exscan.</summary>
-    public static DNDarray cumsum(DNDarray a, int axis, DType? dtype = null) => Cumulative.Scan(ReduceOp.Sum, a, axis, dtype);
+    public static DNDarray cumsum(DNDarray a, int axis, DType? dtype = null)
+        => Cumulative.Scan(ReduceOp.Sum, a, axis, dtype);
 
     /// <summary>Cumulative product along <paramref name="axis"/> (bool and integers accumulate in int64).</summary>
-    public static DNDarray cumprod(DNDarray a, int axis, DType? dtype = null) => Cumulative.Scan(ReduceOp.Prod, a, axis, dtype);
+    public static DNDarray cumprod(DNDarray a, int axis, DType? dtype = null)
+        => Cumulative.Scan(ReduceOp.Prod, a, axis, dtype);
 }
 
 public sealed partial class DNDarray

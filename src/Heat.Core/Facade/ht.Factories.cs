@@ -36,13 +36,17 @@ public static partial class ht
     }
 
     /// <summary>Zeros shaped, typed and split like <paramref name="a"/>.</summary>
-    public static DNDarray zeros_like(DNDarray a, DType? dtype = null, int? split = null) => zeros(a.shape, dtype ?? a.dtype, split ?? a.split, a.device);
+    public static DNDarray zeros_like(DNDarray a, DType? dtype = null, int? split = null)
+        => zeros(a.shape, dtype ?? a.dtype, split ?? a.split, a.device);
     /// <summary>Ones shaped, typed and split like <paramref name="a"/>.</summary>
-    public static DNDarray ones_like(DNDarray a, DType? dtype = null, int? split = null) => ones(a.shape, dtype ?? a.dtype, split ?? a.split, a.device);
+    public static DNDarray ones_like(DNDarray a, DType? dtype = null, int? split = null)
+        => ones(a.shape, dtype ?? a.dtype, split ?? a.split, a.device);
     /// <summary>An uninitialised array shaped, typed and split like <paramref name="a"/>.</summary>
-    public static DNDarray empty_like(DNDarray a, DType? dtype = null, int? split = null) => empty(a.shape, dtype ?? a.dtype, split ?? a.split, a.device);
+    public static DNDarray empty_like(DNDarray a, DType? dtype = null, int? split = null)
+        => empty(a.shape, dtype ?? a.dtype, split ?? a.split, a.device);
     /// <summary>A filled array shaped, typed and split like <paramref name="a"/>.</summary>
-    public static DNDarray full_like(DNDarray a, Scalar fill_value, DType? dtype = null, int? split = null) => full(a.shape, fill_value, dtype ?? a.dtype, split ?? a.split, a.device);
+    public static DNDarray full_like(DNDarray a, Scalar fill_value, DType? dtype = null, int? split = null)
+        => full(a.shape, fill_value, dtype ?? a.dtype, split ?? a.split, a.device);
 
     /// <summary><c>arange(stop)</c>: 0, 1, ..., stop-1 as int32 (HeAT's default).</summary>
     public static DNDarray arange(long stop, DType? dtype = null, int? split = null, Device? device = null) =>
@@ -214,7 +218,8 @@ public static partial class ht
     }
 
     /// <summary>The n × n identity matrix.</summary>
-    public static DNDarray identity(long n, DType? dtype = null, int? split = null, Device? device = null) => eye([n], dtype, split, device);
+    public static DNDarray identity(long n, DType? dtype = null, int? split = null, Device? device = null)
+        => eye([n], dtype, split, device);
 
     /// <summary><paramref name="num"/> values spaced evenly on a log scale: <c>base ^ linspace(start,
     /// stop)</c>.</summary>

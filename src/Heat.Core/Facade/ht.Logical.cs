@@ -61,21 +61,27 @@ public static partial class ht
     /// <summary>Logical and as bool.</summary>
     public static DNDarray logical_and(DNDarray x1, DNDarray x2) => Elementwise.Binary(BinaryOp.LogicalAnd, x1, x2);
     /// <summary>Logical and as bool.</summary>
-    public static DNDarray logical_and(DNDarray x1, Scalar x2) => Elementwise.BinaryScalar(BinaryOp.LogicalAnd, x1, x2, scalarFirst: false);
+    public static DNDarray logical_and(DNDarray x1, Scalar x2)
+        => Elementwise.BinaryScalar(BinaryOp.LogicalAnd, x1, x2, scalarFirst: false);
     /// <summary>Logical and as bool.</summary>
-    public static DNDarray logical_and(Scalar x1, DNDarray x2) => Elementwise.BinaryScalar(BinaryOp.LogicalAnd, x2, x1, scalarFirst: true);
+    public static DNDarray logical_and(Scalar x1, DNDarray x2)
+        => Elementwise.BinaryScalar(BinaryOp.LogicalAnd, x2, x1, scalarFirst: true);
     /// <summary>Logical or as bool.</summary>
     public static DNDarray logical_or(DNDarray x1, DNDarray x2) => Elementwise.Binary(BinaryOp.LogicalOr, x1, x2);
     /// <summary>Logical or as bool.</summary>
-    public static DNDarray logical_or(DNDarray x1, Scalar x2) => Elementwise.BinaryScalar(BinaryOp.LogicalOr, x1, x2, scalarFirst: false);
+    public static DNDarray logical_or(DNDarray x1, Scalar x2)
+        => Elementwise.BinaryScalar(BinaryOp.LogicalOr, x1, x2, scalarFirst: false);
     /// <summary>Logical or as bool.</summary>
-    public static DNDarray logical_or(Scalar x1, DNDarray x2) => Elementwise.BinaryScalar(BinaryOp.LogicalOr, x2, x1, scalarFirst: true);
+    public static DNDarray logical_or(Scalar x1, DNDarray x2)
+        => Elementwise.BinaryScalar(BinaryOp.LogicalOr, x2, x1, scalarFirst: true);
     /// <summary>Logical xor as bool.</summary>
     public static DNDarray logical_xor(DNDarray x1, DNDarray x2) => Elementwise.Binary(BinaryOp.LogicalXor, x1, x2);
     /// <summary>Logical xor as bool.</summary>
-    public static DNDarray logical_xor(DNDarray x1, Scalar x2) => Elementwise.BinaryScalar(BinaryOp.LogicalXor, x1, x2, scalarFirst: false);
+    public static DNDarray logical_xor(DNDarray x1, Scalar x2)
+        => Elementwise.BinaryScalar(BinaryOp.LogicalXor, x1, x2, scalarFirst: false);
     /// <summary>Logical xor as bool.</summary>
-    public static DNDarray logical_xor(Scalar x1, DNDarray x2) => Elementwise.BinaryScalar(BinaryOp.LogicalXor, x2, x1, scalarFirst: true);
+    public static DNDarray logical_xor(Scalar x1, DNDarray x2)
+        => Elementwise.BinaryScalar(BinaryOp.LogicalXor, x2, x1, scalarFirst: true);
     /// <summary>Logical not as bool.</summary>
     public static DNDarray logical_not(DNDarray x) => Elementwise.Unary(UnaryOp.LogicalNot, x);
     /// <summary>True where NaN.</summary>
@@ -92,10 +98,12 @@ public static partial class ht
     public static DNDarray signbit(DNDarray x) => Elementwise.Unary(UnaryOp.SignBit, x);
 
     /// <summary>True where all elements along <paramref name="axis"/> are non-zero.</summary>
-    public static DNDarray all(DNDarray a, Axis? axis = null, bool keepdims = false) => Reduction.Reduce(ReduceOp.LAnd, a, axis, keepdims);
+    public static DNDarray all(DNDarray a, Axis? axis = null, bool keepdims = false)
+        => Reduction.Reduce(ReduceOp.LAnd, a, axis, keepdims);
 
     /// <summary>True where any element along <paramref name="axis"/> is non-zero.</summary>
-    public static DNDarray any(DNDarray a, Axis? axis = null, bool keepdims = false) => Reduction.Reduce(ReduceOp.LOr, a, axis, keepdims);
+    public static DNDarray any(DNDarray a, Axis? axis = null, bool keepdims = false)
+        => Reduction.Reduce(ReduceOp.LOr, a, axis, keepdims);
 }
 
 public sealed partial class DNDarray

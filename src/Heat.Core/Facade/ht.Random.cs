@@ -64,10 +64,12 @@ public sealed class RandomModule
     }
 
     /// <summary>Uniform samples in [0, 1) (NumPy's random_sample).</summary>
-    public DNDarray random_sample(long[] shape, DType? dtype = null, int? split = null, Device? device = null) => rand(shape, dtype, split, device);
+    public DNDarray random_sample(long[] shape, DType? dtype = null, int? split = null, Device? device = null)
+        => rand(shape, dtype, split, device);
 
     /// <summary>Uniform samples in [0, 1) (NumPy's random).</summary>
-    public DNDarray random(long[] shape, DType? dtype = null, int? split = null, Device? device = null) => rand(shape, dtype, split, device);
+    public DNDarray random(long[] shape, DType? dtype = null, int? split = null, Device? device = null)
+        => rand(shape, dtype, split, device);
 
     /// <summary>Standard normal samples of the given shape.</summary>
     public DNDarray randn(params long[] shape) => randn(shape, null);

@@ -10,39 +10,51 @@ public static partial class ht
     /// <summary>x1 == x2 as bool.</summary>
     public static DNDarray eq(DNDarray x1, DNDarray x2) => Elementwise.Binary(BinaryOp.Equal, x1, x2);
     /// <summary>x1 == x2 as bool.</summary>
-    public static DNDarray eq(DNDarray x1, Scalar x2) => Elementwise.BinaryScalar(BinaryOp.Equal, x1, x2, scalarFirst: false);
+    public static DNDarray eq(DNDarray x1, Scalar x2)
+        => Elementwise.BinaryScalar(BinaryOp.Equal, x1, x2, scalarFirst: false);
     /// <summary>x1 == x2 as bool.</summary>
-    public static DNDarray eq(Scalar x1, DNDarray x2) => Elementwise.BinaryScalar(BinaryOp.Equal, x2, x1, scalarFirst: true);
+    public static DNDarray eq(Scalar x1, DNDarray x2)
+        => Elementwise.BinaryScalar(BinaryOp.Equal, x2, x1, scalarFirst: true);
     /// <summary>x1 != x2 as bool.</summary>
     public static DNDarray ne(DNDarray x1, DNDarray x2) => Elementwise.Binary(BinaryOp.NotEqual, x1, x2);
     /// <summary>x1 != x2 as bool.</summary>
-    public static DNDarray ne(DNDarray x1, Scalar x2) => Elementwise.BinaryScalar(BinaryOp.NotEqual, x1, x2, scalarFirst: false);
+    public static DNDarray ne(DNDarray x1, Scalar x2)
+        => Elementwise.BinaryScalar(BinaryOp.NotEqual, x1, x2, scalarFirst: false);
     /// <summary>x1 != x2 as bool.</summary>
-    public static DNDarray ne(Scalar x1, DNDarray x2) => Elementwise.BinaryScalar(BinaryOp.NotEqual, x2, x1, scalarFirst: true);
+    public static DNDarray ne(Scalar x1, DNDarray x2)
+        => Elementwise.BinaryScalar(BinaryOp.NotEqual, x2, x1, scalarFirst: true);
     /// <summary>x1 &lt; x2 as bool.</summary>
     public static DNDarray lt(DNDarray x1, DNDarray x2) => Elementwise.Binary(BinaryOp.Less, x1, x2);
     /// <summary>x1 &lt; x2 as bool.</summary>
-    public static DNDarray lt(DNDarray x1, Scalar x2) => Elementwise.BinaryScalar(BinaryOp.Less, x1, x2, scalarFirst: false);
+    public static DNDarray lt(DNDarray x1, Scalar x2)
+        => Elementwise.BinaryScalar(BinaryOp.Less, x1, x2, scalarFirst: false);
     /// <summary>x1 &lt; x2 as bool.</summary>
-    public static DNDarray lt(Scalar x1, DNDarray x2) => Elementwise.BinaryScalar(BinaryOp.Less, x2, x1, scalarFirst: true);
+    public static DNDarray lt(Scalar x1, DNDarray x2)
+        => Elementwise.BinaryScalar(BinaryOp.Less, x2, x1, scalarFirst: true);
     /// <summary>x1 &lt;= x2 as bool.</summary>
     public static DNDarray le(DNDarray x1, DNDarray x2) => Elementwise.Binary(BinaryOp.LessEqual, x1, x2);
     /// <summary>x1 &lt;= x2 as bool.</summary>
-    public static DNDarray le(DNDarray x1, Scalar x2) => Elementwise.BinaryScalar(BinaryOp.LessEqual, x1, x2, scalarFirst: false);
+    public static DNDarray le(DNDarray x1, Scalar x2)
+        => Elementwise.BinaryScalar(BinaryOp.LessEqual, x1, x2, scalarFirst: false);
     /// <summary>x1 &lt;= x2 as bool.</summary>
-    public static DNDarray le(Scalar x1, DNDarray x2) => Elementwise.BinaryScalar(BinaryOp.LessEqual, x2, x1, scalarFirst: true);
+    public static DNDarray le(Scalar x1, DNDarray x2)
+        => Elementwise.BinaryScalar(BinaryOp.LessEqual, x2, x1, scalarFirst: true);
     /// <summary>x1 &gt; x2 as bool.</summary>
     public static DNDarray gt(DNDarray x1, DNDarray x2) => Elementwise.Binary(BinaryOp.Greater, x1, x2);
     /// <summary>x1 &gt; x2 as bool.</summary>
-    public static DNDarray gt(DNDarray x1, Scalar x2) => Elementwise.BinaryScalar(BinaryOp.Greater, x1, x2, scalarFirst: false);
+    public static DNDarray gt(DNDarray x1, Scalar x2)
+        => Elementwise.BinaryScalar(BinaryOp.Greater, x1, x2, scalarFirst: false);
     /// <summary>x1 &gt; x2 as bool.</summary>
-    public static DNDarray gt(Scalar x1, DNDarray x2) => Elementwise.BinaryScalar(BinaryOp.Greater, x2, x1, scalarFirst: true);
+    public static DNDarray gt(Scalar x1, DNDarray x2)
+        => Elementwise.BinaryScalar(BinaryOp.Greater, x2, x1, scalarFirst: true);
     /// <summary>x1 &gt;= x2 as bool.</summary>
     public static DNDarray ge(DNDarray x1, DNDarray x2) => Elementwise.Binary(BinaryOp.GreaterEqual, x1, x2);
     /// <summary>x1 &gt;= x2 as bool.</summary>
-    public static DNDarray ge(DNDarray x1, Scalar x2) => Elementwise.BinaryScalar(BinaryOp.GreaterEqual, x1, x2, scalarFirst: false);
+    public static DNDarray ge(DNDarray x1, Scalar x2)
+        => Elementwise.BinaryScalar(BinaryOp.GreaterEqual, x1, x2, scalarFirst: false);
     /// <summary>x1 &gt;= x2 as bool.</summary>
-    public static DNDarray ge(Scalar x1, DNDarray x2) => Elementwise.BinaryScalar(BinaryOp.GreaterEqual, x2, x1, scalarFirst: true);
+    public static DNDarray ge(Scalar x1, DNDarray x2)
+        => Elementwise.BinaryScalar(BinaryOp.GreaterEqual, x2, x1, scalarFirst: true);
     /// <summary>Alias of <see cref="eq(DNDarray, DNDarray)"/>.</summary>
     public static DNDarray equal(DNDarray x1, DNDarray x2) => eq(x1, x2);
     /// <summary>Alias of <see cref="eq(DNDarray, Scalar)"/>.</summary>

@@ -21,7 +21,8 @@ public static partial class ht
     /// </remarks>
     /// <exception cref="ArgumentException">segment_ids is not a 1-d integer array of one label per row, or a label lies
     /// outside [0, num_segments).</exception>
-    public static DNDarray segment_sum(DNDarray data, DNDarray segment_ids, long num_segments) => Segments.Sum(data, segment_ids, num_segments);
+    public static DNDarray segment_sum(DNDarray data, DNDarray segment_ids, long num_segments)
+        => Segments.Sum(data, segment_ids, num_segments);
 
     /// <summary>
     /// The number of occurrences of each value 0, 1, … in a 1-d array of non-negative integers (NumPy's bincount).

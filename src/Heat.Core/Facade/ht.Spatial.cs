@@ -21,7 +21,8 @@ public sealed partial class SpatialModule
 
     /// <summary>Euclidean distances; <paramref name="quadratic_expansion"/> uses |x|² + |y|² − 2 x·y through matmul
     /// (faster, clamped at 0).</summary>
-    public DNDarray cdist(DNDarray X, DNDarray? Y = null, bool quadratic_expansion = false) => Distances.Compute(X, Y, DistanceMetric.Euclidean, quadratic_expansion);
+    public DNDarray cdist(DNDarray X, DNDarray? Y = null, bool quadratic_expansion = false)
+        => Distances.Compute(X, Y, DistanceMetric.Euclidean, quadratic_expansion);
 
     /// <summary>The Gaussian kernel exp(−|x − y|² / (2 σ²)).</summary>
     public DNDarray rbf(DNDarray X, DNDarray? Y = null, double sigma = 1.0, bool quadratic_expansion = false)
@@ -31,5 +32,6 @@ public sealed partial class SpatialModule
     }
 
     /// <summary>Manhattan (city-block) distances Σ |x − y|.</summary>
-    public DNDarray manhattan(DNDarray X, DNDarray? Y = null) => Distances.Compute(X, Y, DistanceMetric.Manhattan, quadratic: false);
+    public DNDarray manhattan(DNDarray X, DNDarray? Y = null)
+        => Distances.Compute(X, Y, DistanceMetric.Manhattan, quadratic: false);
 }

@@ -10,21 +10,25 @@ public static partial class ht
     /// <summary>Global int64 index of the minimum along <paramref name="axis"/> (of the flattened array when null); NaN
     /// counts as the minimum, ties give the first index.</summary>
     /// <remarks>Correct on unbalanced arrays: local indices are offset by each chunk's real position.</remarks>
-    public static DNDarray argmin(DNDarray x, int? axis = null, bool keepdims = false) => ArgReduction.Reduce(ArgReduceKind.ArgMin, x, axis, keepdims);
+    public static DNDarray argmin(DNDarray x, int? axis = null, bool keepdims = false)
+        => ArgReduction.Reduce(ArgReduceKind.ArgMin, x, axis, keepdims);
 
     /// <summary>Global int64 index of the maximum along <paramref name="axis"/> (of the flattened array when null); NaN
     /// counts as the maximum, ties give the first index.</summary>
-    public static DNDarray argmax(DNDarray x, int? axis = null, bool keepdims = false) => ArgReduction.Reduce(ArgReduceKind.ArgMax, x, axis, keepdims);
+    public static DNDarray argmax(DNDarray x, int? axis = null, bool keepdims = false)
+        => ArgReduction.Reduce(ArgReduceKind.ArgMax, x, axis, keepdims);
 
     /// <summary>Variance over <paramref name="axis"/> with <paramref name="ddof"/> delta degrees of freedom, in one
     /// pass (Chan's merge across ranks).</summary>
     /// <remarks>float64 input gives float64, everything else float32 (HeAT). Fewer than <c>ddof + 1</c> elements give
     /// NaN or inf, as NumPy.</remarks>
-    public static DNDarray var(DNDarray x, Axis? axis = null, int ddof = 0, bool keepdims = false) => Variance(x, axis, ddof, keepdims, sqrt: false);
+    public static DNDarray var(DNDarray x, Axis? axis = null, int ddof = 0, bool keepdims = false)
+        => Variance(x, axis, ddof, keepdims, sqrt: false);
 
     /// <summary>Standard deviation over <paramref name="axis"/> with <paramref name="ddof"/> delta degrees of freedom,
     /// in one pass.</summary>
-    public static DNDarray std(DNDarray x, Axis? axis = null, int ddof = 0, bool keepdims = false) => Variance(x, axis, ddof, keepdims, sqrt: true);
+    public static DNDarray std(DNDarray x, Axis? axis = null, int ddof = 0, bool keepdims = false)
+        => Variance(x, axis, ddof, keepdims, sqrt: true);
 
     /// <summary>
     /// Weighted average over <paramref name="axis"/>: <c>sum(x * w) / sum(w)</c>. <paramref name="weights"/> has the
@@ -89,33 +93,43 @@ public static partial class ht
     /// <summary>Element-wise minimum; NaN propagates.</summary>
     public static DNDarray minimum(DNDarray x1, DNDarray x2) => Elementwise.Binary(BinaryOp.Minimum, x1, x2);
     /// <summary>Element-wise minimum; NaN propagates.</summary>
-    public static DNDarray minimum(DNDarray x1, Scalar x2) => Elementwise.BinaryScalar(BinaryOp.Minimum, x1, x2, scalarFirst: false);
+    public static DNDarray minimum(DNDarray x1, Scalar x2)
+        => Elementwise.BinaryScalar(BinaryOp.Minimum, x1, x2, scalarFirst: false);
     /// <summary>Element-wise minimum; NaN propagates.</summary>
-    public static DNDarray minimum(Scalar x1, DNDarray x2) => Elementwise.BinaryScalar(BinaryOp.Minimum, x2, x1, scalarFirst: true);
+    public static DNDarray minimum(Scalar x1, DNDarray x2)
+        => Elementwise.BinaryScalar(BinaryOp.Minimum, x2, x1, scalarFirst: true);
     /// <summary>Element-wise maximum; NaN propagates.</summary>
     public static DNDarray maximum(DNDarray x1, DNDarray x2) => Elementwise.Binary(BinaryOp.Maximum, x1, x2);
     /// <summary>Element-wise maximum; NaN propagates.</summary>
-    public static DNDarray maximum(DNDarray x1, Scalar x2) => Elementwise.BinaryScalar(BinaryOp.Maximum, x1, x2, scalarFirst: false);
+    public static DNDarray maximum(DNDarray x1, Scalar x2)
+        => Elementwise.BinaryScalar(BinaryOp.Maximum, x1, x2, scalarFirst: false);
     /// <summary>Element-wise maximum; NaN propagates.</summary>
-    public static DNDarray maximum(Scalar x1, DNDarray x2) => Elementwise.BinaryScalar(BinaryOp.Maximum, x2, x1, scalarFirst: true);
+    public static DNDarray maximum(Scalar x1, DNDarray x2)
+        => Elementwise.BinaryScalar(BinaryOp.Maximum, x2, x1, scalarFirst: true);
     /// <summary>Element-wise minimum ignoring NaN.</summary>
     public static DNDarray fmin(DNDarray x1, DNDarray x2) => Elementwise.Binary(BinaryOp.Fmin, x1, x2);
     /// <summary>Element-wise minimum ignoring NaN.</summary>
-    public static DNDarray fmin(DNDarray x1, Scalar x2) => Elementwise.BinaryScalar(BinaryOp.Fmin, x1, x2, scalarFirst: false);
+    public static DNDarray fmin(DNDarray x1, Scalar x2)
+        => Elementwise.BinaryScalar(BinaryOp.Fmin, x1, x2, scalarFirst: false);
     /// <summary>Element-wise minimum ignoring NaN.</summary>
-    public static DNDarray fmin(Scalar x1, DNDarray x2) => Elementwise.BinaryScalar(BinaryOp.Fmin, x2, x1, scalarFirst: true);
+    public static DNDarray fmin(Scalar x1, DNDarray x2)
+        => Elementwise.BinaryScalar(BinaryOp.Fmin, x2, x1, scalarFirst: true);
     /// <summary>Element-wise maximum ignoring NaN.</summary>
     public static DNDarray fmax(DNDarray x1, DNDarray x2) => Elementwise.Binary(BinaryOp.Fmax, x1, x2);
     /// <summary>Element-wise maximum ignoring NaN.</summary>
-    public static DNDarray fmax(DNDarray x1, Scalar x2) => Elementwise.BinaryScalar(BinaryOp.Fmax, x1, x2, scalarFirst: false);
+    public static DNDarray fmax(DNDarray x1, Scalar x2)
+        => Elementwise.BinaryScalar(BinaryOp.Fmax, x1, x2, scalarFirst: false);
     /// <summary>Element-wise maximum ignoring NaN.</summary>
-    public static DNDarray fmax(Scalar x1, DNDarray x2) => Elementwise.BinaryScalar(BinaryOp.Fmax, x2, x1, scalarFirst: true);
+    public static DNDarray fmax(Scalar x1, DNDarray x2)
+        => Elementwise.BinaryScalar(BinaryOp.Fmax, x2, x1, scalarFirst: true);
 
     /// <summary>Minimum over <paramref name="axis"/>; NaN propagates.</summary>
-    public static DNDarray min(DNDarray a, Axis? axis = null, bool keepdims = false) => Reduction.Reduce(ReduceOp.Min, a, axis, keepdims);
+    public static DNDarray min(DNDarray a, Axis? axis = null, bool keepdims = false)
+        => Reduction.Reduce(ReduceOp.Min, a, axis, keepdims);
 
     /// <summary>Maximum over <paramref name="axis"/>; NaN propagates.</summary>
-    public static DNDarray max(DNDarray a, Axis? axis = null, bool keepdims = false) => Reduction.Reduce(ReduceOp.Max, a, axis, keepdims);
+    public static DNDarray max(DNDarray a, Axis? axis = null, bool keepdims = false)
+        => Reduction.Reduce(ReduceOp.Max, a, axis, keepdims);
 
     /// <summary>Arithmetic mean over <paramref name="axis"/>: float64 for float64 input, float32 otherwise (complex
     /// stays complex).</summary>

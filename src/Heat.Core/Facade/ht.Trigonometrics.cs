@@ -10,9 +10,11 @@ public static partial class ht
     /// <summary>atan2(x1, x2) in radians.</summary>
     public static DNDarray arctan2(DNDarray x1, DNDarray x2) => Elementwise.Binary(BinaryOp.Atan2, x1, x2);
     /// <summary>atan2(x1, x2) in radians.</summary>
-    public static DNDarray arctan2(DNDarray x1, Scalar x2) => Elementwise.BinaryScalar(BinaryOp.Atan2, x1, x2, scalarFirst: false);
+    public static DNDarray arctan2(DNDarray x1, Scalar x2)
+        => Elementwise.BinaryScalar(BinaryOp.Atan2, x1, x2, scalarFirst: false);
     /// <summary>atan2(x1, x2) in radians.</summary>
-    public static DNDarray arctan2(Scalar x1, DNDarray x2) => Elementwise.BinaryScalar(BinaryOp.Atan2, x2, x1, scalarFirst: true);
+    public static DNDarray arctan2(Scalar x1, DNDarray x2)
+        => Elementwise.BinaryScalar(BinaryOp.Atan2, x2, x1, scalarFirst: true);
     /// <summary>Sine.</summary>
     public static DNDarray sin(DNDarray x) => Elementwise.Unary(UnaryOp.Sin, x);
     /// <summary>Cosine.</summary>

@@ -41,7 +41,8 @@ internal sealed class Lloyd : IDisposable
     /// <summary>
     /// Row-major centroids as an array of the computation's dtype on the samples' device (replicated).
     /// </summary>
-    public DNDarray Centers(double[] centers) => ht.array(centers, [centers.Length / Features, Features], dtype: X.dtype, device: X.device);
+    public DNDarray Centers(double[] centers)
+        => ht.array(centers, [centers.Length / Features, Features], dtype: X.dtype, device: X.device);
 
     /// <summary>The nearest centroid of every sample (int64, split like the samples).</summary>
     public DNDarray Assign(double[] centers)

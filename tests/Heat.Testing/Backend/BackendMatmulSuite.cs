@@ -25,7 +25,8 @@ public abstract class BackendMatmulSuite(IBackendFixture fixture)
         return c;
     }
 
-    private static double Tol(DType dt, long k) => dt == DType.Float32 ? 1e-5 * Math.Sqrt(k + 1) : dt == DType.Float64 ? 1e-12 * Math.Sqrt(k + 1) : 0;
+    private static double Tol(DType dt, long k)
+        => dt == DType.Float32 ? 1e-5 * Math.Sqrt(k + 1) : dt == DType.Float64 ? 1e-12 * Math.Sqrt(k + 1) : 0;
 
     public static TheoryData<string, long, long, long> Sizes()
     {

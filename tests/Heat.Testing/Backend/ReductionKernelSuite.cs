@@ -77,7 +77,8 @@ public abstract class ReductionKernelSuite(IBackendFixture fixture)
     }
 
     // Labels in [-1, segments]: the ends lie outside.
-    private static double[] Labels(int n, int segments) => Enumerable.Range(0, n).Select(i => (double)(i * 7 % (segments + 2) - 1)).ToArray();
+    private static double[] Labels(int n, int segments)
+        => Enumerable.Range(0, n).Select(i => (double)(i * 7 % (segments + 2) - 1)).ToArray();
 
     [Theory, MemberData(nameof(SegmentCases))]
     public void SegmentSum_SumsTheRowsOfEachLabel(string dtypeName, string idsName, int n, int f, int segments)

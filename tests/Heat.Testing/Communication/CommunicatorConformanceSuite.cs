@@ -485,7 +485,8 @@ public abstract unsafe class CommunicatorConformanceSuite(ITestWorld world)
         /// <summary>The identity matrix.</summary>
         public static readonly Mat2 One = new(1, 0, 0, 1);
         /// <summary>The matrix product.</summary>
-        public static Mat2 operator *(Mat2 x, Mat2 y) => new(x.A * y.A + x.B * y.C, x.A * y.B + x.B * y.D, x.C * y.A + x.D * y.C, x.C * y.B + x.D * y.D);
+        public static Mat2 operator *(Mat2 x, Mat2 y)
+            => new(x.A * y.A + x.B * y.C, x.A * y.B + x.B * y.D, x.C * y.A + x.D * y.C, x.C * y.B + x.D * y.D);
         /// <summary>Rank r's contribution; no two of these commute.</summary>
         public static Mat2 Of(int rank, int i) => new(rank + 1 + i, 1, 1, 0);
     }

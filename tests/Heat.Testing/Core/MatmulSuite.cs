@@ -30,7 +30,8 @@ public abstract class MatmulSuite<TWorld>(ITestWorld? world = null) : DndarraySu
         return c;
     }
 
-    private static double[] Ints(int count, int seed) => Enumerable.Range(0, count).Select(i => (double)((i * 7 + seed * 3) % 11 - 5)).ToArray();
+    private static double[] Ints(int count, int seed)
+        => Enumerable.Range(0, count).Select(i => (double)((i * 7 + seed * 3) % 11 - 5)).ToArray();
 
     [Theory, MemberData(nameof(SplitPairs))]
     public void Matmul_EverySplitPair_EqualsUndistributedExactly(int ranks, int? sa, int? sb)

@@ -12,7 +12,8 @@ public abstract class KMeansSuite<TWorld>(ITestWorld? world = null) : DndarraySu
     where TWorld : ITestWorldKind
 {
 
-    private static DNDarray LoadIris(int? split) => ht.load_hdf5(MlTestData.Path("iris.h5"), "data", dtype: ht.float64, split: split);
+    private static DNDarray LoadIris(int? split)
+        => ht.load_hdf5(MlTestData.Path("iris.h5"), "data", dtype: ht.float64, split: split);
 
     /// <summary>
     /// Four tight blobs around (±10, ±10), 25 points each, interleaved so every rank sees every blob.

@@ -22,7 +22,8 @@ public abstract class LassoSuite<TWorld>(ITestWorld? world = null) : DndarraySui
         }
     }
 
-    private static DNDarray Load(string name, int? split) => ht.load_hdf5(MlTestData.Path("diabetes.h5"), name, dtype: ht.float64, split: split);
+    private static DNDarray Load(string name, int? split)
+        => ht.load_hdf5(MlTestData.Path("diabetes.h5"), name, dtype: ht.float64, split: split);
 
     /// <summary>Coordinate descent on the undistributed data (the same objective), run to tight convergence.</summary>
     private static (double[] Theta, double Objective) ReferenceFit(double[] x, double[] y, int n, int f, double lam)
