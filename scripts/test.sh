@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 # Native libraries the optional backends, communicators and I/O bind (the embedded default needs none).
 # Grows with each native component; each entry is a Debian package name.
-PACKAGES=(libhdf5-dev hdf5-tools libnetcdf-dev netcdf-bin libtorch-dev libopenblas0-pthread cmake g++ mpich libmpich-dev ocl-icd-opencl-dev pocl-opencl-icd clinfo)
+PACKAGES=(libhdf5-dev hdf5-tools libnetcdf-dev netcdf-bin libtorch-dev libopenblas0-pthread liblapacke-dev libfftw3-dev cmake g++ mpich libmpich-dev ocl-icd-opencl-dev pocl-opencl-icd clinfo)
 
 install_missing() {
   local missing=()
