@@ -20,7 +20,7 @@ public static partial class ht
 /// elements with no communication, and the global array is bit-identical on 1 or 64 ranks and for every split.
 /// Each call advances the counter past the blocks it used, as HeAT does.
 /// </summary>
-public sealed class RandomModule
+public sealed partial class RandomModule
 {
     internal RandomModule() { }
 

@@ -14,7 +14,8 @@ namespace Heat.ML.Tests.Coverage;
 internal static class HeatCoverage
 {
     private const BindingFlags Public = BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance;
-    private static readonly Assembly[] Assemblies = [typeof(ht).Assembly, typeof(KMeans).Assembly];
+    private static readonly Assembly[] Assemblies =
+        [typeof(Device).Assembly, typeof(ht).Assembly, typeof(KMeans).Assembly];
 
     /// <summary>One HeAT name: where HeAT has it and whether we do.</summary>
     private sealed record Row(string Namespace, string Name, string Module, bool Present, string? Note);
@@ -22,44 +23,54 @@ internal static class HeatCoverage
     /// <summary>The whole markdown file, from the lists in <paramref name="coverageFolder"/>.</summary>
     public static string Render(string coverageFolder)
     {
-        var notes = ReadTsv(Path.Combine(coverageFolder, "dotnet-notes.tsv")).ToDictionary(r => (r[0], r[1]), r => r[2]);
-        var version = File.ReadLines(Path.Combine(coverageFolder, "heat-names.tsv")).First().Split(':')[0].TrimStart('#', ' ');
-        var names = ReadTsv(Path.Combine(coverageFolder, "heat-names.tsv"))
+        var notes = ReadTsv(Path.Combine(coverageFolder, "dotnet-notes.tsv"))
+            .ToDictionary(r => (r[0], r[1]), r => r[2]);
+        var namesFile = Path.Combine(coverageFolder, "heat-names.tsv");
+        var version = File.ReadLines(namesFile).First().Split(':')[0].TrimStart('#', ' ');
+        var rows = ReadTsv(namesFile)
             .Select(r => new Row(r[0], r[1], r[2], HasName(r[0], r[1], r[2]), notes.GetValueOrDefault((r[0], r[1]))))
+            .Concat(ReadTsv(Path.Combine(coverageFolder, "heat-dndarray-members.tsv"))
+                .Select(r => new Row("DNDarray", r[0], r[1], HasMember(typeof(DNDarray), r[0]),
+                    notes.GetValueOrDefault(("DNDarray", r[0])))))
             .ToList();
-        var members = ReadTsv(Path.Combine(coverageFolder, "heat-dndarray-members.tsv"))
-            .Select(r => new Row("DNDarray", r[0], r[1], HasMember(typeof(DNDarray), r[0]),
-                notes.GetValueOrDefault(("DNDarray", r[0]))))
-            .ToList();
+        var groups = rows.GroupBy(r => r.Namespace).OrderBy(g => Order(g.Key))
+            .ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var names = rows.Where(r => r.Namespace != "DNDarray").ToList();
+        var members = rows.Where(r => r.Namespace == "DNDarray").ToList();
 
         var s = new StringBuilder();
-        s.Append("# Coverage of HeAT's public API\n\n");
-        s.Append(CultureInfo.InvariantCulture, $"Generated from the built assemblies by reflection against {version}'s public names ");
-        s.Append("(`docs/coverage/heat-names.tsv`, `heat-dndarray-members.tsv`, written by `docs/coverage/heat_names.py` ");
-        s.Append("from HeAT's source: every module's `__all__`, the ML packages' public classes, the DNDarray members).\n");
-        s.Append("Do not edit: `HEAT_WRITE_COVERAGE=1 dotnet test tests/Heat.ML.Tests --filter HeatCoverage` rewrites it, ");
-        s.Append("and that test fails when it is stale. ✓ present (same name, HeAT's parameters); · a documented .NET ");
-        s.Append("equivalent or a Python-only name; ✗ missing.\n\n");
-        s.Append(CultureInfo.InvariantCulture,
-            $"**{names.Count(r => r.Present)} of {names.Count} names present**, {names.Count(r => !r.Present && r.Note is not null)} ");
-        s.Append(CultureInfo.InvariantCulture,
-            $"with a .NET equivalent or Python-only; **{members.Count(r => r.Present)} of {members.Count} DNDarray members**.\n\n");
-        s.Append("| Namespace | ✓ | · | ✗ | Total |\n|---|---:|---:|---:|---:|\n");
-        var groups = names.Concat(members).GroupBy(r => r.Namespace).OrderBy(g => Order(g.Key)).ThenBy(g => g.Key,
-            StringComparer.Ordinal).ToList();
-        foreach (var g in groups)
-            s.Append(CultureInfo.InvariantCulture, $"| {Title(g.Key)} | {g.Count(r => r.Present)} | ")
-                .Append(CultureInfo.InvariantCulture, $"{g.Count(r => !r.Present && r.Note is not null)} | ")
-                .Append(CultureInfo.InvariantCulture, $"{g.Count(r => !r.Present && r.Note is null)} | {g.Count()} |\n");
+        s.Append("# Coverage of HeAT's public API\n\n")
+            .Append(Invariant($"Generated from the built assemblies by reflection against {version}'s public names "))
+            .Append("(`docs/coverage/heat-names.tsv`, `heat-dndarray-members.tsv`, written by ")
+            .Append("`docs/coverage/heat_names.py` from HeAT's source: every module's `__all__`, the ML packages' ")
+            .Append("public classes, the DNDarray members).\nDo not edit: ")
+            .Append("`HEAT_WRITE_COVERAGE=1 dotnet test tests/Heat.ML.Tests --filter HeatCoverage` rewrites it, and ")
+            .Append("that test fails when it is stale. ✓ present (same name, HeAT's parameters); · a documented .NET ")
+            .Append("equivalent or a Python-only name; ✗ missing.\n\n")
+            .Append(Invariant($"**{Present(names)} of {names.Count} names present**, {Noted(names)} with a .NET "))
+            .Append(Invariant($"equivalent or Python-only; **{Present(members)} of {members.Count} DNDarray "))
+            .Append("members**.")
+            .Append("\n\n| Namespace | ✓ | · | ✗ | Total |\n|---|---:|---:|---:|---:|\n");
         foreach (var g in groups)
         {
-            s.Append(CultureInfo.InvariantCulture, $"\n## {Title(g.Key)}\n\n| Name | HeAT module | Here |\n|---|---|---|\n");
+            var missing = g.Count() - Present(g) - Noted(g);
+            s.Append(Invariant($"| {Title(g.Key)} | {Present(g)} | {Noted(g)} | {missing} | {g.Count()} |\n"));
+        }
+        foreach (var g in groups)
+        {
+            s.Append(Invariant($"\n## {Title(g.Key)}\n\n| Name | HeAT module | Here |\n|---|---|---|\n"));
             foreach (var r in g)
-                s.Append(CultureInfo.InvariantCulture, $"| `{r.Name}` | `{r.Module}` | ")
+                s.Append(Invariant($"| `{r.Name}` | `{r.Module}` | "))
                     .Append(r.Present ? "✓" : r.Note is null ? "✗" : "· " + r.Note).Append(" |\n");
         }
         return s.ToString();
     }
+
+    private static int Present(IEnumerable<Row> rows) => rows.Count(r => r.Present);
+
+    private static int Noted(IEnumerable<Row> rows) => rows.Count(r => !r.Present && r.Note is not null);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static int Order(string ns) => ns switch
     {
@@ -89,7 +100,8 @@ internal static class HeatCoverage
                 || PublicTypes().Any(t => t.Name == name);
         if (ModuleHas(ns, name)) return true;
         var dotnetNamespace = "Heat." + string.Concat(ns.Split('_').Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
-        return PublicTypes().Any(t => t.Namespace == dotnetNamespace && (t.Name == name || (t.Name == ns && HasMember(t, name))));
+        return PublicTypes().Any(t =>
+            t.Namespace == dotnetNamespace && (t.Name == name || (t.Name == ns && HasMember(t, name))));
     }
 
     private static bool ModuleHas(string module, string name)

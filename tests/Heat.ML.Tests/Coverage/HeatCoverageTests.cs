@@ -12,7 +12,8 @@ public sealed class HeatCoverageTests
         var expected = HeatCoverage.Render(Path.Combine(docs, "coverage"));
         if (Environment.GetEnvironmentVariable("HEAT_WRITE_COVERAGE") == "1") File.WriteAllText(path, expected);
         Assert.True(File.Exists(path) && expected == File.ReadAllText(path),
-            $"{path} is stale: run `HEAT_WRITE_COVERAGE=1 dotnet test tests/Heat.ML.Tests --filter HeatCoverage` to rewrite it.");
+            $"{path} is stale: rewrite it with HEAT_WRITE_COVERAGE=1 dotnet test tests/Heat.ML.Tests "
+            + "--filter HeatCoverage.");
     }
 
     [Fact]
