@@ -95,6 +95,27 @@ public abstract class RandomSuite<TWorld>(ITestWorld? world = null) : DndarraySu
     }
 
     [Theory, MemberData(nameof(Ranks))]
+    public void Aliases_DrawWhatTheirNamesakesDraw(int ranks)
+    {
+        static float[] Draw(Func<DNDarray> draw)
+        {
+            ht.random.seed(5);
+            using var x = draw();
+            return x.ToArray<float>();
+        }
+        Assert.All(World.Run(ranks, () => new[]
+        {
+            (Draw(() => ht.random.random_sample([7, 3], split: 0)), Draw(() => ht.random.ranf([7, 3], split: 0))),
+            (Draw(() => ht.random.random_sample([7, 3], split: 1)), Draw(() => ht.random.sample([7, 3], split: 1))),
+            (Draw(() => ht.random.randn([9], split: 0)), Draw(() => ht.random.standard_normal([9], split: 0))),
+            (Draw(() => ht.random.randint(-4, 9, [11], dtype: ht.int32, split: 0).astype(ht.float32)),
+                Draw(() => ht.random.random_integer(-4, 9, [11], dtype: ht.int32, split: 0).astype(ht.float32))),
+        }), pairs => Assert.All(pairs, p => Assert.Equal(p.Item1, p.Item2)));
+        Assert.Equal(Device.Cpu, ht.cpu);
+        Assert.True(ht.gpu.IsGpu);
+    }
+
+    [Theory, MemberData(nameof(Ranks))]
     public void Stream_Advances_AndStateRoundTrips(int ranks)
     {
         World.Run(ranks, () =>
