@@ -26,6 +26,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClHostInProc
     public sealed class Segments : SegmentSuite<OpenClHostInProcWorld>;
     public sealed class KMeans : KMeansSuite<OpenClHostInProcWorld>;
     public sealed class Lasso : LassoSuite<OpenClHostInProcWorld>;
+    public sealed class Preprocessing : PreprocessingSuite<OpenClHostInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
@@ -47,6 +48,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
     public sealed class Segments : SegmentSuite<OpenClDeviceInProcWorld>;
     public sealed class KMeans : KMeansSuite<OpenClDeviceInProcWorld>;
     public sealed class Lasso : LassoSuite<OpenClDeviceInProcWorld>;
+    public sealed class Preprocessing : PreprocessingSuite<OpenClDeviceInProcWorld>;
     public sealed class RoundTrips : RoundTripSuite<OpenClDeviceInProcWorld>;
     public sealed class NpyFormats : NpyFormatSuite<OpenClDeviceInProcWorld>;
 }

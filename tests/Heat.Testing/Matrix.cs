@@ -24,7 +24,11 @@ public static class Matrix
     ];
 
     /// <summary>Every ML estimator suite (Heat.ML through the public API; every world runs them).</summary>
-    public static readonly Type[] MlSuites = [typeof(KMeansSuite<>), typeof(LassoSuite<>)];
+    public static readonly Type[] MlSuites =
+    [
+        typeof(KMeansSuite<>), typeof(LassoSuite<>),
+        typeof(PreprocessingSuite<>),
+    ];
 
     /// <summary>The I/O suites that move tensor data (bound where the memory kind matters: managed, OpenCL device
     /// buffers).</summary>
