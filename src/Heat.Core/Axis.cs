@@ -28,4 +28,8 @@ public readonly struct Axis
 
     /// <summary>Every axis of an <paramref name="ndim"/>-d array when <paramref name="axis"/> is null, else the normalised set.</summary>
     public static int[] Resolve(Axis? axis, int ndim) => axis is { } a ? a.Normalize(ndim) : Enumerable.Range(0, ndim).ToArray();
+
+    /// <summary>The axes in the given order, normalised to 0..ndim-1, repeats kept (roll adds the shifts of a repeated
+    /// axis).</summary>
+    internal int[] Ordered(int ndim) => (_axes ?? []).Select(a => Shapes.NormalizeAxis(a, ndim)).ToArray();
 }

@@ -13,15 +13,17 @@ public static partial class ht
     /// axis each rank receives one slice from its neighbour. The result has <paramref name="n"/> fewer elements on the
     /// axis
     /// (bool arrays give their XOR as NumPy; the split stays, the result may be unbalanced).
+    /// <paramref name="prepend"/> and <paramref name="append"/> (NumPy) are joined to <paramref name="a"/> along the
+    /// axis first; 0-d values are broadcast to one slice.
     /// </summary>
-    public static DNDarray diff(DNDarray a, int n = 1, int axis = -1)
+    public static DNDarray diff(DNDarray a, int n = 1, int axis = -1, DNDarray? prepend = null, DNDarray? append = null)
     {
         ArgumentNullException.ThrowIfNull(a);
         if (n < 0) throw new ArgumentOutOfRangeException(nameof(n), n, "order n must be >= 0.");
         if (a.ndim == 0) throw new ArgumentException("diff needs an array of at least one dimension.", nameof(a));
         axis = Shapes.NormalizeAxis(axis, a.ndim);
         using var scope = DisposeScope.Begin();
-        var current = a.Alias();
+        var current = prepend is null && append is null ? a.Alias() : DiffOperand(a, axis, prepend, append);
         for (int i = 0; i < n && current.GShapeRef[axis] > 0; i++)
         {
             var next = DiffOnce(current, axis);
