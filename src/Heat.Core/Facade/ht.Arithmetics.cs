@@ -216,9 +216,9 @@ public static partial class ht
     public static DNDarray reciprocal(DNDarray x) => Elementwise.Unary(UnaryOp.Reciprocal, x);
     /// <summary>Bitwise not (logical not for bool).</summary>
     public static DNDarray invert(DNDarray x) => Elementwise.Unary(UnaryOp.BitwiseNot, x);
-    /// <summary>Alias of <see cref="neg"/>.</summary>
+    /// <summary>Alias of <see cref="neg(DNDarray)"/>.</summary>
     public static DNDarray negative(DNDarray x) => neg(x);
-    /// <summary>Alias of <see cref="invert"/>.</summary>
+    /// <summary>Alias of <see cref="invert(DNDarray)"/>.</summary>
     public static DNDarray bitwise_not(DNDarray x) => invert(x);
 
     /// <summary>Sum over <paramref name="axis"/> (all axes when null); bool and integers sum to int64.</summary>
@@ -250,12 +250,12 @@ public static partial class ht
 
 public sealed partial class DNDarray
 {
-    /// <summary>Sum over <paramref name="axis"/> (see <see cref="ht.sum"/>).</summary>
+    /// <summary>Sum over <paramref name="axis"/> (see <see cref="ht.sum(DNDarray, Axis?, bool)"/>).</summary>
     public DNDarray sum(Axis? axis = null, bool keepdims = false) => ht.sum(this, axis, keepdims);
     /// <summary>Product over <paramref name="axis"/>.</summary>
     public DNDarray prod(Axis? axis = null, bool keepdims = false) => ht.prod(this, axis, keepdims);
-    /// <summary>Cumulative sum (see <see cref="ht.cumsum"/>).</summary>
+    /// <summary>Cumulative sum (see <see cref="ht.cumsum(DNDarray, int, DType?)"/>).</summary>
     public DNDarray cumsum(int axis, DType? dtype = null) => ht.cumsum(this, axis, dtype);
-    /// <summary>Cumulative product (see <see cref="ht.cumprod"/>).</summary>
+    /// <summary>Cumulative product (see <see cref="ht.cumprod(DNDarray, int, DType?)"/>).</summary>
     public DNDarray cumprod(int axis, DType? dtype = null) => ht.cumprod(this, axis, dtype);
 }
