@@ -90,7 +90,7 @@ public sealed partial class DNDarray
 
 /// <summary>Basic indexing (integers, slices, ellipsis, new axes) of one rank's local chunk; see
 /// <see cref="DNDarray.lloc"/>.</summary>
-public readonly struct LocalIndexer
+public sealed class LocalIndexer
 {
     private readonly DNDarray _array;
 

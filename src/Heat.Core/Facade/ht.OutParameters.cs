@@ -6,7 +6,8 @@ namespace Heat;
 
 // HeAT: the out= parameter of the element-wise and reduction functions. The result is computed, then written into
 // @out (converted to its dtype); @out must have the result's shape and split and a dtype the result casts to
-// (same_kind), else ArgumentException. Returns @out.
+// (same_kind), else ArgumentException. Returns @out. The reductions take axis before @out (ht.sum(x, axis: null, @out: c))
+// so that ht.sum(x, 1) still binds 1 to the axis.
 public static partial class ht
 {
     /// <summary><see cref="add(DNDarray, DNDarray)"/> written into <paramref name="out"/>; returns it.</summary>
@@ -209,23 +210,23 @@ public static partial class ht
     public static DNDarray sign(DNDarray x, DNDarray @out) => OutParameter.Into(sign(x), @out, "sign");
     /// <summary><see cref="sum(DNDarray, Axis?, bool)"/> written into <paramref name="out"/>; returns it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
-    public static DNDarray sum(DNDarray a, DNDarray @out, Axis? axis = null, bool keepdims = false)
+    public static DNDarray sum(DNDarray a, Axis? axis, DNDarray @out, bool keepdims = false)
         => OutParameter.Into(sum(a, axis, keepdims), @out, "sum");
     /// <summary><see cref="prod(DNDarray, Axis?, bool)"/> written into <paramref name="out"/>; returns it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
-    public static DNDarray prod(DNDarray a, DNDarray @out, Axis? axis = null, bool keepdims = false)
+    public static DNDarray prod(DNDarray a, Axis? axis, DNDarray @out, bool keepdims = false)
         => OutParameter.Into(prod(a, axis, keepdims), @out, "prod");
     /// <summary><see cref="min(DNDarray, Axis?, bool)"/> written into <paramref name="out"/>; returns it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
-    public static DNDarray min(DNDarray a, DNDarray @out, Axis? axis = null, bool keepdims = false)
+    public static DNDarray min(DNDarray a, Axis? axis, DNDarray @out, bool keepdims = false)
         => OutParameter.Into(min(a, axis, keepdims), @out, "min");
     /// <summary><see cref="max(DNDarray, Axis?, bool)"/> written into <paramref name="out"/>; returns it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
-    public static DNDarray max(DNDarray a, DNDarray @out, Axis? axis = null, bool keepdims = false)
+    public static DNDarray max(DNDarray a, Axis? axis, DNDarray @out, bool keepdims = false)
         => OutParameter.Into(max(a, axis, keepdims), @out, "max");
     /// <summary><see cref="mean(DNDarray, Axis?, bool)"/> written into <paramref name="out"/>; returns it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
-    public static DNDarray mean(DNDarray a, DNDarray @out, Axis? axis = null, bool keepdims = false)
+    public static DNDarray mean(DNDarray a, Axis? axis, DNDarray @out, bool keepdims = false)
         => OutParameter.Into(mean(a, axis, keepdims), @out, "mean");
     /// <summary><see cref="cumsum(DNDarray, int, DType?)"/> written into <paramref name="out"/>; returns it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
