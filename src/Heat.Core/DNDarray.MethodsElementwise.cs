@@ -70,7 +70,8 @@ public sealed partial class DNDarray
     public DNDarray asin() => ht.arcsin(this);
     /// <summary>Inverse tangent (HeAT's method name for <see cref="ht.arctan(DNDarray)"/>).</summary>
     public DNDarray atan() => ht.arctan(this);
-    /// <summary>The angle of (x2, this) (HeAT's method name for <see cref="ht.arctan2(DNDarray, DNDarray)"/>).</summary>
+    /// <summary>The angle of (x2, this) (HeAT's method name for <see cref="ht.arctan2(DNDarray,
+    /// DNDarray)"/>).</summary>
     public DNDarray atan2(DNDarray x2) => ht.arctan2(this, x2);
     /// <summary>Fractional and integral parts (see <see cref="ht.modf"/>).</summary>
     public (DNDarray fractional, DNDarray integral) modf() => ht.modf(this);

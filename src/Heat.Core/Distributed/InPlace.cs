@@ -49,7 +49,8 @@ internal static class InPlace
         return x;
     }
 
-    /// <summary>The inclusive scan along <paramref name="axis"/> accumulated in x's own dtype, written into x.</summary>
+    /// <summary>The inclusive scan along <paramref name="axis"/> accumulated in x's own dtype, written into
+    /// x.</summary>
     /// <exception cref="ArgumentException">x is bool (its sums are integers).</exception>
     public static DNDarray Scan(ReduceOp op, DNDarray x, int axis, string name)
     {

@@ -65,22 +65,17 @@ internal static class Repetition
     private static DNDarray Finish(DNDarray x, LocalTensor local, int axis, long factor, long[]? counts)
     {
         var gshape = x.shape;
-        gshape[axis] = local.Shape[axis];
-        if (x.split is not int s || x.comm.Size == 1)
+        if (x.split != axis || x.comm.Size == 1)
         {
-            if (x.split is int) gshape[axis] = local.Shape[axis];
-            return new DNDarray(local, gshape, x.split, x.Context, x.balanced);
-        }
-        if (s != axis)
-        {
+            // The repeated axis is local: the split (if any) and its counts are unchanged.
             gshape[axis] = local.Shape[axis];
-            var kept = new DNDarray(local, gshape, s, x.Context, x.balanced);
-            if (x.balanced == true) kept.SetSplitCounts(x.SplitCounts());
+            var kept = new DNDarray(local, gshape, x.split, x.Context, x.balanced);
+            if (x.split is int && x.balanced == true) kept.SetSplitCounts(x.SplitCounts());
             return kept;
         }
         counts ??= x.SplitCounts().Select(c => c * factor).ToArray();
         gshape[axis] = counts.Sum();
-        var result = new DNDarray(local, gshape, s, x.Context, null);
+        var result = new DNDarray(local, gshape, axis, x.Context, null);
         result.SetSplitCounts(counts);
         return result.balance_();
     }

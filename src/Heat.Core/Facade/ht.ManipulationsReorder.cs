@@ -7,7 +7,8 @@ namespace Heat;
 // HeAT: heat/core/manipulations.py (flip, fliplr, flipud, roll, rot90)
 public static partial class ht
 {
-    /// <summary>A copy with the order of elements reversed along <paramref name="axis"/> (all axes when null).</summary>
+    /// <summary>A copy with the order of elements reversed along <paramref name="axis"/> (all axes when
+    /// null).</summary>
     /// <remarks>The distribution is kept; reversing the split axis moves the rows with one Alltoallw.</remarks>
     /// <exception cref="ArgumentOutOfRangeException">An axis is out of range.</exception>
     public static DNDarray flip(DNDarray a, Axis? axis = null)

@@ -6,7 +6,8 @@ namespace Heat;
 
 // HeAT: the out= parameter of the element-wise and reduction functions. The result is computed, then written into
 // @out (converted to its dtype); @out must have the result's shape and split and a dtype the result casts to
-// (same_kind), else ArgumentException. Returns @out. The reductions take axis before @out (ht.sum(x, axis: null, @out: c))
+// (same_kind), else ArgumentException. Returns @out. The reductions take axis before @out (ht.sum(x, axis: null, @out:
+// c))
 // so that ht.sum(x, 1) still binds 1 to the axis.
 public static partial class ht
 {
@@ -76,7 +77,8 @@ public static partial class ht
     /// <summary><see cref="copysign(DNDarray, Scalar)"/> written into <paramref name="out"/>; returns it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
     public static DNDarray copysign(DNDarray x1, Scalar x2, DNDarray @out) => OutParameter.Into(copysign(x1, x2), @out, "copysign");
-    /// <summary><see cref="bitwise_and(DNDarray, DNDarray)"/> written into <paramref name="out"/>; returns it.</summary>
+    /// <summary><see cref="bitwise_and(DNDarray, DNDarray)"/> written into <paramref name="out"/>; returns
+    /// it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
     public static DNDarray bitwise_and(DNDarray x1, DNDarray x2, DNDarray @out) => OutParameter.Into(bitwise_and(x1, x2), @out, "bitwise_and");
     /// <summary><see cref="bitwise_and(DNDarray, Scalar)"/> written into <paramref name="out"/>; returns it.</summary>
@@ -88,7 +90,8 @@ public static partial class ht
     /// <summary><see cref="bitwise_or(DNDarray, Scalar)"/> written into <paramref name="out"/>; returns it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
     public static DNDarray bitwise_or(DNDarray x1, Scalar x2, DNDarray @out) => OutParameter.Into(bitwise_or(x1, x2), @out, "bitwise_or");
-    /// <summary><see cref="bitwise_xor(DNDarray, DNDarray)"/> written into <paramref name="out"/>; returns it.</summary>
+    /// <summary><see cref="bitwise_xor(DNDarray, DNDarray)"/> written into <paramref name="out"/>; returns
+    /// it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
     public static DNDarray bitwise_xor(DNDarray x1, DNDarray x2, DNDarray @out) => OutParameter.Into(bitwise_xor(x1, x2), @out, "bitwise_xor");
     /// <summary><see cref="bitwise_xor(DNDarray, Scalar)"/> written into <paramref name="out"/>; returns it.</summary>
@@ -100,7 +103,8 @@ public static partial class ht
     /// <summary><see cref="left_shift(DNDarray, Scalar)"/> written into <paramref name="out"/>; returns it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
     public static DNDarray left_shift(DNDarray x1, Scalar x2, DNDarray @out) => OutParameter.Into(left_shift(x1, x2), @out, "left_shift");
-    /// <summary><see cref="right_shift(DNDarray, DNDarray)"/> written into <paramref name="out"/>; returns it.</summary>
+    /// <summary><see cref="right_shift(DNDarray, DNDarray)"/> written into <paramref name="out"/>; returns
+    /// it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
     public static DNDarray right_shift(DNDarray x1, DNDarray x2, DNDarray @out) => OutParameter.Into(right_shift(x1, x2), @out, "right_shift");
     /// <summary><see cref="right_shift(DNDarray, Scalar)"/> written into <paramref name="out"/>; returns it.</summary>
