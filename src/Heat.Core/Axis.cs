@@ -3,7 +3,8 @@ using Heat.Abstractions;
 
 namespace Heat;
 
-/// <summary>One axis or a set of axes (<c>axis: 1</c>, <c>axis: [0, 2]</c>); negative values count from the end.</summary>
+/// <summary>One axis or a set of axes (<c>axis: 1</c>, <c>axis: [0, 2]</c>); negative values count from the
+/// end.</summary>
 public readonly struct Axis
 {
     private readonly int[] _axes;
@@ -26,6 +27,11 @@ public readonly struct Axis
         return result;
     }
 
-    /// <summary>Every axis of an <paramref name="ndim"/>-d array when <paramref name="axis"/> is null, else the normalised set.</summary>
+    /// <summary>Every axis of an <paramref name="ndim"/>-d array when <paramref name="axis"/> is null, else the
+    /// normalised set.</summary>
     public static int[] Resolve(Axis? axis, int ndim) => axis is { } a ? a.Normalize(ndim) : Enumerable.Range(0, ndim).ToArray();
+
+    /// <summary>The axes in the given order, normalised to 0..ndim-1, repeats kept (roll adds the shifts of a repeated
+    /// axis).</summary>
+    internal int[] Ordered(int ndim) => (_axes ?? []).Select(a => Shapes.NormalizeAxis(a, ndim)).ToArray();
 }

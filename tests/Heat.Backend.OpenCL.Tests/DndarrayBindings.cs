@@ -27,6 +27,8 @@ namespace Heat.Backend.OpenCL.Tests.OpenClHostInProc
     public sealed class KMeans : KMeansSuite<OpenClHostInProcWorld>;
     public sealed class Lasso : LassoSuite<OpenClHostInProcWorld>;
     public sealed class Preprocessing : PreprocessingSuite<OpenClHostInProcWorld>;
+    public sealed class ManipulationExtras : ManipulationExtrasSuite<OpenClHostInProcWorld>;
+    public sealed class InPlace : InPlaceSuite<OpenClHostInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
@@ -51,6 +53,8 @@ namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
     public sealed class Preprocessing : PreprocessingSuite<OpenClDeviceInProcWorld>;
     public sealed class RoundTrips : RoundTripSuite<OpenClDeviceInProcWorld>;
     public sealed class NpyFormats : NpyFormatSuite<OpenClDeviceInProcWorld>;
+    public sealed class ManipulationExtras : ManipulationExtrasSuite<OpenClDeviceInProcWorld>;
+    public sealed class InPlace : InPlaceSuite<OpenClDeviceInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests

@@ -25,6 +25,8 @@ namespace Heat.Backend.Torch.Tests.TorchInProc
     public sealed class KMeans : KMeansSuite<TorchInProcWorld>;
     public sealed class Lasso : LassoSuite<TorchInProcWorld>;
     public sealed class Preprocessing : PreprocessingSuite<TorchInProcWorld>;
+    public sealed class ManipulationExtras : ManipulationExtrasSuite<TorchInProcWorld>;
+    public sealed class InPlace : InPlaceSuite<TorchInProcWorld>;
 }
 
 namespace Heat.Backend.Torch.Tests

@@ -20,6 +20,8 @@ namespace Heat.Core.Tests.ManagedInProc
     public sealed class Manipulation : ManipulationSuite<ManagedInProcWorld>;
     public sealed class Spatial : SpatialSuite<ManagedInProcWorld>;
     public sealed class Segments : SegmentSuite<ManagedInProcWorld>;
+    public sealed class ManipulationExtras : ManipulationExtrasSuite<ManagedInProcWorld>;
+    public sealed class InPlace : InPlaceSuite<ManagedInProcWorld>;
 }
 
 namespace Heat.Core.Tests

@@ -28,6 +28,14 @@ internal static class Cumulative
         return scope.MoveToOuter(new DNDarray(result, x.shape, x.split, x.Context, x.balanced), transferred: result);
     }
 
+    /// <summary>The inclusive scan of <paramref name="x"/> along <paramref name="axis"/> written into
+    /// <paramref name="destination"/> (x's own chunk for the in-place forms).</summary>
+    public static void ScanInto(ReduceOp op, DNDarray x, int axis, LocalTensor destination)
+    {
+        x.Backend.Scan(op, x.larray, axis, destination);
+        if (x.split == axis && x.comm.Size > 1) AddOffsets(op, x, axis, destination);
+    }
+
     private static void AddOffsets(ReduceOp op, DNDarray x, int axis, LocalTensor result)
     {
         var backend = x.Backend;

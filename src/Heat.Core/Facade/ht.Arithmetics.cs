@@ -13,15 +13,17 @@ public static partial class ht
     /// axis each rank receives one slice from its neighbour. The result has <paramref name="n"/> fewer elements on the
     /// axis
     /// (bool arrays give their XOR as NumPy; the split stays, the result may be unbalanced).
+    /// <paramref name="prepend"/> and <paramref name="append"/> (NumPy) are joined to <paramref name="a"/> along the
+    /// axis first; 0-d values are broadcast to one slice.
     /// </summary>
-    public static DNDarray diff(DNDarray a, int n = 1, int axis = -1)
+    public static DNDarray diff(DNDarray a, int n = 1, int axis = -1, DNDarray? prepend = null, DNDarray? append = null)
     {
         ArgumentNullException.ThrowIfNull(a);
         if (n < 0) throw new ArgumentOutOfRangeException(nameof(n), n, "order n must be >= 0.");
         if (a.ndim == 0) throw new ArgumentException("diff needs an array of at least one dimension.", nameof(a));
         axis = Shapes.NormalizeAxis(axis, a.ndim);
         using var scope = DisposeScope.Begin();
-        var current = a.Alias();
+        var current = prepend is null && append is null ? a.Alias() : DiffOperand(a, axis, prepend, append);
         for (int i = 0; i < n && current.GShapeRef[axis] > 0; i++)
         {
             var next = DiffOnce(current, axis);
@@ -214,9 +216,9 @@ public static partial class ht
     public static DNDarray reciprocal(DNDarray x) => Elementwise.Unary(UnaryOp.Reciprocal, x);
     /// <summary>Bitwise not (logical not for bool).</summary>
     public static DNDarray invert(DNDarray x) => Elementwise.Unary(UnaryOp.BitwiseNot, x);
-    /// <summary>Alias of <see cref="neg"/>.</summary>
+    /// <summary>Alias of <see cref="neg(DNDarray)"/>.</summary>
     public static DNDarray negative(DNDarray x) => neg(x);
-    /// <summary>Alias of <see cref="invert"/>.</summary>
+    /// <summary>Alias of <see cref="invert(DNDarray)"/>.</summary>
     public static DNDarray bitwise_not(DNDarray x) => invert(x);
 
     /// <summary>Sum over <paramref name="axis"/> (all axes when null); bool and integers sum to int64.</summary>
@@ -248,12 +250,12 @@ public static partial class ht
 
 public sealed partial class DNDarray
 {
-    /// <summary>Sum over <paramref name="axis"/> (see <see cref="ht.sum"/>).</summary>
+    /// <summary>Sum over <paramref name="axis"/> (see <see cref="ht.sum(DNDarray, Axis?, bool)"/>).</summary>
     public DNDarray sum(Axis? axis = null, bool keepdims = false) => ht.sum(this, axis, keepdims);
     /// <summary>Product over <paramref name="axis"/>.</summary>
     public DNDarray prod(Axis? axis = null, bool keepdims = false) => ht.prod(this, axis, keepdims);
-    /// <summary>Cumulative sum (see <see cref="ht.cumsum"/>).</summary>
+    /// <summary>Cumulative sum (see <see cref="ht.cumsum(DNDarray, int, DType?)"/>).</summary>
     public DNDarray cumsum(int axis, DType? dtype = null) => ht.cumsum(this, axis, dtype);
-    /// <summary>Cumulative product (see <see cref="ht.cumprod"/>).</summary>
+    /// <summary>Cumulative product (see <see cref="ht.cumprod(DNDarray, int, DType?)"/>).</summary>
     public DNDarray cumprod(int axis, DType? dtype = null) => ht.cumprod(this, axis, dtype);
 }

@@ -82,7 +82,7 @@ public static partial class ht
     public static DNDarray ceil(DNDarray x) => Elementwise.Unary(UnaryOp.Ceil, x);
     /// <summary>Round toward zero.</summary>
     public static DNDarray trunc(DNDarray x) => Elementwise.Unary(UnaryOp.Trunc, x);
-    /// <summary>Alias of <see cref="abs"/>.</summary>
+    /// <summary>Alias of <see cref="abs(DNDarray)"/>.</summary>
     public static DNDarray absolute(DNDarray x) => abs(x);
 }
 
