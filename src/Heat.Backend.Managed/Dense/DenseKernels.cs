@@ -35,6 +35,8 @@ internal static unsafe class DenseKernels
         for (long b = 0; b < batch; b++)
         {
             byte* src = (byte*)a.HostPointer + b * m * n * size;
+            // LAPACKE checks the whole m × kq array that orgqr reads for NaNs: no garbage beyond column n.
+            if (width > n) NativeMemory.Clear(w, (nuint)((long)m * width * size));
             for (long i = 0; i < m; i++) Buffer.MemoryCopy(src + i * n * size, w + i * width * size, (long)n * size, (long)n * size);
             if (m > 0 && n > 0) Lapack.Geqrf(code, m, n, w, width, tau);
             byte* rd = (byte*)r.HostPointer + b * kr * n * size;
