@@ -31,6 +31,7 @@ public sealed partial class ManagedBackend : IDenseLinalgKernels
         DenseKernels.Slogdet(Threads, a, sign, logabsdet);
 
     /// <inheritdoc/>
-    void IDenseLinalgKernels.SolveTriangular(LocalTensor a, LocalTensor b, bool upper, bool unitDiagonal, LocalTensor x) =>
+    void IDenseLinalgKernels.SolveTriangular(
+        LocalTensor a, LocalTensor b, bool upper, bool unitDiagonal, LocalTensor x) =>
         DenseKernels.SolveTriangular(Threads, a, b, upper, unitDiagonal, x);
 }

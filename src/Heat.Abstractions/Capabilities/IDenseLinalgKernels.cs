@@ -23,8 +23,8 @@ public interface IDenseLinalgKernels : IBackendCapability
     void Svd(LocalTensor a, [Destination] LocalTensor? u, [Destination] LocalTensor s, [Destination] LocalTensor? vt);
 
     /// <summary>
-    /// The eigenvalues (ascending, real) into <paramref name="w"/> (…, n) and, unless null, the orthonormal eigenvectors
-    /// as the columns of <paramref name="v"/> (…, n, n) of the symmetric/Hermitian <paramref name="a"/> (…, n, n),
+    /// The eigenvalues (ascending, real) into <paramref name="w"/> (…, n) and, unless null, the orthonormal
+    /// eigenvectors as the columns of <paramref name="v"/> (…, n, n) of the symmetric/Hermitian <paramref name="a"/> (…, n, n),
     /// read from its lower triangle.
     /// </summary>
     void Eigh(LocalTensor a, [Destination] LocalTensor w, [Destination] LocalTensor? v);

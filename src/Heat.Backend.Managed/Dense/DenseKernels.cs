@@ -14,7 +14,8 @@ namespace Heat.Backend.Managed.Dense;
 /// </summary>
 internal static unsafe class DenseKernels
 {
-    private static readonly DTypeCode[] Types = [DTypeCode.Float32, DTypeCode.Float64, DTypeCode.Complex64, DTypeCode.Complex128];
+    private static readonly DTypeCode[] Types =
+        [DTypeCode.Float32, DTypeCode.Float64, DTypeCode.Complex64, DTypeCode.Complex128];
 
     public static void Qr(int threads, LocalTensor a, LocalTensor? q, LocalTensor r)
     {
@@ -37,7 +38,8 @@ internal static unsafe class DenseKernels
             byte* src = (byte*)a.HostPointer + b * m * n * size;
             // LAPACKE checks the whole m × kq array that orgqr reads for NaNs: no garbage beyond column n.
             if (width > n) NativeMemory.Clear(w, (nuint)((long)m * width * size));
-            for (long i = 0; i < m; i++) Buffer.MemoryCopy(src + i * n * size, w + i * width * size, (long)n * size, (long)n * size);
+            for (long i = 0; i < m; i++)
+                Buffer.MemoryCopy(src + i * n * size, w + i * width * size, (long)n * size, (long)n * size);
             if (m > 0 && n > 0) Lapack.Geqrf(code, m, n, w, width, tau);
             byte* rd = (byte*)r.HostPointer + b * kr * n * size;
             NativeMemory.Clear(rd, (nuint)((long)kr * n * size));
@@ -46,9 +48,10 @@ internal static unsafe class DenseKernels
             if (q is null) continue;
             byte* qd = (byte*)q.HostPointer + b * m * kq * size;
             if (kq == 0) continue;
-            if (k == 0) { NativeMemory.Clear(qd, (nuint)((long)m * kq * size)); for (int i = 0; i < Math.Min(m, kq); i++) One(code, qd + ((long)i * kq + i) * size); continue; }
+            if (k == 0) { Identity(code, qd, m, kq); continue; }
             Lapack.Orgqr(code, m, kq, k, w, width, tau);
-            for (long i = 0; i < m; i++) Buffer.MemoryCopy(w + i * width * size, qd + i * kq * size, (long)kq * size, (long)kq * size);
+            for (long i = 0; i < m; i++)
+                Buffer.MemoryCopy(w + i * width * size, qd + i * kq * size, (long)kq * size, (long)kq * size);
         }
     }
 
@@ -58,7 +61,8 @@ internal static unsafe class DenseKernels
         var code = a.DType.Code;
         int k = Math.Min(m, n), size = a.DType.ItemSize, rsize = a.DType.RealType.ItemSize;
         Require(s, nameof(s), a.DType.RealType, batch, k);
-        if ((u is null) != (vt is null)) throw new ArgumentException("U and Vt are both given or both null.", nameof(vt));
+        if ((u is null) != (vt is null))
+            throw new ArgumentException("U and Vt are both given or both null.", nameof(vt));
         byte jobz = (byte)'N';
         int ku = 0, kv = 0;
         if (u is not null && vt is not null)
@@ -66,7 +70,10 @@ internal static unsafe class DenseKernels
             ku = Dim(u, -1); kv = Dim(vt, -2);
             bool full = ku == m && kv == n && (ku != k || kv != k);
             jobz = full ? (byte)'A' : (byte)'S';
-            if (!full && (ku != k || kv != k)) throw new ArgumentException($"U (…, {m}, {ku}) and Vt (…, {kv}, {n}) are neither reduced nor full for a {m} x {n} matrix.", nameof(u));
+            if (!full && (ku != k || kv != k))
+                throw new ArgumentException(
+                    $"U (…, {m}, {ku}) and Vt (…, {kv}, {n}) are neither reduced nor full for a {m} x {n} matrix.",
+                    nameof(u));
             Require(u, nameof(u), a.DType, batch, m, ku);
             Require(vt, nameof(vt), a.DType, batch, kv, n);
         }
@@ -74,7 +81,8 @@ internal static unsafe class DenseKernels
         SetThreads(threads);
         for (long b = 0; b < batch; b++)
         {
-            Buffer.MemoryCopy((byte*)a.HostPointer + b * m * n * size, work.Pointer, (long)m * n * size, (long)m * n * size);
+            long bytes = (long)m * n * size;
+            Buffer.MemoryCopy((byte*)a.HostPointer + b * bytes, work.Pointer, bytes, bytes);
             byte* sd = (byte*)s.HostPointer + b * k * rsize;
             byte* ud = u is null ? null : (byte*)u.HostPointer + b * m * ku * size;
             byte* vd = vt is null ? null : (byte*)vt.HostPointer + b * kv * n * size;
@@ -104,7 +112,8 @@ internal static unsafe class DenseKernels
             byte* dst = v is null ? work.Pointer : (byte*)v.HostPointer + b * bytes;
             Buffer.MemoryCopy((byte*)a.HostPointer + b * bytes, dst, bytes, bytes);
             if (n == 0) continue;
-            int info = Lapack.Syevd(a.DType.Code, v is null ? (byte)'N' : (byte)'V', n, dst, n, (byte*)w.HostPointer + b * n * rsize);
+            byte jobz = v is null ? (byte)'N' : (byte)'V';
+            int info = Lapack.Syevd(a.DType.Code, jobz, n, dst, n, (byte*)w.HostPointer + b * n * rsize);
             if (info > 0) throw new ArithmeticException($"LAPACK syevd did not converge (info {info}).");
         }
     }
@@ -166,7 +175,8 @@ internal static unsafe class DenseKernels
             Buffer.MemoryCopy((byte*)a.HostPointer + b * bytes, work.Pointer, bytes, bytes);
             Complex phase = Complex.One;
             double log = 0;
-            if (n > 0 && Lapack.Getrf(code, n, work.Pointer, ipiv) > 0) { phase = Complex.Zero; log = double.NegativeInfinity; }
+            if (n > 0 && Lapack.Getrf(code, n, work.Pointer, ipiv) > 0)
+                (phase, log) = (Complex.Zero, double.NegativeInfinity);
             else
             {
                 // Σ log|u_ii| never overflows where Π u_ii would; the phase is a product of unit numbers.
@@ -185,7 +195,8 @@ internal static unsafe class DenseKernels
         }
     }
 
-    public static void SolveTriangular(int threads, LocalTensor a, LocalTensor rhs, bool upper, bool unit, LocalTensor x)
+    public static void SolveTriangular(
+        int threads, LocalTensor a, LocalTensor rhs, bool upper, bool unit, LocalTensor x)
     {
         var (batch, n, n2) = Matrices(a, nameof(a));
         if (n != n2) throw new ArgumentException($"The matrices are {n} x {n2}, not square.", nameof(a));
@@ -210,7 +221,9 @@ internal static unsafe class DenseKernels
 
     private static void Singular(int info, long batch)
     {
-        if (info > 0) throw new ArgumentException($"Singular matrix (batch element {batch}: U[{info - 1}, {info - 1}] is zero).", "a");
+        if (info > 0)
+            throw new ArgumentException(
+                $"Singular matrix (batch element {batch}: U[{info - 1}, {info - 1}] is zero).", "a");
     }
 
     // (batch, m, n) of a contiguous host operand of a LAPACK dtype with at least 2 dimensions.
@@ -231,7 +244,9 @@ internal static unsafe class DenseKernels
         long expected = batch;
         foreach (var d in tail) expected *= d;
         if (t.Numel != expected || t.NDim < tail.Length)
-            throw new ArgumentException($"{name} has {t.Numel} elements; expected {expected} ({batch} matrices of {string.Join(" x ", tail)}).", name);
+            throw new ArgumentException(
+                $"{name} has {t.Numel} elements; expected {expected} ({batch} matrices of {string.Join(" x ", tail)}).",
+                name);
     }
 
     private static Complex Read(DTypeCode code, byte* p) => code switch
@@ -248,7 +263,10 @@ internal static unsafe class DenseKernels
         {
             case DTypeCode.Float32: *(float*)p = (float)value.Real; break;
             case DTypeCode.Float64: *(double*)p = value.Real; break;
-            case DTypeCode.Complex64: ((float*)p)[0] = (float)value.Real; ((float*)p)[1] = (float)value.Imaginary; break;
+            case DTypeCode.Complex64:
+                ((float*)p)[0] = (float)value.Real;
+                ((float*)p)[1] = (float)value.Imaginary;
+                break;
             default: *(Complex*)p = value; break;
         }
     }

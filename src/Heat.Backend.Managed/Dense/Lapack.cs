@@ -26,7 +26,9 @@ internal static unsafe class Lapack
         _ => LAPACKE_zungqr(RowMajor, m, n, k, a, lda, tau),
     }, "orgqr");
 
-    public static int Gesdd(DTypeCode t, byte jobz, int m, int n, void* a, int lda, void* s, void* u, int ldu, void* vt, int ldvt) => Check(t switch
+    public static int Gesdd(
+        DTypeCode t, byte jobz, int m, int n, void* a, int lda, void* s, void* u, int ldu, void* vt, int ldvt) =>
+        Check(t switch
     {
         DTypeCode.Float32 => LAPACKE_sgesdd(RowMajor, jobz, m, n, a, lda, s, u, ldu, vt, ldvt),
         DTypeCode.Float64 => LAPACKE_dgesdd(RowMajor, jobz, m, n, a, lda, s, u, ldu, vt, ldvt),

@@ -19,7 +19,8 @@ internal static class LapackLibrary
     /// <summary>The Debian packages that provide LAPACKE and a threaded BLAS.</summary>
     public const string Packages = "liblapacke-dev libopenblas0-pthread";
 
-    private static readonly string[] LapackeNames = ["liblapacke.so.3", "liblapacke.so", "liblapacke.dylib", "lapacke.dll"];
+    private static readonly string[] LapackeNames =
+        ["liblapacke.so.3", "liblapacke.so", "liblapacke.dylib", "lapacke.dll"];
     private static readonly string[] OpenBlasNames = ["libopenblas.so.0", "libopenblas.so", "libopenblas.dylib"];
     private static readonly object Gate = new();
     private static nint _lapacke, _openblas;
@@ -52,7 +53,8 @@ internal static class LapackLibrary
             foreach (var candidate in LapackeNames)
                 if (NativeLibrary.TryLoad(candidate, out _lapacke)) return _lapacke;
             throw new DllNotFoundException(
-                $"The dense linear algebra of the managed backend needs LAPACKE (tried: {string.Join(", ", LapackeNames)}). " +
+                "The dense linear algebra of the managed backend needs LAPACKE " +
+                $"(tried: {string.Join(", ", LapackeNames)}). " +
                 $"Install it (Debian/Ubuntu: apt-get install {Packages}).");
         }
     }

@@ -9,7 +9,8 @@ public sealed partial class LinalgModule
         ht.qr(a, mode, procs_to_merge);
 
     /// <inheritdoc cref="ht.svd(DNDarray, bool, bool)"/>
-    public (DNDarray? U, DNDarray S, DNDarray? Vt) svd(DNDarray a, bool full_matrices = false, bool compute_uv = true) =>
+    public (DNDarray? U, DNDarray S, DNDarray? Vt) svd(
+        DNDarray a, bool full_matrices = false, bool compute_uv = true) =>
         ht.svd(a, full_matrices, compute_uv);
 
     /// <inheritdoc cref="ht.eigh(DNDarray)"/>

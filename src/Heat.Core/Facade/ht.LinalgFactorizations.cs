@@ -35,7 +35,8 @@ public static partial class ht
     /// sizes); U keeps a row split, Vᴴ a column split.
     /// </remarks>
     /// <exception cref="ArgumentException">Fewer than 2 dimensions or a non-float dtype.</exception>
-    public static (DNDarray? U, DNDarray S, DNDarray? Vt) svd(DNDarray a, bool full_matrices = false, bool compute_uv = true) =>
+    public static (DNDarray? U, DNDarray S, DNDarray? Vt) svd(
+        DNDarray a, bool full_matrices = false, bool compute_uv = true) =>
         Factorizations.Svd(a, full_matrices, compute_uv);
 
     /// <summary>

@@ -42,19 +42,25 @@ internal static class Norms
     public static DNDarray Matrix(DNDarray x, int[]? axis, bool keepdims, object? ord)
     {
         ArgumentNullException.ThrowIfNull(x);
-        if (x.ndim < 2) throw new ArgumentException($"matrix_norm: x must have at least 2 dimensions, not {x.ndim}.", nameof(x));
+        if (x.ndim < 2)
+            throw new ArgumentException($"matrix_norm: x must have at least 2 dimensions, not {x.ndim}.", nameof(x));
         int[] pair = axis is null ? [x.ndim - 2, x.ndim - 1] : ((Axis)axis).NormalizeOrdered(x.ndim);
-        if (pair.Length != 2) throw new ArgumentException($"matrix_norm: axis must name 2 axes, not {pair.Length}.", nameof(axis));
+        if (pair.Length != 2)
+            throw new ArgumentException($"matrix_norm: axis must name 2 axes, not {pair.Length}.", nameof(axis));
         string kind = ord switch
         {
             null or "fro" => "fro",
             "nuc" => "nuc",
-            string other => throw new ArgumentException($"matrix_norm: ord '{other}' is not a matrix norm (1, -1, 2, -2, inf, -inf, 'fro', 'nuc').", nameof(ord)),
+            string other => throw new ArgumentException(
+                $"matrix_norm: ord '{other}' is not a matrix norm (1, -1, 2, -2, inf, -inf, 'fro', 'nuc').",
+                nameof(ord)),
             _ => Order(ord, "matrix_norm", allowStrings: true) switch
             {
                 1 => "1", -1 => "-1", 2 => "2", -2 => "-2",
                 double.PositiveInfinity => "inf", double.NegativeInfinity => "-inf",
-                var v => throw new ArgumentException($"matrix_norm: ord {v} is not a matrix norm (1, -1, 2, -2, inf, -inf, 'fro', 'nuc').", nameof(ord)),
+                var v => throw new ArgumentException(
+                    $"matrix_norm: ord {v} is not a matrix norm (1, -1, 2, -2, inf, -inf, 'fro', 'nuc').",
+                    nameof(ord)),
             },
         };
         int row = pair[0], col = pair[1];
@@ -112,13 +118,17 @@ internal static class Norms
             {
                 1 => Vector(x, 0, keepdims, ord),
                 2 => Matrix(x, null, keepdims, ord),
-                _ => throw new ArgumentException($"norm: with ord given and axis null, x must be 1-d or 2-d, not {x.ndim}-d.", nameof(axis)),
+                _ => throw new ArgumentException(
+                    $"norm: with ord given and axis null, x must be 1-d or 2-d, not {x.ndim}-d.",
+                    nameof(axis)),
             };
         }
         var axes = axis.Value.NormalizeOrdered(x.ndim);
         return axes.Length switch
         {
-            1 => Vector(x, axes[0], keepdims, ord is "fro" ? throw new ArgumentException("norm: ord 'fro' needs two axes.", nameof(ord)) : ord),
+            1 => Vector(x, axes[0], keepdims, ord is "fro" ? throw new ArgumentException(
+                "norm: ord 'fro' needs two axes.",
+                nameof(ord)) : ord),
             2 => Matrix(x, axes, keepdims, ord),
             _ => throw new ArgumentException($"norm: axis must name 1 or 2 axes, not {axes.Length}.", nameof(axis)),
         };
@@ -147,7 +157,11 @@ internal static class Norms
         long l => l,
         float f => f,
         double d => d,
-        string s when allowStrings => throw new ArgumentException($"{function}: ord '{s}' is not valid here.", nameof(ord)),
-        _ => throw new ArgumentException($"{function}: ord must be a number{(allowStrings ? ", 'fro' or 'nuc'" : "")}, not {ord}.", nameof(ord)),
+        string s when allowStrings => throw new ArgumentException(
+            $"{function}: ord '{s}' is not valid here.",
+            nameof(ord)),
+        _ => throw new ArgumentException(
+            $"{function}: ord must be a number{(allowStrings ? ", 'fro' or 'nuc'" : "")}, not {ord}.",
+            nameof(ord)),
     };
 }

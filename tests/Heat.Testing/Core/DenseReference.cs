@@ -21,7 +21,8 @@ public static class DenseReference
     {
         if (dtype.Kind == DTypeKind.Complex)
         {
-            if (unbalanced && split is int u) throw new ArgumentException("unbalanced complex arrays are not built here", nameof(unbalanced));
+            if (unbalanced && split is int u)
+                throw new ArgumentException("unbalanced complex arrays are not built here", nameof(unbalanced));
             using var c = ht.array(values, shape, split: split);
             return c.astype(dtype);
         }
@@ -53,7 +54,8 @@ public static class DenseReference
     }
 
     /// <summary>‖a − b‖_F.</summary>
-    public static double Distance(Complex[] a, Complex[] b) => Math.Sqrt(a.Zip(b, (x, y) => (x - y).Magnitude * (x - y).Magnitude).Sum());
+    public static double Distance(
+        Complex[] a, Complex[] b) => Math.Sqrt(a.Zip(b, (x, y) => (x - y).Magnitude * (x - y).Magnitude).Sum());
 
     /// <summary>‖a‖_F.</summary>
     public static double Fro(Complex[] a) => Math.Sqrt(a.Sum(x => x.Magnitude * x.Magnitude));

@@ -55,7 +55,8 @@ internal static class Factorizations
         return (qc is null ? null : DNDarray.WithSplitCounts(qc, [m, k], 1, a.Context, qCounts), Rc);
     }
 
-    public static (DNDarray? U, DNDarray S, DNDarray? Vt) Svd(DNDarray a, bool full_matrices, bool compute_uv, int procs_to_merge = 2)
+    public static (DNDarray? U, DNDarray S, DNDarray? Vt) Svd(
+        DNDarray a, bool full_matrices, bool compute_uv, int procs_to_merge = 2)
     {
         Checks.Matrix(a, "svd");
         int merge = Checks.Merge(procs_to_merge, a.comm.Size, "svd");
@@ -65,7 +66,8 @@ internal static class Factorizations
         {
             var (u, s, vt) = LocalSvd(backend, a.larray, full_matrices, compute_uv);
             int? batchSplit = a.split;
-            return (u is null ? null : Wrap(a, u, batchSplit), Wrap(a, s, batchSplit), vt is null ? null : Wrap(a, vt, batchSplit));
+            var S = Wrap(a, s, batchSplit);
+            return (u is null ? null : Wrap(a, u, batchSplit), S, vt is null ? null : Wrap(a, vt, batchSplit));
         }
         var counts = a.SplitCounts();
         if (a.ndim == 2 && !full_matrices && a.split == 0 && counts.Max() >= n)
@@ -81,7 +83,8 @@ internal static class Factorizations
                     var S = new DNDarray(s, [k], null, a.Context, true);
                     if (!compute_uv) return (null, S, null);
                     var u = Local.Matmul(backend, q!, ur!);
-                    return (DNDarray.WithSplitCounts(u, [m, k], 0, a.Context, counts), S, new DNDarray(vt!, [k, n], null, a.Context, true));
+                    var U = DNDarray.WithSplitCounts(u, [m, k], 0, a.Context, counts);
+                    return (U, S, new DNDarray(vt!, [k, n], null, a.Context, true));
                 }
             }
         }
@@ -104,14 +107,17 @@ internal static class Factorizations
             var (U, S, Vt) = Svd(replicated, full_matrices, compute_uv, procs_to_merge);
             int nd = a.ndim;
             int? uSplit = a.split == nd - 2 ? nd - 2 : null, vSplit = a.split == nd - 1 ? nd - 1 : null;
-            return (U is null ? null : scope.MoveToOuter(ht.resplit(U, uSplit)), scope.MoveToOuter(S), Vt is null ? null : scope.MoveToOuter(ht.resplit(Vt, vSplit)));
+            var u = U is null ? null : scope.MoveToOuter(ht.resplit(U, uSplit));
+            var vt = Vt is null ? null : scope.MoveToOuter(ht.resplit(Vt, vSplit));
+            return (u, scope.MoveToOuter(S), vt);
         }
     }
 
     public static (DNDarray Eigenvalues, DNDarray Eigenvectors) Eigh(DNDarray a)
     {
         Checks.Matrix(a, "eigh", square: true);
-        if (a.ndim != 2) throw new ArgumentException($"eigh: a must be a 2-d (n × n) matrix, not {a.ndim}-d.", nameof(a));
+        if (a.ndim != 2)
+            throw new ArgumentException($"eigh: a must be a 2-d (n × n) matrix, not {a.ndim}-d.", nameof(a));
         using var scope = DisposeScope.Begin();
         var replicated = a.split is null ? a : ht.resplit(a, null);
         var backend = a.Backend;
@@ -122,11 +128,13 @@ internal static class Factorizations
         // LAPACK ascends; HeAT returns the eigenvalues descending, the eigenvector columns in the same order.
         var lambda = new DNDarray(Local.Flip(backend, w, 0), [n], null, a.Context, true);
         var vectors = new DNDarray(Local.Flip(backend, v, 1), [n, n], null, a.Context, true);
-        return (scope.MoveToOuter(ht.resplit(lambda, 0)), scope.MoveToOuter(a.split is null ? vectors : ht.resplit(vectors, a.split)));
+        var values = scope.MoveToOuter(ht.resplit(lambda, 0));
+        return (values, scope.MoveToOuter(a.split is null ? vectors : ht.resplit(vectors, a.split)));
     }
 
     // The local SVD of (a batch of) matrices: U, Vᴴ null unless computeUv.
-    internal static (LocalTensor? U, LocalTensor S, LocalTensor? Vt) LocalSvd(ITensorBackend backend, LocalTensor a, bool full, bool computeUv)
+    internal static (LocalTensor? U, LocalTensor S, LocalTensor? Vt) LocalSvd(
+        ITensorBackend backend, LocalTensor a, bool full, bool computeUv)
     {
         long m = a.Shape[^2], n = a.Shape[^1], k = Math.Min(m, n);
         var batch = a.Shape[..^2].ToArray();

@@ -11,7 +11,8 @@ internal static class Local
 {
     /// <summary>Reduced (or complete) QR of a local matrix (…, m, n); q is null when <paramref name="withQ"/> is
     /// false.</summary>
-    public static (LocalTensor? Q, LocalTensor R) Qr(ITensorBackend backend, LocalTensor a, bool withQ, bool complete = false)
+    public static (LocalTensor? Q, LocalTensor R) Qr(
+        ITensorBackend backend, LocalTensor a, bool withQ, bool complete = false)
     {
         long m = a.Shape[^2], n = a.Shape[^1], k = Math.Min(m, n), kc = complete ? m : k;
         using var ac = backend.Contiguous(a);

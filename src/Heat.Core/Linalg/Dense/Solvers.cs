@@ -10,13 +10,16 @@ namespace Heat.Linalg.Dense;
 /// </summary>
 internal static class Solvers
 {
-    public static DNDarray Solve(DNDarray a, DNDarray b, bool triangular = false, bool lower = false, bool unitDiagonal = false)
+    public static DNDarray Solve(
+        DNDarray a, DNDarray b, bool triangular = false, bool lower = false, bool unitDiagonal = false)
     {
         string function = triangular ? "solve_triangular" : "solve";
         Checks.Matrix(a, function, "A", square: true);
         ArgumentNullException.ThrowIfNull(b);
         if (b.dtype != a.dtype)
-            throw new ArgumentException($"{function}: b has dtype {b.dtype}, A has {a.dtype}; they must match.", nameof(b));
+            throw new ArgumentException(
+                $"{function}: b has dtype {b.dtype}, A has {a.dtype}; they must match.",
+                nameof(b));
         long n = a.GShapeRef[^1];
         bool vector = !triangular && b.ndim == a.ndim - 1;
         var bShape = b.GShapeRef;
@@ -25,7 +28,10 @@ internal static class Solvers
             ? bShape[^1] == n && (bShape[..^1].SequenceEqual(batch) || b.ndim == 1)
             : b.ndim >= 2 && bShape[^2] == n && (bShape[..^2].SequenceEqual(batch) || (!triangular && b.ndim == 2));
         if (!fits)
-            throw new ArgumentException($"{function}: b of shape {Shapes.Format(bShape)} does not fit A of shape {Shapes.Format(a.GShapeRef)} (expected (…, {n}) or (…, {n}, k) with A's batch dimensions).", nameof(b));
+            throw new ArgumentException(
+                $"{function}: b of shape {Shapes.Format(bShape)} does not fit A of shape {Shapes.Format(a.GShapeRef)} " +
+                $"(expected (…, {n}) or (…, {n}, k) with A's batch dimensions).",
+                nameof(b));
         using var scope = DisposeScope.Begin();
         var backend = a.Backend;
         var ar = a.split is null ? a : ht.resplit(a, null);

@@ -17,7 +17,8 @@ internal static class TsQr
 
     /// <summary>The local rows of Q (m_r × k, null unless <paramref name="withQ"/>) and the replicated R (k × n), k =
     /// min(m, n).</summary>
-    public static (LocalTensor? Q, LocalTensor R) Factor(ITensorBackend backend, ICommunicator comm, LocalTensor a, long[] counts, bool withQ, int merge)
+    public static (LocalTensor? Q, LocalTensor R) Factor(
+        ITensorBackend backend, ICommunicator comm, LocalTensor a, long[] counts, bool withQ, int merge)
     {
         int rank = comm.Rank;
         long n = a.Shape[1];
@@ -49,7 +50,8 @@ internal static class TsQr
                         r = rs;
                         stackQ[level] = qs;
                     }
-                    else if (g.Members.Contains(rank) && g.Rows[Array.IndexOf(g.Members, rank)] > 0) Transfer.Send(comm, r, g.Leader);
+                    else if (g.Members.Contains(rank) && g.Rows[Array.IndexOf(g.Members, rank)] > 0)
+                        Transfer.Send(comm, r, g.Leader);
                 }
             if (rank != 0) { r.Dispose(); r = backend.Empty([kFinal, n], a.DType, a.Device); }
             if (kFinal * n > 0 && comm.Size > 1) Transfer.Bcast(comm, r, 0);
@@ -88,7 +90,9 @@ internal static class TsQr
     }
 
     // The tree back down: this rank's rows of Q (m_r × kFinal).
-    private static LocalTensor Down(ITensorBackend backend, ICommunicator comm, LocalTensor q0, List<List<Group>> plan, LocalTensor?[] stackQ, long kFinal)
+    private static LocalTensor Down(
+        ITensorBackend backend, ICommunicator comm, LocalTensor q0, List<List<Group>> plan, LocalTensor?[] stackQ,
+        long kFinal)
     {
         int rank = comm.Rank;
         LocalTensor? factor = null; // this rank's block of rows × kFinal, from above
