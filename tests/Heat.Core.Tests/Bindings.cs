@@ -22,6 +22,10 @@ namespace Heat.Core.Tests.ManagedInProc
     public sealed class Segments : SegmentSuite<ManagedInProcWorld>;
     public sealed class ManipulationExtras : ManipulationExtrasSuite<ManagedInProcWorld>;
     public sealed class InPlace : InPlaceSuite<ManagedInProcWorld>;
+    public sealed class Qrs : QrSuite<ManagedInProcWorld>;
+    public sealed class Svds : SvdSuite<ManagedInProcWorld>;
+    public sealed class DenseLinalg : DenseLinalgSuite<ManagedInProcWorld>;
+    public sealed class Norms : NormSuite<ManagedInProcWorld>;
 }
 
 namespace Heat.Core.Tests
