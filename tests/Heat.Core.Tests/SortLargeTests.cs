@@ -8,17 +8,16 @@ namespace Heat.Core.Tests;
 public sealed class SortLargeTests
 {
     [Fact]
-    public void Sort_OfAMillionKeysWithDuplicates_EqualsArraySortAndIsStable()
+    public void Sort_OfAMillionKeysWithDuplicates_EqualsTheStableHostSort()
     {
         const int n = 1_000_000;
         var random = new System.Random(7);
         var keys = new float[n];
         for (int i = 0; i < n; i++) keys[i] = random.Next(1000) * 0.5f - 100;
         keys[17] = float.NaN;
-        var expected = (float[])keys.Clone();
-        Array.Sort(expected);
         var stable = Enumerable.Range(0, n).OrderBy(i => float.IsNaN(keys[i]) ? float.PositiveInfinity : keys[i])
             .ThenBy(i => float.IsNaN(keys[i]) ? 1 : 0).Select(i => (long)i).ToArray();
+        var expected = stable.Select(i => keys[i]).ToArray();
         InProcWorld.Run(3, () =>
         {
             using var x = ht.array(keys, [n], split: 0);
@@ -35,7 +34,7 @@ public sealed class SortLargeTests
             using (counts)
             {
                 Assert.Equal(n, counts.sum().item<long>());
-                Assert.Equal(expected.Distinct().Count(), (int)unique.size);
+                Assert.Equal(keys.Distinct().Count(), (int)unique.size);
             }
         }, timeout: TimeSpan.FromMinutes(2));
     }

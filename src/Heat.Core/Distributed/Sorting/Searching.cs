@@ -28,6 +28,11 @@ internal static class Searching
         using var scope = DisposeScope.Begin();
         if (a.dtype != type) a = scope.Include(a.astype(type));
         if (v.dtype != type) v = scope.Include(v.astype(type));
+        return scope.MoveToOuter(Counted(a, v, right, descending));
+    }
+
+    private static DNDarray Counted(DNDarray a, DNDarray v, bool right, bool descending)
+    {
         var backend = a.Backend;
         var comm = a.comm;
         if (!a.is_distributed())

@@ -29,8 +29,8 @@ internal static class Sorting
             var values = scope.Include(backend.Empty(a.larray.Shape, a.dtype));
             var indices = scope.Include(backend.Empty(a.larray.Shape, DType.Int64));
             if (a.larray.Numel > 0) SortSteps.Kernels(backend).Sort(a.larray, axis, descending, stable, values, indices);
-            var v = new DNDarray(scope.Detach(values), a.shape, a.split, a.Context, a.balanced);
-            var i = new DNDarray(scope.Detach(indices), a.shape, a.split, a.Context, a.balanced);
+            var v = scope.MoveToOuter(new DNDarray(scope.Detach(values), a.shape, a.split, a.Context, a.balanced));
+            var i = scope.MoveToOuter(new DNDarray(scope.Detach(indices), a.shape, a.split, a.Context, a.balanced));
             return (v, i);
         }
         var (rowsV, rowsO, shape, perm) = SortedRows(a, axis, descending);
@@ -107,7 +107,7 @@ internal static class Sorting
             using var full = best.TryReshapeView(permShape)!;
             using var back = full.Permute(Redistribution.Inverse(perm));
             using var mine = back.Slice(dim, chunkOffset, chunkCount);
-            return new DNDarray(backend.Copy(mine), gshape, dim, a.Context, true);
+            return scope.MoveToOuter(new DNDarray(backend.Copy(mine), gshape, dim, a.Context, true));
         }
         return (Keep(bestV, a.dtype), Keep(bestO, DType.Int64));
     }

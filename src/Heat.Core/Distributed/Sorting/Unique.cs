@@ -88,7 +88,7 @@ internal static unsafe class Unique
                 countsResult = Wrap(a, local, total, distributed);
             }
             if (inverse) inverseResult = Inverse(a, scope, order, runIds, firstId - skip, all, distributed);
-            return (values, inverseResult, countsResult);
+            return (scope.MoveToOuter(values), scope.MoveToOuter(inverseResult), scope.MoveToOuter(countsResult));
         }
         catch
         {
