@@ -18,6 +18,11 @@ public sealed partial class ManagedBackend : ISortKernels
         SortKernel.SortSegments(this, x, order, orderBase, starts, descending, values, sortedOrder);
 
     /// <inheritdoc/>
+    void ISortKernels.MergeSegments(LocalTensor x, LocalTensor order, LocalTensor runStarts, long runsPerSegment, bool descending,
+        LocalTensor values, LocalTensor sortedOrder) =>
+        MergeKernel.Merge(this, x, order, runStarts, runsPerSegment, descending, values, sortedOrder);
+
+    /// <inheritdoc/>
     void ISortKernels.PartitionCounts(LocalTensor values, LocalTensor order, LocalTensor starts, LocalTensor splitValues,
         LocalTensor splitOrder, bool descending, LocalTensor counts) =>
         SortSearch.PartitionCounts(values, order, starts, splitValues, splitOrder, descending, counts);

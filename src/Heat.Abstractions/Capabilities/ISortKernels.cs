@@ -28,6 +28,15 @@ public interface ISortKernels : IBackendCapability
         [Destination] LocalTensor values, [Destination] LocalTensor sortedOrder);
 
     /// <summary>
+    /// Merges the sorted runs of each segment stably: run j of segment k is
+    /// <c>[runStarts[k·R + j], runStarts[k·R + j + 1])</c> with R = <paramref name="runsPerSegment"/>, each sorted with
+    /// its ties in <paramref name="order"/>'s sequence; ties between runs go to the earlier run. Values and orders go to
+    /// <paramref name="values"/> and <paramref name="sortedOrder"/>.
+    /// </summary>
+    void MergeSegments(LocalTensor x, LocalTensor order, LocalTensor runStarts, long runsPerSegment, bool descending,
+        [Destination] LocalTensor values, [Destination] LocalTensor sortedOrder);
+
+    /// <summary>
     /// For each segment k of sorted <paramref name="values"/> (ties ordered by <paramref name="order"/>), how many of its
     /// elements come before the splitter j: (<paramref name="splitValues"/>[k, j], <paramref name="splitOrder"/>[k, j])
     /// compared by value, then by order, into <paramref name="counts"/>[k, j] (K × m, int64).

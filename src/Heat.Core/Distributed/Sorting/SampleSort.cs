@@ -9,8 +9,8 @@ namespace Heat.Distributed.Sorting;
 /// (stable, the global index as the order payload), takes up to p regular samples per row, and all ranks gather the
 /// samples (one Allgatherv) and pick the same p − 1 splitters per row: (value, global index) pairs, so duplicates and
 /// all-equal rows split evenly too. Each local row is cut at the splitters; ONE Alltoallv moves every row's pieces at
-/// once, and the receiver sorts its pieces (they come in rank order, whose global indices ascend, so a stable sort by
-/// value keeps ties by global index). <see cref="Balance"/> then moves the ragged result to the canonical chunking
+/// once, and the receiver merges its pieces (they come in rank order, whose global indices ascend, so ties go to the
+/// earlier piece). <see cref="Balance"/> then moves the ragged result to the canonical chunking
 /// with one more Alltoallv. Indices are int64 from end to end.
 /// </summary>
 internal static class SampleSort
@@ -85,14 +85,17 @@ internal static class SampleSort
         var (recvV, recvO, recvLengths) = Move(comm, backend, values, order, sendStarts, sendLengths, sendCounts, rows);
         scope.Include(recvV);
         scope.Include(recvO);
+        // Row i holds one sorted run per source rank: merged, ties to the lower rank (lower global indices).
         var lengths = new long[rows];
-        var segStarts = new long[rows + 1];
+        var runStarts = new long[rows * p + 1];
         for (long i = 0; i < rows; i++)
-        {
-            for (int q = 0; q < p; q++) lengths[i] += recvLengths[q * rows + i];
-            segStarts[i + 1] = segStarts[i] + lengths[i];
-        }
-        var (finalV, finalO) = SortSteps.SortSegments(backend, recvV, recvO, 0, segStarts, descending);
+            for (int q = 0; q < p; q++)
+            {
+                long len = recvLengths[q * rows + i];
+                lengths[i] += len;
+                runStarts[i * p + q + 1] = runStarts[i * p + q] + len;
+            }
+        var (finalV, finalO) = SortSteps.Merge(backend, recvV, recvO, runStarts, p, descending);
         return (finalV, finalO, lengths);
     }
 

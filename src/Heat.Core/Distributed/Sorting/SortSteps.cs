@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using Heat.Abstractions;
+using Heat.Backend.Managed;
 
 namespace Heat.Distributed.Sorting;
 
@@ -9,8 +10,38 @@ namespace Heat.Distributed.Sorting;
 /// </summary>
 internal static unsafe class SortSteps
 {
-    /// <summary>The sort capability of <paramref name="backend"/> (its own or its host backend's, staged).</summary>
-    public static ISortKernels Kernels(ITensorBackend backend) => backend.Capability<ISortKernels>();
+    private static readonly Lazy<StagedSortKernels> Staged = new(() => new StagedSortKernels(new ManagedBackend()));
+
+    /// <summary>
+    /// The sort capability of <paramref name="backend"/>: its own, its host backend's staged, or for a backend with
+    /// neither (Torch) the managed kernels over host copies.
+    /// </summary>
+    public static ISortKernels Kernels(ITensorBackend backend) =>
+        backend is ISortKernels || backend is IHostFallback ? backend.Capability<ISortKernels>() : Staged.Value;
+
+    /// <summary>Merges the sorted runs of each segment (<paramref name="runStarts"/>: segments × runs + 1
+    /// offsets).</summary>
+    public static (LocalTensor Values, LocalTensor Order) Merge(ITensorBackend backend, LocalTensor x, LocalTensor order,
+        long[] runStarts, long runs, bool descending)
+    {
+        var values = backend.Empty([x.Numel], x.DType);
+        var sorted = backend.Empty([x.Numel], DType.Int64);
+        try
+        {
+            if (x.Numel > 0)
+            {
+                using var s = Longs(backend, runStarts);
+                Kernels(backend).MergeSegments(x, order, s, runs, descending, values, sorted);
+            }
+            return (values, sorted);
+        }
+        catch
+        {
+            values.Dispose();
+            sorted.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>A 1-d int64 tensor holding <paramref name="values"/>.</summary>
     public static LocalTensor Longs(ITensorBackend backend, ReadOnlySpan<long> values) => backend.FromSpan(values, [values.Length]);
