@@ -19,7 +19,8 @@ public sealed class CoreSort : IExperiment
     /// <inheritdoc/>
     public IEnumerable<BenchResult> Run(BenchOptions options)
     {
-        int log2 = int.TryParse(Environment.GetEnvironmentVariable("HEAT_BENCH_SORT_LOG2"), out var l) ? l : options.Quick ? 22 : 26;
+        int log2 = int.TryParse(Environment.GetEnvironmentVariable("HEAT_BENCH_SORT_LOG2"),
+            out var l) ? l : options.Quick ? 22 : 26;
         long n = 1L << log2;
         var random = new Random(1);
         var data = new float[n];
@@ -57,11 +58,13 @@ public sealed class CoreSort : IExperiment
                 }
                 return (comm.Allreduce(best, ReduceOp.Max), extra / comm.Size);
             });
-            results.Add(new BenchResult("core.sort.float32", ranks, threads, seconds, "Span.Sort 1t", reference, n / seconds / 1e6, "Melem/s",
+            results.Add(new BenchResult("core.sort.float32", ranks, threads, seconds, "Span.Sort 1t", reference,
+                n / seconds / 1e6, "Melem/s",
                 $"2^{log2} float32 split 0; values + int64 indices; peak extra memory per rank ≈ {peak / 1e9:F2} GB (process VmHWM); machine shared, noisy"));
         }
 
-        long un = long.TryParse(Environment.GetEnvironmentVariable("HEAT_BENCH_UNIQUE_N"), out var u) ? u : options.Quick ? 1_000_000 : 10_000_000;
+        long un = long.TryParse(Environment.GetEnvironmentVariable("HEAT_BENCH_UNIQUE_N"),
+            out var u) ? u : options.Quick ? 1_000_000 : 10_000_000;
         var ints = new long[un];
         for (long i = 0; i < un; i++) ints[i] = random.Next(1000) * 7919L;
         double pass = Timing.Best(2, () =>
@@ -83,7 +86,8 @@ public sealed class CoreSort : IExperiment
                     counts.Dispose();
                 });
             });
-            results.Add(new BenchResult("core.unique_counts.int64", ranks, threads, seconds, "one read pass 1t", pass, un / seconds / 1e6, "Melem/s",
+            results.Add(new BenchResult("core.unique_counts.int64", ranks, threads, seconds, "one read pass 1t", pass,
+                un / seconds / 1e6, "Melem/s",
                 $"{un:N0} int64, 10^3 distinct, split 0; machine shared, noisy"));
         }
         return results;

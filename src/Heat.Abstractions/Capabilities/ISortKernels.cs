@@ -30,14 +30,16 @@ public interface ISortKernels : IBackendCapability
     /// <summary>
     /// Merges the sorted runs of each segment stably: run j of segment k is
     /// <c>[runStarts[k·R + j], runStarts[k·R + j + 1])</c> with R = <paramref name="runsPerSegment"/>, each sorted with
-    /// its ties in <paramref name="order"/>'s sequence; ties between runs go to the earlier run. Values and orders go to
+    /// its ties in <paramref name="order"/>'s sequence; ties between runs go to the earlier run. Values and orders go
+    /// to
     /// <paramref name="values"/> and <paramref name="sortedOrder"/>.
     /// </summary>
     void MergeSegments(LocalTensor x, LocalTensor order, LocalTensor runStarts, long runsPerSegment, bool descending,
         [Destination] LocalTensor values, [Destination] LocalTensor sortedOrder);
 
     /// <summary>
-    /// For each segment k of sorted <paramref name="values"/> (ties ordered by <paramref name="order"/>), how many of its
+    /// For each segment k of sorted <paramref name="values"/> (ties ordered by <paramref name="order"/>), how many of
+    /// its
     /// elements come before the splitter j: (<paramref name="splitValues"/>[k, j], <paramref name="splitOrder"/>[k, j])
     /// compared by value, then by order, into <paramref name="counts"/>[k, j] (K × m, int64).
     /// </summary>
@@ -48,7 +50,8 @@ public interface ISortKernels : IBackendCapability
     /// Copies the segments <c>[starts[k], starts[k] + lengths[k])</c> of <paramref name="source"/> one after another
     /// into <paramref name="destination"/> (Σ lengths elements, any dtype equal to the source's).
     /// </summary>
-    void GatherSegments(LocalTensor source, LocalTensor starts, LocalTensor lengths, [Destination] LocalTensor destination);
+    void GatherSegments(LocalTensor source, LocalTensor starts, LocalTensor lengths,
+        [Destination] LocalTensor destination);
 
     /// <summary>
     /// For every element v of <paramref name="v"/> the number of elements of the sorted 1-d <paramref name="sorted"/>
@@ -56,7 +59,8 @@ public interface ISortKernels : IBackendCapability
     /// equal when <paramref name="right"/>, into <paramref name="positions"/> (v's shape, int64). For an ascending
     /// array that is NumPy's searchsorted with side "left" or "right".
     /// </summary>
-    void SearchSorted(LocalTensor sorted, LocalTensor v, bool right, bool descending, [Destination] LocalTensor positions);
+    void SearchSorted(LocalTensor sorted, LocalTensor v, bool right, bool descending,
+        [Destination] LocalTensor positions);
 
     /// <summary>
     /// The runs of equal elements of the sorted 1-d <paramref name="sorted"/> (NaNs equal, −0 equal to +0): the first

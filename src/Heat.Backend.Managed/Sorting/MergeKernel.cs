@@ -12,7 +12,8 @@ internal static unsafe class MergeKernel
 {
     private const long MaxRuns = 16;
 
-    public static void Merge(ManagedBackend backend, LocalTensor x, LocalTensor order, LocalTensor runStarts, long runsPerSegment,
+    public static void Merge(ManagedBackend backend, LocalTensor x, LocalTensor order, LocalTensor runStarts,
+        long runsPerSegment,
         bool descending, LocalTensor values, LocalTensor sortedOrder)
     {
         HostOperands.Require(order, nameof(order), DTypeCode.Int64);
@@ -49,7 +50,8 @@ internal static unsafe class MergeKernel
         }
     }
 
-    private sealed class Job(byte* x, long* order, long* runStarts, int runs, bool descending, byte* values, long* sortedOrder)
+    private sealed class Job(byte* x, long* order, long* runStarts, int runs, bool descending, byte* values,
+        long* sortedOrder)
     {
         public void Run<TCodec>(long s0, long s1) where TCodec : struct, IKeyCodec
         {
@@ -76,7 +78,8 @@ internal static unsafe class MergeKernel
                     long i = head[best]++;
                     Buffer.MemoryCopy(x + i * size, values + at * size, size, size);
                     sortedOrder[at++] = order[i];
-                    if (head[best] < end[best]) key[best] = TCodec.Key(RawBits.Read(x + head[best] * size, size)) ^ flip;
+                    if (head[best] < end[best]) key[best] = TCodec.Key(RawBits.Read(x + head[best] * size,
+                        size)) ^ flip;
                 }
             }
         }

@@ -16,7 +16,8 @@ internal interface ISortItem<TSelf> where TSelf : unmanaged, ISortItem<TSelf>
     long OrderValue { get; }
 }
 
-/// <summary>An element of a dtype of at most 32 bits: key and raw bits share one word (16 bytes with the order).</summary>
+/// <summary>An element of a dtype of at most 32 bits: key and raw bits share one word (16 bytes with the
+/// order).</summary>
 internal readonly struct PackedItem(ulong keyRaw, long order) : ISortItem<PackedItem>
 {
     private readonly ulong _keyRaw = keyRaw;
@@ -55,17 +56,23 @@ internal interface IKeyCodec
     static abstract ulong Key(ulong raw);
 }
 
-internal readonly struct U8Codec : IKeyCodec { public static int Size => 1; public static ulong Key(ulong raw) => raw & 0xFF; }
-internal readonly struct I8Codec : IKeyCodec { public static int Size => 1; public static ulong Key(ulong raw) => (raw ^ 0x80) & 0xFF; }
-internal readonly struct I16Codec : IKeyCodec { public static int Size => 2; public static ulong Key(ulong raw) => (raw ^ 0x8000) & 0xFFFF; }
+internal readonly struct U8Codec : IKeyCodec { public static int Size => 1; public static ulong Key(ulong raw)
+    => raw & 0xFF; }
+internal readonly struct I8Codec : IKeyCodec { public static int Size => 1; public static ulong Key(ulong raw)
+    => (raw ^ 0x80) & 0xFF; }
+internal readonly struct I16Codec : IKeyCodec { public static int Size => 2; public static ulong Key(ulong raw)
+    => (raw ^ 0x8000) & 0xFFFF; }
 internal readonly struct I32Codec : IKeyCodec
 {
     public static int Size => 4;
     public static ulong Key(ulong raw) => (raw ^ 0x8000_0000) & 0xFFFF_FFFF;
 }
-internal readonly struct I64Codec : IKeyCodec { public static int Size => 8; public static ulong Key(ulong raw) => raw ^ 0x8000_0000_0000_0000; }
-internal readonly struct F32Codec : IKeyCodec { public static int Size => 4; public static ulong Key(ulong raw) => SortKeys.Float32((uint)raw); }
-internal readonly struct F64Codec : IKeyCodec { public static int Size => 8; public static ulong Key(ulong raw) => SortKeys.Float64(raw); }
+internal readonly struct I64Codec : IKeyCodec { public static int Size => 8; public static ulong Key(ulong raw)
+    => raw ^ 0x8000_0000_0000_0000; }
+internal readonly struct F32Codec : IKeyCodec { public static int Size => 4; public static ulong Key(ulong raw)
+    => SortKeys.Float32((uint)raw); }
+internal readonly struct F64Codec : IKeyCodec { public static int Size => 8; public static ulong Key(ulong raw)
+    => SortKeys.Float64(raw); }
 
 /// <summary>Raw element access by item size.</summary>
 internal static unsafe class RawBits

@@ -12,11 +12,14 @@ namespace Heat.Backend.Managed.Sorting;
 internal static unsafe class SortKernel
 {
     private static readonly DTypeCode[] Sortable =
-        [DTypeCode.Bool, DTypeCode.UInt8, DTypeCode.Int8, DTypeCode.Int16, DTypeCode.Int32, DTypeCode.Int64, DTypeCode.Float32, DTypeCode.Float64];
+        [DTypeCode.Bool, DTypeCode.UInt8, DTypeCode.Int8, DTypeCode.Int16, DTypeCode.Int32, DTypeCode.Int64,
+            DTypeCode.Float32, DTypeCode.Float64];
 
-    public static void Sort(ManagedBackend backend, LocalTensor x, int axis, bool descending, LocalTensor values, LocalTensor indices)
+    public static void Sort(ManagedBackend backend, LocalTensor x, int axis, bool descending, LocalTensor values,
+        LocalTensor indices)
     {
-        if (axis < 0 || axis >= x.NDim) throw new ArgumentOutOfRangeException(nameof(axis), axis, $"Sort axis of a {x.NDim}-d tensor.");
+        if (axis < 0 || axis >= x.NDim) throw new ArgumentOutOfRangeException(nameof(axis), axis,
+            $"Sort axis of a {x.NDim}-d tensor.");
         if (x.Numel == 0) return;
         int last = x.NDim - 1;
         int[] perm = [.. Enumerable.Range(0, x.NDim).Where(d => d != axis), axis];
@@ -44,7 +47,8 @@ internal static unsafe class SortKernel
         using (var dst = indices.Permute(perm)) backend.Copy(src, dst);
     }
 
-    public static void SortSegments(ManagedBackend backend, LocalTensor x, LocalTensor? order, long orderBase, LocalTensor starts,
+    public static void SortSegments(ManagedBackend backend, LocalTensor x, LocalTensor? order, long orderBase,
+        LocalTensor starts,
         bool descending, LocalTensor values, LocalTensor sortedOrder)
     {
         HostOperands.Require(x, nameof(x), Sortable);
@@ -54,7 +58,8 @@ internal static unsafe class SortKernel
         HostOperands.Require(sortedOrder, nameof(sortedOrder), DTypeCode.Int64);
         long k = starts.Numel - 1;
         if (k <= 0 || x.Numel == 0) return;
-        var job = new Job((byte*)x.HostPointer, order is null ? null : (long*)order.HostPointer, orderBase, (long*)starts.HostPointer, k,
+        var job = new Job((byte*)x.HostPointer, order is null ? null : (long*)order.HostPointer, orderBase,
+            (long*)starts.HostPointer, k,
             descending, (byte*)values.HostPointer, (long*)sortedOrder.HostPointer, backend.Threads);
         switch (x.DType.Code)
         {
@@ -68,7 +73,8 @@ internal static unsafe class SortKernel
         }
     }
 
-    private sealed class Job(byte* x, long* order, long orderBase, long* starts, long k, bool descending, byte* values, long* sortedOrder, int threads)
+    private sealed class Job(byte* x, long* order, long orderBase, long* starts, long k, bool descending, byte* values,
+        long* sortedOrder, int threads)
     {
         public void Run<TCodec, TItem>() where TCodec : struct, IKeyCodec where TItem : unmanaged, ISortItem<TItem>
         {
@@ -81,7 +87,8 @@ internal static unsafe class SortKernel
             WorkerPool.For(k, threads, (k0, k1) => Ranged<TCodec, TItem>(k0, k1, 1));
         }
 
-        private void Ranged<TCodec, TItem>(long k0, long k1, int inner) where TCodec : struct, IKeyCodec where TItem : unmanaged, ISortItem<TItem>
+        private void Ranged<TCodec, TItem>(long k0, long k1, int inner) where TCodec : struct,
+            IKeyCodec where TItem : unmanaged, ISortItem<TItem>
         {
             long longest = 0;
             for (long s = k0; s < k1; s++) longest = Math.Max(longest, starts[s + 1] - starts[s]);
@@ -90,7 +97,8 @@ internal static unsafe class SortKernel
             var scratch = (TItem*)NativeMemory.Alloc((nuint)longest, (nuint)sizeof(TItem));
             try
             {
-                for (long s = k0; s < k1; s++) One<TCodec, TItem>(starts[s], starts[s + 1] - starts[s], buffer, scratch, inner);
+                for (long s = k0; s < k1; s++) One<TCodec, TItem>(starts[s], starts[s + 1] - starts[s], buffer,
+                    scratch, inner);
             }
             finally
             {

@@ -9,9 +9,11 @@ namespace Heat.Backend.Managed.Sorting;
 internal static unsafe class SortSearch
 {
     private static readonly DTypeCode[] Sortable =
-        [DTypeCode.Bool, DTypeCode.UInt8, DTypeCode.Int8, DTypeCode.Int16, DTypeCode.Int32, DTypeCode.Int64, DTypeCode.Float32, DTypeCode.Float64];
+        [DTypeCode.Bool, DTypeCode.UInt8, DTypeCode.Int8, DTypeCode.Int16, DTypeCode.Int32, DTypeCode.Int64,
+            DTypeCode.Float32, DTypeCode.Float64];
 
-    public static void PartitionCounts(LocalTensor values, LocalTensor order, LocalTensor starts, LocalTensor splitValues,
+    public static void PartitionCounts(LocalTensor values, LocalTensor order, LocalTensor starts,
+        LocalTensor splitValues,
         LocalTensor splitOrder, bool descending, LocalTensor counts)
     {
         HostOperands.Require(values, nameof(values), Sortable);
@@ -26,7 +28,8 @@ internal static unsafe class SortSearch
         var code = values.DType.Code;
         int size = values.DType.ItemSize;
         byte* v = (byte*)values.HostPointer, sv = (byte*)splitValues.HostPointer;
-        long* o = (long*)order.HostPointer, so = (long*)splitOrder.HostPointer, st = (long*)starts.HostPointer, c = (long*)counts.HostPointer;
+        long* o = (long*)order.HostPointer, so = (long*)splitOrder.HostPointer, st = (long*)starts.HostPointer,
+            c = (long*)counts.HostPointer;
         for (long s = 0; s < k; s++)
             for (long j = 0; j < m; j++)
             {
@@ -42,7 +45,8 @@ internal static unsafe class SortSearch
             }
     }
 
-    public static void GatherSegments(LocalTensor source, LocalTensor starts, LocalTensor lengths, LocalTensor destination)
+    public static void GatherSegments(LocalTensor source, LocalTensor starts, LocalTensor lengths,
+        LocalTensor destination)
     {
         HostOperands.Require(starts, nameof(starts), DTypeCode.Int64);
         HostOperands.Require(lengths, nameof(lengths), DTypeCode.Int64);
@@ -65,7 +69,8 @@ internal static unsafe class SortSearch
         }
     }
 
-    public static void SearchSorted(ManagedBackend backend, LocalTensor sorted, LocalTensor v, bool right, bool descending, LocalTensor positions)
+    public static void SearchSorted(ManagedBackend backend, LocalTensor sorted, LocalTensor v, bool right,
+        bool descending, LocalTensor positions)
     {
         HostOperands.Require(sorted, nameof(sorted), Sortable);
         HostOperands.Require(v, nameof(v), sorted.DType.Code);

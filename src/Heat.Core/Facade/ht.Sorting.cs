@@ -23,7 +23,8 @@ public static partial class ht
     /// chunking; the result is split like <paramref name="a"/> and balanced; indices are global.
     /// </remarks>
     /// <exception cref="ArgumentException">a is 0-d or complex, or axis is out of range.</exception>
-    public static (DNDarray values, DNDarray indices) sort(DNDarray a, int axis = -1, bool descending = false, bool stable = false) =>
+    public static (DNDarray values, DNDarray indices) sort(DNDarray a, int axis = -1, bool descending = false,
+        bool stable = false) =>
         Sorting.Sort(a, axis, descending, stable);
 
     /// <summary>The int64 indices that sort <paramref name="a"/> along <paramref name="axis"/> (see
@@ -37,14 +38,17 @@ public static partial class ht
     }
 
     /// <summary>The <paramref name="k"/> largest (or smallest) elements along <paramref name="dim"/> and their int64
-    /// indices, largest first (smallest first when not <paramref name="largest"/>); NaN counts as the largest.</summary>
+    /// indices, largest first (smallest first when not <paramref name="largest"/>); NaN counts as the
+    /// largest.</summary>
     /// <remarks>
     /// <c>sorted</c> is ignored: the result is always sorted (as torch.topk's on CPU).
     /// Along the split axis each rank's best k per row (a local sort) are gathered, p·k candidates per row, and sorted;
     /// the result is split along dim (HeAT). Otherwise local, split like <paramref name="a"/>.
     /// </remarks>
-    /// <exception cref="ArgumentException">a is 0-d or complex, dim is out of range, or k lies outside [0, shape[dim]].</exception>
-    public static (DNDarray values, DNDarray indices) topk(DNDarray a, long k, int dim = -1, bool largest = true, bool sorted = true) =>
+    /// <exception cref="ArgumentException">a is 0-d or complex, dim is out of range, or k lies outside [0,
+    /// shape[dim]].</exception>
+    public static (DNDarray values, DNDarray indices) topk(DNDarray a, long k, int dim = -1, bool largest = true,
+        bool sorted = true) =>
         Sorting.TopK(a, k, dim, largest);
 
     /// <summary>The sorted unique elements of the flattened array (NaNs count as one value; −0 equals +0).</summary>
@@ -69,7 +73,8 @@ public static partial class ht
     /// the overload without return_inverse.</remarks>
     /// <exception cref="ArgumentException">a is complex.</exception>
     /// <exception cref="NotSupportedException">axis is not null.</exception>
-    public static (DNDarray values, DNDarray? inverse) unique(DNDarray a, bool sorted, bool return_inverse, int? axis = null)
+    public static (DNDarray values, DNDarray? inverse) unique(DNDarray a, bool sorted, bool return_inverse,
+        int? axis = null)
     {
         CheckUniqueAxis(axis);
         var (values, inverse, _) = Unique.Run(a, return_inverse, counts: false);
@@ -89,7 +94,8 @@ public static partial class ht
         return (values, inverse!);
     }
 
-    /// <summary>The sorted unique elements and how often each occurs (int64, split like the values) (Array API).</summary>
+    /// <summary>The sorted unique elements and how often each occurs (int64, split like the values) (Array
+    /// API).</summary>
     /// <exception cref="ArgumentException">x is complex.</exception>
     public static (DNDarray values, DNDarray counts) unique_counts(DNDarray x)
     {
@@ -102,7 +108,8 @@ public static partial class ht
     /// searchsorted): the number of elements of a less than each v (side "left") or not greater (side "right"), int64,
     /// shaped and split like v.
     /// </summary>
-    /// <remarks>With <c>sorter</c> (indices that sort a, its argsort) a's sorted values are used. a may be split (each rank counts against its chunk; one Allreduce) and v any distribution.</remarks>
+    /// <remarks>With <c>sorter</c> (indices that sort a, its argsort) a's sorted values are used. a may be split (each
+    /// rank counts against its chunk; one Allreduce) and v any distribution.</remarks>
     /// <exception cref="ArgumentException">a is not 1-d, side is neither "left" nor "right", or sorter does not match
     /// a.</exception>
     public static DNDarray searchsorted(DNDarray a, DNDarray v, string side = "left", DNDarray? sorter = null)

@@ -23,7 +23,8 @@ public static class SortReference
             {
                 long At(long j) => (o * n + j) * inner + i;
                 var order = Enumerable.Range(0, (int)n).Select(j => (long)j);
-                var sorted = (descending ? order.OrderByDescending(j => Key(data[At(j)])) : order.OrderBy(j => Key(data[At(j)]))).ToArray();
+                var sorted = (descending ? order.OrderByDescending(j => Key(data[At(j)])) : order.OrderBy(j
+                    => Key(data[At(j)]))).ToArray();
                 for (long j = 0; j < n; j++)
                 {
                     values[At(j)] = data[At(sorted[j])];
@@ -57,7 +58,8 @@ public static class SortReference
     /// <summary>How many elements of <paramref name="a"/> are less than each v (or not greater when
     /// <paramref name="right"/>): searchsorted of a sorted a.</summary>
     public static long[] Count(double[] a, double[] v, bool right) =>
-        v.Select(x => (long)a.Count(e => right ? Key(e).CompareTo(Key(x)) <= 0 : Key(e).CompareTo(Key(x)) < 0)).ToArray();
+        v.Select(x => (long)a.Count(e
+            => right ? Key(e).CompareTo(Key(x)) <= 0 : Key(e).CompareTo(Key(x)) < 0)).ToArray();
 
     /// <summary>Values with many duplicates, NaNs, −0 and +0.</summary>
     public static double[] Mixed(int n, int seed = 0) =>
@@ -70,5 +72,6 @@ public static class SortReference
         }).ToArray();
 
     /// <summary>Small integers with many duplicates.</summary>
-    public static double[] Integers(int n, int seed = 0) => Enumerable.Range(0, n).Select(i => (double)(((i + seed) * 37 % 11) - 5)).ToArray();
+    public static double[] Integers(int n, int seed = 0) => Enumerable.Range(0,
+        n).Select(i => (double)(((i + seed) * 37 % 11) - 5)).ToArray();
 }

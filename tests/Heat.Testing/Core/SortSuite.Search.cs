@@ -84,9 +84,12 @@ public abstract partial class SortSuite<TWorld>
     [Theory, MemberData(nameof(Ranks))]
     public void Search_BadArguments_RaiseOnEveryRank(int ranks)
     {
-        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.searchsorted(ht.arange(5, split: 0), ht.arange(3), side: "middle"));
-        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.searchsorted(ht.zeros([2, 2], split: 0), ht.arange(3)));
+        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.searchsorted(ht.arange(5, split: 0), ht.arange(3),
+            side: "middle"));
+        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.searchsorted(ht.zeros([2, 2], split: 0),
+            ht.arange(3)));
         AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.digitize(ht.arange(3), ht.zeros([2, 2], split: 0)));
-        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.searchsorted(ht.arange(5, split: 0), ht.arange(3), sorter: ht.arange(4)));
+        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.searchsorted(ht.arange(5, split: 0), ht.arange(3),
+            sorter: ht.arange(4)));
     }
 }

@@ -23,10 +23,12 @@ public abstract partial class SortSuite<TWorld>
         long[] shape = [9, 5];
         World.Run(ranks, () =>
         {
-            foreach (var data in new[] { SortReference.Mixed(45, seed: 1), SortReference.Integers(45), Enumerable.Repeat(-2.0, 45).ToArray() })
+            foreach (var data in new[] { SortReference.Mixed(45, seed: 1), SortReference.Integers(45),
+                Enumerable.Repeat(-2.0, 45).ToArray() })
             {
                 var (ev, ec, ei) = SortReference.Unique(data);
-                using var x = split is int s ? (uneven ? Reference.Unbalanced(data, shape, s) : ht.array(data, shape, split: s)) : ht.array(data, shape);
+                using var x = split is int s ? (uneven ? Reference.Unbalanced(data, shape, s) : ht.array(data, shape,
+                    split: s)) : ht.array(data, shape);
                 bool distributed = x.is_distributed();
                 using var values = ht.unique(x);
                 Reference.AssertClose(ev, values.ToArray<double>());
@@ -98,7 +100,8 @@ public abstract partial class SortSuite<TWorld>
     [Theory, MemberData(nameof(Ranks))]
     public void Unique_BadArguments_RaiseOnEveryRank(int ranks)
     {
-        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.unique(ht.zeros([4], dtype: ht.complex128, split: 0)));
+        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.unique(ht.zeros([4], dtype: ht.complex128,
+            split: 0)));
         AssertThrowsOnEveryRank<NotSupportedException>(ranks, () => ht.unique(ht.zeros([4, 2], split: 0), axis: 0));
     }
 }

@@ -20,7 +20,8 @@ public abstract partial class SortSuite<TWorld>(ITestWorld? world = null) : Dnda
         }
     }
 
-    private static void AssertSorted(double[] data, long[] shape, int axis, bool descending, DNDarray values, DNDarray indices, DNDarray x)
+    private static void AssertSorted(double[] data, long[] shape, int axis, bool descending, DNDarray values,
+        DNDarray indices, DNDarray x)
     {
         var (ev, ei) = SortReference.Sort(data, shape, axis, descending);
         Assert.Equal(shape, values.shape);
@@ -92,7 +93,8 @@ public abstract partial class SortSuite<TWorld>(ITestWorld? world = null) : Dnda
         {
             var data = new TheoryData<int, string>();
             foreach (var r in RankSample)
-                foreach (var c in new[] { "equal", "sorted", "reversed", "nan", "tiny", "empty", "zeros" }) data.Add(r, c);
+                foreach (var c in new[] { "equal", "sorted", "reversed", "nan", "tiny", "empty", "zeros" }) data.Add(r,
+                    c);
             return data;
         }
     }
@@ -127,7 +129,8 @@ public abstract partial class SortSuite<TWorld>(ITestWorld? world = null) : Dnda
                         // The sign of zero travels with its element: values[i] is bitwise x[indices[i]].
                         var bits = values.ToArray<double>().Select(BitConverter.DoubleToInt64Bits).ToArray();
                         var idx = indices.ToArray<long>();
-                        Assert.Equal(idx.Select(i => BitConverter.DoubleToInt64Bits(dtype == ht.float32 ? (float)data[i] : data[i])), bits);
+                        Assert.Equal(idx.Select(i
+                            => BitConverter.DoubleToInt64Bits(dtype == ht.float32 ? (float)data[i] : data[i])), bits);
                     }
                 }
             }
@@ -184,7 +187,8 @@ public abstract partial class SortSuite<TWorld>(ITestWorld? world = null) : Dnda
     {
         AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.sort(ht.arange(5, split: 0), axis: 1));
         AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.sort(ht.full([], 1.0)));
-        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.argsort(ht.zeros([4], dtype: ht.complex64, split: 0)));
+        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.argsort(ht.zeros([4], dtype: ht.complex64,
+            split: 0)));
         AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.topk(ht.arange(5, split: 0), 6));
         AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.topk(ht.arange(5, split: 0), -1));
         AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.topk(ht.zeros([3, 4], split: 0), 2, dim: 2));

@@ -20,16 +20,19 @@ internal static class SampleSort
     /// every row i, a sorted run (<c>RowLengths[i]</c> elements) that follows rank r − 1's run of that row;
     /// <paramref name="counts"/> holds n_q of every rank.
     /// </summary>
-    public static (LocalTensor Values, LocalTensor Order, long[] RowLengths) Sort(ICommunicator comm, ITensorBackend backend,
+    public static (LocalTensor Values, LocalTensor Order, long[] RowLengths) Sort(ICommunicator comm,
+        ITensorBackend backend,
         LocalTensor flat, long rows, long[] counts, bool descending)
     {
         int p = comm.Size, me = comm.Rank;
         long n = counts[me], offset = counts.Take(me).Sum();
         using var scope = DisposeScope.Begin();
-        var (values, order) = SortSteps.SortSegments(backend, flat, null, offset, SortSteps.Uniform(rows, n), descending);
+        var (values, order) = SortSteps.SortSegments(backend, flat, null, offset, SortSteps.Uniform(rows, n),
+            descending);
         scope.Include(values);
         scope.Include(order);
-        if (p == 1) return (scope.Detach(values), scope.Detach(order), Enumerable.Repeat(n, checked((int)rows)).ToArray());
+        if (p == 1) return (scope.Detach(values), scope.Detach(order), Enumerable.Repeat(n,
+            checked((int)rows)).ToArray());
 
         // Regular samples: up to p per row and rank, at the midpoints of p equal parts of the local row.
         var take = counts.Select(c => Math.Min(c, (long)p)).ToArray();
@@ -49,16 +52,19 @@ internal static class SampleSort
         var rowStarts = new long[rows * p];
         var rowLengths = new long[rows * p];
         for (long i = 0; i < rows; i++)
-            for (int q = 0; q < p; q++) (rowStarts[i * p + q], rowLengths[i * p + q]) = (sampleDispls[q] + i * take[q], take[q]);
+            for (int q = 0; q < p; q++) (rowStarts[i * p + q], rowLengths[i * p + q]) = (sampleDispls[q] + i * take[q],
+                take[q]);
         using var byRowV = SortSteps.Gather(backend, allV, rowStarts, rowLengths);
         using var byRowO = SortSteps.Gather(backend, allO, rowStarts, rowLengths);
-        var (sampleV, sampleO) = SortSteps.SortSegments(backend, byRowV, byRowO, 0, SortSteps.Uniform(rows, total), descending);
+        var (sampleV, sampleO) = SortSteps.SortSegments(backend, byRowV, byRowO, 0, SortSteps.Uniform(rows, total),
+            descending);
         using var sv = sampleV;
         using var so = sampleO;
         var splitStarts = new long[rows * (p - 1)];
         var splitOnes = new long[rows * (p - 1)];
         for (long i = 0; i < rows; i++)
-            for (int k = 1; k < p; k++) (splitStarts[i * (p - 1) + k - 1], splitOnes[i * (p - 1) + k - 1]) = (i * total + k * total / p, 1);
+            for (int k = 1; k < p; k++) (splitStarts[i * (p - 1) + k - 1],
+                splitOnes[i * (p - 1) + k - 1]) = (i * total + k * total / p, 1);
         long[] cuts;
         if (total == 0 || n == 0) cuts = new long[rows * (p - 1)];
         else
@@ -104,7 +110,8 @@ internal static class SampleSort
     /// runs of lower ranks) to <paramref name="target"/> elements of every row per rank: one Alltoallv; the result is
     /// R × target[rank] row-major.
     /// </summary>
-    public static (LocalTensor Values, LocalTensor Order) Balance(ICommunicator comm, ITensorBackend backend, LocalTensor values,
+    public static (LocalTensor Values, LocalTensor Order) Balance(ICommunicator comm, ITensorBackend backend,
+        LocalTensor values,
         LocalTensor order, long[] rowLengths, long[] target)
     {
         int p = comm.Size;
@@ -137,7 +144,8 @@ internal static class SampleSort
     /// Packs the pieces (destination-major), exchanges them and their lengths, and unpacks row-major: row i's pieces
     /// in source-rank order. Returns the received values and orders and the lengths (source-major, q × R).
     /// </summary>
-    private static (LocalTensor Values, LocalTensor Order, long[] Lengths) Move(ICommunicator comm, ITensorBackend backend,
+    private static (LocalTensor Values, LocalTensor Order, long[] Lengths) Move(ICommunicator comm,
+        ITensorBackend backend,
         LocalTensor values, LocalTensor order, long[] sendStarts, long[] sendLengths, long[] sendCounts, long rows)
     {
         int p = comm.Size;

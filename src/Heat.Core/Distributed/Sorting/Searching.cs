@@ -36,7 +36,8 @@ internal static class Searching
         var backend = a.Backend;
         var comm = a.comm;
         if (!a.is_distributed())
-            return new DNDarray(Local(backend, a.larray, v.larray, right, descending), v.shape, v.split, v.Context, v.balanced);
+            return new DNDarray(Local(backend, a.larray, v.larray, right, descending), v.shape, v.split, v.Context,
+                v.balanced);
         if (!v.is_distributed())
         {
             var partial = Local(backend, a.larray, v.larray, right, descending);
@@ -47,7 +48,8 @@ internal static class Searching
         if (a.size <= v.size)
         {
             using var whole = Redistribution.Gather(a);
-            return new DNDarray(Local(backend, whole, v.larray, right, descending), v.shape, v.split, v.Context, v.balanced);
+            return new DNDarray(Local(backend, whole, v.larray, right, descending), v.shape, v.split, v.Context,
+                v.balanced);
         }
         using var queries = Redistribution.Gather(v);
         using var counts = Local(backend, a.larray, queries, right, descending);
@@ -57,7 +59,8 @@ internal static class Searching
         return new DNDarray(backend.Copy(mine), v.shape, v.split, v.Context, v.balanced);
     }
 
-    private static LocalTensor Local(ITensorBackend backend, LocalTensor sorted, LocalTensor v, bool right, bool descending)
+    private static LocalTensor Local(ITensorBackend backend, LocalTensor sorted, LocalTensor v, bool right,
+        bool descending)
     {
         var result = backend.Zeros(v.Shape, DType.Int64);
         if (v.Numel == 0 || sorted.Numel == 0) return result;

@@ -21,7 +21,8 @@ internal static unsafe class SortSteps
 
     /// <summary>Merges the sorted runs of each segment (<paramref name="runStarts"/>: segments × runs + 1
     /// offsets).</summary>
-    public static (LocalTensor Values, LocalTensor Order) Merge(ITensorBackend backend, LocalTensor x, LocalTensor order,
+    public static (LocalTensor Values, LocalTensor Order) Merge(ITensorBackend backend, LocalTensor x,
+        LocalTensor order,
         long[] runStarts, long runs, bool descending)
     {
         var values = backend.Empty([x.Numel], x.DType);
@@ -44,12 +45,14 @@ internal static unsafe class SortSteps
     }
 
     /// <summary>A 1-d int64 tensor holding <paramref name="values"/>.</summary>
-    public static LocalTensor Longs(ITensorBackend backend, ReadOnlySpan<long> values) => backend.FromSpan(values, [values.Length]);
+    public static LocalTensor Longs(ITensorBackend backend, ReadOnlySpan<long> values) => backend.FromSpan(values,
+        [values.Length]);
 
     /// <summary>The elements of an int64 tensor.</summary>
     public static long[] Read(LocalTensor t) => t.Numel == 0 ? [] : HostStaging.Read<long>(t);
 
-    /// <summary>The segments (start, length) of <paramref name="source"/> one after another as a new 1-d tensor.</summary>
+    /// <summary>The segments (start, length) of <paramref name="source"/> one after another as a new 1-d
+    /// tensor.</summary>
     public static LocalTensor Gather(ITensorBackend backend, LocalTensor source, long[] starts, long[] lengths)
     {
         long total = 0;
@@ -66,8 +69,10 @@ internal static unsafe class SortSteps
         catch { result.Dispose(); throw; }
     }
 
-    /// <summary>Sorts the segments of <paramref name="x"/> (offsets <paramref name="starts"/>, K + 1 of them).</summary>
-    public static (LocalTensor Values, LocalTensor Order) SortSegments(ITensorBackend backend, LocalTensor x, LocalTensor? order,
+    /// <summary>Sorts the segments of <paramref name="x"/> (offsets <paramref name="starts"/>, K + 1 of
+    /// them).</summary>
+    public static (LocalTensor Values, LocalTensor Order) SortSegments(ITensorBackend backend, LocalTensor x,
+        LocalTensor? order,
         long orderBase, long[] starts, bool descending)
     {
         var values = backend.Empty([x.Numel], x.DType);
@@ -101,7 +106,8 @@ internal static unsafe class SortSteps
     /// Sends element counts <paramref name="sendCounts"/> of the 1-d <paramref name="send"/> (rank-major) to every rank
     /// and receives <paramref name="recvCounts"/> from each into a new 1-d tensor: one Alltoallv.
     /// </summary>
-    public static LocalTensor Exchange(ICommunicator comm, ITensorBackend backend, LocalTensor send, long[] sendCounts, long[] recvCounts)
+    public static LocalTensor Exchange(ICommunicator comm, ITensorBackend backend, LocalTensor send, long[] sendCounts,
+        long[] recvCounts)
     {
         long total = recvCounts.Sum();
         var recv = backend.Empty([total], send.DType);
@@ -135,7 +141,8 @@ internal static unsafe class SortSteps
         catch { recv.Dispose(); throw; }
     }
 
-    /// <summary>Every rank's R-long vector to every rank: received[q * R + i] is rank q's entry i for this rank.</summary>
+    /// <summary>Every rank's R-long vector to every rank: received[q * R + i] is rank q's entry i for this
+    /// rank.</summary>
     public static long[] ExchangeTable(ICommunicator comm, long[] sendTable, int rows)
     {
         var recv = new long[sendTable.Length];

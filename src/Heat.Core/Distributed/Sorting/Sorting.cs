@@ -15,7 +15,8 @@ internal static class Sorting
         ArgumentNullException.ThrowIfNull(a);
         if (a.ndim == 0) throw new ArgumentException($"{function} needs an array with at least one dimension, got a 0-d array.", nameof(a));
         if (!SortKeys.IsSortable(a.dtype.Code))
-            throw new ArgumentException($"{function} is not defined for {a.dtype} (complex values have no order).", nameof(a));
+            throw new ArgumentException($"{function} is not defined for {a.dtype} (complex values have no order).",
+                nameof(a));
         return Shapes.NormalizeAxis(axis, a.ndim, axisName);
     }
 
@@ -28,7 +29,8 @@ internal static class Sorting
             using var scope = DisposeScope.Begin();
             var values = scope.Include(backend.Empty(a.larray.Shape, a.dtype));
             var indices = scope.Include(backend.Empty(a.larray.Shape, DType.Int64));
-            if (a.larray.Numel > 0) SortSteps.Kernels(backend).Sort(a.larray, axis, descending, stable, values, indices);
+            if (a.larray.Numel > 0) SortSteps.Kernels(backend).Sort(a.larray, axis, descending, stable, values,
+                indices);
             var v = scope.MoveToOuter(new DNDarray(scope.Detach(values), a.shape, a.split, a.Context, a.balanced));
             var i = scope.MoveToOuter(new DNDarray(scope.Detach(indices), a.shape, a.split, a.Context, a.balanced));
             return (v, i);
@@ -43,7 +45,8 @@ internal static class Sorting
     {
         dim = CheckedAxis(a, dim, "topk", nameof(dim));
         if (k < 0 || k > a.GShapeRef[dim])
-            throw new ArgumentOutOfRangeException(nameof(k), k, $"k must lie in [0, {a.GShapeRef[dim]}] (the size of dimension {dim}).");
+            throw new ArgumentOutOfRangeException(nameof(k), k,
+                $"k must lie in [0, {a.GShapeRef[dim]}] (the size of dimension {dim}).");
         var comm = a.comm;
         var backend = a.Backend;
         if (a.split != dim || comm.Size == 1 || a.size == 0)
@@ -80,7 +83,8 @@ internal static class Sorting
         var byRowStarts = new long[rows * p];
         var byRowLengths = new long[rows * p];
         for (long i = 0; i < rows; i++)
-            for (int q = 0; q < p; q++) (byRowStarts[i * p + q], byRowLengths[i * p + q]) = (displs[q] + i * take[q], take[q]);
+            for (int q = 0; q < p; q++) (byRowStarts[i * p + q], byRowLengths[i * p + q]) = (displs[q] + i * take[q],
+                take[q]);
         var bestStarts = new long[rows];
         var bestLengths = new long[rows];
         for (long i = 0; i < rows; i++) (bestStarts[i], bestLengths[i]) = (i * total, k);
@@ -125,7 +129,8 @@ internal static class Sorting
     }
 
     /// <summary>The balanced sorted rows of an array sorted along its split axis.</summary>
-    private static (LocalTensor Values, LocalTensor Order, long[] PermutedShape, int[] Perm) SortedRows(DNDarray a, int axis, bool descending)
+    private static (LocalTensor Values, LocalTensor Order, long[] PermutedShape, int[] Perm) SortedRows(DNDarray a,
+        int axis, bool descending)
     {
         var comm = a.comm;
         var (flat, rows, shape, perm) = Rows(a, axis);

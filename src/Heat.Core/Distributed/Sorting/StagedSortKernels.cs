@@ -36,7 +36,8 @@ internal sealed class StagedSortKernels(ManagedBackend host) : ISortKernels
         HostStaging.WriteBack(hr, sortedOrder);
     }
 
-    public void MergeSegments(LocalTensor x, LocalTensor order, LocalTensor runStarts, long runsPerSegment, bool descending,
+    public void MergeSegments(LocalTensor x, LocalTensor order, LocalTensor runStarts, long runsPerSegment,
+        bool descending,
         LocalTensor values, LocalTensor sortedOrder)
     {
         using var hx = HostStaging.Readable(x);

@@ -17,7 +17,8 @@ internal static unsafe class Unique
     {
         ArgumentNullException.ThrowIfNull(a);
         if (!SortKeys.IsSortable(a.dtype.Code))
-            throw new ArgumentException($"unique is not defined for {a.dtype} (complex values have no order).", nameof(a));
+            throw new ArgumentException($"unique is not defined for {a.dtype} (complex values have no order).",
+                nameof(a));
         var backend = a.Backend;
         var comm = a.comm;
         bool distributed = a.is_distributed();
@@ -44,7 +45,8 @@ internal static unsafe class Unique
         if (distributed)
         {
             // m, first key, last key, runs, length of the first run: rank by rank.
-            Span<long> mine = [m, m == 0 ? 0 : (long)KeyAt(sorted, 0), m == 0 ? 0 : (long)KeyAt(sorted, m - 1), u, m == 0 ? 0 : LongAt(runCounts, 0)];
+            Span<long> mine = [m, m == 0 ? 0 : (long)KeyAt(sorted, 0), m == 0 ? 0 : (long)KeyAt(sorted, m - 1), u,
+                m == 0 ? 0 : LongAt(runCounts, 0)];
             var info = new long[5 * p];
             comm.Allgather<long>(mine, info);
             var continues = new bool[p];
@@ -142,7 +144,8 @@ internal static unsafe class Unique
             var recvCounts = SortSteps.ExchangeTable(comm, sendCounts, 1);
             using var gotPositions = SortSteps.Exchange(comm, backend, positions, sendCounts, recvCounts);
             using var gotIds = SortSteps.Exchange(comm, backend, idsByPosition, sendCounts, recvCounts);
-            var (ownPositions, mineByPosition) = SortSteps.SortSegments(backend, gotPositions, gotIds, 0, [0, n], descending: false);
+            var (ownPositions, mineByPosition) = SortSteps.SortSegments(backend, gotPositions, gotIds, 0, [0, n],
+                descending: false);
             ownPositions.Dispose();
             local = mineByPosition;
         }
