@@ -33,4 +33,5 @@ namespace Heat.Comm.Mpi.Driver.ManagedMpi
     public sealed class Preprocessing(ITestWorld world) : PreprocessingSuite<MpiWorld>(world);
     public sealed class ManipulationExtras(ITestWorld world) : ManipulationExtrasSuite<MpiWorld>(world);
     public sealed class InPlace(ITestWorld world) : InPlaceSuite<MpiWorld>(world);
+    public sealed class Sort(ITestWorld world) : SortSuite<MpiWorld>(world);
 }

@@ -26,6 +26,7 @@ namespace Heat.Core.Tests.ManagedInProc
     public sealed class Svds : SvdSuite<ManagedInProcWorld>;
     public sealed class DenseLinalg : DenseLinalgSuite<ManagedInProcWorld>;
     public sealed class Norms : NormSuite<ManagedInProcWorld>;
+    public sealed class Sort : SortSuite<ManagedInProcWorld>;
 }
 
 namespace Heat.Core.Tests

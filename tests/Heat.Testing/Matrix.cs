@@ -24,6 +24,7 @@ public static class Matrix
         typeof(ManipulationExtrasSuite<>),
         typeof(InPlaceSuite<>),
         typeof(QrSuite<>), typeof(SvdSuite<>), typeof(DenseLinalgSuite<>), typeof(NormSuite<>),
+        typeof(SortSuite<>),
     ];
 
     /// <summary>Every ML estimator suite (Heat.ML through the public API; every world runs them).</summary>
