@@ -24,6 +24,8 @@ namespace Heat.Backend.OpenCL.Tests.OpenClHostInProc
     public sealed class Manipulation : ManipulationSuite<OpenClHostInProcWorld>;
     public sealed class Spatial : SpatialSuite<OpenClHostInProcWorld>;
     public sealed class Segments : SegmentSuite<OpenClHostInProcWorld>;
+    public sealed class LinalgBasics : LinalgBasicsSuite<OpenClHostInProcWorld>;
+    public sealed class Signal : SignalSuite<OpenClHostInProcWorld>;
     public sealed class KMeans : KMeansSuite<OpenClHostInProcWorld>;
     public sealed class Lasso : LassoSuite<OpenClHostInProcWorld>;
 }
@@ -45,6 +47,8 @@ namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
     public sealed class Manipulation : ManipulationSuite<OpenClDeviceInProcWorld>;
     public sealed class Spatial : SpatialSuite<OpenClDeviceInProcWorld>;
     public sealed class Segments : SegmentSuite<OpenClDeviceInProcWorld>;
+    public sealed class LinalgBasics : LinalgBasicsSuite<OpenClDeviceInProcWorld>;
+    public sealed class Signal : SignalSuite<OpenClDeviceInProcWorld>;
     public sealed class KMeans : KMeansSuite<OpenClDeviceInProcWorld>;
     public sealed class Lasso : LassoSuite<OpenClDeviceInProcWorld>;
     public sealed class RoundTrips : RoundTripSuite<OpenClDeviceInProcWorld>;

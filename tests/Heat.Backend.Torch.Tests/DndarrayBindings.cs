@@ -22,6 +22,8 @@ namespace Heat.Backend.Torch.Tests.TorchInProc
     public sealed class Manipulation : ManipulationSuite<TorchInProcWorld>;
     public sealed class Spatial : SpatialSuite<TorchInProcWorld>;
     public sealed class Segments : SegmentSuite<TorchInProcWorld>;
+    public sealed class LinalgBasics : LinalgBasicsSuite<TorchInProcWorld>;
+    public sealed class Signal : SignalSuite<TorchInProcWorld>;
     public sealed class KMeans : KMeansSuite<TorchInProcWorld>;
     public sealed class Lasso : LassoSuite<TorchInProcWorld>;
 }

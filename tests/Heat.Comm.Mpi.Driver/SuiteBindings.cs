@@ -24,6 +24,8 @@ namespace Heat.Comm.Mpi.Driver.ManagedMpi
     public sealed class Manipulation(ITestWorld world) : ManipulationSuite<MpiWorld>(world);
     public sealed class Spatial(ITestWorld world) : SpatialSuite<MpiWorld>(world);
     public sealed class Segments(ITestWorld world) : SegmentSuite<MpiWorld>(world);
+    public sealed class LinalgBasics(ITestWorld world) : LinalgBasicsSuite<MpiWorld>(world);
+    public sealed class Signal(ITestWorld world) : SignalSuite<MpiWorld>(world);
     public sealed class KMeans(ITestWorld world) : KMeansSuite<MpiWorld>(world);
     public sealed class Lasso(ITestWorld world) : LassoSuite<MpiWorld>(world);
 }

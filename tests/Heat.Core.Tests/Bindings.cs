@@ -20,6 +20,8 @@ namespace Heat.Core.Tests.ManagedInProc
     public sealed class Manipulation : ManipulationSuite<ManagedInProcWorld>;
     public sealed class Spatial : SpatialSuite<ManagedInProcWorld>;
     public sealed class Segments : SegmentSuite<ManagedInProcWorld>;
+    public sealed class LinalgBasics : LinalgBasicsSuite<ManagedInProcWorld>;
+    public sealed class Signal : SignalSuite<ManagedInProcWorld>;
 }
 
 namespace Heat.Core.Tests
