@@ -67,7 +67,7 @@ internal static class Convolution
         var n = new long[cdim]; var m = new long[cdim]; var off = new long[cdim]; var len = new long[cdim];
         for (int k = 0; k < cdim; k++)
         {
-            n[k] = a.GShapeRef[nb + k]; m[k] = v.GShapeRef[nb + k];
+            n[k] = a.GShapeRef[nb + k]; m[k] = v.GShapeRef[v.ndim - cdim + k];
             (off[k], long lmode) = mode switch
             {
                 "full" => (0L, n[k] + m[k] - 1),
