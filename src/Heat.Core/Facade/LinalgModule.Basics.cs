@@ -20,8 +20,8 @@ public sealed partial class LinalgModule
     /// each).</remarks>
     /// <exception cref="ArgumentException">Shapes do not fit, A is not real floating point, or out has another
     /// shape.</exception>
-    public DNDarray cg(DNDarray A, DNDarray b, DNDarray x0, DNDarray? @out = null, double tol = 1e-10, int? max_iter = null) =>
-        Solvers.Cg(A, b, x0, @out, tol, max_iter);
+    public DNDarray cg(DNDarray A, DNDarray b, DNDarray x0, DNDarray? @out = null, double tol = 1e-10, int? max_iter = null)
+        => Solvers.Cg(A, b, x0, @out, tol, max_iter);
 
     /// <summary>
     /// m Lanczos iterations with full re-orthogonalisation: V (n × m, orthonormal columns spanning the Krylov space,
@@ -33,8 +33,8 @@ public sealed partial class LinalgModule
     /// <param name="V_out">Receives V when given.</param>
     /// <param name="T_out">Receives T when given.</param>
     /// <exception cref="ArgumentException">Shapes do not fit or A is not floating point.</exception>
-    public (DNDarray V, DNDarray T) lanczos(DNDarray A, int m, DNDarray? v0 = null, DNDarray? V_out = null, DNDarray? T_out = null) =>
-        Solvers.Lanczos(A, m, v0, V_out, T_out);
+    public (DNDarray V, DNDarray T) lanczos(DNDarray A, int m, DNDarray? v0 = null, DNDarray? V_out = null, DNDarray? T_out = null)
+        => Solvers.Lanczos(A, m, v0, V_out, T_out);
 
     /// <summary>
     /// The cross product of 3-vectors (2-vectors get a zero third component; two 2-vectors give the z component
@@ -70,5 +70,6 @@ public sealed partial class LinalgModule
         ht.trace(a, axis1, axis2, offset, dtype);
 
     /// <inheritdoc cref="ht.diagonal(DNDarray, long, int, int)"/>
-    public DNDarray diagonal(DNDarray a, long offset = 0, int dim1 = 0, int dim2 = 1) => ht.diagonal(a, offset, dim1, dim2);
+    public DNDarray diagonal(DNDarray a, long offset = 0, int dim1 = 0, int dim2 = 1)
+        => ht.diagonal(a, offset, dim1, dim2);
 }

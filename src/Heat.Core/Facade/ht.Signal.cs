@@ -8,7 +8,8 @@ public static partial class ht
     public static readonly SignalModule signal = new();
 
     /// <inheritdoc cref="SignalModule.convolve"/>
-    public static DNDarray convolve(DNDarray a, DNDarray v, string mode = "full", long stride = 1) => signal.convolve(a, v, mode, stride);
+    public static DNDarray convolve(DNDarray a, DNDarray v, string mode = "full", long stride = 1)
+        => signal.convolve(a, v, mode, stride);
 
     /// <inheritdoc cref="SignalModule.convolve2d"/>
     public static DNDarray convolve2d(DNDarray a, DNDarray v, string mode = "full", (long, long)? stride = null) =>
