@@ -167,6 +167,38 @@ public abstract class LinalgBasicsSuite<TWorld>(ITestWorld? world = null) : Dnda
         });
     }
 
+    [Theory, MemberData(nameof(RanksAndSplits2D))]
+    public void Lanczos_OfAHermitianMatrix_GivesARealT(int ranks, int? split)
+    {
+        // tridiag(−1 − 0.5i, 2, −1 + 0.5i) is unitarily similar to tridiag(−√1.25, 2, −√1.25): eigenvalues
+        // 2 − 2·√1.25·cos(kπ/(n+1)).
+        const int n = 16;
+        var a = new System.Numerics.Complex[n * n];
+        for (int i = 0; i < n; i++)
+        {
+            a[i * n + i] = 2;
+            if (i < n - 1) { a[i * n + i + 1] = new(-1, 0.5); a[(i + 1) * n + i] = new(-1, -0.5); }
+        }
+        World.Run(ranks, () =>
+        {
+            using var A = ht.array(a, [n, n], split: split);
+            var start = Enumerable.Range(0, n).Select(i => new System.Numerics.Complex(1 + i % 3, 0.5 * (i % 5))).ToArray();
+            double norm = Math.Sqrt(start.Sum(z => z.Magnitude * z.Magnitude));
+            using var v0 = ht.array(start.Select(z => z / norm).ToArray(), [n], split: split is null ? null : 0);
+            var (V, T) = ht.lanczos(A, n, v0);
+            using (V)
+            using (T)
+            {
+                Assert.Equal(ht.float64, T.dtype);
+                Assert.Equal(ht.complex128, V.dtype);
+                var eig = TridiagonalEigenvalues(T.ToArray<double>(), n);
+                double r = Math.Sqrt(1.25);
+                Assert.Equal(2 - 2 * r * Math.Cos(Math.PI / (n + 1)), eig[0], 1e-9);     // tolerance 1e-9 absolute
+                Assert.Equal(2 - 2 * r * Math.Cos(n * Math.PI / (n + 1)), eig[^1], 1e-9);
+            }
+        });
+    }
+
     private static double[] Data(int n, int salt) => Enumerable.Range(0, n).Select(i => (double)((i * 5 + salt * 7) % 13 - 6)).ToArray();
 
     [Theory, MemberData(nameof(RanksAndSplits2D))]
