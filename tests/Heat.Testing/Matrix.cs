@@ -25,6 +25,7 @@ public static class Matrix
         typeof(InPlaceSuite<>),
         typeof(QrSuite<>), typeof(SvdSuite<>), typeof(DenseLinalgSuite<>), typeof(NormSuite<>),
         typeof(SortSuite<>),
+        typeof(LinalgBasicsSuite<>), typeof(SignalSuite<>),
     ];
 
     /// <summary>Every ML estimator suite (Heat.ML through the public API; every world runs them).</summary>
