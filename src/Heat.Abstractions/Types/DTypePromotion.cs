@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: MIT
 namespace Heat;
 
-/// <summary>HeAT's type promotion (which follows PyTorch, not NumPy: <c>int64 + float32 → float32</c>).</summary>
+/// <summary>
+/// HeAT's type promotion (its 10 × 10 <c>promote_types</c> table): the smallest type both convert to "intuitively",
+/// mostly PyTorch's rules, except that int64 with float32 gives float64 and int64 with complex64 gives complex128
+/// (HeAT 1.4.2; before, this table gave float32 and complex64 there, as PyTorch).
+/// </summary>
 public static class DTypePromotion
 {
     private static readonly DType[,] Table = BuildTable();
@@ -84,11 +88,12 @@ public static class DTypePromotion
         {
             case DTypeKind.Complex:
                 // complex64 with float64 widens to complex128 (no precision lost).
-                if (b == DType.Float64 || b == DType.Complex128) return DType.Complex128;
+                if (b == DType.Float64 || b == DType.Complex128 || b == DType.Int64) return DType.Complex128;
                 return a;
             case DTypeKind.Float:
                 if (b.Kind == DTypeKind.Float) return a.ItemSize >= b.ItemSize ? a : b;
-                return a; // integers never widen a float (PyTorch semantics, as HeAT)
+                // Integers keep the float's width, except int64, which lifts float32 to float64 (HeAT's table).
+                return b == DType.Int64 ? DType.Float64 : a;
             default:
                 // Both integers.
                 if (a.Kind == b.Kind) return a.ItemSize >= b.ItemSize ? a : b;
