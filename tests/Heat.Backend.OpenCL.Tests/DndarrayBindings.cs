@@ -27,6 +27,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClHostInProc
     public sealed class KMeans : KMeansSuite<OpenClHostInProcWorld>;
     public sealed class Lasso : LassoSuite<OpenClHostInProcWorld>;
     public sealed class HeatAnswers : HeatAnswersSuite<OpenClHostInProcWorld>;
+    public sealed class ElementwiseMore : ElementwiseMoreSuite<OpenClHostInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
@@ -51,6 +52,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
     public sealed class RoundTrips : RoundTripSuite<OpenClDeviceInProcWorld>;
     public sealed class NpyFormats : NpyFormatSuite<OpenClDeviceInProcWorld>;
     public sealed class HeatAnswers : HeatAnswersSuite<OpenClDeviceInProcWorld>;
+    public sealed class ElementwiseMore : ElementwiseMoreSuite<OpenClDeviceInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests

@@ -21,6 +21,7 @@ namespace Heat.Core.Tests.ManagedInProc
     public sealed class Spatial : SpatialSuite<ManagedInProcWorld>;
     public sealed class Segments : SegmentSuite<ManagedInProcWorld>;
     public sealed class HeatAnswers : HeatAnswersSuite<ManagedInProcWorld>;
+    public sealed class ElementwiseMore : ElementwiseMoreSuite<ManagedInProcWorld>;
 }
 
 namespace Heat.Core.Tests

@@ -22,6 +22,7 @@ public static class Matrix
         typeof(ValidationSuite<>), typeof(RandomSuite<>), typeof(MatmulSuite<>), typeof(IndexingSuite<>),
         typeof(PrintingSuite<>), typeof(ManipulationSuite<>), typeof(SpatialSuite<>), typeof(SegmentSuite<>),
         typeof(HeatAnswersSuite<>),
+        typeof(ElementwiseMoreSuite<>),
     ];
 
     /// <summary>Every ML estimator suite (Heat.ML through the public API; every world runs them).</summary>
