@@ -28,6 +28,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClHostInProc
     public sealed class Lasso : LassoSuite<OpenClHostInProcWorld>;
     public sealed class HeatAnswers : HeatAnswersSuite<OpenClHostInProcWorld>;
     public sealed class ElementwiseMore : ElementwiseMoreSuite<OpenClHostInProcWorld>;
+    public sealed class Types : TypesSuite<OpenClHostInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
@@ -53,6 +54,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
     public sealed class NpyFormats : NpyFormatSuite<OpenClDeviceInProcWorld>;
     public sealed class HeatAnswers : HeatAnswersSuite<OpenClDeviceInProcWorld>;
     public sealed class ElementwiseMore : ElementwiseMoreSuite<OpenClDeviceInProcWorld>;
+    public sealed class Types : TypesSuite<OpenClDeviceInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests

@@ -26,6 +26,7 @@ namespace Heat.Backend.Torch.Tests.TorchInProc
     public sealed class Lasso : LassoSuite<TorchInProcWorld>;
     public sealed class HeatAnswers : HeatAnswersSuite<TorchInProcWorld>;
     public sealed class ElementwiseMore : ElementwiseMoreSuite<TorchInProcWorld>;
+    public sealed class Types : TypesSuite<TorchInProcWorld>;
 }
 
 namespace Heat.Backend.Torch.Tests

@@ -28,4 +28,5 @@ namespace Heat.Comm.Mpi.Driver.ManagedMpi
     public sealed class Lasso(ITestWorld world) : LassoSuite<MpiWorld>(world);
     public sealed class HeatAnswers(ITestWorld world) : HeatAnswersSuite<MpiWorld>(world);
     public sealed class ElementwiseMore(ITestWorld world) : ElementwiseMoreSuite<MpiWorld>(world);
+    public sealed class Types(ITestWorld world) : TypesSuite<MpiWorld>(world);
 }

@@ -22,6 +22,7 @@ namespace Heat.Core.Tests.ManagedInProc
     public sealed class Segments : SegmentSuite<ManagedInProcWorld>;
     public sealed class HeatAnswers : HeatAnswersSuite<ManagedInProcWorld>;
     public sealed class ElementwiseMore : ElementwiseMoreSuite<ManagedInProcWorld>;
+    public sealed class Types : TypesSuite<ManagedInProcWorld>;
 }
 
 namespace Heat.Core.Tests
