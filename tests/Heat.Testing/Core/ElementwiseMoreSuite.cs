@@ -162,11 +162,11 @@ public abstract class ElementwiseMoreSuite<TWorld>(ITestWorld? world = null) : D
             }
             using var big = x + 2.0;
             using var acosh = ht.acosh(big);
-            Assert.Equal(v.Select(d => Math.Acosh(d + 2)).ToArray(), acosh.ToArray<double>());
+            Reference.AssertClose(v.Select(d => Math.Acosh(d + 2)).ToArray(), acosh.ToArray<double>(), 1e-15);
             using var at2 = ht.atan2(x, big);
-            Assert.Equal(v.Select(d => Math.Atan2(d, d + 2)).ToArray(), at2.ToArray<double>());
+            Reference.AssertClose(v.Select(d => Math.Atan2(d, d + 2)).ToArray(), at2.ToArray<double>(), 1e-15);
             using var at2s = ht.atan2(x, 0.5);
-            Assert.Equal(v.Select(d => Math.Atan2(d, 0.5)).ToArray(), at2s.ToArray<double>());
+            Reference.AssertClose(v.Select(d => Math.Atan2(d, 0.5)).ToArray(), at2s.ToArray<double>(), 1e-15);
 
             using var s1 = ht.sgn(x);
             Assert.Equal(v.Select(d => (double)Math.Sign(d)).ToArray(), s1.ToArray<double>());
