@@ -84,8 +84,8 @@ public static class DTypePromotion
             "unsafe" => true,
             "intuitive" => CanCastSafely(from, to) || IntuitiveOnly(from, to),
             _ => throw new ArgumentException(
-                $"casting must be one of \"no\", \"safe\", \"same_kind\", \"unsafe\", \"intuitive\", got \"{casting}\".",
-                nameof(casting)),
+                "casting must be one of \"no\", \"safe\", \"same_kind\", \"unsafe\", \"intuitive\", "
+                + $"got \"{casting}\".", nameof(casting)),
         };
     }
 

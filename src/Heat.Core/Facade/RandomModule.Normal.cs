@@ -21,7 +21,8 @@ public sealed partial class RandomModule
     /// <exception cref="ArgumentException">std holds a negative or non-finite value, or the shapes do not
     /// broadcast.</exception>
     public DNDarray normal(
-        DNDarray mean, DNDarray std, long[]? shape = null, DType? dtype = null, int? split = null, Device? device = null)
+        DNDarray mean, DNDarray std, long[]? shape = null, DType? dtype = null, int? split = null,
+        Device? device = null)
     {
         ArgumentNullException.ThrowIfNull(mean);
         ArgumentNullException.ThrowIfNull(std);

@@ -42,7 +42,8 @@ public static partial class ht
         return scope.MoveToOuter((quotient, rest));
     }
 
-    /// <summary>The greatest common divisor of |x1| and |x2| element-wise (integers only, NumPy's <c>gcd</c>).</summary>
+    /// <summary>The greatest common divisor of |x1| and |x2| element-wise (integers only, NumPy's
+    /// <c>gcd</c>).</summary>
     /// <exception cref="ArgumentException">The operands do not promote to an integer dtype.</exception>
     public static DNDarray gcd(DNDarray x1, DNDarray x2) => IntegerBinary(BinaryOp.Gcd, x1, x2);
     /// <summary>gcd of an array and an integer.</summary>
@@ -192,7 +193,8 @@ public static partial class ht
     {
         ArgumentNullException.ThrowIfNull(x);
         if (s.Kind is not (ScalarKind.Int or ScalarKind.Bool))
-            throw new ArgumentException($"{OpRegistry.Of(op).Name} needs integer operands, got a {s.Kind} scalar.", nameof(s));
+            throw new ArgumentException(
+                $"{OpRegistry.Of(op).Name} needs integer operands, got a {s.Kind} scalar.", nameof(s));
         RequireInteger(op, DTypePromotion.PromoteWithScalar(x.dtype, s.Kind));
         return Elementwise.BinaryScalar(op, x, s, scalarFirst);
     }
@@ -209,7 +211,8 @@ public static partial class ht
         ArgumentNullException.ThrowIfNull(x2);
         var common = DTypePromotion.Promote(x1.dtype, x2.dtype);
         if (common.IsComplex)
-            throw new ArgumentException($"logaddexp{(base2 ? "2" : "")} is not defined for complex operands ({common}).");
+            throw new ArgumentException(
+                $"logaddexp{(base2 ? "2" : "")} is not defined for complex operands ({common}).");
         var type = common.IsInexact ? common : float32;
         using var scope = DisposeScope.Begin();
         var a = scope.Include(x1.AliasOrCast(type));

@@ -96,7 +96,8 @@ public sealed partial class RandomModule
     /// <remarks>The shape parameter is HeAT's <c>shape</c> (named <c>size</c> before HeAT 1.4.2 parity).</remarks>
     /// <exception cref="ArgumentException">std is negative or not finite.</exception>
     public DNDarray normal(
-        double mean = 0, double std = 1, long[]? shape = null, DType? dtype = null, int? split = null, Device? device = null)
+        double mean = 0, double std = 1, long[]? shape = null, DType? dtype = null, int? split = null,
+        Device? device = null)
     {
         if (!(std >= 0) || !double.IsFinite(std)) throw new ArgumentException($"normal needs a finite std >= 0, got {std}.", nameof(std));
         using var z = randn(shape ?? [], dtype, split, device);

@@ -82,8 +82,8 @@ public static partial class ht
         ArgumentNullException.ThrowIfNull(dtype);
         return dtype.RealType.Code switch
         {
-            DTypeCode.Float32 => new FInfo(32, MathF.BitIncrement(1f) - 1f, float.MaxValue, float.MinValue, 1.17549435e-38,
-                dtype.RealType) { resolution = 1e-6 },
+            DTypeCode.Float32 => new FInfo(32, MathF.BitIncrement(1f) - 1f, float.MaxValue, float.MinValue,
+                1.17549435e-38, dtype.RealType) { resolution = 1e-6 },
             DTypeCode.Float64 => new FInfo(64, Math.BitIncrement(1.0) - 1.0, double.MaxValue, double.MinValue,
                 2.2250738585072014e-308, dtype.RealType) { resolution = 1e-15 },
             _ => throw new ArgumentException($"finfo needs a float or complex dtype, got {dtype}; use iinfo for integers.", nameof(dtype)),

@@ -19,8 +19,9 @@ public sealed class KMeans
     /// <param name="n_clusters">The number of clusters k.</param>
     /// <param name="init"><c>"random"</c> (k distinct samples) or D² sampling under any of its names:
     /// <c>"k-means++"</c> (scikit-learn), <c>"kmeans++"</c> and <c>"probability_based"</c> (HeAT; accepted since HeAT
-    /// 1.4.2 parity, before only <c>"k-means++"</c>). HeAT's <c>"batchparallel"</c> seeds with the batch-parallel
-    /// estimator, which this library does not have yet: it raises <see cref="NotSupportedException"/> naming it.</param>
+    /// 1.4.2 parity, before only <c>"k-means++"</c>). HeAT's <c>"batchparallel"</c> seeds with the
+    /// batch-parallel estimator, which this library does not have yet: it raises
+    /// <see cref="NotSupportedException"/> naming it.</param>
     /// <param name="max_iter">The most Lloyd iterations.</param>
     /// <param name="tol">Convergence when the squared centroid shift is at most tol × the mean feature variance
     /// (scikit-learn).</param>
@@ -35,7 +36,8 @@ public sealed class KMeans
                 + "use \"k-means++\" (HeAT's \"probability_based\") or \"random\".");
         if (init is not ("random" or "k-means++" or "kmeans++" or "probability_based"))
             throw new ArgumentException(
-                $"init must be 'random', 'k-means++' ('kmeans++', 'probability_based') or a DNDarray of centroids, got '{init}'.",
+                "init must be 'random', 'k-means++' ('kmeans++', 'probability_based') or a DNDarray of centroids, "
+                + $"got '{init}'.",
                 nameof(init));
         if (max_iter < 1) throw new ArgumentOutOfRangeException(nameof(max_iter), max_iter, "max_iter must be >= 1.");
         if (tol < 0) throw new ArgumentOutOfRangeException(nameof(tol), tol, "tol must be >= 0.");
