@@ -54,6 +54,8 @@ void binary_into(int32_t op, const at::Tensor& a, const at::Tensor& b, Output& o
     case Atan2: at::atan2_out(o, a, b); break;
     case Hypot: at::hypot_out(o, a, b); break;
     case CopySign: at::copysign_out(o, a, b); break;
+    case Gcd: at::gcd_out(o, a, b); break;
+    case Lcm: at::lcm_out(o, a, b); break;
     case BitwiseAnd: at::bitwise_and_out(o, a, b); break;
     case BitwiseOr: at::bitwise_or_out(o, a, b); break;
     case BitwiseXor: at::bitwise_xor_out(o, a, b); break;

@@ -48,7 +48,9 @@
   X(GreaterEqual, 25) \
   X(LogicalAnd, 26) \
   X(LogicalOr, 27) \
-  X(LogicalXor, 28)
+  X(LogicalXor, 28) \
+  X(Gcd, 29) \
+  X(Lcm, 30)
 
 /* UnaryOp */
 #define HTS_UNARY_OPS(X) \

@@ -116,6 +116,8 @@ public sealed unsafe partial class ManagedBackend
             case BinaryOp.BitwiseXor: Run<T, T, XorI<T>>(l, a, b, d); break;
             case BinaryOp.LeftShift: Run<T, T, ShlI<T>>(l, a, b, d); break;
             case BinaryOp.RightShift: Run<T, T, ShrI<T>>(l, a, b, d); break;
+            case BinaryOp.Gcd: Run<T, T, GcdI<T>>(l, a, b, d, 16); break;
+            case BinaryOp.Lcm: Run<T, T, LcmI<T>>(l, a, b, d, 16); break;
             default: BinaryCompare<T>(op, l, a, b, d, dtype); break;
         }
     }

@@ -71,11 +71,10 @@ internal static class MlCommands
                 double objective = model.objective(x, y);
                 if (parse.GetValue(output) is string o)
                 {
-                    using var theta = ht.array(model.Theta, [model.Theta.Length]);
-                    ht.save(theta, o, "theta");
+                    ht.save(model.theta!, o, "theta");
                 }
                 return x.comm.Rank != 0 ? null : Invariant(
-                    $"lasso: {x.shape[0]} samples x {x.shape[1]} features on {x.comm.Size} rank(s), lambda {parse.GetValue(lambda)}: {model.n_iter_} sweeps, objective {objective:G10}, intercept {model.intercept_:G8}{Environment.NewLine}coefficients: {string.Join(", ", model.Theta.Skip(1).Select(v => v.ToString("G6", CultureInfo.InvariantCulture)))}");
+                    $"lasso: {x.shape[0]} samples x {x.shape[1]} features on {x.comm.Size} rank(s), lambda {parse.GetValue(lambda)}: {model.n_iter_} sweeps, objective {objective:G10}, intercept {model.intercept_:G8}{Environment.NewLine}coefficients: {string.Join(", ", model.theta!.ToArray<double>().Skip(1).Select(v => v.ToString("G6", CultureInfo.InvariantCulture)))}");
             });
             Print(lines);
             return 0;

@@ -8,9 +8,9 @@ public class DTypePromotionTests
         // HeAT (PyTorch) promotion, spot checks across every category boundary.
         { "bool", "bool", "bool" }, { "bool", "uint8", "uint8" }, { "bool", "float32", "float32" },
         { "uint8", "int8", "int16" }, { "uint8", "int16", "int16" }, { "uint8", "int32", "int32" }, { "int8", "int16", "int16" },
-        { "int32", "int64", "int64" }, { "int64", "float32", "float32" }, { "int32", "float64", "float64" },
+        { "int32", "int64", "int64" }, { "int64", "float32", "float64" }, { "int32", "float64", "float64" },
         { "float32", "float64", "float64" }, { "float32", "complex64", "complex64" }, { "float64", "complex64", "complex128" },
-        { "int64", "complex64", "complex64" }, { "complex64", "complex128", "complex128" },
+        { "int64", "complex64", "complex128" }, { "complex64", "complex128", "complex128" },
     };
 
     [Theory, MemberData(nameof(HeatTable))]
@@ -18,6 +18,38 @@ public class DTypePromotionTests
     {
         Assert.Same(DType.Parse(expected), DTypePromotion.Promote(DType.Parse(a), DType.Parse(b)));
         Assert.Same(DType.Parse(expected), DTypePromotion.Promote(DType.Parse(b), DType.Parse(a)));
+    }
+
+    // HeAT 1.4.2's ht.promote_types(row, column), printed by HeAT itself (issue #19).
+    private const string HeatPromoteTypes = """
+        bool       bool       uint8      int8       int16      int32      int64      float32    float64    complex64  complex128
+        uint8      uint8      uint8      int16      int16      int32      int64      float32    float64    complex64  complex128
+        int8       int8       int16      int8       int16      int32      int64      float32    float64    complex64  complex128
+        int16      int16      int16      int16      int16      int32      int64      float32    float64    complex64  complex128
+        int32      int32      int32      int32      int32      int32      int64      float32    float64    complex64  complex128
+        int64      int64      int64      int64      int64      int64      int64      float64    float64    complex128 complex128
+        float32    float32    float32    float32    float32    float32    float64    float32    float64    complex64  complex128
+        float64    float64    float64    float64    float64    float64    float64    float64    float64    complex128 complex128
+        complex64  complex64  complex64  complex64  complex64  complex64  complex128 complex64  complex128 complex64  complex128
+        complex128 complex128 complex128 complex128 complex128 complex128 complex128 complex128 complex128 complex128 complex128
+        """;
+
+    [Fact]
+    public void Promote_EqualsHeatsWholeTable()
+    {
+        string[] columns = ["bool", "uint8", "int8", "int16", "int32", "int64", "float32", "float64", "complex64", "complex128"];
+        var rows = HeatPromoteTypes.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(10, rows.Length);
+        int cells = 0;
+        foreach (var row in rows)
+        {
+            var words = row.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(11, words.Length);
+            for (int c = 0; c < 10; c++, cells++)
+                Assert.True(DTypePromotion.Promote(DType.Parse(words[0]), DType.Parse(columns[c])) == DType.Parse(words[c + 1]),
+                    $"promote_types({words[0]}, {columns[c]}) should be {words[c + 1]}");
+        }
+        Assert.Equal(100, cells);
     }
 
     [Fact]
@@ -41,6 +73,9 @@ public class DTypePromotionTests
     [Theory]
     [InlineData("int32", "float64", true)]
     [InlineData("int64", "float32", false)]
+    [InlineData("int64", "float64", true)]
+    [InlineData("int64", "complex128", true)]
+    [InlineData("int32", "float32", false)]
     [InlineData("float64", "int32", false)]
     [InlineData("uint8", "int8", false)]
     [InlineData("uint8", "int16", true)]

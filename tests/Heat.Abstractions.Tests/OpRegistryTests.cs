@@ -32,11 +32,13 @@ public class OpRegistryTests
         foreach (var (op, t) in OpRegistry.BinaryTable.Select(e => (e.Key.ToString(), e.Value)).Concat(OpRegistry.UnaryTable.Select(e => (e.Key.ToString(), e.Value))))
         {
             // An op that needs inexact operands is defined for no integer; one that needs order for no complex;
-            // a bitwise one for no inexact dtype; and every op for some dtype.
+            // a bitwise one for no inexact dtype; and every op for floats, unless it is bitwise or integer-only
+            // (gcd, lcm).
             if (t.NeedsInexact) Assert.True((t.DTypes & DTypeSet.BoolOrInteger) == 0, op);
             if (t.NeedsOrder) Assert.True((t.DTypes & DTypeSet.Complex) == 0, op);
             if (t.Bitwise) Assert.True((t.DTypes & DTypeSet.Inexact) == 0, op);
-            Assert.True((t.DTypes & DTypeSet.Float) != 0 || t.Bitwise, op);
+            bool integerOnly = t.DTypes != DTypeSet.None && (t.DTypes & ~DTypeSet.Integer) == 0;
+            Assert.True((t.DTypes & DTypeSet.Float) != 0 || t.Bitwise || integerOnly, op);
         }
     }
 

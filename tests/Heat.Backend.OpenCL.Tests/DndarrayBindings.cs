@@ -36,6 +36,9 @@ namespace Heat.Backend.OpenCL.Tests.OpenClHostInProc
     public sealed class ManipulationExtras : ManipulationExtrasSuite<OpenClHostInProcWorld>;
     public sealed class InPlace : InPlaceSuite<OpenClHostInProcWorld>;
     public sealed class Sort : SortSuite<OpenClHostInProcWorld>;
+    public sealed class HeatAnswers : HeatAnswersSuite<OpenClHostInProcWorld>;
+    public sealed class ElementwiseMore : ElementwiseMoreSuite<OpenClHostInProcWorld>;
+    public sealed class Types : TypesSuite<OpenClHostInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
@@ -69,6 +72,9 @@ namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
     public sealed class ManipulationExtras : ManipulationExtrasSuite<OpenClDeviceInProcWorld>;
     public sealed class InPlace : InPlaceSuite<OpenClDeviceInProcWorld>;
     public sealed class Sort : SortSuite<OpenClDeviceInProcWorld>;
+    public sealed class HeatAnswers : HeatAnswersSuite<OpenClDeviceInProcWorld>;
+    public sealed class ElementwiseMore : ElementwiseMoreSuite<OpenClDeviceInProcWorld>;
+    public sealed class Types : TypesSuite<OpenClDeviceInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests

@@ -34,6 +34,9 @@ namespace Heat.Backend.Torch.Tests.TorchInProc
     public sealed class ManipulationExtras : ManipulationExtrasSuite<TorchInProcWorld>;
     public sealed class InPlace : InPlaceSuite<TorchInProcWorld>;
     public sealed class Sort : SortSuite<TorchInProcWorld>;
+    public sealed class HeatAnswers : HeatAnswersSuite<TorchInProcWorld>;
+    public sealed class ElementwiseMore : ElementwiseMoreSuite<TorchInProcWorld>;
+    public sealed class Types : TypesSuite<TorchInProcWorld>;
 }
 
 namespace Heat.Backend.Torch.Tests

@@ -36,4 +36,7 @@ namespace Heat.Comm.Mpi.Driver.ManagedMpi
     public sealed class ManipulationExtras(ITestWorld world) : ManipulationExtrasSuite<MpiWorld>(world);
     public sealed class InPlace(ITestWorld world) : InPlaceSuite<MpiWorld>(world);
     public sealed class Sort(ITestWorld world) : SortSuite<MpiWorld>(world);
+    public sealed class HeatAnswers(ITestWorld world) : HeatAnswersSuite<MpiWorld>(world);
+    public sealed class ElementwiseMore(ITestWorld world) : ElementwiseMoreSuite<MpiWorld>(world);
+    public sealed class Types(ITestWorld world) : TypesSuite<MpiWorld>(world);
 }

@@ -29,6 +29,9 @@ namespace Heat.Core.Tests.ManagedInProc
     public sealed class Sort : SortSuite<ManagedInProcWorld>;
     public sealed class LinalgBasics : LinalgBasicsSuite<ManagedInProcWorld>;
     public sealed class Signal : SignalSuite<ManagedInProcWorld>;
+    public sealed class HeatAnswers : HeatAnswersSuite<ManagedInProcWorld>;
+    public sealed class ElementwiseMore : ElementwiseMoreSuite<ManagedInProcWorld>;
+    public sealed class Types : TypesSuite<ManagedInProcWorld>;
 }
 
 namespace Heat.Core.Tests

@@ -26,6 +26,9 @@ public static class Matrix
         typeof(QrSuite<>), typeof(SvdSuite<>), typeof(DenseLinalgSuite<>), typeof(NormSuite<>),
         typeof(SortSuite<>),
         typeof(LinalgBasicsSuite<>), typeof(SignalSuite<>),
+        typeof(HeatAnswersSuite<>),
+        typeof(ElementwiseMoreSuite<>),
+        typeof(TypesSuite<>),
     ];
 
     /// <summary>Every ML estimator suite (Heat.ML through the public API; every world runs them).</summary>

@@ -65,6 +65,10 @@ public enum BinaryOp
     LogicalOr,
     /// <summary>a xor b → bool.</summary>
     LogicalXor,
+    /// <summary>The greatest common divisor of |a| and |b| (integers; gcd(0, 0) = 0).</summary>
+    Gcd,
+    /// <summary>The least common multiple of |a| and |b| (integers; 0 when either is 0).</summary>
+    Lcm,
 }
 
 /// <summary>Facts about <see cref="BinaryOp"/> values, read from <see cref="OpRegistry"/>.</summary>

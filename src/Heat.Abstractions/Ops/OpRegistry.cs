@@ -43,6 +43,8 @@ public static class OpRegistry
         E(BinaryOp.LogicalAnd, "logical_and", OpResult.Bool, All),
         E(BinaryOp.LogicalOr, "logical_or", OpResult.Bool, All),
         E(BinaryOp.LogicalXor, "logical_xor", OpResult.Bool, All),
+        E(BinaryOp.Gcd, "gcd", Same, Integer, order: true),
+        E(BinaryOp.Lcm, "lcm", Same, Integer, order: true),
     ];
 
     /// <summary>The element-wise unary ops; the dtype is the operand's compute dtype.</summary>

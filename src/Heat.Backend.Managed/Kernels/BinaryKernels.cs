@@ -232,6 +232,29 @@ internal readonly struct FmodI<T> : IBinaryKernel<T, T> where T : IBinaryInteger
 {
     public static T Apply(T a, T b) => b == T.Zero || IntMath.IsMinusOne(b) ? T.Zero : a % b;
 }
+/// <summary>NumPy's gcd: Euclid on the magnitudes, always non-negative (the magnitude of MIN wraps, as in
+/// NumPy).</summary>
+internal readonly struct GcdI<T> : IBinaryKernel<T, T> where T : IBinaryInteger<T>
+{
+    public static T Apply(T a, T b)
+    {
+        a = T.IsNegative(a) ? T.Zero - a : a;
+        b = T.IsNegative(b) ? T.Zero - b : b;
+        while (b != T.Zero) (a, b) = (b, a % b);
+        return T.IsNegative(a) ? T.Zero - a : a; // a wrapped MIN magnitude leaves a negative remainder chain
+    }
+}
+/// <summary>NumPy's lcm: |a / gcd(a, b) * b| (wrapping), 0 when either operand is 0.</summary>
+internal readonly struct LcmI<T> : IBinaryKernel<T, T> where T : IBinaryInteger<T>
+{
+    public static T Apply(T a, T b)
+    {
+        T g = GcdI<T>.Apply(a, b);
+        if (g == T.Zero) return T.Zero;
+        T r = unchecked(a / g * b);
+        return T.IsNegative(r) ? T.Zero - r : r;
+    }
+}
 internal readonly struct PowI<T> : IBinaryKernel<T, T> where T : IBinaryInteger<T>
 {
     public static T Apply(T a, T b)

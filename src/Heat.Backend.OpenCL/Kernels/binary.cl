@@ -43,6 +43,16 @@ inline T floordiv_f(T a, T b) {
 }
 #endif
 
+#if !defined(K_BOOL) && !defined(K_FLOAT)
+// NumPy's gcd: Euclid on the magnitudes (the magnitude of MIN wraps, as in NumPy).
+inline T gcd_i(T a, T b) {
+    a = a < 0 ? (T)((UT)0 - (UT)a) : a;
+    b = b < 0 ? (T)((UT)0 - (UT)b) : b;
+    while (b != 0) { T t = a % b; a = b; b = t; }
+    return a < 0 ? (T)((UT)0 - (UT)a) : a;
+}
+#endif
+
 inline T bin_same(int op, T a, T b) {
 #if defined(K_BOOL)
     switch (op) {
@@ -99,6 +109,13 @@ inline T bin_same(int op, T a, T b) {
         case B_BitwiseOr: return a | b;
         case B_BitwiseXor: return a ^ b;
         case B_LeftShift: return (b < 0 || b >= BITS) ? (T)0 : (T)((UT)a << b);
+        case B_Gcd: return gcd_i(a, b);
+        case B_Lcm: {
+            T g = gcd_i(a, b);
+            if (g == 0) return 0;
+            T r = (T)((UT)(a / g) * (UT)b);
+            return r < 0 ? (T)((UT)0 - (UT)r) : r;
+        }
         default: return (b < 0 || b >= BITS) ? (a < 0 ? (T)-1 : (T)0) : (T)(a >> b); // RightShift
     }
 #endif

@@ -13,6 +13,11 @@ public static partial class ht
     public static DNDarray real(DNDarray x) => Elementwise.Unary(UnaryOp.Real, x);
     /// <summary>Imaginary part.</summary>
     public static DNDarray imag(DNDarray x) => Elementwise.Unary(UnaryOp.Imag, x);
-    /// <summary>Argument in radians.</summary>
-    public static DNDarray angle(DNDarray x) => Elementwise.Unary(UnaryOp.Angle, x);
+    /// <summary>Argument in radians, or in degrees with <paramref name="deg"/> (HeAT).</summary>
+    public static DNDarray angle(DNDarray x, bool deg = false)
+    {
+        if (!deg) return Elementwise.Unary(UnaryOp.Angle, x);
+        using var radians = Elementwise.Unary(UnaryOp.Angle, x);
+        return rad2deg(radians);
+    }
 }

@@ -23,15 +23,19 @@ public static partial class ht
         Factory.Create(shape, dtype ?? float32, split, device, (_, _) => { });
 
     /// <summary>An array filled with <paramref name="fill_value"/>.</summary>
+    /// <remarks>
+    /// The dtype defaults to float32 whatever the fill value, as HeAT's (<c>ht.full([2], 4)</c> is float32; before
+    /// HeAT 1.4.2 parity this took the fill value's kind, int64 for an integer). A complex fill value needs an explicit
+    /// complex <paramref name="dtype"/> (HeAT, through PyTorch, refuses to put one into float32 as well).
+    /// </remarks>
+    /// <exception cref="ArgumentException">A complex fill value without a complex dtype.</exception>
     public static DNDarray full(long[] shape, Scalar fill_value, DType? dtype = null, int? split = null, Device? device = null)
     {
-        var type = dtype ?? (fill_value.Kind switch
-        {
-            ScalarKind.Bool => @bool,
-            ScalarKind.Int => int64,
-            ScalarKind.Float => float32,
-            _ => complex64,
-        });
+        var type = dtype ?? float32;
+        if (fill_value.Kind == ScalarKind.Complex && !type.IsComplex)
+            throw new ArgumentException(
+                $"full: a complex fill value does not fit dtype {type}; pass dtype: ht.complex64 or ht.complex128.",
+                nameof(fill_value));
         return Factory.Create(shape, type, split, device, (local, _) => Context.Backend.Fill(local, fill_value));
     }
 

@@ -93,11 +93,14 @@ public sealed partial class RandomModule
     }
 
     /// <summary>Normal samples with the given mean and standard deviation.</summary>
+    /// <remarks>The shape parameter is HeAT's <c>shape</c> (named <c>size</c> before HeAT 1.4.2 parity).</remarks>
     /// <exception cref="ArgumentException">std is negative or not finite.</exception>
-    public DNDarray normal(double mean = 0, double std = 1, long[]? size = null, DType? dtype = null, int? split = null, Device? device = null)
+    public DNDarray normal(
+        double mean = 0, double std = 1, long[]? shape = null, DType? dtype = null, int? split = null,
+        Device? device = null)
     {
         if (!(std >= 0) || !double.IsFinite(std)) throw new ArgumentException($"normal needs a finite std >= 0, got {std}.", nameof(std));
-        using var z = randn(size ?? [], dtype, split, device);
+        using var z = randn(shape ?? [], dtype, split, device);
         using var scaled = z * std;
         return scaled + mean;
     }

@@ -8,10 +8,15 @@ namespace Heat;
 public static partial class ht
 {
     /// <summary>Rounds half to even to <paramref name="decimals"/> decimals (negative: to tens, hundreds, ...), as
-    /// NumPy: <c>rint(x * 10^d) / 10^d</c>.</summary>
-    public static DNDarray round(DNDarray x, int decimals = 0)
+    /// NumPy: <c>rint(x * 10^d) / 10^d</c>; with <paramref name="dtype"/> the result is cast to it (HeAT).</summary>
+    public static DNDarray round(DNDarray x, int decimals = 0, DType? dtype = null)
     {
         ArgumentNullException.ThrowIfNull(x);
+        if (dtype is not null)
+        {
+            using var rounded = round(x, decimals);
+            return rounded.astype(dtype);
+        }
         if (x.dtype.IsComplex) throw new ArgumentException($"round of complex arrays ({x.dtype}) is not supported; round real and imag parts.", nameof(x));
         if (!x.dtype.IsInexact)
         {
@@ -72,8 +77,14 @@ public static partial class ht
         using var xf = x.AliasOrCast(x.dtype.IsInexact ? x.dtype : float32);
         return abs(xf);
     }
-    /// <summary>Absolute value (complex gives its modulus).</summary>
-    public static DNDarray abs(DNDarray x) => Elementwise.Unary(UnaryOp.Abs, x);
+    /// <summary>Absolute value (complex gives its modulus); with <paramref name="dtype"/> the result is cast to it
+    /// (HeAT).</summary>
+    public static DNDarray abs(DNDarray x, DType? dtype = null)
+    {
+        if (dtype is null) return Elementwise.Unary(UnaryOp.Abs, x);
+        using var magnitude = Elementwise.Unary(UnaryOp.Abs, x);
+        return magnitude.astype(dtype);
+    }
     /// <summary>-1, 0 or 1 by sign.</summary>
     public static DNDarray sign(DNDarray x) => Elementwise.Unary(UnaryOp.Sign, x);
     /// <summary>Round down.</summary>
@@ -82,8 +93,8 @@ public static partial class ht
     public static DNDarray ceil(DNDarray x) => Elementwise.Unary(UnaryOp.Ceil, x);
     /// <summary>Round toward zero.</summary>
     public static DNDarray trunc(DNDarray x) => Elementwise.Unary(UnaryOp.Trunc, x);
-    /// <summary>Alias of <see cref="abs(DNDarray)"/>.</summary>
-    public static DNDarray absolute(DNDarray x) => abs(x);
+    /// <summary>Alias of <see cref="abs(DNDarray, DType?)"/>.</summary>
+    public static DNDarray absolute(DNDarray x, DType? dtype = null) => abs(x, dtype);
 }
 
 public sealed partial class DNDarray

@@ -29,8 +29,14 @@ public static partial class ht
     /// <summary>The dtype two dtypes promote to (HeAT's table).</summary>
     public static DType promote_types(DType type1, DType type2) => DTypePromotion.Promote(type1, type2);
 
-    /// <summary>True when <paramref name="from"/> converts safely to <paramref name="to"/>.</summary>
-    public static bool can_cast(DType from, DType to) => DTypePromotion.CanCastSafely(from, to);
+    /// <summary>True when <paramref name="from"/> may be cast to <paramref name="to"/> under the rule
+    /// <paramref name="casting"/>: <c>"no"</c>, <c>"safe"</c>, <c>"same_kind"</c>, <c>"unsafe"</c> or
+    /// <c>"intuitive"</c> (HeAT's default: safe plus int32 → float32/complex64; see
+    /// <see cref="DTypePromotion.CanCast"/>).</summary>
+    /// <remarks>Before HeAT 1.4.2 parity this took no rule and answered "safe".</remarks>
+    /// <exception cref="ArgumentException">An unknown casting rule.</exception>
+    public static bool can_cast(DType from, DType to, string casting = "intuitive")
+        => DTypePromotion.CanCast(from, to, casting);
 
     /// <summary>
     /// The dtype an operation on <paramref name="operands"/> produces: arrays and dtypes promote by HeAT's table, .NET
@@ -68,15 +74,18 @@ public static partial class ht
         return result;
     }
 
-    /// <summary>Limits of a float dtype (complex: of its real part).</summary>
+    /// <summary>Limits of a float dtype (complex: of its real part, whose dtype <c>dtype</c> names, as HeAT; before
+    /// HeAT 1.4.2 parity <c>dtype</c> was the complex one).</summary>
     /// <exception cref="ArgumentException">The dtype is not inexact.</exception>
     public static FInfo finfo(DType dtype)
     {
         ArgumentNullException.ThrowIfNull(dtype);
         return dtype.RealType.Code switch
         {
-            DTypeCode.Float32 => new FInfo(32, MathF.BitIncrement(1f) - 1f, float.MaxValue, float.MinValue, 1.17549435e-38, dtype),
-            DTypeCode.Float64 => new FInfo(64, Math.BitIncrement(1.0) - 1.0, double.MaxValue, double.MinValue, 2.2250738585072014e-308, dtype),
+            DTypeCode.Float32 => new FInfo(32, MathF.BitIncrement(1f) - 1f, float.MaxValue, float.MinValue,
+                1.17549435e-38, dtype.RealType) { resolution = 1e-6 },
+            DTypeCode.Float64 => new FInfo(64, Math.BitIncrement(1.0) - 1.0, double.MaxValue, double.MinValue,
+                2.2250738585072014e-308, dtype.RealType) { resolution = 1e-15 },
             _ => throw new ArgumentException($"finfo needs a float or complex dtype, got {dtype}; use iinfo for integers.", nameof(dtype)),
         };
     }

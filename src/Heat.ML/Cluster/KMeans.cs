@@ -17,15 +17,28 @@ public sealed class KMeans
 
     /// <summary>Creates the estimator.</summary>
     /// <param name="n_clusters">The number of clusters k.</param>
-    /// <param name="init"><c>"random"</c> (k distinct samples) or <c>"k-means++"</c> (D² sampling).</param>
+    /// <param name="init"><c>"random"</c> (k distinct samples) or D² sampling under any of its names:
+    /// <c>"k-means++"</c> (scikit-learn), <c>"kmeans++"</c> and <c>"probability_based"</c> (HeAT; accepted since HeAT
+    /// 1.4.2 parity, before only <c>"k-means++"</c>). HeAT's <c>"batchparallel"</c> seeds with the
+    /// batch-parallel estimator, which this library does not have yet: it raises
+    /// <see cref="NotSupportedException"/> naming it.</param>
     /// <param name="max_iter">The most Lloyd iterations.</param>
     /// <param name="tol">Convergence when the squared centroid shift is at most tol × the mean feature variance
     /// (scikit-learn).</param>
     /// <param name="random_state">Seed of the initialisation; null uses the global <c>ht.random</c> stream.</param>
+    /// <exception cref="NotSupportedException">init is "batchparallel".</exception>
     public KMeans(int n_clusters = 8, string init = "random", int max_iter = 300, double tol = 1e-4, long? random_state = null)
     {
         if (n_clusters < 1) throw new ArgumentOutOfRangeException(nameof(n_clusters), n_clusters, "n_clusters must be >= 1.");
-        if (init is not ("random" or "k-means++")) throw new ArgumentException($"init must be 'random', 'k-means++' or a DNDarray of centroids, got '{init}'.", nameof(init));
+        if (init == "batchparallel")
+            throw new NotSupportedException(
+                "KMeans(init: \"batchparallel\") seeds with BatchParallelKMeans, which Heat.Cluster does not have yet; "
+                + "use \"k-means++\" (HeAT's \"probability_based\") or \"random\".");
+        if (init is not ("random" or "k-means++" or "kmeans++" or "probability_based"))
+            throw new ArgumentException(
+                "init must be 'random', 'k-means++' ('kmeans++', 'probability_based') or a DNDarray of centroids, "
+                + $"got '{init}'.",
+                nameof(init));
         if (max_iter < 1) throw new ArgumentOutOfRangeException(nameof(max_iter), max_iter, "max_iter must be >= 1.");
         if (tol < 0) throw new ArgumentOutOfRangeException(nameof(tol), tol, "tol must be >= 0.");
         this.n_clusters = n_clusters; _init = init; this.max_iter = max_iter; this.tol = tol; this.random_state = random_state;

@@ -10,7 +10,7 @@ internal static class Seeding
     {
         var saved = ht.random.get_state();
         if (randomState is long seed) ht.random.seed(seed);
-        try { return init == "k-means++" ? PlusPlus(data, k) : Random(data, k); }
+        try { return init is "k-means++" or "kmeans++" or "probability_based" ? PlusPlus(data, k) : Random(data, k); }
         finally { if (randomState is not null) ht.random.set_state(saved); }
     }
 

@@ -44,8 +44,13 @@ public sealed class Lasso
     public double intercept_ { get; private set; }
     /// <summary>The sweeps run.</summary>
     public int n_iter_ { get; private set; }
-    /// <summary>All coefficients (intercept first).</summary>
-    public double[] Theta { get; private set; } = [];
+    /// <summary>All coefficients, intercept first (features, float64, replicated): HeAT's <c>theta</c>, null before
+    /// fit.</summary>
+    /// <remarks>Before HeAT 1.4.2 parity this was a .NET array named <c>Theta</c>; <c>theta.ToArray&lt;double&gt;()</c>
+    /// gives those numbers.</remarks>
+    public DNDarray? theta { get; private set; }
+
+    private double[] _theta = [];
 
     /// <summary>
     /// Fits θ to <paramref name="x"/> (samples × features, column 0 the intercept's ones) and <paramref name="y"/>
@@ -112,10 +117,10 @@ public sealed class Lasso
     public DNDarray predict(DNDarray x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        if (Theta.Length == 0) throw new InvalidOperationException("Lasso.predict needs a fitted model; call fit first.");
-        if (x.ndim != 2 || x.shape[1] != Theta.Length)
-            throw new ArgumentException($"x must have {Theta.Length} features (intercept column first), got shape {Format(x.shape)}.", nameof(x));
-        using var theta = ht.array(Theta, [Theta.Length], dtype: x.dtype.IsInexact ? x.dtype : ht.float64, device: x.device);
+        if (_theta.Length == 0) throw new InvalidOperationException("Lasso.predict needs a fitted model; call fit first.");
+        if (x.ndim != 2 || x.shape[1] != _theta.Length)
+            throw new ArgumentException($"x must have {_theta.Length} features (intercept column first), got shape {Format(x.shape)}.", nameof(x));
+        using var theta = ht.array(_theta, [_theta.Length], dtype: x.dtype.IsInexact ? x.dtype : ht.float64, device: x.device);
         return ht.matmul(x, theta);
     }
 
@@ -127,7 +132,7 @@ public sealed class Lasso
         using var difference = prediction - yFlat;
         using var squared = difference * difference;
         using var total = ht.sum(squared);
-        return total.item<double>() / (2.0 * x.shape[0]) + lam * Theta.Skip(1).Sum(Math.Abs);
+        return total.item<double>() / (2.0 * x.shape[0]) + lam * _theta.Skip(1).Sum(Math.Abs);
     }
 
     // Coordinate descent on c = Xᵀr = Xᵀy − XᵀXθ: the residual's updates projected onto the columns, O(f) per update.
@@ -174,7 +179,9 @@ public sealed class Lasso
     private Lasso Fitted(double[] theta, int sweeps, DNDarray x)
     {
         n_iter_ = sweeps;
-        Theta = theta;
+        _theta = theta;
+        this.theta?.Dispose();
+        this.theta = ht.array(theta, [theta.Length], device: x.device);
         intercept_ = theta[0];
         coef_?.Dispose();
         coef_ = ht.array(theta[1..], [theta.Length - 1], device: x.device);

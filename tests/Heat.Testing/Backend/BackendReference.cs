@@ -61,9 +61,17 @@ public static class BackendReference
             BinaryOp.LogicalAnd => a != 0 && b != 0 ? 1 : 0,
             BinaryOp.LogicalOr => a != 0 || b != 0 ? 1 : 0,
             BinaryOp.LogicalXor => (a != 0) != (b != 0) ? 1 : 0,
+            BinaryOp.Gcd => (double)System.Numerics.BigInteger.GreatestCommonDivisor((long)a, (long)b),
+            BinaryOp.Lcm => Lcm((long)a, (long)b),
             _ => throw new ArgumentOutOfRangeException(nameof(op)),
         };
         return op.ReturnsBool() ? r : BackendTestData.Wrap(dtype, r);
+    }
+
+    private static double Lcm(long a, long b)
+    {
+        var g = System.Numerics.BigInteger.GreatestCommonDivisor(a, b);
+        return g.IsZero ? 0 : (double)System.Numerics.BigInteger.Abs(a / g * b);
     }
 
     private static double IntMod(double a, double b)

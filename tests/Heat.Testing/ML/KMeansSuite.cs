@@ -148,10 +148,29 @@ public abstract class KMeansSuite<TWorld>(ITestWorld? world = null) : DndarraySu
     }
 
     [Theory, MemberData(nameof(Ranks))]
+    public void HeatInitSpellings_SeedLikeKMeansPlusPlus(int ranks)
+    {
+        World.Run(ranks, () =>
+        {
+            using var x = LoadIris(0);
+            var reference = new KMeans(n_clusters: 3, init: "k-means++", random_state: 5).fit(x);
+            var expected = reference.cluster_centers_!.ToArray<double>();
+            foreach (var init in new[] { "kmeans++", "probability_based" })
+            {
+                var km = new KMeans(n_clusters: 3, init: init, random_state: 5).fit(x);
+                Assert.Equal(expected, km.cluster_centers_!.ToArray<double>());
+                Assert.Equal(reference.n_iter_, km.n_iter_);
+            }
+        });
+    }
+
+    [Theory, MemberData(nameof(Ranks))]
     public void BadArguments_RaiseOnEveryRank(int ranks)
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new KMeans(0));
         Assert.Throws<ArgumentException>(() => new KMeans(3, "kmeans||"));
+        var notYet = Assert.Throws<NotSupportedException>(() => new KMeans(3, "batchparallel"));
+        Assert.Contains("BatchParallelKMeans", notYet.Message);
         var threw = World.Run(ranks, () =>
         {
             int count = 0;
