@@ -27,6 +27,8 @@ namespace Heat.Backend.OpenCL.Tests.OpenClHostInProc
     public sealed class KMeans : KMeansSuite<OpenClHostInProcWorld>;
     public sealed class Lasso : LassoSuite<OpenClHostInProcWorld>;
     public sealed class OrderStatistics : OrderStatisticsSuite<OpenClHostInProcWorld>;
+    public sealed class Histograms : HistogramSuite<OpenClHostInProcWorld>;
+    public sealed class Moments : MomentSuite<OpenClHostInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
@@ -51,6 +53,8 @@ namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
     public sealed class RoundTrips : RoundTripSuite<OpenClDeviceInProcWorld>;
     public sealed class NpyFormats : NpyFormatSuite<OpenClDeviceInProcWorld>;
     public sealed class OrderStatistics : OrderStatisticsSuite<OpenClDeviceInProcWorld>;
+    public sealed class Histograms : HistogramSuite<OpenClDeviceInProcWorld>;
+    public sealed class Moments : MomentSuite<OpenClDeviceInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests

@@ -25,6 +25,8 @@ namespace Heat.Backend.Torch.Tests.TorchInProc
     public sealed class KMeans : KMeansSuite<TorchInProcWorld>;
     public sealed class Lasso : LassoSuite<TorchInProcWorld>;
     public sealed class OrderStatistics : OrderStatisticsSuite<TorchInProcWorld>;
+    public sealed class Histograms : HistogramSuite<TorchInProcWorld>;
+    public sealed class Moments : MomentSuite<TorchInProcWorld>;
 }
 
 namespace Heat.Backend.Torch.Tests

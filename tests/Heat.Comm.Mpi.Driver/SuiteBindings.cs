@@ -27,4 +27,6 @@ namespace Heat.Comm.Mpi.Driver.ManagedMpi
     public sealed class KMeans(ITestWorld world) : KMeansSuite<MpiWorld>(world);
     public sealed class Lasso(ITestWorld world) : LassoSuite<MpiWorld>(world);
     public sealed class OrderStatistics(ITestWorld world) : OrderStatisticsSuite<MpiWorld>(world);
+    public sealed class Histograms(ITestWorld world) : HistogramSuite<MpiWorld>(world);
+    public sealed class Moments(ITestWorld world) : MomentSuite<MpiWorld>(world);
 }

@@ -21,6 +21,8 @@ namespace Heat.Core.Tests.ManagedInProc
     public sealed class Spatial : SpatialSuite<ManagedInProcWorld>;
     public sealed class Segments : SegmentSuite<ManagedInProcWorld>;
     public sealed class OrderStatistics : OrderStatisticsSuite<ManagedInProcWorld>;
+    public sealed class Histograms : HistogramSuite<ManagedInProcWorld>;
+    public sealed class Moments : MomentSuite<ManagedInProcWorld>;
 }
 
 namespace Heat.Core.Tests
