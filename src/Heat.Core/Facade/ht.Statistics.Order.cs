@@ -120,13 +120,3 @@ public static partial class ht
         return scope.MoveToOuter(result);
     }
 }
-
-public sealed partial class DNDarray
-{
-    /// <summary>Percentile (see <see cref="ht.percentile(DNDarray, double, Axis?, string, bool, bool, double?)"/>).</summary>
-    public DNDarray percentile(double q, Axis? axis = null, string interpolation = "linear", bool keepdims = false)
-        => ht.percentile(this, q, axis, interpolation, keepdims);
-
-    /// <summary>Median (see <see cref="ht.median"/>).</summary>
-    public DNDarray median(Axis? axis = null, bool keepdims = false) => ht.median(this, axis, keepdims);
-}
