@@ -114,19 +114,19 @@ internal static class Percentile
         var backend = source.Backend;
         var rowsTensor = scope.Include(Rows(backend, local, kept.Concat(axes).ToArray(), rowsLocal, nLocal, selectType));
 
-        LocalTensor stats;
-        if (n == 0)
-        {
-            stats = scope.Include(backend.Empty([rowsLocal, columnsK], DType.Float64));
-            backend.Fill(stats, Scalar.FromDouble(double.NaN));
-        }
+        // A backend without selection kernels and without a host fallback (Torch) selects on a host copy.
+        bool hosted = backend is not ISelectionKernels && backend is not IHostFallback;
+        var selectable = hosted ? scope.Include(HostStaging.CopyOf(rowsTensor)) : rowsTensor;
+        var stats = scope.Include(backend.Empty([rowsLocal, columnsK], DType.Float64));
+        if (n == 0) backend.Fill(stats, Scalar.FromDouble(double.NaN));
         else if (splitReduced)
+            HostStaging.Write<double>(stats, Selection.AlongSplit(source.comm, selectable, rowsLocal, n, rankList));
+        else
         {
-            var values = Selection.AlongSplit(source.comm, rowsTensor, rowsLocal, n, rankList);
-            stats = scope.Include(backend.Empty([rowsLocal, columnsK], DType.Float64));
-            HostStaging.Write<double>(stats, values);
+            using var selected = Selection.Local(selectable, rowsLocal, n, rankList);
+            if (hosted) HostStaging.Write<double>(stats, HostStaging.Read<double>(selected));
+            else backend.Copy(selected, stats);
         }
-        else stats = scope.Include(Selection.Local(rowsTensor, rowsLocal, n, rankList));
 
         // Interpolate per q into (Q, rows) float64, NumPy's lerp: a + (b − a)·t, or b − (b − a)·(1 − t) for t ≥ ½.
         var result = scope.Include(backend.Empty([fractions.Length, rowsLocal], DType.Float64));
