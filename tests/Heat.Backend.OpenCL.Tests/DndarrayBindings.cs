@@ -39,6 +39,9 @@ namespace Heat.Backend.OpenCL.Tests.OpenClHostInProc
     public sealed class HeatAnswers : HeatAnswersSuite<OpenClHostInProcWorld>;
     public sealed class ElementwiseMore : ElementwiseMoreSuite<OpenClHostInProcWorld>;
     public sealed class Types : TypesSuite<OpenClHostInProcWorld>;
+    public sealed class OrderStatistics : OrderStatisticsSuite<OpenClHostInProcWorld>;
+    public sealed class Histograms : HistogramSuite<OpenClHostInProcWorld>;
+    public sealed class Moments : MomentSuite<OpenClHostInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
@@ -75,6 +78,9 @@ namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
     public sealed class HeatAnswers : HeatAnswersSuite<OpenClDeviceInProcWorld>;
     public sealed class ElementwiseMore : ElementwiseMoreSuite<OpenClDeviceInProcWorld>;
     public sealed class Types : TypesSuite<OpenClDeviceInProcWorld>;
+    public sealed class OrderStatistics : OrderStatisticsSuite<OpenClDeviceInProcWorld>;
+    public sealed class Histograms : HistogramSuite<OpenClDeviceInProcWorld>;
+    public sealed class Moments : MomentSuite<OpenClDeviceInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests

@@ -37,6 +37,9 @@ namespace Heat.Backend.Torch.Tests.TorchInProc
     public sealed class HeatAnswers : HeatAnswersSuite<TorchInProcWorld>;
     public sealed class ElementwiseMore : ElementwiseMoreSuite<TorchInProcWorld>;
     public sealed class Types : TypesSuite<TorchInProcWorld>;
+    public sealed class OrderStatistics : OrderStatisticsSuite<TorchInProcWorld>;
+    public sealed class Histograms : HistogramSuite<TorchInProcWorld>;
+    public sealed class Moments : MomentSuite<TorchInProcWorld>;
 }
 
 namespace Heat.Backend.Torch.Tests

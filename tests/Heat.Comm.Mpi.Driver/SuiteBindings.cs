@@ -39,4 +39,7 @@ namespace Heat.Comm.Mpi.Driver.ManagedMpi
     public sealed class HeatAnswers(ITestWorld world) : HeatAnswersSuite<MpiWorld>(world);
     public sealed class ElementwiseMore(ITestWorld world) : ElementwiseMoreSuite<MpiWorld>(world);
     public sealed class Types(ITestWorld world) : TypesSuite<MpiWorld>(world);
+    public sealed class OrderStatistics(ITestWorld world) : OrderStatisticsSuite<MpiWorld>(world);
+    public sealed class Histograms(ITestWorld world) : HistogramSuite<MpiWorld>(world);
+    public sealed class Moments(ITestWorld world) : MomentSuite<MpiWorld>(world);
 }

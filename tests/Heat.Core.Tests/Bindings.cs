@@ -32,6 +32,9 @@ namespace Heat.Core.Tests.ManagedInProc
     public sealed class HeatAnswers : HeatAnswersSuite<ManagedInProcWorld>;
     public sealed class ElementwiseMore : ElementwiseMoreSuite<ManagedInProcWorld>;
     public sealed class Types : TypesSuite<ManagedInProcWorld>;
+    public sealed class OrderStatistics : OrderStatisticsSuite<ManagedInProcWorld>;
+    public sealed class Histograms : HistogramSuite<ManagedInProcWorld>;
+    public sealed class Moments : MomentSuite<ManagedInProcWorld>;
 }
 
 namespace Heat.Core.Tests

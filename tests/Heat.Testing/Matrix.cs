@@ -29,6 +29,7 @@ public static class Matrix
         typeof(HeatAnswersSuite<>),
         typeof(ElementwiseMoreSuite<>),
         typeof(TypesSuite<>),
+        typeof(OrderStatisticsSuite<>), typeof(HistogramSuite<>), typeof(MomentSuite<>),
     ];
 
     /// <summary>Every ML estimator suite (Heat.ML through the public API; every world runs them).</summary>

@@ -21,7 +21,7 @@ public sealed partial class LinalgModule
     /// <exception cref="ArgumentException">Shapes do not fit, A is not real floating point, or out has another
     /// shape.</exception>
     public DNDarray cg(DNDarray A, DNDarray b, DNDarray x0, DNDarray? @out = null, double tol = 1e-10, int? max_iter = null)
-        => Solvers.Cg(A, b, x0, @out, tol, max_iter);
+        => IterativeSolvers.Cg(A, b, x0, @out, tol, max_iter);
 
     /// <summary>
     /// m Lanczos iterations with full re-orthogonalisation: V (n × m, orthonormal columns spanning the Krylov space,
@@ -34,7 +34,7 @@ public sealed partial class LinalgModule
     /// <param name="T_out">Receives T when given.</param>
     /// <exception cref="ArgumentException">Shapes do not fit or A is not floating point.</exception>
     public (DNDarray V, DNDarray T) lanczos(DNDarray A, int m, DNDarray? v0 = null, DNDarray? V_out = null, DNDarray? T_out = null)
-        => Solvers.Lanczos(A, m, v0, V_out, T_out);
+        => IterativeSolvers.Lanczos(A, m, v0, V_out, T_out);
 
     /// <summary>
     /// The cross product of 3-vectors (2-vectors get a zero third component; two 2-vectors give the z component

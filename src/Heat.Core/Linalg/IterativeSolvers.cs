@@ -8,7 +8,7 @@ namespace Heat.Linalg;
 /// Krylov methods over the distributed matmul and dot products (HeAT: heat/core/linalg/solver.py): conjugate gradients
 /// and Lanczos with full re-orthogonalisation. Every step is made of collective ht operations, so any split works.
 /// </summary>
-internal static class Solvers
+internal static class IterativeSolvers
 {
     public static DNDarray Cg(DNDarray A, DNDarray b, DNDarray x0, DNDarray? @out, double tol, int? maxIter)
     {
