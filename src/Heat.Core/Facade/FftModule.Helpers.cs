@@ -20,7 +20,7 @@ public sealed partial class FftModule
         using var scope = DisposeScope.Begin();
         long h = n / 2;
         var k = ht.arange(n, dtype: DType.Int64, split: split);
-        var signed = (k + (Scalar)(n - h)) % (Scalar)n - (Scalar)(n - h);
+        var signed = (k + (Scalar)h) % (Scalar)n - (Scalar)h;
         var f = signed.astype(DType.Float64) / (Scalar)(n * d);
         return scope.MoveToOuter(f.astype(type));
     }
