@@ -23,10 +23,15 @@ internal static class Roll
             if (x.split != axis || x.comm.Size == 1) LocalRoll(backend, local, result, axis, k);
             else
             {
+                // Both moves write parts of one host buffer (a device result is written back once, whole).
                 var counts = x.SplitCounts();
                 var displs = Chunking.Displacements(counts);
-                Move(x, result, counts, displs, 0, n - k, k);
-                Move(x, result, counts, displs, n - k, k, 0);
+                bool direct = StridedBoxes.OnHost(result);
+                using var from = StridedBoxes.OnHost(local) ? local.Share() : HostStaging.CopyOf(local);
+                using var into = direct ? result.Share() : HostStaging.Empty(result.Shape, result.DType);
+                Move(x, from, into, counts, displs, 0, n - k, k);
+                Move(x, from, into, counts, displs, n - k, k, 0);
+                if (!direct) HostStaging.WriteBack(into, result);
             }
             var y = new DNDarray(result, x.shape, x.split, x.Context, x.balanced);
             if (x.split is not null && x.balanced != true) y.SetSplitCounts(x.SplitCounts());
@@ -49,7 +54,7 @@ internal static class Roll
 
     /// <summary>Moves global positions [start, start + length) along the split axis to [target, target +
     /// length).</summary>
-    private static void Move(DNDarray x, LocalTensor result, long[] counts, long[] displs, long start, long length, long target)
+    private static void Move(DNDarray x, LocalTensor source, LocalTensor result, long[] counts, long[] displs, long start, long length, long target)
     {
         if (length == 0) return;
         int axis = x.split!.Value, me = x.comm.Rank;
@@ -57,7 +62,7 @@ internal static class Roll
         (long Lo, long Hi) Overlap(int from, int to) =>
             (Math.Max(Math.Max(displs[from], start), displs[to] - target + start),
              Math.Min(Math.Min(displs[from] + counts[from], start + length), displs[to] + counts[to] - target + start));
-        StridedBoxes.Exchange(x.comm, x.larray, result,
+        StridedBoxes.Exchange(x.comm, source, result,
             (src, r) =>
             {
                 var (lo, hi) = Overlap(me, r);
