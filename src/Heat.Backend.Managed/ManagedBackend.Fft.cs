@@ -23,4 +23,8 @@ public sealed partial class ManagedBackend : IFftKernels
     /// <inheritdoc/>
     void IFftKernels.Twiddle(LocalTensor source, LocalTensor destination, long n, long rowOffset, long columnOffset, bool inverse) =>
         FftKernels.Twiddle(this, source, destination, n, rowOffset, columnOffset, inverse);
+
+    /// <inheritdoc/>
+    void IFftKernels.Chirp(LocalTensor source, LocalTensor destination, long n, long offset, bool inverse) =>
+        FftKernels.Chirp(this, source, destination, n, offset, inverse);
 }

@@ -111,6 +111,34 @@ internal static unsafe class FftKernels
         });
     }
 
+    /// <summary>Destination[j] = source[j] · exp(∓πi·(j + offset)²/n), the square reduced modulo 2n exactly.</summary>
+    public static void Chirp(ManagedBackend backend, LocalTensor source, LocalTensor destination, long n, long offset, bool inverse)
+    {
+        if (source.NDim != 1 || !source.Shape.SequenceEqual(destination.Shape) || !source.DType.IsComplex || source.DType != destination.DType)
+            throw new ArgumentException($"Chirp needs 1-d complex source and destination of one shape and dtype; got {Shapes.Format(source.Shape)} {source.DType} and {Shapes.Format(destination.Shape)} {destination.DType}.");
+        if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), n, "The transform length must be positive.");
+        if (destination.Numel == 0) return;
+        using var input = Plain(source) ? source.Share() : backend.Copy(source);
+        long count = source.Shape[0], si = input.Strides[0], so = destination.Strides[0];
+        bool single = source.DType == DType.Complex64;
+        double sign = inverse ? 1 : -1;
+        nint pi = input.HostPointer, po = destination.HostPointer;
+        var twoN = (UInt128)(2 * (ulong)n);
+        WorkerPool.For(count, Parallelism.Parts(count * 8, backend.Threads), (j0, j1) =>
+        {
+            for (long j = j0; j < j1; j++)
+            {
+                long t = j + offset;
+                var a = (UInt128)(ulong)Math.Abs(t);
+                long e = (long)(a * a % twoN);
+                var (sin, cos) = Math.SinCos(Math.PI * e / n);
+                var w = new Complex(cos, sign * sin);
+                if (single) ((Complex64*)po)[j * so] = (Complex64)((Complex)((Complex64*)pi)[j * si] * w);
+                else ((Complex*)po)[j * so] = ((Complex*)pi)[j * si] * w;
+            }
+        });
+    }
+
     private static Complex Root(long e, long n, double sign)
     {
         var (s, c) = Math.SinCos(2 * Math.PI * e / n);

@@ -19,8 +19,8 @@ public static partial class ht
 /// <remarks>
 /// Results keep the input's split. Transforms along non-split axes are local; along the split axis an n-d array is
 /// resplit to another axis and back (two Alltoallv); a 1-d split array uses the four-step algorithm (five exchanges of
-/// n/p elements per rank, no rank holds the whole vector), except for prime n, where the vector is gathered on every
-/// rank. Local transforms are the backend's <c>IFftKernels</c> (FFTW on the managed backend).
+/// n/p elements per rank, no rank holds the whole vector; prime n through Bluestein's algorithm, three such
+/// transforms of a power of two ≥ 2n − 1; prime n below 64 is gathered). Local transforms are the backend's <c>IFftKernels</c> (FFTW on the managed backend).
 /// </remarks>
 public sealed partial class FftModule
 {

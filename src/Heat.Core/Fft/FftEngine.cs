@@ -37,6 +37,9 @@ internal static class FftEngine
         public void Twiddle(LocalTensor source, LocalTensor destination, long n, long rowOffset, long columnOffset, bool inverse) =>
             Staged2(source, destination, (s, d) => _kernels.Twiddle(s, d, n, rowOffset, columnOffset, inverse));
 
+        public void Chirp(LocalTensor source, LocalTensor destination, long n, long offset, bool inverse) =>
+            Staged2(source, destination, (s, d) => _kernels.Chirp(s, d, n, offset, inverse));
+
         private static void Staged2(LocalTensor source, LocalTensor destination, Action<LocalTensor, LocalTensor> run)
         {
             source.Backend.Synchronize();

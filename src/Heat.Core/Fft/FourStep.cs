@@ -11,11 +11,15 @@ namespace Heat.Fft;
 /// ω_n^(ad), transform the rows (over a), and read the result transposed. Rows are split, so the column transform,
 /// the row transform and the transposed read each follow a slab transpose (three Alltoallv, each moving n/p elements
 /// per rank), plus two neighbour exchanges that align the input to whole rows and balance the output. n1 is the
-/// divisor of n nearest below √n; for prime n (n1 = 1) there is no factorisation, and the vector is gathered (every
-/// rank transforms it and keeps its chunk), which is documented on the public functions.
+/// divisor of n nearest below √n. A prime n has no factorisation: from <see cref="BluesteinFrom"/> on it goes through
+/// <see cref="Bluestein"/> (three four-step transforms of a power of two), below it the few elements are gathered.
 /// </summary>
 internal static class FourStep
 {
+    /// <summary>Prime lengths from here on use Bluestein's algorithm; shorter ones are gathered (a few hundred
+    /// bytes).</summary>
+    internal const long BluesteinFrom = 64;
+
     public static DNDarray Transform(DNDarray x, long n, bool inverse, double scale)
     {
         var comm = x.comm;
@@ -24,7 +28,7 @@ internal static class FourStep
         var kernels = FftEngine.Of(backend);
         int p = comm.Size, me = comm.Rank;
         var (n1, n2) = Factor(n);
-        if (n1 == 1) return Gathered(x, n, inverse, scale);
+        if (n1 == 1) return n < BluesteinFrom ? Gathered(x, n, inverse, scale) : Bluestein.Transform(x, n, inverse, scale);
 
         // M (n2 × n1) split along rows b: the input redistributed to whole rows.
         var rowCounts = Chunking.Counts(n2, p);
@@ -86,7 +90,7 @@ internal static class FourStep
         return (Math.Max(1, n1), n / Math.Max(1, n1));
     }
 
-    /// <summary>Prime n: every rank transforms the gathered vector and keeps its canonical chunk.</summary>
+    /// <summary>Short prime n: every rank transforms the gathered vector and keeps its canonical chunk.</summary>
     private static DNDarray Gathered(DNDarray x, long n, bool inverse, double scale)
     {
         var backend = x.Backend;
