@@ -9,7 +9,8 @@ namespace Heat.Backend.Managed;
 public sealed partial class ManagedBackend : IFftKernels
 {
     /// <inheritdoc/>
-    void IFftKernels.ComplexToComplex(LocalTensor source, LocalTensor destination, int axis, bool inverse, double scale) =>
+    void IFftKernels.ComplexToComplex(LocalTensor source, LocalTensor destination, int axis, bool inverse,
+        double scale) =>
         FftKernels.ComplexToComplex(this, source, destination, axis, inverse, scale);
 
     /// <inheritdoc/>
@@ -21,7 +22,8 @@ public sealed partial class ManagedBackend : IFftKernels
         FftKernels.ComplexToReal(this, source, destination, axis, scale);
 
     /// <inheritdoc/>
-    void IFftKernels.Twiddle(LocalTensor source, LocalTensor destination, long n, long rowOffset, long columnOffset, bool inverse) =>
+    void IFftKernels.Twiddle(LocalTensor source, LocalTensor destination, long n, long rowOffset, long columnOffset,
+        bool inverse) =>
         FftKernels.Twiddle(this, source, destination, n, rowOffset, columnOffset, inverse);
 
     /// <inheritdoc/>

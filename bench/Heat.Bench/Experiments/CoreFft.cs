@@ -26,7 +26,8 @@ public sealed class CoreFft : IExperiment
         double reference = Measure([side, side], 1, 2, reps, null, twoD: true).Seconds;
         double flops2 = 5.0 * side * side * Math.Log2((double)side * side);
         var two = Measure([side, side], 2, 1, reps, 0, twoD: true);
-        yield return new BenchResult("fft2.complex64(split 0)", 2, 1, two.Seconds, "fft2 1 rank x 2 thr", reference, flops2 / two.Seconds / 1e9, "GFLOP/s",
+        yield return new BenchResult("fft2.complex64(split 0)", 2, 1, two.Seconds, "fft2 1 rank x 2 thr", reference,
+            flops2 / two.Seconds / 1e9, "GFLOP/s",
             $"{side}x{side}; peak live memory per rank {two.PeakPerRank / 1048576.0:F0} MiB ({two.PeakPerRank / (side * side * 8.0 / 2):F1}x the input chunk)");
 
         long n = options.Quick ? 1L << 22 : 1L << 26;
@@ -35,12 +36,14 @@ public sealed class CoreFft : IExperiment
         foreach (int ranks in options.RankCounts)
         {
             var r = Measure([n], ranks, 1, reps, 0, twoD: false);
-            yield return new BenchResult("fft.complex64(split 0)", ranks, 1, r.Seconds, "fft 1 rank x 1 thr", single, flops1 / r.Seconds / 1e9, "GFLOP/s",
+            yield return new BenchResult("fft.complex64(split 0)", ranks, 1, r.Seconds, "fft 1 rank x 1 thr", single,
+                flops1 / r.Seconds / 1e9, "GFLOP/s",
                 $"n = 2^{Math.Log2(n):F0}; peak live memory per rank {r.PeakPerRank / 1048576.0:F0} MiB ({r.PeakPerRank / (n * 8.0 / ranks):F1}x the input chunk)");
         }
     }
 
-    private static (double Seconds, double PeakPerRank) Measure(long[] shape, int ranks, int threads, int reps, int? split, bool twoD)
+    private static (double Seconds, double PeakPerRank) Measure(long[] shape, int ranks, int threads, int reps,
+        int? split, bool twoD)
     {
         var pool = ManagedMemoryPool.Shared;
         long peak = 0;

@@ -13,7 +13,8 @@ public interface IFftKernels : IBackendCapability
     /// The complex transform of <paramref name="source"/> along <paramref name="axis"/> into
     /// <paramref name="destination"/> (same shape and dtype); <paramref name="inverse"/> uses exp(+2πi·jk/n).
     /// </summary>
-    void ComplexToComplex(LocalTensor source, [Destination] LocalTensor destination, int axis, bool inverse, double scale);
+    void ComplexToComplex(LocalTensor source, [Destination] LocalTensor destination, int axis, bool inverse,
+        double scale);
 
     /// <summary>
     /// The forward transform of the real <paramref name="source"/> (n along <paramref name="axis"/>) into the complex
@@ -30,10 +31,12 @@ public interface IFftKernels : IBackendCapability
 
     /// <summary>
     /// The twiddle step of a four-step transform of length <paramref name="n"/>: for a 2-d complex
-    /// <paramref name="source"/>, <c>destination[i, j] = source[i, j] · exp(∓2πi·(i + rowOffset)(j + columnOffset)/n)</c>
+    /// <paramref name="source"/>, <c>destination[i, j] = source[i, j] · exp(∓2πi·(i + rowOffset)(j +
+    /// columnOffset)/n)</c>
     /// (− forward, + when <paramref name="inverse"/>).
     /// </summary>
-    void Twiddle(LocalTensor source, [Destination] LocalTensor destination, long n, long rowOffset, long columnOffset, bool inverse);
+    void Twiddle(LocalTensor source, [Destination] LocalTensor destination, long n, long rowOffset, long columnOffset,
+        bool inverse);
 
     /// <summary>
     /// The chirp of Bluestein's algorithm for length <paramref name="n"/>: for a 1-d complex <paramref name="source"/>,

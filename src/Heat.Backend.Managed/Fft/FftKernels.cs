@@ -15,41 +15,53 @@ internal static unsafe class FftKernels
 {
     private const int Forward = -1, Backward = 1;
 
-    public static void ComplexToComplex(ManagedBackend backend, LocalTensor source, LocalTensor destination, int axis, bool inverse, double scale)
+    public static void ComplexToComplex(ManagedBackend backend, LocalTensor source, LocalTensor destination, int axis,
+        bool inverse, double scale)
     {
-        Require(source.DType.IsComplex && destination.DType == source.DType, "complex source and destination of one dtype", source, destination);
+        Require(source.DType.IsComplex && destination.DType == source.DType,
+            "complex source and destination of one dtype", source, destination);
         Require(source.Shape.SequenceEqual(destination.Shape), "equal shapes", source, destination);
         axis = Shapes.NormalizeAxis(axis, source.NDim);
-        Run(backend, FftwKind.ComplexToComplex, inverse ? Backward : Forward, source, destination, axis, source.Shape[axis], scale);
+        Run(backend, FftwKind.ComplexToComplex, inverse ? Backward : Forward, source, destination, axis,
+            source.Shape[axis], scale);
     }
 
-    public static void RealToComplex(ManagedBackend backend, LocalTensor source, LocalTensor destination, int axis, double scale)
+    public static void RealToComplex(ManagedBackend backend, LocalTensor source, LocalTensor destination, int axis,
+        double scale)
     {
-        Require(source.DType.IsFloat && destination.DType == ComplexOf(source.DType), "a float source and its complex destination", source, destination);
+        Require(source.DType.IsFloat && destination.DType == ComplexOf(source.DType),
+            "a float source and its complex destination", source, destination);
         axis = Shapes.NormalizeAxis(axis, source.NDim);
-        Require(HalfShape(source.Shape, axis).AsSpan().SequenceEqual(destination.Shape), "destination n/2 + 1 along the axis", source, destination);
+        Require(HalfShape(source.Shape, axis).AsSpan().SequenceEqual(destination.Shape),
+            "destination n/2 + 1 along the axis", source, destination);
         Run(backend, FftwKind.RealToComplex, Forward, source, destination, axis, source.Shape[axis], scale);
     }
 
-    public static void ComplexToReal(ManagedBackend backend, LocalTensor source, LocalTensor destination, int axis, double scale)
+    public static void ComplexToReal(ManagedBackend backend, LocalTensor source, LocalTensor destination, int axis,
+        double scale)
     {
-        Require(destination.DType.IsFloat && source.DType == ComplexOf(destination.DType), "a complex source and its float destination", source, destination);
+        Require(destination.DType.IsFloat && source.DType == ComplexOf(destination.DType),
+            "a complex source and its float destination", source, destination);
         axis = Shapes.NormalizeAxis(axis, source.NDim);
-        Require(HalfShape(destination.Shape, axis).AsSpan().SequenceEqual(source.Shape), "source n/2 + 1 along the axis", source, destination);
+        Require(HalfShape(destination.Shape, axis).AsSpan().SequenceEqual(source.Shape),
+            "source n/2 + 1 along the axis", source, destination);
         Run(backend, FftwKind.ComplexToReal, Backward, source, destination, axis, destination.Shape[axis], scale);
     }
 
-    private static void Run(ManagedBackend backend, FftwKind kind, int sign, LocalTensor source, LocalTensor destination, int axis, long n, double scale)
+    private static void Run(ManagedBackend backend, FftwKind kind, int sign, LocalTensor source,
+        LocalTensor destination, int axis, long n, double scale)
     {
         if (destination.Numel == 0) return;
         foreach (var stride in destination.Strides)
-            if (stride < 0) throw new ArgumentException("FFT destinations need non-negative strides.", nameof(destination));
+            if (stride < 0) throw new ArgumentException("FFT destinations need non-negative strides.",
+                nameof(destination));
         bool copy = kind == FftwKind.ComplexToReal || !Plain(source);
         using var input = copy ? backend.Copy(source) : source.Share();
         var batch = new List<FftwIoDim>(source.NDim);
         for (int d = 0; d < source.NDim; d++)
             if (d != axis && source.Shape[d] > 1)
-                batch.Add(new FftwIoDim { n = (nint)source.Shape[d], @is = (nint)input.Strides[d], os = (nint)destination.Strides[d] });
+                batch.Add(new FftwIoDim { n = (nint)source.Shape[d], @is = (nint)input.Strides[d],
+                    os = (nint)destination.Strides[d] });
         var dim = new FftwIoDim { n = (nint)n, @is = (nint)input.Strides[axis], os = (nint)destination.Strides[axis] };
         bool single = destination.DType == DType.Complex64 || destination.DType == DType.Float32;
         void* i = (void*)input.HostPointer, o = (void*)destination.HostPointer;
@@ -71,10 +83,13 @@ internal static unsafe class FftKernels
     }
 
     /// <summary>Destination[i, j] = source[i, j] · ω^((i + r0)(j + c0)) with ω = exp(∓2πi/n), from two tables of
-    /// about √n roots each (ω^e = ω^(e mod b) · ω^(b·(e div b))), so every factor is exact to double rounding.</summary>
-    public static void Twiddle(ManagedBackend backend, LocalTensor source, LocalTensor destination, long n, long rowOffset, long columnOffset, bool inverse)
+    /// about √n roots each (ω^e = ω^(e mod b) · ω^(b·(e div b))), so every factor is exact to double
+    /// rounding.</summary>
+    public static void Twiddle(ManagedBackend backend, LocalTensor source, LocalTensor destination, long n,
+        long rowOffset, long columnOffset, bool inverse)
     {
-        if (source.NDim != 2 || !source.Shape.SequenceEqual(destination.Shape) || !source.DType.IsComplex || source.DType != destination.DType)
+        if (source.NDim != 2 || !source.Shape.SequenceEqual(destination.Shape) || !source.DType.IsComplex
+            || source.DType != destination.DType)
             throw new ArgumentException($"Twiddle needs 2-d complex source and destination of one shape and dtype; got {Shapes.Format(source.Shape)} {source.DType} and {Shapes.Format(destination.Shape)} {destination.DType}.");
         if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), n, "The transform length must be positive.");
         if (destination.Numel == 0) return;
@@ -112,9 +127,11 @@ internal static unsafe class FftKernels
     }
 
     /// <summary>Destination[j] = source[j] · exp(∓πi·(j + offset)²/n), the square reduced modulo 2n exactly.</summary>
-    public static void Chirp(ManagedBackend backend, LocalTensor source, LocalTensor destination, long n, long offset, bool inverse)
+    public static void Chirp(ManagedBackend backend, LocalTensor source, LocalTensor destination, long n, long offset,
+        bool inverse)
     {
-        if (source.NDim != 1 || !source.Shape.SequenceEqual(destination.Shape) || !source.DType.IsComplex || source.DType != destination.DType)
+        if (source.NDim != 1 || !source.Shape.SequenceEqual(destination.Shape) || !source.DType.IsComplex
+            || source.DType != destination.DType)
             throw new ArgumentException($"Chirp needs 1-d complex source and destination of one shape and dtype; got {Shapes.Format(source.Shape)} {source.DType} and {Shapes.Format(destination.Shape)} {destination.DType}.");
         if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), n, "The transform length must be positive.");
         if (destination.Numel == 0) return;

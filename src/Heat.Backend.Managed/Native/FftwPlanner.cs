@@ -33,7 +33,8 @@ internal static unsafe class FftwPlanner
     private static bool _threads64, _threads32;
 
     /// <summary>
-    /// A plan for these arrays, with one reference added (call <see cref="System.Runtime.InteropServices.SafeHandle.DangerousRelease"/>
+    /// A plan for these arrays, with one reference added (call <see
+    /// cref="System.Runtime.InteropServices.SafeHandle.DangerousRelease"/>
     /// after executing), so that an eviction from the cache cannot destroy it while it runs.
     /// </summary>
     public static FftwPlan Acquire(bool single, FftwKind kind, int sign, FftwIoDim dim, ReadOnlySpan<FftwIoDim> batch,
@@ -45,7 +46,8 @@ internal static unsafe class FftwPlanner
         var key = new StringBuilder().Append(single ? 'f' : 'd').Append((int)kind).Append(sign).Append('|')
             .Append(dim.n).Append(',').Append(dim.@is).Append(',').Append(dim.os);
         foreach (var b in batch) key.Append('|').Append(b.n).Append(',').Append(b.@is).Append(',').Append(b.os);
-        key.Append('|').Append(alignIn).Append(',').Append(alignOut).Append(',').Append(input == output).Append(',').Append(threads);
+        key.Append('|').Append(alignIn).Append(',').Append(alignOut).Append(',').Append(input == output)
+            .Append(',').Append(threads);
         string k = key.ToString();
         lock (Gate)
         {
@@ -77,11 +79,15 @@ internal static unsafe class FftwPlanner
         int rank = batch.Length;
         nint p = (single, kind) switch
         {
-            (false, FftwKind.ComplexToComplex) => FftwNative.fftw_plan_guru64_dft(1, dims, rank, many, input, output, sign, flags),
-            (false, FftwKind.RealToComplex) => FftwNative.fftw_plan_guru64_dft_r2c(1, dims, rank, many, input, output, flags),
+            (false, FftwKind.ComplexToComplex) => FftwNative.fftw_plan_guru64_dft(1, dims, rank, many, input, output,
+                sign, flags),
+            (false, FftwKind.RealToComplex) => FftwNative.fftw_plan_guru64_dft_r2c(1, dims, rank, many, input, output,
+                flags),
             (false, _) => FftwNative.fftw_plan_guru64_dft_c2r(1, dims, rank, many, input, output, flags),
-            (true, FftwKind.ComplexToComplex) => FftwfNative.fftwf_plan_guru64_dft(1, dims, rank, many, input, output, sign, flags),
-            (true, FftwKind.RealToComplex) => FftwfNative.fftwf_plan_guru64_dft_r2c(1, dims, rank, many, input, output, flags),
+            (true, FftwKind.ComplexToComplex) => FftwfNative.fftwf_plan_guru64_dft(1, dims, rank, many, input, output,
+                sign, flags),
+            (true, FftwKind.RealToComplex) => FftwfNative.fftwf_plan_guru64_dft_r2c(1, dims, rank, many, input, output,
+                flags),
             (true, _) => FftwfNative.fftwf_plan_guru64_dft_c2r(1, dims, rank, many, input, output, flags),
         };
         if (p == 0)

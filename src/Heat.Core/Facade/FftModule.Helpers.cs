@@ -7,7 +7,8 @@ namespace Heat;
 // HeAT: heat/fft/fft.py (fftfreq, rfftfreq, fftshift, ifftshift)
 public sealed partial class FftModule
 {
-    /// <summary>The sample frequencies of an n-point transform: [0, 1, ..., ⌈n/2⌉ − 1, −⌊n/2⌋, ..., −1] / (d·n).</summary>
+    /// <summary>The sample frequencies of an n-point transform: [0, 1, ..., ⌈n/2⌉ − 1, −⌊n/2⌋, ..., −1] /
+    /// (d·n).</summary>
     /// <param name="n">The window length.</param>
     /// <param name="d">The sample spacing.</param>
     /// <param name="dtype">A float or complex dtype (default float32, as HeAT).</param>
@@ -67,9 +68,11 @@ public sealed partial class FftModule
     private static DType FrequencyType(long n, DType? dtype, int? split)
     {
         if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), n, "The window length n must be at least 1.");
-        if (split is not (null or 0)) throw new ArgumentOutOfRangeException(nameof(split), split, "The frequencies are 1-d: split must be 0 or null.");
+        if (split is not (null or 0)) throw new ArgumentOutOfRangeException(nameof(split), split,
+            "The frequencies are 1-d: split must be 0 or null.");
         if (dtype is null) return DType.Float32;
-        if (!dtype.IsInexact) throw new ArgumentException($"dtype must be a float or complex type, is {dtype.Name}.", nameof(dtype));
+        if (!dtype.IsInexact) throw new ArgumentException($"dtype must be a float or complex type, is {dtype.Name}.",
+            nameof(dtype));
         return DTypePromotion.Promote(dtype, DType.Float32);
     }
 }

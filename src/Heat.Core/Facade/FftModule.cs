@@ -20,7 +20,8 @@ public static partial class ht
 /// Results keep the input's split. Transforms along non-split axes are local; along the split axis an n-d array is
 /// resplit to another axis and back (two Alltoallv); a 1-d split array uses the four-step algorithm (five exchanges of
 /// n/p elements per rank, no rank holds the whole vector; prime n through Bluestein's algorithm, three such
-/// transforms of a power of two ≥ 2n − 1; prime n below 64 is gathered). Local transforms are the backend's <c>IFftKernels</c> (FFTW on the managed backend).
+/// transforms of a power of two ≥ 2n − 1; prime n below 64 is gathered). Local transforms are the backend's
+/// <c>IFftKernels</c> (FFTW on the managed backend).
 /// </remarks>
 public sealed partial class FftModule
 {
@@ -28,7 +29,8 @@ public sealed partial class FftModule
 
     /// <summary>The 1-d discrete Fourier transform along <paramref name="axis"/>.</summary>
     /// <param name="x">The input (real input is promoted to complex).</param>
-    /// <param name="n">Length of the transform: the input is cropped or zero-padded to it (default: its length).</param>
+    /// <param name="n">Length of the transform: the input is cropped or zero-padded to it (default: its
+    /// length).</param>
     /// <param name="axis">The transformed axis.</param>
     /// <param name="norm">"backward" (default), "ortho" or "forward".</param>
     /// <exception cref="ArgumentOutOfRangeException">The axis is out of range, or n &lt; 1.</exception>

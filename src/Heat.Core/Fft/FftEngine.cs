@@ -25,7 +25,8 @@ internal static class FftEngine
     {
         private readonly IFftKernels _kernels = host;
 
-        public void ComplexToComplex(LocalTensor source, LocalTensor destination, int axis, bool inverse, double scale) =>
+        public void ComplexToComplex(LocalTensor source, LocalTensor destination, int axis, bool inverse,
+            double scale) =>
             Staged2(source, destination, (s, d) => _kernels.ComplexToComplex(s, d, axis, inverse, scale));
 
         public void RealToComplex(LocalTensor source, LocalTensor destination, int axis, double scale) =>
@@ -34,7 +35,8 @@ internal static class FftEngine
         public void ComplexToReal(LocalTensor source, LocalTensor destination, int axis, double scale) =>
             Staged2(source, destination, (s, d) => _kernels.ComplexToReal(s, d, axis, scale));
 
-        public void Twiddle(LocalTensor source, LocalTensor destination, long n, long rowOffset, long columnOffset, bool inverse) =>
+        public void Twiddle(LocalTensor source, LocalTensor destination, long n, long rowOffset, long columnOffset,
+            bool inverse) =>
             Staged2(source, destination, (s, d) => _kernels.Twiddle(s, d, n, rowOffset, columnOffset, inverse));
 
         public void Chirp(LocalTensor source, LocalTensor destination, long n, long offset, bool inverse) =>

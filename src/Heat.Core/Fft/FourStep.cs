@@ -28,14 +28,18 @@ internal static class FourStep
         var kernels = FftEngine.Of(backend);
         int p = comm.Size, me = comm.Rank;
         var (n1, n2) = Factor(n);
-        if (n1 == 1) return n < BluesteinFrom ? Gathered(x, n, inverse, scale) : Bluestein.Transform(x, n, inverse, scale);
+        if (n1 == 1) return n < BluesteinFrom ? Gathered(x, n, inverse, scale) : Bluestein.Transform(x, n, inverse,
+            scale);
 
         // M (n2 × n1) split along rows b: the input redistributed to whole rows.
         var rowCounts = Chunking.Counts(n2, p);
         var xCounts = rowCounts.Select(c => c * n1).ToArray();
-        var flat = x.SplitCounts().SequenceEqual(xCounts) ? backend.Contiguous(x.larray) : Redistribution.Redistribute(x, xCounts);
+        var flat = x.SplitCounts().SequenceEqual(xCounts)
+            ? backend.Contiguous(x.larray)
+            : Redistribution.Redistribute(x, xCounts);
         DNDarray m;
-        using (flat) m = new DNDarray(flat.View([rowCounts[me], n1], [n1, 1], flat.Offset), [n2, n1], 0, ctx, balanced: true);
+        using (flat) m = new DNDarray(flat.View([rowCounts[me], n1], [n1, 1], flat.Offset), [n2, n1], 0, ctx,
+            balanced: true);
 
         // Columns: transform over b, then the twiddles ω^(a·d) (this rank's columns a start at aOffset).
         var columns = Redistribution.ResplitCopy(m, 1);

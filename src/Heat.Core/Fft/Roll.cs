@@ -54,11 +54,13 @@ internal static class Roll
 
     /// <summary>Moves global positions [start, start + length) along the split axis to [target, target +
     /// length).</summary>
-    private static void Move(DNDarray x, LocalTensor source, LocalTensor result, long[] counts, long[] displs, long start, long length, long target)
+    private static void Move(DNDarray x, LocalTensor source, LocalTensor result, long[] counts, long[] displs,
+        long start, long length, long target)
     {
         if (length == 0) return;
         int axis = x.split!.Value, me = x.comm.Rank;
-        // Source positions g in [lo, hi) that rank `from` holds and rank `to` receives (g - start + target in its chunk).
+        // Source positions g in [lo, hi) that rank `from` holds and rank `to` receives (g - start + target in its
+        // chunk).
         (long Lo, long Hi) Overlap(int from, int to) =>
             (Math.Max(Math.Max(displs[from], start), displs[to] - target + start),
              Math.Min(Math.Min(displs[from] + counts[from], start + length), displs[to] + counts[to] - target + start));

@@ -27,12 +27,14 @@ internal enum FftFamily
 /// </summary>
 internal static class Spectral
 {
-    /// <summary>A 1-d transform (<paramref name="n"/> null: the axis' length, or 2(m − 1) for irfft and hfft).</summary>
+    /// <summary>A 1-d transform (<paramref name="n"/> null: the axis' length, or 2(m − 1) for irfft and
+    /// hfft).</summary>
     public static DNDarray OneAxis(DNDarray x, FftFamily family, long? n, int axis, string? norm)
     {
         ArgumentNullException.ThrowIfNull(x);
         axis = Shapes.NormalizeAxis(axis, x.ndim);
-        if (n is < 1) throw new ArgumentOutOfRangeException(nameof(n), n, $"Invalid number of FFT data points ({n}); n must be at least 1.");
+        if (n is < 1) throw new ArgumentOutOfRangeException(nameof(n), n,
+            $"Invalid number of FFT data points ({n}); n must be at least 1.");
         return Run(x, family, n is { } value ? [value] : null, [axis], norm, "n");
     }
 
@@ -46,12 +48,15 @@ internal static class Spectral
             ? Enumerable.Range(x.ndim - (s?.Length ?? x.ndim), s?.Length ?? x.ndim).ToArray()
             : axes.Select(a => Shapes.NormalizeAxis(a, x.ndim, nameof(axes))).ToArray();
         if (resolved.Distinct().Count() != resolved.Length)
-            throw new ArgumentException($"axes ({string.Join(", ", axes!)}) repeat an axis; repeated transforms over one axis are not supported.", nameof(axes));
+            throw new ArgumentException(
+                $"axes ({string.Join(", ", axes!)}) repeat an axis; repeated transforms over one axis are not supported.",
+                nameof(axes));
         if (s is not null && s.Length != resolved.Length)
             throw new ArgumentException($"s has {s.Length} entries but axes has {resolved.Length}; they must have the same length.", nameof(s));
         if (resolved.Length == 0) throw new ArgumentException("At least one axis must be transformed.", nameof(axes));
         if (s?.FirstOrDefault(v => v < 1, 1) is long bad && bad < 1)
-            throw new ArgumentOutOfRangeException(nameof(s), bad, $"Invalid number of FFT data points ({bad}) in s; every entry must be at least 1.");
+            throw new ArgumentOutOfRangeException(nameof(s), bad,
+                $"Invalid number of FFT data points ({bad}) in s; every entry must be at least 1.");
         return Run(x, family, s, resolved, norm, "s");
     }
 
@@ -60,7 +65,8 @@ internal static class Spectral
         var mode = FftNorms.Parse(norm);
         bool realInput = family is FftFamily.Rfft or FftFamily.Ihfft;
         if (realInput && x.dtype.IsComplex)
-            throw new ArgumentException($"{family.ToString().ToLowerInvariant()} needs real input; got {x.dtype}.", nameof(x));
+            throw new ArgumentException($"{family.ToString().ToLowerInvariant()} needs real input; got {x.dtype}.",
+                nameof(x));
         var lengths = s is not null ? (long[])s.Clone() : axes.Select(a => x.GShapeRef[a]).ToArray();
         if (s is null && family is FftFamily.Irfft or FftFamily.Hfft) lengths[^1] = 2 * (lengths[^1] - 1);
         for (int i = 0; i < lengths.Length; i++)
@@ -70,7 +76,8 @@ internal static class Spectral
         using var scope = DisposeScope.Begin();
         var result = family switch
         {
-            FftFamily.Fft or FftFamily.Ifft => Complex(x.AliasOrCast(Transforms.ComplexOf(x.dtype)), axes, lengths, family == FftFamily.Ifft, mode),
+            FftFamily.Fft or FftFamily.Ifft => Complex(x.AliasOrCast(Transforms.ComplexOf(x.dtype)), axes, lengths,
+                family == FftFamily.Ifft, mode),
             FftFamily.Rfft => Forward(x, axes, lengths, mode),
             FftFamily.Ihfft => ht.conj(Forward(x, axes, lengths, mode.Swap())),
             FftFamily.Irfft => Inverse(x.AliasOrCast(Transforms.ComplexOf(x.dtype)), axes, lengths, mode),
@@ -83,7 +90,8 @@ internal static class Spectral
     private static DNDarray Forward(DNDarray x, int[] axes, long[] lengths, FftNorm mode)
     {
         using var real = x.AliasOrCast(Transforms.RealOf(x.dtype));
-        var half = Transforms.Along(real, FftKind.RealToComplex, axes[^1], lengths[^1], false, mode.Scale(lengths[^1], false));
+        var half = Transforms.Along(real, FftKind.RealToComplex, axes[^1], lengths[^1], false,
+            mode.Scale(lengths[^1], false));
         return Complex(half, axes[..^1], lengths[..^1], inverse: false, mode);
     }
 
@@ -91,7 +99,8 @@ internal static class Spectral
     private static DNDarray Inverse(DNDarray x, int[] axes, long[] lengths, FftNorm mode)
     {
         using var done = Complex(x, axes[..^1], lengths[..^1], inverse: true, mode);
-        return Transforms.Along(done, FftKind.ComplexToReal, axes[^1], lengths[^1], true, mode.Scale(lengths[^1], true));
+        return Transforms.Along(done, FftKind.ComplexToReal, axes[^1], lengths[^1], true,
+            mode.Scale(lengths[^1], true));
     }
 
     /// <summary>Complex transforms along <paramref name="axes"/>, the split axis last; takes ownership of
@@ -102,7 +111,8 @@ internal static class Spectral
         var current = x;
         foreach (int i in order)
         {
-            var next = Transforms.Along(current, FftKind.ComplexToComplex, axes[i], lengths[i], inverse, mode.Scale(lengths[i], inverse));
+            var next = Transforms.Along(current, FftKind.ComplexToComplex, axes[i], lengths[i], inverse,
+                mode.Scale(lengths[i], inverse));
             current.Dispose();
             current = next;
         }

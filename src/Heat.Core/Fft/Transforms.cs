@@ -171,7 +171,8 @@ internal static class Transforms
         var counts = x.SplitCounts();
         var displs = Chunking.Displacements(counts);
         var kept = new long[p];
-        for (int r = 0; r < p; r++) kept[r] = Math.Clamp(Math.Min(displs[r] + counts[r], length) - displs[r], 0, counts[r]);
+        for (int r = 0; r < p; r++) kept[r] = Math.Clamp(Math.Min(displs[r] + counts[r], length) - displs[r], 0,
+            counts[r]);
         var target = (long[])kept.Clone();
         target[p - 1] += Math.Max(0, length - total);
         var backend = x.Backend;
