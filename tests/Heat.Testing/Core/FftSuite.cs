@@ -241,6 +241,35 @@ public abstract class FftSuite<TWorld>(ITestWorld? world = null) : DndarraySuite
             }
         });
 
+    [Theory, MemberData(nameof(RanksAndSplits2D))]
+    public void UnbalancedArrays_MatchTheUndistributedTransform(int ranks, int? split) =>
+        World.Run(ranks, () =>
+        {
+            var values = Random(7 * 6, 11);
+            using var whole = ht.array(values, [7, 6]);
+            using var x = ht.array(values, [7, 6], split: split);
+            if (split is int s)
+            {
+                var map = x.lshape_map;
+                var counts = Reference.UnbalancedCounts(x.shape[s], x.comm.Size);
+                for (int r = 0; r < counts.Length; r++) map[r, s] = counts[r];
+                x.redistribute_(target_map: map);
+            }
+            foreach (var (name, f) in new (string, Func<DNDarray, DNDarray>)[]
+            {
+                ("fft axis 0", a => ht.fft.fft(a, axis: 0)), ("ifft axis 1", a => ht.fft.ifft(a, n: 9, axis: 1)),
+                ("fft2", a => ht.fft.fft2(a, s: [5, 8])), ("irfftn", a => ht.fft.irfftn(a, axes: [1, 0])),
+                ("fftshift", a => ht.fft.fftshift(a)),
+            })
+            {
+                using var expected = f(whole);
+                using var actual = f(x);
+                Assert.Equal(split, actual.split);
+                Assert.Equal(expected.shape, actual.shape);
+                AssertClose(expected.ToArray<Complex>(), actual.ToArray<Complex>(), 1e-13, $"{name}, unbalanced split {split}");
+            }
+        });
+
     [Theory, MemberData(nameof(Ranks))]
     public void RoundTrips_StayWithinTenEpsilonLogN(int ranks) =>
         World.Run(ranks, () =>
