@@ -42,6 +42,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClHostInProc
     public sealed class OrderStatistics : OrderStatisticsSuite<OpenClHostInProcWorld>;
     public sealed class Histograms : HistogramSuite<OpenClHostInProcWorld>;
     public sealed class Moments : MomentSuite<OpenClHostInProcWorld>;
+    public sealed class Fft : FftSuite<OpenClHostInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
@@ -81,6 +82,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
     public sealed class OrderStatistics : OrderStatisticsSuite<OpenClDeviceInProcWorld>;
     public sealed class Histograms : HistogramSuite<OpenClDeviceInProcWorld>;
     public sealed class Moments : MomentSuite<OpenClDeviceInProcWorld>;
+    public sealed class Fft : FftSuite<OpenClDeviceInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests

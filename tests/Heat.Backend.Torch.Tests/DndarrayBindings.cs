@@ -40,6 +40,7 @@ namespace Heat.Backend.Torch.Tests.TorchInProc
     public sealed class OrderStatistics : OrderStatisticsSuite<TorchInProcWorld>;
     public sealed class Histograms : HistogramSuite<TorchInProcWorld>;
     public sealed class Moments : MomentSuite<TorchInProcWorld>;
+    public sealed class Fft : FftSuite<TorchInProcWorld>;
 }
 
 namespace Heat.Backend.Torch.Tests

@@ -35,6 +35,7 @@ namespace Heat.Core.Tests.ManagedInProc
     public sealed class OrderStatistics : OrderStatisticsSuite<ManagedInProcWorld>;
     public sealed class Histograms : HistogramSuite<ManagedInProcWorld>;
     public sealed class Moments : MomentSuite<ManagedInProcWorld>;
+    public sealed class Fft : FftSuite<ManagedInProcWorld>;
 }
 
 namespace Heat.Core.Tests

@@ -30,6 +30,7 @@ public static class Matrix
         typeof(ElementwiseMoreSuite<>),
         typeof(TypesSuite<>),
         typeof(OrderStatisticsSuite<>), typeof(HistogramSuite<>), typeof(MomentSuite<>),
+        typeof(FftSuite<>),
     ];
 
     /// <summary>Every ML estimator suite (Heat.ML through the public API; every world runs them).</summary>
