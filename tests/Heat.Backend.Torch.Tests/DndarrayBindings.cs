@@ -24,6 +24,7 @@ namespace Heat.Backend.Torch.Tests.TorchInProc
     public sealed class Segments : SegmentSuite<TorchInProcWorld>;
     public sealed class KMeans : KMeansSuite<TorchInProcWorld>;
     public sealed class Lasso : LassoSuite<TorchInProcWorld>;
+    public sealed class AdvancedIndexing : AdvancedIndexingSuite<TorchInProcWorld>;
 }
 
 namespace Heat.Backend.Torch.Tests

@@ -26,4 +26,5 @@ namespace Heat.Comm.Mpi.Driver.ManagedMpi
     public sealed class Segments(ITestWorld world) : SegmentSuite<MpiWorld>(world);
     public sealed class KMeans(ITestWorld world) : KMeansSuite<MpiWorld>(world);
     public sealed class Lasso(ITestWorld world) : LassoSuite<MpiWorld>(world);
+    public sealed class AdvancedIndexing(ITestWorld world) : AdvancedIndexingSuite<MpiWorld>(world);
 }

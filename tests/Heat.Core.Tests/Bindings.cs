@@ -20,6 +20,7 @@ namespace Heat.Core.Tests.ManagedInProc
     public sealed class Manipulation : ManipulationSuite<ManagedInProcWorld>;
     public sealed class Spatial : SpatialSuite<ManagedInProcWorld>;
     public sealed class Segments : SegmentSuite<ManagedInProcWorld>;
+    public sealed class AdvancedIndexing : AdvancedIndexingSuite<ManagedInProcWorld>;
 }
 
 namespace Heat.Core.Tests

@@ -21,6 +21,7 @@ public static class Matrix
         typeof(StatisticsSuite<>), typeof(ElementwiseExtrasSuite<>), typeof(DifferentialPropertySuite<>),
         typeof(ValidationSuite<>), typeof(RandomSuite<>), typeof(MatmulSuite<>), typeof(IndexingSuite<>),
         typeof(PrintingSuite<>), typeof(ManipulationSuite<>), typeof(SpatialSuite<>), typeof(SegmentSuite<>),
+        typeof(AdvancedIndexingSuite<>),
     ];
 
     /// <summary>Every ML estimator suite (Heat.ML through the public API; every world runs them).</summary>
