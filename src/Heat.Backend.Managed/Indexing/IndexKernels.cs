@@ -13,6 +13,12 @@ internal static unsafe class IndexKernels
     {
         RequireHost(mask, nameof(mask));
         long count = 0;
+        if (mask.IsContiguous)
+        {
+            byte* p = (byte*)mask.HostPointer;
+            for (long i = 0, n = mask.Numel; i < n; i++) count += p[i] != 0 ? 1 : 0;
+            return count;
+        }
         ForEachElement(mask, (p, _) => { if (*p != 0) count++; });
         return count;
     }
@@ -25,6 +31,18 @@ internal static unsafe class IndexKernels
         int k = mask.NDim;
         long* c = (long*)coordinates.HostPointer;
         long written = 0, capacity = coordinates.Numel;
+        if (mask.IsContiguous && k == 1)
+        {
+            byte* p = (byte*)mask.HostPointer;
+            for (long i = 0, n = mask.Numel; i < n; i++)
+            {
+                if (p[i] == 0) continue;
+                Require(written < capacity, "coordinates has fewer rows than the mask has true elements.");
+                c[written++] = i;
+            }
+            Require(written == capacity, "coordinates has more rows than the mask has true elements.");
+            return;
+        }
         ForEachElement(mask, (p, index) =>
         {
             if (*p == 0) return;
@@ -69,32 +87,33 @@ internal static unsafe class IndexKernels
         long n = values.Shape[0], vs = values.Strides[0];
         long* v = (long*)values.HostPointer, g = (long*)grouped.HostPointer, pos = (long*)positions.HostPointer;
         var counts = new long[buckets];
-        var bucketOf = n <= int.MaxValue ? new int[n] : throw new NotSupportedException("Partition of more than 2^31 indices on one rank.");
+        for (long i = 0; i < n; i++) counts[Bucket(bounds, v[i * vs])]++;
+        var next = new long[buckets];
+        for (int b = 1; b < buckets; b++) next[b] = next[b - 1] + counts[b - 1];
+        // A second search per value instead of a stored bucket: no 2^31 limit and no n-sized scratch.
         for (long i = 0; i < n; i++)
         {
             long x = v[i * vs];
-            // The last bucket starting at or before x (of equal bounds, the non-empty bucket after the empty ones).
-            int lo = 0, hi = bounds.Length;
-            while (lo < hi)
-            {
-                int mid = (lo + hi) >>> 1;
-                if (bounds[mid] <= x) lo = mid + 1; else hi = mid;
-            }
-            int b = lo - 1;
-            if (b < 0 || b >= buckets || x >= bounds[b + 1]) throw new IndexOutOfRangeException($"value {x} lies outside [{bounds[0]}, {bounds[^1]}).");
-            bucketOf[i] = b;
-            counts[b]++;
-        }
-        var next = new long[buckets];
-        for (int b = 1; b < buckets; b++) next[b] = next[b - 1] + counts[b - 1];
-        for (long i = 0; i < n; i++)
-        {
-            int b = bucketOf[i];
+            int b = Bucket(bounds, x);
             long at = next[b]++;
-            g[at] = v[i * vs] - bounds[b];
+            g[at] = x - bounds[b];
             pos[at] = i;
         }
         return counts;
+    }
+
+    // The last bucket starting at or before x (of equal bounds, the non-empty bucket after the empty ones).
+    private static int Bucket(long[] bounds, long x)
+    {
+        int lo = 0, hi = bounds.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (bounds[mid] <= x) lo = mid + 1; else hi = mid;
+        }
+        int b = lo - 1;
+        if (b < 0 || b >= bounds.Length - 1) throw new IndexOutOfRangeException($"value {x} lies outside [{bounds[0]}, {bounds[^1]}).");
+        return b;
     }
 
     public static void Gather(int threads, LocalTensor source, int axes, LocalTensor index, LocalTensor destination)

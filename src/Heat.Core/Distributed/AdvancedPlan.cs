@@ -95,13 +95,6 @@ internal sealed class AdvancedPlan : IDisposable
                             throw new IndexOutOfRangeException($"Arrays used as indices must be of integer (or boolean) type; key {description} has a {a.dtype} array.");
                         if (a.dtype == DType.Bool && a.ndim == 0)
                             throw new ArgumentException($"A 0-d boolean index (key {description}) is not a valid index; use a boolean array with the indexed axes' shape.", nameof(keys));
-                        if (a.dtype == DType.Bool && a.split is int ms && ms != 0)
-                        {
-                            // Masks travel split along their first axis (or replicated).
-                            var moved = Redistribution.ResplitCopy(a, 0);
-                            owned.Add(moved);
-                            arrays[i] = a = moved;
-                        }
                         consumed += a.dtype == DType.Bool ? a.ndim : 1;
                         break;
                     case IndexKeyKind.Integer or IndexKeyKind.Slice: consumed++; break;
@@ -145,7 +138,15 @@ internal sealed class AdvancedPlan : IDisposable
             bool adjacent = fancy.Count == 0 || fancy[^1] - fancy[0] + 1 == fancy.Count;
             var plan = new AdvancedPlan(IndexPlan.Create(basic.ToArray(), shape), adjacent, description);
             plan._owned.AddRange(owned);
-            foreach (var (a, xAxis) in located) plan._arrays.Add((a, plan.Basic.OutputAxisOf(xAxis)));
+            owned.Clear();
+            foreach (var (a, xAxis) in located)
+            {
+                // Every check is done (on metadata alike on every rank); masks now travel split along their first
+                // axis, or replicated.
+                var key = a;
+                if (a.dtype == DType.Bool && a.split is int ms && ms != 0) plan._owned.Add(key = Redistribution.ResplitCopy(a, 0));
+                plan._arrays.Add((key, plan.Basic.OutputAxisOf(xAxis)));
+            }
             if (plan._arrays.Count == 1 && plan._arrays[0].Array.dtype == DType.Bool && x.split is int s
                 && plan.Basic.OutputAxisOf(s) == plan._arrays[0].FirstYAxis)
                 plan.SplitMask = (plan._arrays[0].Array, plan._arrays[0].Array.ndim);
