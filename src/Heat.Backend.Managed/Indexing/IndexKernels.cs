@@ -129,9 +129,28 @@ internal static unsafe class IndexKernels
         long work = n * Math.Max(1, rows.RowElements);
         WorkerPool.For(n, work < 1 << 16 ? 1 : threads, (begin, end) =>
         {
+            if (rows.ScalarRows)
+            {
+                GatherElements(rows, src, ip, istride, dst, begin, end);
+                return;
+            }
             for (long i = begin; i < end; i++)
                 rows.Copy(src + rows.SourceOffset(ip[i * istride]) * rows.ItemSize, rows.SourceRest, dst + i * rows.DestinationRowStride * rows.ItemSize, rows.DestinationRest);
         });
+    }
+
+    // One element per row: a typed loop instead of a row copy per index.
+    private static void GatherElements(RowLayout rows, byte* src, long* ip, long istride, byte* dst, long begin, long end)
+    {
+        long ds = rows.DestinationRowStride;
+        switch (rows.ItemSize)
+        {
+            case 1: for (long i = begin; i < end; i++) dst[i * ds] = src[rows.SourceOffset(ip[i * istride])]; break;
+            case 2: for (long i = begin; i < end; i++) ((short*)dst)[i * ds] = ((short*)src)[rows.SourceOffset(ip[i * istride])]; break;
+            case 4: for (long i = begin; i < end; i++) ((int*)dst)[i * ds] = ((int*)src)[rows.SourceOffset(ip[i * istride])]; break;
+            case 8: for (long i = begin; i < end; i++) ((long*)dst)[i * ds] = ((long*)src)[rows.SourceOffset(ip[i * istride])]; break;
+            default: for (long i = begin; i < end; i++) ((Int128*)dst)[i * ds] = ((Int128*)src)[rows.SourceOffset(ip[i * istride])]; break;
+        }
     }
 
     public static void Scatter(ManagedBackend backend, LocalTensor values, int axes, LocalTensor index, LocalTensor? source, LocalTensor destination)

@@ -62,6 +62,7 @@ internal sealed unsafe class RowLayout
     /// <summary>The element offset in the table of the row at flat position <paramref name="flat"/>.</summary>
     public long SourceOffset(long flat)
     {
+        if (_tableExtents.Length == 1) return flat * _tableStrides[0];
         long offset = 0;
         for (int d = _tableExtents.Length - 1; d >= 0; d--)
         {
@@ -71,6 +72,9 @@ internal sealed unsafe class RowLayout
         }
         return offset;
     }
+
+    /// <summary>Whether a row is one element (no rest dimensions left after merging).</summary>
+    public bool ScalarRows => _restShape.Length == 0;
 
     /// <summary>Copies one row box from <paramref name="from"/> (strides <paramref name="fromStrides"/>) to
     /// <paramref name="to"/>.</summary>

@@ -324,13 +324,16 @@ internal static class AdvancedIndexing
         return (flat, n);
     }
 
-    /// <summary>Gathered rows (n × rest) shaped (localB..., rest...) and moved to the result's axis order, as a new
-    /// contiguous tensor.</summary>
+    /// <summary>Gathered rows (n × rest) shaped (localB..., rest...) and moved to the result's axis order: a view of
+    /// them when the order is already right, else a new contiguous tensor.</summary>
     private static LocalTensor Arrange(ITensorBackend backend, AdvancedPlan plan, LocalTensor gathered, long[] localB, long[] rest)
     {
-        using var shaped = gathered.TryReshapeView([.. localB, .. rest])!;
-        using var permuted = shaped.Permute(plan.ToResult);
-        return backend.Copy(permuted);
+        var shaped = gathered.TryReshapeView([.. localB, .. rest])!;
+        var order = plan.ToResult;
+        if (order.Select((a, i) => a == i).All(same => same)) return shaped;
+        using (shaped)
+        using (var permuted = shaped.Permute(order))
+            return backend.Copy(permuted);
     }
 
     /// <summary>The value's local part (aligned as by <see cref="AlignValue"/>) as rows (n × rest) of x's dtype, in
