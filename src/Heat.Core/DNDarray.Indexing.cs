@@ -18,7 +18,8 @@ public sealed partial class DNDarray
     /// </summary>
     /// <exception cref="IndexOutOfRangeException">Too many indices, an index outside its axis, a mask of the wrong
     /// shape, a non-integer index array, or index arrays that do not broadcast together.</exception>
-    /// <exception cref="ArgumentException">More than one ellipsis, a zero step, or a value that does not broadcast.</exception>
+    /// <exception cref="ArgumentException">More than one ellipsis, a zero step, or a value that does not
+    /// broadcast.</exception>
     public DNDarray this[params IndexKey[] keys]
     {
         get => AdvancedPlan.IsAdvanced(keys) ? AdvancedIndexing.Get(this, keys) : Indexing.Get(this, IndexPlan.Create(keys ?? [], _gshape));
@@ -38,14 +39,16 @@ public sealed partial class DNDarray
         set => this[IndexKey.ParseAll(key)] = value;
     }
 
-    /// <summary>A split array whose ranks hold <paramref name="counts"/> elements along the split axis (known on every rank).</summary>
+    /// <summary>A split array whose ranks hold <paramref name="counts"/> elements along the split axis (known on every
+    /// rank).</summary>
     internal static DNDarray WithSplitCounts(LocalTensor local, long[] gshape, int split, RankContext context, long[] counts)
     {
         bool balanced = counts.SequenceEqual(Chunking.Counts(gshape[split], counts.Length));
         return new DNDarray(local, gshape, split, context, balanced) { _splitCounts = counts };
     }
 
-    /// <summary>A replicated 0-d array of the value (bool, int64, float64 or complex128), so that <c>x[1..4] = 1</c> works.</summary>
+    /// <summary>A replicated 0-d array of the value (bool, int64, float64 or complex128), so that <c>x[1..4] = 1</c>
+    /// works.</summary>
     public static implicit operator DNDarray(Scalar value)
     {
         var dtype = value.Kind switch

@@ -8,11 +8,13 @@ namespace Heat.Abstractions;
 /// </summary>
 public interface IIndexKernels : IBackendCapability
 {
-    /// <summary>How many elements of the bool tensor <paramref name="mask"/> (any shape, any strides) are true.</summary>
+    /// <summary>How many elements of the bool tensor <paramref name="mask"/> (any shape, any strides) are
+    /// true.</summary>
     long CountNonzero(LocalTensor mask);
 
     /// <summary>
-    /// The coordinates of the true elements of <paramref name="mask"/> (any shape, k dimensions) in row-major order into
+    /// The coordinates of the true elements of <paramref name="mask"/> (any shape, k dimensions) in row-major order
+    /// into
     /// <paramref name="coordinates"/> (count × k, int64, contiguous; count from <see cref="CountNonzero"/>).
     /// </summary>
     void Nonzero(LocalTensor mask, [Destination] LocalTensor coordinates);

@@ -5,7 +5,8 @@ namespace Heat.Distributed;
 
 /// <summary>
 /// Distributed advanced indexing (HeAT's <c>__getitem__</c>/<c>__setitem__</c> with masks and integer arrays) after
-/// NumPy's rules (<see cref="AdvancedPlan"/>). The basic part of the key is a view of x; the index arrays select rows of
+/// NumPy's rules (<see cref="AdvancedPlan"/>). The basic part of the key is a view of x; the index arrays select rows
+/// of
 /// it. When the split axis is not indexed by an array, each rank gathers (or writes) locally with the whole index; when
 /// it is, requesters send the flat indices they need to their owners (one Alltoallv) and get the rows back (one
 /// Alltoallv), and the result is split along the first broadcast axis. A mask whose first axis is the split axis needs
@@ -366,7 +367,8 @@ internal static class AdvancedIndexing
         int me = comm.Rank;
         if (value.ndim > shape.Length)
         {
-            // Leading extents of 1 beyond the selection's dimensions (NumPy allows them): drop them from a replicated copy.
+            // Leading extents of 1 beyond the selection's dimensions (NumPy allows them): drop them from a replicated
+            // copy.
             var whole = scope.Include(Whole(value));
             var contiguous = scope.Include(backend.Contiguous(whole));
             var trailing = value.GShapeRef[(value.ndim - shape.Length)..];

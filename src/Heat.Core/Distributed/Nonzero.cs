@@ -4,7 +4,8 @@ using Heat.Abstractions;
 namespace Heat.Distributed;
 
 /// <summary>
-/// Distributed <c>nonzero</c>: the coordinates of the true elements in row-major order. A split mask is first brought to
+/// Distributed <c>nonzero</c>: the coordinates of the true elements in row-major order. A split mask is first brought
+/// to
 /// split 0 (so that every rank's coordinates follow the previous rank's), then each rank lists its own elements and
 /// offsets the first coordinate by its chunk's true displacement (right on unbalanced arrays).
 /// </summary>

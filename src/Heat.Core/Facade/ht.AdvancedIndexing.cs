@@ -40,7 +40,8 @@ public static partial class ht
     /// </summary>
     /// <remarks>Collective; taking along the split axis exchanges requests and rows with one Alltoallv each.</remarks>
     /// <exception cref="ArgumentException">The axis is out of range.</exception>
-    /// <exception cref="IndexOutOfRangeException">An index is out of bounds, or the indices are not integers.</exception>
+    /// <exception cref="IndexOutOfRangeException">An index is out of bounds, or the indices are not
+    /// integers.</exception>
     public static DNDarray take(DNDarray a, DNDarray indices, int? axis = null) => Take(a, indices, axis);
 
     /// <summary><see cref="take(DNDarray, DNDarray, int?)"/> with indices given as a .NET array.</summary>

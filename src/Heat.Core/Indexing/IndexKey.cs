@@ -21,7 +21,8 @@ public enum IndexKeyKind
 /// <summary>
 /// One entry of a multi-axis index <c>x[k0, k1, ...]</c>: converts implicitly from <c>int</c>/<c>long</c> (negative
 /// counts from the end), <see cref="Index"/> (<c>^1</c>), <see cref="Range"/> (<c>1..^1</c>), <see cref="Slice"/>
-/// (<see cref="ht.slice"/>), and <see cref="ht.newaxis"/> / <see cref="ht.ellipsis"/>. DNDarrays and .NET arrays convert
+/// (<see cref="ht.slice"/>), and <see cref="ht.newaxis"/> / <see cref="ht.ellipsis"/>. DNDarrays and .NET arrays
+/// convert
 /// too, for boolean-mask and integer-array indexing.
 /// </summary>
 public readonly struct IndexKey
@@ -88,7 +89,8 @@ public readonly struct IndexKey
         _ => "integer array",
     };
 
-    /// <summary>Parses one comma-separated part of the string form: <c>3</c>, <c>-1</c>, <c>1:3</c>, <c>::-2</c>, <c>...</c>, <c>None</c>/<c>newaxis</c>.</summary>
+    /// <summary>Parses one comma-separated part of the string form: <c>3</c>, <c>-1</c>, <c>1:3</c>, <c>::-2</c>,
+    /// <c>...</c>, <c>None</c>/<c>newaxis</c>.</summary>
     /// <exception cref="ArgumentException">The text is none of these.</exception>
     internal static IndexKey Parse(string part, string whole)
     {
