@@ -9,21 +9,25 @@ namespace Heat;
 public sealed partial class DNDarray
 {
     /// <summary>
-    /// Basic indexing, collective on every rank: <c>x[1]</c>, <c>x[^1]</c>, <c>x[1..^1, 2]</c>,
-    /// <c>x[ht.slice(null, null, -2), ht.newaxis, ht.ellipsis]</c>. The getter returns a new array (an integer on the split
-    /// axis gives a replicated one; slices keep the split, usually unbalanced); the setter writes a value (a DNDarray of
-    /// any distribution, or a .NET scalar) broadcast to the selection.
+    /// Indexing, collective on every rank: <c>x[1]</c>, <c>x[^1]</c>, <c>x[1..^1, 2]</c>,
+    /// <c>x[ht.slice(null, null, -2), ht.newaxis, ht.ellipsis]</c>, boolean masks and integer arrays with NumPy's
+    /// advanced-indexing rules (<c>x[x > 0]</c>, <c>x[idx, 1..]</c>). The getter returns a new array (an integer on the
+    /// split axis gives a replicated one; slices keep the split, usually unbalanced; masks and integer arrays on the
+    /// split axis give a result split along the first index axis); the setter writes a value (a DNDarray of any
+    /// distribution, or a .NET scalar) broadcast to the selection, the last of repeated indices winning.
     /// </summary>
-    /// <exception cref="IndexOutOfRangeException">Too many indices, or an integer outside its axis.</exception>
-    /// <exception cref="ArgumentException">More than one ellipsis, a zero step, or a value that does not broadcast.</exception>
-    /// <exception cref="NotSupportedException">A boolean mask or integer array key (not yet supported).</exception>
+    /// <exception cref="IndexOutOfRangeException">Too many indices, an index outside its axis, a mask of the wrong
+    /// shape, a non-integer index array, or index arrays that do not broadcast together.</exception>
+    /// <exception cref="ArgumentException">More than one ellipsis, a zero step, or a value that does not
+    /// broadcast.</exception>
     public DNDarray this[params IndexKey[] keys]
     {
-        get => Indexing.Get(this, IndexPlan.Create(keys ?? [], _gshape));
+        get => AdvancedPlan.IsAdvanced(keys) ? AdvancedIndexing.Get(this, keys) : Indexing.Get(this, IndexPlan.Create(keys ?? [], _gshape));
         set
         {
             ArgumentNullException.ThrowIfNull(value);
-            Indexing.Set(this, IndexPlan.Create(keys ?? [], _gshape), value);
+            if (AdvancedPlan.IsAdvanced(keys)) AdvancedIndexing.Set(this, keys, value);
+            else Indexing.Set(this, IndexPlan.Create(keys ?? [], _gshape), value);
         }
     }
 
@@ -35,14 +39,16 @@ public sealed partial class DNDarray
         set => this[IndexKey.ParseAll(key)] = value;
     }
 
-    /// <summary>A split array whose ranks hold <paramref name="counts"/> elements along the split axis (known on every rank).</summary>
+    /// <summary>A split array whose ranks hold <paramref name="counts"/> elements along the split axis (known on every
+    /// rank).</summary>
     internal static DNDarray WithSplitCounts(LocalTensor local, long[] gshape, int split, RankContext context, long[] counts)
     {
         bool balanced = counts.SequenceEqual(Chunking.Counts(gshape[split], counts.Length));
         return new DNDarray(local, gshape, split, context, balanced) { _splitCounts = counts };
     }
 
-    /// <summary>A replicated 0-d array of the value (bool, int64, float64 or complex128), so that <c>x[1..4] = 1</c> works.</summary>
+    /// <summary>A replicated 0-d array of the value (bool, int64, float64 or complex128), so that <c>x[1..4] = 1</c>
+    /// works.</summary>
     public static implicit operator DNDarray(Scalar value)
     {
         var dtype = value.Kind switch

@@ -43,6 +43,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClHostInProc
     public sealed class Histograms : HistogramSuite<OpenClHostInProcWorld>;
     public sealed class Moments : MomentSuite<OpenClHostInProcWorld>;
     public sealed class Fft : FftSuite<OpenClHostInProcWorld>;
+    public sealed class AdvancedIndexing : AdvancedIndexingSuite<OpenClHostInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
@@ -83,6 +84,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
     public sealed class Histograms : HistogramSuite<OpenClDeviceInProcWorld>;
     public sealed class Moments : MomentSuite<OpenClDeviceInProcWorld>;
     public sealed class Fft : FftSuite<OpenClDeviceInProcWorld>;
+    public sealed class AdvancedIndexing : AdvancedIndexingSuite<OpenClDeviceInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests

@@ -41,6 +41,7 @@ namespace Heat.Backend.Torch.Tests.TorchInProc
     public sealed class Histograms : HistogramSuite<TorchInProcWorld>;
     public sealed class Moments : MomentSuite<TorchInProcWorld>;
     public sealed class Fft : FftSuite<TorchInProcWorld>;
+    public sealed class AdvancedIndexing : AdvancedIndexingSuite<TorchInProcWorld>;
 }
 
 namespace Heat.Backend.Torch.Tests

@@ -43,4 +43,5 @@ namespace Heat.Comm.Mpi.Driver.ManagedMpi
     public sealed class Histograms(ITestWorld world) : HistogramSuite<MpiWorld>(world);
     public sealed class Moments(ITestWorld world) : MomentSuite<MpiWorld>(world);
     public sealed class Fft(ITestWorld world) : FftSuite<MpiWorld>(world);
+    public sealed class AdvancedIndexing(ITestWorld world) : AdvancedIndexingSuite<MpiWorld>(world);
 }

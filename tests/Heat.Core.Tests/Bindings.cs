@@ -36,6 +36,7 @@ namespace Heat.Core.Tests.ManagedInProc
     public sealed class Histograms : HistogramSuite<ManagedInProcWorld>;
     public sealed class Moments : MomentSuite<ManagedInProcWorld>;
     public sealed class Fft : FftSuite<ManagedInProcWorld>;
+    public sealed class AdvancedIndexing : AdvancedIndexingSuite<ManagedInProcWorld>;
 }
 
 namespace Heat.Core.Tests

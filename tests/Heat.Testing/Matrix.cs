@@ -31,6 +31,7 @@ public static class Matrix
         typeof(TypesSuite<>),
         typeof(OrderStatisticsSuite<>), typeof(HistogramSuite<>), typeof(MomentSuite<>),
         typeof(FftSuite<>),
+        typeof(AdvancedIndexingSuite<>),
     ];
 
     /// <summary>Every ML estimator suite (Heat.ML through the public API; every world runs them).</summary>

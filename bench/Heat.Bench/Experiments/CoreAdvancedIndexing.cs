@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: MIT
+using System.Diagnostics;
+using Heat.Abstractions;
+using Heat.Comm.InProc;
+
+namespace Heat.Bench.Experiments;
+
+/// <summary>
+/// Advanced indexing on in-process ranks, each beside one local copy of the bytes it selects (the floor for any
+/// gather): <c>x[mask]</c> on a (2^20 x 8) float32 array split 0 with half the rows selected (local compaction, no
+/// exchange), and <c>x[idx]</c> on a 2^20 float64 vector split 0 with 10^6 random int64 indices split 0 (one
+/// Alltoallv of requests, one of rows).
+/// </summary>
+public sealed class CoreAdvancedIndexing : IExperiment
+{
+    /// <inheritdoc/>
+    public string Name => "core.advanced-indexing";
+
+    /// <inheritdoc/>
+    public IEnumerable<BenchResult> Run(BenchOptions options)
+    {
+        int repeats = options.Quick ? 3 : 10;
+        foreach (int p in options.RankCounts)
+        {
+            var t = Measure(p, repeats);
+            yield return new BenchResult("indexing.x[mask]", p, 1, t.Mask, "copy of selection", t.MaskCopy, null, null,
+                $"float32 (1048576 x 8) split 0, every other row; best of {repeats}");
+            yield return new BenchResult("indexing.x[idx]", p, 1, t.Take, "copy of selection", t.TakeCopy, null, null,
+                $"float64 (1048576) split 0, 10^6 random int64 indices split 0; best of {repeats}");
+        }
+    }
+
+    private sealed record Times(double Mask, double MaskCopy, double Take, double TakeCopy);
+
+    private static Times Measure(int ranks, int repeats)
+    {
+        var previous = Environment.GetEnvironmentVariable("Heat__Threads");
+        Environment.SetEnvironmentVariable("Heat__Threads", "1");
+        try
+        {
+            return InProcWorld.Run(ranks, () =>
+            {
+                var comm = ht.get_comm();
+                const long rows = 1 << 20;
+                using var x = ht.random.rand([rows, 8], split: 0);
+                using var r = ht.arange(rows, split: 0);
+                using var odd = r % 2;
+                using var mask = odd == 0L;
+                using var v = ht.random.rand([rows], dtype: ht.float64, split: 0);
+                using var idx = ht.random.randint(0, rows, [1_000_000], dtype: ht.int64, split: 0);
+                var backend = x.larray.Backend;
+                using var half = backend.Empty([x.lshape[0] / 2 + 1, 8], x.dtype);
+                using var halfSource = backend.Empty(half.Shape, x.dtype);
+                using var picked = backend.Empty([idx.lshape[0]], v.dtype);
+                using var pickedSource = backend.Empty(picked.Shape, v.dtype);
+                double maskTime = Best(comm, repeats, () => x[mask].Dispose());
+                double maskCopy = Best(comm, repeats, () => backend.Copy(halfSource, half));
+                double takeTime = Best(comm, repeats, () => v[idx].Dispose());
+                double takeCopy = Best(comm, repeats, () => backend.Copy(pickedSource, picked));
+                return new Times(maskTime, maskCopy, takeTime, takeCopy);
+            }, TimeSpan.FromMinutes(10))[0];
+        }
+        finally { Environment.SetEnvironmentVariable("Heat__Threads", previous); }
+    }
+
+    // Best time of one call over the repeats, the slowest rank's view.
+    private static double Best(ICommunicator comm, int repeats, Action op)
+    {
+        double best = double.MaxValue;
+        for (int i = 0; i <= repeats; i++)
+        {
+            comm.Barrier();
+            var sw = Stopwatch.StartNew();
+            op();
+            comm.Barrier();
+            if (i > 0) best = Math.Min(best, sw.Elapsed.TotalSeconds);
+        }
+        return comm.Allreduce(best, ReduceOp.Max);
+    }
+}
