@@ -97,7 +97,7 @@ public static partial class ht
     /// <summary>Alias of <see cref="pos"/>.</summary>
     public static DNDarray positive(DNDarray x) => pos(x);
 
-    /// <summary>Alias of <see cref="cumprod"/> (HeAT's <c>cumproduct</c>).</summary>
+    /// <summary>Alias of <see cref="cumprod(DNDarray, int, DType?)"/> (HeAT's <c>cumproduct</c>).</summary>
     public static DNDarray cumproduct(DNDarray a, int axis, DType? dtype = null) => cumprod(a, axis, dtype);
 
     /// <summary><c>log(exp(x1) + exp(x2))</c> without overflow: <c>max + log1p(exp(-|x1 - x2|))</c>, and
@@ -127,11 +127,11 @@ public static partial class ht
     /// <summary>Alias of <see cref="deg2rad"/>.</summary>
     public static DNDarray radians(DNDarray x) => deg2rad(x);
 
-    /// <summary>Alias of <see cref="arccos"/>.</summary>
+    /// <summary>Alias of <see cref="arccos(DNDarray)"/>.</summary>
     public static DNDarray acos(DNDarray x) => arccos(x);
-    /// <summary>Alias of <see cref="arcsin"/>.</summary>
+    /// <summary>Alias of <see cref="arcsin(DNDarray)"/>.</summary>
     public static DNDarray asin(DNDarray x) => arcsin(x);
-    /// <summary>Alias of <see cref="arctan"/>.</summary>
+    /// <summary>Alias of <see cref="arctan(DNDarray)"/>.</summary>
     public static DNDarray atan(DNDarray x) => arctan(x);
     /// <summary>Alias of <see cref="arccosh"/>.</summary>
     public static DNDarray acosh(DNDarray x) => arccosh(x);
@@ -146,7 +146,7 @@ public static partial class ht
     /// <summary>Alias of <see cref="arctan2(Scalar, DNDarray)"/>.</summary>
     public static DNDarray atan2(Scalar x1, DNDarray x2) => arctan2(x1, x2);
 
-    /// <summary>The sign: <see cref="sign"/> for real arrays, <c>x / |x|</c> (0 at 0) for complex ones (PyTorch's
+    /// <summary>The sign: <see cref="sign(DNDarray)"/> for real arrays, <c>x / |x|</c> (0 at 0) for complex ones (PyTorch's
     /// <c>sgn</c>, as HeAT).</summary>
     public static DNDarray sgn(DNDarray x)
     {

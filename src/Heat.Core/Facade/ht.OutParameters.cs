@@ -128,7 +128,7 @@ public static partial class ht
     /// <summary><see cref="arctan2(DNDarray, Scalar)"/> written into <paramref name="out"/>; returns it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
     public static DNDarray arctan2(DNDarray x1, Scalar x2, DNDarray @out) => OutParameter.Into(arctan2(x1, x2), @out, "arctan2");
-    /// <summary><see cref="abs(DNDarray)"/> written into <paramref name="out"/>; returns it.</summary>
+    /// <summary><see cref="abs(DNDarray, DType?)"/> written into <paramref name="out"/>; returns it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
     public static DNDarray abs(DNDarray x, DNDarray @out) => OutParameter.Into(abs(x), @out, "abs");
     /// <summary><see cref="fabs(DNDarray)"/> written into <paramref name="out"/>; returns it.</summary>
