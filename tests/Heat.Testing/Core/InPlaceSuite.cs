@@ -224,4 +224,44 @@ public abstract class InPlaceSuite<TWorld>(ITestWorld? world = null) : DndarrayS
             Assert.Equal(5, whole.Count);
         });
     }
+
+    [Theory, MemberData(nameof(RanksAndSplits2D))]
+    public void AliasNames_DoWhatTheirNamesakesDo(int ranks, int? split)
+    {
+        World.Run(ranks, () =>
+        {
+            using var scope = DisposeScope.Begin();
+            var a = Iota(35).Select(v => v + 1).ToArray();
+            var b = Iota(35).Select(v => 1 + v % 4).ToArray();
+            var pairs = new (Func<DNDarray, DNDarray, DNDarray> Alias, Func<DNDarray, DNDarray, DNDarray> Name)[]
+            {
+                ((x, y) => x.subtract_(y), (x, y) => x.sub_(y)), ((x, y) => x.multiply_(y), (x, y) => x.mul_(y)),
+                ((x, y) => x.divide_(y), (x, y) => x.div_(y)), ((x, y) => x.floor_divide_(y), (x, y) => x.floordiv_(y)),
+                ((x, y) => x.power_(y), (x, y) => x.pow_(y)), ((x, y) => x.remainder_(y), (x, y) => x.mod_(y)),
+                ((x, _) => x.negative_(), (x, _) => x.neg_()), ((x, _) => x.cumproduct_(0), (x, _) => x.cumprod_(0)),
+            };
+            foreach (var (alias, name) in pairs)
+            {
+                var x1 = Make(a, Shape, split);
+                var x2 = Make(a, Shape, split);
+                var y = Make(b, Shape, split);
+                Assert.Same(x1, alias(x1, y));
+                name(x2, y);
+                Assert.Equal(x2.ToArray<double>(), x1.ToArray<double>());
+            }
+            var i = Make(a, Shape, split).astype(ht.int64);
+            var j = Make(b, Shape, split).astype(ht.int64);
+            using var gcd = ht.gcd(i, j);
+            using var lcm = ht.lcm(i, j);
+            var k = ht.copy(i);
+            Assert.Same(i, i.gcd_(j));
+            Assert.Equal(gcd.ToArray<long>(), i.ToArray<long>());
+            Assert.Equal(lcm.ToArray<long>(), k.lcm_(j).ToArray<long>());
+            var bits = ht.copy(k);
+            Assert.Equal(ht.bitwise_not(k).ToArray<long>(), bits.bitwise_not_().ToArray<long>());
+            Assert.Equal(ht.unique(j).ToArray<long>(), j.unique().ToArray<long>());
+            Assert.Equal(ht.norm(Make(a, Shape, split)).item<double>(), Make(a, Shape, split).norm().item<double>());
+            Assert.Equal(i.lshape_map, i.create_lshape_map());
+        });
+    }
 }
