@@ -27,6 +27,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClHostInProc
     public sealed class KMeans : KMeansSuite<OpenClHostInProcWorld>;
     public sealed class Lasso : LassoSuite<OpenClHostInProcWorld>;
     public sealed class Preprocessing : PreprocessingSuite<OpenClHostInProcWorld>;
+    public sealed class GaussianNB : GaussianNBSuite<OpenClHostInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
@@ -49,6 +50,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
     public sealed class KMeans : KMeansSuite<OpenClDeviceInProcWorld>;
     public sealed class Lasso : LassoSuite<OpenClDeviceInProcWorld>;
     public sealed class Preprocessing : PreprocessingSuite<OpenClDeviceInProcWorld>;
+    public sealed class GaussianNB : GaussianNBSuite<OpenClDeviceInProcWorld>;
     public sealed class RoundTrips : RoundTripSuite<OpenClDeviceInProcWorld>;
     public sealed class NpyFormats : NpyFormatSuite<OpenClDeviceInProcWorld>;
 }

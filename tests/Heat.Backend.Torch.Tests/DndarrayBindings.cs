@@ -25,6 +25,7 @@ namespace Heat.Backend.Torch.Tests.TorchInProc
     public sealed class KMeans : KMeansSuite<TorchInProcWorld>;
     public sealed class Lasso : LassoSuite<TorchInProcWorld>;
     public sealed class Preprocessing : PreprocessingSuite<TorchInProcWorld>;
+    public sealed class GaussianNB : GaussianNBSuite<TorchInProcWorld>;
 }
 
 namespace Heat.Backend.Torch.Tests

@@ -27,4 +27,5 @@ namespace Heat.Comm.Mpi.Driver.ManagedMpi
     public sealed class KMeans(ITestWorld world) : KMeansSuite<MpiWorld>(world);
     public sealed class Lasso(ITestWorld world) : LassoSuite<MpiWorld>(world);
     public sealed class Preprocessing(ITestWorld world) : PreprocessingSuite<MpiWorld>(world);
+    public sealed class GaussianNB(ITestWorld world) : GaussianNBSuite<MpiWorld>(world);
 }
