@@ -29,6 +29,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClHostInProc
     public sealed class Preprocessing : PreprocessingSuite<OpenClHostInProcWorld>;
     public sealed class ManipulationExtras : ManipulationExtrasSuite<OpenClHostInProcWorld>;
     public sealed class InPlace : InPlaceSuite<OpenClHostInProcWorld>;
+    public sealed class GaussianNB : GaussianNBSuite<OpenClHostInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
@@ -51,6 +52,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
     public sealed class KMeans : KMeansSuite<OpenClDeviceInProcWorld>;
     public sealed class Lasso : LassoSuite<OpenClDeviceInProcWorld>;
     public sealed class Preprocessing : PreprocessingSuite<OpenClDeviceInProcWorld>;
+    public sealed class GaussianNB : GaussianNBSuite<OpenClDeviceInProcWorld>;
     public sealed class RoundTrips : RoundTripSuite<OpenClDeviceInProcWorld>;
     public sealed class NpyFormats : NpyFormatSuite<OpenClDeviceInProcWorld>;
     public sealed class ManipulationExtras : ManipulationExtrasSuite<OpenClDeviceInProcWorld>;

@@ -27,6 +27,7 @@ namespace Heat.Backend.Torch.Tests.TorchInProc
     public sealed class Preprocessing : PreprocessingSuite<TorchInProcWorld>;
     public sealed class ManipulationExtras : ManipulationExtrasSuite<TorchInProcWorld>;
     public sealed class InPlace : InPlaceSuite<TorchInProcWorld>;
+    public sealed class GaussianNB : GaussianNBSuite<TorchInProcWorld>;
 }
 
 namespace Heat.Backend.Torch.Tests

@@ -8,6 +8,7 @@ namespace Heat.ML.Tests.ManagedInProc
     public sealed class KMeans : KMeansSuite<ManagedInProcWorld>;
     public sealed class Lasso : LassoSuite<ManagedInProcWorld>;
     public sealed class Preprocessing : PreprocessingSuite<ManagedInProcWorld>;
+    public sealed class GaussianNB : GaussianNBSuite<ManagedInProcWorld>;
 }
 
 namespace Heat.ML.Tests
