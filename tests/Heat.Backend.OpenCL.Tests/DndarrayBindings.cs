@@ -30,6 +30,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClHostInProc
     public sealed class ManipulationExtras : ManipulationExtrasSuite<OpenClHostInProcWorld>;
     public sealed class InPlace : InPlaceSuite<OpenClHostInProcWorld>;
     public sealed class GaussianNB : GaussianNBSuite<OpenClHostInProcWorld>;
+    public sealed class Sort : SortSuite<OpenClHostInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
@@ -57,6 +58,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
     public sealed class NpyFormats : NpyFormatSuite<OpenClDeviceInProcWorld>;
     public sealed class ManipulationExtras : ManipulationExtrasSuite<OpenClDeviceInProcWorld>;
     public sealed class InPlace : InPlaceSuite<OpenClDeviceInProcWorld>;
+    public sealed class Sort : SortSuite<OpenClDeviceInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests

@@ -28,6 +28,7 @@ namespace Heat.Backend.Torch.Tests.TorchInProc
     public sealed class ManipulationExtras : ManipulationExtrasSuite<TorchInProcWorld>;
     public sealed class InPlace : InPlaceSuite<TorchInProcWorld>;
     public sealed class GaussianNB : GaussianNBSuite<TorchInProcWorld>;
+    public sealed class Sort : SortSuite<TorchInProcWorld>;
 }
 
 namespace Heat.Backend.Torch.Tests

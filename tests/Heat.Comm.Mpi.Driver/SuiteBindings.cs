@@ -30,4 +30,5 @@ namespace Heat.Comm.Mpi.Driver.ManagedMpi
     public sealed class ManipulationExtras(ITestWorld world) : ManipulationExtrasSuite<MpiWorld>(world);
     public sealed class InPlace(ITestWorld world) : InPlaceSuite<MpiWorld>(world);
     public sealed class GaussianNB(ITestWorld world) : GaussianNBSuite<MpiWorld>(world);
+    public sealed class Sort(ITestWorld world) : SortSuite<MpiWorld>(world);
 }

@@ -22,6 +22,7 @@ namespace Heat.Core.Tests.ManagedInProc
     public sealed class Segments : SegmentSuite<ManagedInProcWorld>;
     public sealed class ManipulationExtras : ManipulationExtrasSuite<ManagedInProcWorld>;
     public sealed class InPlace : InPlaceSuite<ManagedInProcWorld>;
+    public sealed class Sort : SortSuite<ManagedInProcWorld>;
 }
 
 namespace Heat.Core.Tests

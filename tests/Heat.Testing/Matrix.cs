@@ -23,6 +23,7 @@ public static class Matrix
         typeof(PrintingSuite<>), typeof(ManipulationSuite<>), typeof(SpatialSuite<>), typeof(SegmentSuite<>),
         typeof(ManipulationExtrasSuite<>),
         typeof(InPlaceSuite<>),
+        typeof(SortSuite<>),
     ];
 
     /// <summary>Every ML estimator suite (Heat.ML through the public API; every world runs them).</summary>
