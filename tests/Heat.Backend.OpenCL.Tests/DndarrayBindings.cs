@@ -31,6 +31,9 @@ namespace Heat.Backend.OpenCL.Tests.OpenClHostInProc
     public sealed class InPlace : InPlaceSuite<OpenClHostInProcWorld>;
     public sealed class GaussianNB : GaussianNBSuite<OpenClHostInProcWorld>;
     public sealed class Sort : SortSuite<OpenClHostInProcWorld>;
+    public sealed class OrderStatistics : OrderStatisticsSuite<OpenClHostInProcWorld>;
+    public sealed class Histograms : HistogramSuite<OpenClHostInProcWorld>;
+    public sealed class Moments : MomentSuite<OpenClHostInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
@@ -59,6 +62,9 @@ namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
     public sealed class ManipulationExtras : ManipulationExtrasSuite<OpenClDeviceInProcWorld>;
     public sealed class InPlace : InPlaceSuite<OpenClDeviceInProcWorld>;
     public sealed class Sort : SortSuite<OpenClDeviceInProcWorld>;
+    public sealed class OrderStatistics : OrderStatisticsSuite<OpenClDeviceInProcWorld>;
+    public sealed class Histograms : HistogramSuite<OpenClDeviceInProcWorld>;
+    public sealed class Moments : MomentSuite<OpenClDeviceInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests

@@ -29,6 +29,9 @@ namespace Heat.Backend.Torch.Tests.TorchInProc
     public sealed class InPlace : InPlaceSuite<TorchInProcWorld>;
     public sealed class GaussianNB : GaussianNBSuite<TorchInProcWorld>;
     public sealed class Sort : SortSuite<TorchInProcWorld>;
+    public sealed class OrderStatistics : OrderStatisticsSuite<TorchInProcWorld>;
+    public sealed class Histograms : HistogramSuite<TorchInProcWorld>;
+    public sealed class Moments : MomentSuite<TorchInProcWorld>;
 }
 
 namespace Heat.Backend.Torch.Tests

@@ -31,4 +31,7 @@ namespace Heat.Comm.Mpi.Driver.ManagedMpi
     public sealed class InPlace(ITestWorld world) : InPlaceSuite<MpiWorld>(world);
     public sealed class GaussianNB(ITestWorld world) : GaussianNBSuite<MpiWorld>(world);
     public sealed class Sort(ITestWorld world) : SortSuite<MpiWorld>(world);
+    public sealed class OrderStatistics(ITestWorld world) : OrderStatisticsSuite<MpiWorld>(world);
+    public sealed class Histograms(ITestWorld world) : HistogramSuite<MpiWorld>(world);
+    public sealed class Moments(ITestWorld world) : MomentSuite<MpiWorld>(world);
 }

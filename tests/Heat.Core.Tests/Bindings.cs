@@ -23,6 +23,9 @@ namespace Heat.Core.Tests.ManagedInProc
     public sealed class ManipulationExtras : ManipulationExtrasSuite<ManagedInProcWorld>;
     public sealed class InPlace : InPlaceSuite<ManagedInProcWorld>;
     public sealed class Sort : SortSuite<ManagedInProcWorld>;
+    public sealed class OrderStatistics : OrderStatisticsSuite<ManagedInProcWorld>;
+    public sealed class Histograms : HistogramSuite<ManagedInProcWorld>;
+    public sealed class Moments : MomentSuite<ManagedInProcWorld>;
 }
 
 namespace Heat.Core.Tests

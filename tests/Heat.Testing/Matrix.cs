@@ -24,6 +24,7 @@ public static class Matrix
         typeof(ManipulationExtrasSuite<>),
         typeof(InPlaceSuite<>),
         typeof(SortSuite<>),
+        typeof(OrderStatisticsSuite<>), typeof(HistogramSuite<>), typeof(MomentSuite<>),
     ];
 
     /// <summary>Every ML estimator suite (Heat.ML through the public API; every world runs them).</summary>

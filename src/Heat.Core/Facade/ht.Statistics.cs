@@ -31,43 +31,68 @@ public static partial class ht
         => Variance(x, axis, ddof, keepdims, sqrt: true);
 
     /// <summary>
-    /// Weighted average over <paramref name="axis"/>: <c>sum(x * w) / sum(w)</c>. <paramref name="weights"/> has the
-    /// shape of
-    /// <paramref name="x"/>, or is 1-d with the length of <paramref name="axis"/>; null gives the mean.
+    /// Weighted average over <paramref name="axis"/> (an axis, several, or all when null): <c>sum(x * w) / sum(w)</c>.
+    /// <paramref name="weights"/> has the shape of <paramref name="x"/>, or is 1-d with the length of a single
+    /// <paramref name="axis"/>; null gives the mean.
     /// </summary>
     /// <exception cref="ArgumentException">The weights' shape does not fit, or they sum to zero.</exception>
-    public static DNDarray average(DNDarray x, int? axis = null, DNDarray? weights = null, bool keepdims = false)
+    public static DNDarray average(DNDarray x, Axis? axis = null, DNDarray? weights = null, bool keepdims = false)
+    {
+        var (avg, sumOfWeights) = AverageAndWeights(x, axis, weights, keepdims);
+        sumOfWeights.Dispose();
+        return avg;
+    }
+
+    /// <summary>The weighted average and the sum of the weights (of the average's dtype and shape) when
+    /// <paramref name="returned"/> (HeAT's <c>returned=True</c>); see
+    /// <see cref="average(DNDarray, Axis?, DNDarray?, bool)"/>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="returned"/> is false (use the other overload).</exception>
+    public static (DNDarray average, DNDarray sum_of_weights) average(DNDarray x, Axis? axis, DNDarray? weights,
+        bool returned, bool keepdims = false)
+    {
+        if (!returned) throw new ArgumentException("this overload returns (average, sum_of_weights); call average without returned for the average alone.", nameof(returned));
+        return AverageAndWeights(x, axis, weights, keepdims);
+    }
+
+    private static (DNDarray, DNDarray) AverageAndWeights(DNDarray x, Axis? axis, DNDarray? weights, bool keepdims)
     {
         ArgumentNullException.ThrowIfNull(x);
-        if (weights is null) return mean(x, axis, keepdims);
+        using var scope = DisposeScope.Begin();
+        var axes = Axis.Resolve(axis, x.ndim);
+        if (weights is null)
+        {
+            var avg = mean(x, axis, keepdims);
+            long count = axes.Aggregate(1L, (p, a) => p * x.GShapeRef[a]);
+            var counts = full_like(avg, count);
+            return scope.MoveToOuter((avg, counts));
+        }
         DNDarray w = weights;
-        bool ownsW = false;
+        bool vector = false;
         if (!Shapes.Equal(weights.GShapeRef, x.GShapeRef))
         {
-            if (axis is null)
-                throw new ArgumentException($"weights of shape {Shapes.Format(weights.GShapeRef)} differ from x's shape {Shapes.Format(x.GShapeRef)}; give an axis for 1-d weights.", nameof(weights));
-            int ax = Shapes.NormalizeAxis(axis.Value, x.ndim);
+            if (axis is null || axes.Length != 1)
+                throw new ArgumentException($"weights of shape {Shapes.Format(weights.GShapeRef)} differ from x's shape {Shapes.Format(x.GShapeRef)}; give one axis for 1-d weights.", nameof(weights));
+            int ax = axes[0];
             if (weights.ndim != 1 || weights.GShapeRef[0] != x.GShapeRef[ax])
                 throw new ArgumentException($"1-d weights must have the length of axis {ax} ({x.GShapeRef[ax]}); got shape {Shapes.Format(weights.GShapeRef)}.", nameof(weights));
             w = Manipulation.AlignVector(weights, x.ndim, ax);
-            ownsW = true;
+            vector = true;
         }
-        try
-        {
-            var type = DTypePromotion.Promote(x.dtype, w.dtype);
-            if (!type.IsInexact) type = float32;
-            using var xw = x * w;
-            using var numerator = Reduction.Reduce(ReduceOp.Sum, xw, axis, keepdims, type.IsComplex ? complex128 : float64);
-            // 1-d weights: their plain sum (a 0-d array broadcasts against any numerator shape).
-            using var denominator = ownsW
-                ? Reduction.Reduce(ReduceOp.Sum, weights, null, false, type.IsComplex ? complex128 : float64)
-                : Reduction.Reduce(ReduceOp.Sum, w, axis, keepdims, type.IsComplex ? complex128 : float64);
-            using var anyZero = ht.any(denominator == 0);
-            if (anyZero.item<bool>()) throw new ArgumentException("weights sum to zero along the averaged axis; the average is undefined.", nameof(weights));
-            using var quotient = numerator / denominator;
-            return quotient.astype(type);
-        }
-        finally { if (ownsW) w.Dispose(); }
+        var type = DTypePromotion.Promote(x.dtype, w.dtype);
+        if (!type.IsInexact) type = float32;
+        var accumulate = type.IsComplex ? complex128 : float64;
+        var xw = x * w;
+        var numerator = Reduction.Reduce(ReduceOp.Sum, xw, axis, keepdims, accumulate);
+        // 1-d weights: their plain sum, broadcast to the average's shape.
+        var denominator = vector
+            ? Reduction.Reduce(ReduceOp.Sum, weights, null, false, accumulate)
+            : Reduction.Reduce(ReduceOp.Sum, w, axis, keepdims, accumulate);
+        var anyZero = ht.any(denominator == 0);
+        if (anyZero.item<bool>()) throw new ArgumentException("weights sum to zero along the averaged axis; the average is undefined.", nameof(weights));
+        var quotient = numerator / denominator;
+        var result = quotient.astype(type);
+        var sums = (vector ? denominator + zeros_like(result, dtype: accumulate) : denominator).astype(type);
+        return scope.MoveToOuter((result, sums));
     }
 
     private static DNDarray Variance(DNDarray x, Axis? axis, int ddof, bool keepdims, bool sqrt)

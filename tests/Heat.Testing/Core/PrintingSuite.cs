@@ -131,4 +131,105 @@ public abstract class PrintingSuite<TWorld>(ITestWorld? world = null) : Dndarray
         });
         Assert.All(texts, t => Assert.Equal(texts[0], t));
     }
+
+    /// <summary>Runs <paramref name="body"/> with the process's printing options restored afterwards.</summary>
+    private static T WithOptionsRestored<T>(Func<T> body)
+    {
+        var saved = ht.get_printoptions();
+        try { return body(); }
+        finally
+        {
+            ht.set_printoptions(saved);
+            ht.global_printing();
+        }
+    }
+
+    [Theory, MemberData(nameof(Ranks))]
+    public void PrintOptions_PrecisionThresholdEdgeItemsSciMode(int ranks) => WithOptionsRestored(() =>
+    {
+        Assert.Equal(new PrintOptions(), ht.get_printoptions());
+        ht.set_printoptions(precision: 2);
+        Assert.Equal(2, ht.get_printoptions().Precision);
+        var precise = World.Run(ranks, () =>
+        {
+            using var y = ht.array(new[] { 0.5, -1.25, 2, 3.14159 }, split: 0);
+            return y.ToString();
+        });
+        Assert.All(precise, t => Assert.Equal("DNDarray([0.50, -1.25, 2.00, 3.14], dtype=ht.float64, device=cpu:0, split=0)", t));
+
+        ht.set_printoptions(threshold: 5, edgeitems: 1);
+        var summarised = World.Run(ranks, () =>
+        {
+            using var x = ht.arange(10, split: 0);
+            using var m = ht.array(Enumerable.Range(0, 12).ToArray(), [3, 4], split: 1);
+            return x + "|" + m;
+        });
+        Assert.All(summarised, t => Assert.Equal("DNDarray([0, ..., 9], dtype=ht.int32, device=cpu:0, split=0)|"
+            + "DNDarray([[0, ..., 3],\n          ...,\n          [8, ..., 11]], dtype=ht.int32, device=cpu:0, split=1)", t));
+
+        ht.set_printoptions(profile: "full");
+        Assert.Equal(new PrintOptions(Threshold: long.MaxValue), ht.get_printoptions());
+        var full = World.Run(ranks, () =>
+        {
+            using var x = ht.arange(1500, split: 0);
+            return x.ToString();
+        });
+        Assert.All(full, t => Assert.DoesNotContain("...", t, StringComparison.Ordinal));
+        Assert.All(full, t => Assert.Contains(", 1499]", t, StringComparison.Ordinal));
+
+        ht.set_printoptions(profile: "short", sci_mode: true);
+        var sci = World.Run(ranks, () =>
+        {
+            using var y = ht.array(new[] { 1234.5, 0.001, -2 }, split: 0);
+            return y.ToString();
+        });
+        Assert.All(sci, t => Assert.Equal("DNDarray([1.23e+03, 1.00e-03, -2.00e+00], dtype=ht.float64, device=cpu:0, split=0)", t));
+        return 0;
+    });
+
+    [Theory, MemberData(nameof(Ranks))]
+    public void PrintOptions_LineWidthWrapsRows(int ranks) => WithOptionsRestored(() =>
+    {
+        ht.set_printoptions(linewidth: 30);
+        var texts = World.Run(ranks, () =>
+        {
+            using var x = ht.arange(14, split: 0);
+            return x.ToString();
+        });
+        Assert.All(texts, t => Assert.Equal(
+            "DNDarray([0, 1, 2, 3, 4, 5, 6,\n          7, 8, 9, 10, 11, 12,\n          13], dtype=ht.int32, device=cpu:0, split=0)", t));
+        Assert.Throws<ArgumentException>(() => ht.set_printoptions(profile: "wide"));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ht.set_printoptions(edgeitems: 0));
+        return 0;
+    });
+
+    [Theory, MemberData(nameof(Ranks))]
+    public void LocalPrinting_PrintsEachRanksChunk_AndPrint0WritesOnRankZero(int ranks) => WithOptionsRestored(() =>
+    {
+        var writer = new StringWriter();
+        var console = Console.Out;
+        string[] texts;
+        Console.SetOut(writer);
+        try
+        {
+            texts = World.Run(ranks, () =>
+            {
+                ht.local_printing();
+                using var x = ht.arange(7, split: 0);
+                var mine = x.ToString();
+                var expected = "[" + string.Join(", ", x.ToLocalArray<int>()) + "], device: cpu:0, split: 0";
+                Assert.Equal(expected, mine);
+                ht.get_comm().Barrier();
+                ht.global_printing();
+                ht.print0("sum", x);
+                return mine;
+            });
+        }
+        finally { Console.SetOut(console); }
+        var lines = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        // In process every rank shares the console: rank 0's lines appear once; under MPI other ranks see none.
+        Assert.InRange(lines.Count(l => l.StartsWith("sum DNDarray([0, 1, 2, 3, 4, 5, 6], dtype=ht.int32", StringComparison.Ordinal)), World is InProcTestWorld ? 1 : 0, 1);
+        Assert.Equal(ranks, texts.Length);
+        return 0;
+    });
 }
