@@ -9,21 +9,24 @@ namespace Heat;
 public sealed partial class DNDarray
 {
     /// <summary>
-    /// Basic indexing, collective on every rank: <c>x[1]</c>, <c>x[^1]</c>, <c>x[1..^1, 2]</c>,
-    /// <c>x[ht.slice(null, null, -2), ht.newaxis, ht.ellipsis]</c>. The getter returns a new array (an integer on the split
-    /// axis gives a replicated one; slices keep the split, usually unbalanced); the setter writes a value (a DNDarray of
-    /// any distribution, or a .NET scalar) broadcast to the selection.
+    /// Indexing, collective on every rank: <c>x[1]</c>, <c>x[^1]</c>, <c>x[1..^1, 2]</c>,
+    /// <c>x[ht.slice(null, null, -2), ht.newaxis, ht.ellipsis]</c>, boolean masks and integer arrays with NumPy's
+    /// advanced-indexing rules (<c>x[x > 0]</c>, <c>x[idx, 1..]</c>). The getter returns a new array (an integer on the
+    /// split axis gives a replicated one; slices keep the split, usually unbalanced; masks and integer arrays on the
+    /// split axis give a result split along the first index axis); the setter writes a value (a DNDarray of any
+    /// distribution, or a .NET scalar) broadcast to the selection, the last of repeated indices winning.
     /// </summary>
-    /// <exception cref="IndexOutOfRangeException">Too many indices, or an integer outside its axis.</exception>
+    /// <exception cref="IndexOutOfRangeException">Too many indices, an index outside its axis, a mask of the wrong
+    /// shape, a non-integer index array, or index arrays that do not broadcast together.</exception>
     /// <exception cref="ArgumentException">More than one ellipsis, a zero step, or a value that does not broadcast.</exception>
-    /// <exception cref="NotSupportedException">A boolean mask or integer array key (not yet supported).</exception>
     public DNDarray this[params IndexKey[] keys]
     {
-        get => Indexing.Get(this, IndexPlan.Create(keys ?? [], _gshape));
+        get => AdvancedPlan.IsAdvanced(keys) ? AdvancedIndexing.Get(this, keys) : Indexing.Get(this, IndexPlan.Create(keys ?? [], _gshape));
         set
         {
             ArgumentNullException.ThrowIfNull(value);
-            Indexing.Set(this, IndexPlan.Create(keys ?? [], _gshape), value);
+            if (AdvancedPlan.IsAdvanced(keys)) AdvancedIndexing.Set(this, keys, value);
+            else Indexing.Set(this, IndexPlan.Create(keys ?? [], _gshape), value);
         }
     }
 

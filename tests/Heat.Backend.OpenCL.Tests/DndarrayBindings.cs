@@ -34,6 +34,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClHostInProc
     public sealed class OrderStatistics : OrderStatisticsSuite<OpenClHostInProcWorld>;
     public sealed class Histograms : HistogramSuite<OpenClHostInProcWorld>;
     public sealed class Moments : MomentSuite<OpenClHostInProcWorld>;
+    public sealed class AdvancedIndexing : AdvancedIndexingSuite<OpenClHostInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
@@ -65,6 +66,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
     public sealed class OrderStatistics : OrderStatisticsSuite<OpenClDeviceInProcWorld>;
     public sealed class Histograms : HistogramSuite<OpenClDeviceInProcWorld>;
     public sealed class Moments : MomentSuite<OpenClDeviceInProcWorld>;
+    public sealed class AdvancedIndexing : AdvancedIndexingSuite<OpenClDeviceInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests

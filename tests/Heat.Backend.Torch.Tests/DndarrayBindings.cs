@@ -32,6 +32,7 @@ namespace Heat.Backend.Torch.Tests.TorchInProc
     public sealed class OrderStatistics : OrderStatisticsSuite<TorchInProcWorld>;
     public sealed class Histograms : HistogramSuite<TorchInProcWorld>;
     public sealed class Moments : MomentSuite<TorchInProcWorld>;
+    public sealed class AdvancedIndexing : AdvancedIndexingSuite<TorchInProcWorld>;
 }
 
 namespace Heat.Backend.Torch.Tests

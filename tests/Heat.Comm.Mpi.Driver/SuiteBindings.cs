@@ -34,4 +34,5 @@ namespace Heat.Comm.Mpi.Driver.ManagedMpi
     public sealed class OrderStatistics(ITestWorld world) : OrderStatisticsSuite<MpiWorld>(world);
     public sealed class Histograms(ITestWorld world) : HistogramSuite<MpiWorld>(world);
     public sealed class Moments(ITestWorld world) : MomentSuite<MpiWorld>(world);
+    public sealed class AdvancedIndexing(ITestWorld world) : AdvancedIndexingSuite<MpiWorld>(world);
 }

@@ -26,6 +26,7 @@ namespace Heat.Core.Tests.ManagedInProc
     public sealed class OrderStatistics : OrderStatisticsSuite<ManagedInProcWorld>;
     public sealed class Histograms : HistogramSuite<ManagedInProcWorld>;
     public sealed class Moments : MomentSuite<ManagedInProcWorld>;
+    public sealed class AdvancedIndexing : AdvancedIndexingSuite<ManagedInProcWorld>;
 }
 
 namespace Heat.Core.Tests

@@ -25,6 +25,7 @@ public static class Matrix
         typeof(InPlaceSuite<>),
         typeof(SortSuite<>),
         typeof(OrderStatisticsSuite<>), typeof(HistogramSuite<>), typeof(MomentSuite<>),
+        typeof(AdvancedIndexingSuite<>),
     ];
 
     /// <summary>Every ML estimator suite (Heat.ML through the public API; every world runs them).</summary>

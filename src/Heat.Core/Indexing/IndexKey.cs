@@ -14,7 +14,7 @@ public enum IndexKeyKind
     NewAxis,
     /// <summary>As many full slices as the other keys leave axes (<see cref="ht.ellipsis"/>).</summary>
     Ellipsis,
-    /// <summary>A boolean mask or integer array (not yet supported).</summary>
+    /// <summary>A boolean mask or integer array.</summary>
     Advanced,
 }
 
@@ -22,7 +22,7 @@ public enum IndexKeyKind
 /// One entry of a multi-axis index <c>x[k0, k1, ...]</c>: converts implicitly from <c>int</c>/<c>long</c> (negative
 /// counts from the end), <see cref="Index"/> (<c>^1</c>), <see cref="Range"/> (<c>1..^1</c>), <see cref="Slice"/>
 /// (<see cref="ht.slice"/>), and <see cref="ht.newaxis"/> / <see cref="ht.ellipsis"/>. DNDarrays and .NET arrays convert
-/// too, for boolean-mask and integer-array indexing, which are not yet supported.
+/// too, for boolean-mask and integer-array indexing.
 /// </summary>
 public readonly struct IndexKey
 {
@@ -57,13 +57,13 @@ public readonly struct IndexKey
     public static implicit operator IndexKey(Range range) => new(IndexKeyKind.Slice, slice: Slice.FromRange(range));
     /// <summary>A slice.</summary>
     public static implicit operator IndexKey(Slice slice) => new(IndexKeyKind.Slice, slice: slice);
-    /// <summary>A boolean mask or integer DNDarray (not yet supported).</summary>
+    /// <summary>A boolean mask or integer DNDarray.</summary>
     public static implicit operator IndexKey(DNDarray array) => new(IndexKeyKind.Advanced, advanced: array ?? throw new ArgumentNullException(nameof(array)));
-    /// <summary>An integer array index (not yet supported).</summary>
+    /// <summary>An integer array index.</summary>
     public static implicit operator IndexKey(long[] indices) => new(IndexKeyKind.Advanced, advanced: indices ?? throw new ArgumentNullException(nameof(indices)));
-    /// <summary>An integer array index (not yet supported).</summary>
+    /// <summary>An integer array index.</summary>
     public static implicit operator IndexKey(int[] indices) => new(IndexKeyKind.Advanced, advanced: indices ?? throw new ArgumentNullException(nameof(indices)));
-    /// <summary>A boolean mask (not yet supported).</summary>
+    /// <summary>A boolean mask.</summary>
     public static implicit operator IndexKey(bool[] mask) => new(IndexKeyKind.Advanced, advanced: mask ?? throw new ArgumentNullException(nameof(mask)));
 
     /// <summary>An integer key as a position in an axis of extent <paramref name="n"/>.</summary>
@@ -75,6 +75,9 @@ public readonly struct IndexKey
             throw new IndexOutOfRangeException($"index {this} is out of bounds for axis {axis} with size {n}.");
         return i;
     }
+
+    /// <summary>The DNDarray or .NET array of an <see cref="IndexKeyKind.Advanced"/> key.</summary>
+    internal object? AdvancedValue => _advanced;
 
     /// <summary>The kind of advanced index, for messages.</summary>
     internal string AdvancedDescription => _advanced switch
