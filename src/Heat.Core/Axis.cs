@@ -27,6 +27,15 @@ public readonly struct Axis
         return result;
     }
 
+    /// <summary>The axes normalised to 0..ndim-1 in the order given (matrix norms: the pair keeps its order).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An axis is out of range.</exception>
+    /// <exception cref="ArgumentException">An axis repeats.</exception>
+    internal int[] NormalizeOrdered(int ndim)
+    {
+        _ = Normalize(ndim); // checks range and repeats
+        return Ordered(ndim);
+    }
+
     /// <summary>Every axis of an <paramref name="ndim"/>-d array when <paramref name="axis"/> is null, else the
     /// normalised set.</summary>
     public static int[] Resolve(Axis? axis, int ndim) => axis is { } a ? a.Normalize(ndim) : Enumerable.Range(0, ndim).ToArray();

@@ -24,6 +24,10 @@ namespace Heat.Backend.OpenCL.Tests.OpenClHostInProc
     public sealed class Manipulation : ManipulationSuite<OpenClHostInProcWorld>;
     public sealed class Spatial : SpatialSuite<OpenClHostInProcWorld>;
     public sealed class Segments : SegmentSuite<OpenClHostInProcWorld>;
+    public sealed class Qrs : QrSuite<OpenClHostInProcWorld>;
+    public sealed class Svds : SvdSuite<OpenClHostInProcWorld>;
+    public sealed class DenseLinalg : DenseLinalgSuite<OpenClHostInProcWorld>;
+    public sealed class Norms : NormSuite<OpenClHostInProcWorld>;
     public sealed class KMeans : KMeansSuite<OpenClHostInProcWorld>;
     public sealed class Lasso : LassoSuite<OpenClHostInProcWorld>;
     public sealed class Preprocessing : PreprocessingSuite<OpenClHostInProcWorld>;
@@ -54,6 +58,10 @@ namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
     public sealed class Manipulation : ManipulationSuite<OpenClDeviceInProcWorld>;
     public sealed class Spatial : SpatialSuite<OpenClDeviceInProcWorld>;
     public sealed class Segments : SegmentSuite<OpenClDeviceInProcWorld>;
+    public sealed class Qrs : QrSuite<OpenClDeviceInProcWorld>;
+    public sealed class Svds : SvdSuite<OpenClDeviceInProcWorld>;
+    public sealed class DenseLinalg : DenseLinalgSuite<OpenClDeviceInProcWorld>;
+    public sealed class Norms : NormSuite<OpenClDeviceInProcWorld>;
     public sealed class KMeans : KMeansSuite<OpenClDeviceInProcWorld>;
     public sealed class Lasso : LassoSuite<OpenClDeviceInProcWorld>;
     public sealed class Preprocessing : PreprocessingSuite<OpenClDeviceInProcWorld>;

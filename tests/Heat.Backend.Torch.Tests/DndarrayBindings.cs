@@ -22,6 +22,10 @@ namespace Heat.Backend.Torch.Tests.TorchInProc
     public sealed class Manipulation : ManipulationSuite<TorchInProcWorld>;
     public sealed class Spatial : SpatialSuite<TorchInProcWorld>;
     public sealed class Segments : SegmentSuite<TorchInProcWorld>;
+    public sealed class Qrs : QrSuite<TorchInProcWorld>;
+    public sealed class Svds : SvdSuite<TorchInProcWorld>;
+    public sealed class DenseLinalg : DenseLinalgSuite<TorchInProcWorld>;
+    public sealed class Norms : NormSuite<TorchInProcWorld>;
     public sealed class KMeans : KMeansSuite<TorchInProcWorld>;
     public sealed class Lasso : LassoSuite<TorchInProcWorld>;
     public sealed class Preprocessing : PreprocessingSuite<TorchInProcWorld>;

@@ -24,6 +24,10 @@ namespace Heat.Comm.Mpi.Driver.ManagedMpi
     public sealed class Manipulation(ITestWorld world) : ManipulationSuite<MpiWorld>(world);
     public sealed class Spatial(ITestWorld world) : SpatialSuite<MpiWorld>(world);
     public sealed class Segments(ITestWorld world) : SegmentSuite<MpiWorld>(world);
+    public sealed class Qrs(ITestWorld world) : QrSuite<MpiWorld>(world);
+    public sealed class Svds(ITestWorld world) : SvdSuite<MpiWorld>(world);
+    public sealed class DenseLinalg(ITestWorld world) : DenseLinalgSuite<MpiWorld>(world);
+    public sealed class Norms(ITestWorld world) : NormSuite<MpiWorld>(world);
     public sealed class KMeans(ITestWorld world) : KMeansSuite<MpiWorld>(world);
     public sealed class Lasso(ITestWorld world) : LassoSuite<MpiWorld>(world);
     public sealed class Preprocessing(ITestWorld world) : PreprocessingSuite<MpiWorld>(world);

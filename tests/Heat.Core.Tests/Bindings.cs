@@ -27,6 +27,10 @@ namespace Heat.Core.Tests.ManagedInProc
     public sealed class Histograms : HistogramSuite<ManagedInProcWorld>;
     public sealed class Moments : MomentSuite<ManagedInProcWorld>;
     public sealed class AdvancedIndexing : AdvancedIndexingSuite<ManagedInProcWorld>;
+    public sealed class Qrs : QrSuite<ManagedInProcWorld>;
+    public sealed class Svds : SvdSuite<ManagedInProcWorld>;
+    public sealed class DenseLinalg : DenseLinalgSuite<ManagedInProcWorld>;
+    public sealed class Norms : NormSuite<ManagedInProcWorld>;
 }
 
 namespace Heat.Core.Tests
