@@ -132,5 +132,9 @@ public sealed partial class DNDarray : IDisposable
     }
 
     /// <summary>Releases this rank's local chunk.</summary>
-    public void Dispose() => larray.Dispose();
+    public void Dispose()
+    {
+        larray.Dispose();
+        ClearHalos();
+    }
 }

@@ -28,6 +28,8 @@ namespace Heat.Backend.OpenCL.Tests.OpenClHostInProc
     public sealed class Svds : SvdSuite<OpenClHostInProcWorld>;
     public sealed class DenseLinalg : DenseLinalgSuite<OpenClHostInProcWorld>;
     public sealed class Norms : NormSuite<OpenClHostInProcWorld>;
+    public sealed class LinalgBasics : LinalgBasicsSuite<OpenClHostInProcWorld>;
+    public sealed class Signal : SignalSuite<OpenClHostInProcWorld>;
     public sealed class KMeans : KMeansSuite<OpenClHostInProcWorld>;
     public sealed class Lasso : LassoSuite<OpenClHostInProcWorld>;
     public sealed class Preprocessing : PreprocessingSuite<OpenClHostInProcWorld>;
@@ -62,6 +64,8 @@ namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
     public sealed class Svds : SvdSuite<OpenClDeviceInProcWorld>;
     public sealed class DenseLinalg : DenseLinalgSuite<OpenClDeviceInProcWorld>;
     public sealed class Norms : NormSuite<OpenClDeviceInProcWorld>;
+    public sealed class LinalgBasics : LinalgBasicsSuite<OpenClDeviceInProcWorld>;
+    public sealed class Signal : SignalSuite<OpenClDeviceInProcWorld>;
     public sealed class KMeans : KMeansSuite<OpenClDeviceInProcWorld>;
     public sealed class Lasso : LassoSuite<OpenClDeviceInProcWorld>;
     public sealed class Preprocessing : PreprocessingSuite<OpenClDeviceInProcWorld>;

@@ -26,6 +26,8 @@ namespace Heat.Backend.Torch.Tests.TorchInProc
     public sealed class Svds : SvdSuite<TorchInProcWorld>;
     public sealed class DenseLinalg : DenseLinalgSuite<TorchInProcWorld>;
     public sealed class Norms : NormSuite<TorchInProcWorld>;
+    public sealed class LinalgBasics : LinalgBasicsSuite<TorchInProcWorld>;
+    public sealed class Signal : SignalSuite<TorchInProcWorld>;
     public sealed class KMeans : KMeansSuite<TorchInProcWorld>;
     public sealed class Lasso : LassoSuite<TorchInProcWorld>;
     public sealed class Preprocessing : PreprocessingSuite<TorchInProcWorld>;

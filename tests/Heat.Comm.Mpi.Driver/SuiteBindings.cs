@@ -28,6 +28,8 @@ namespace Heat.Comm.Mpi.Driver.ManagedMpi
     public sealed class Svds(ITestWorld world) : SvdSuite<MpiWorld>(world);
     public sealed class DenseLinalg(ITestWorld world) : DenseLinalgSuite<MpiWorld>(world);
     public sealed class Norms(ITestWorld world) : NormSuite<MpiWorld>(world);
+    public sealed class LinalgBasics(ITestWorld world) : LinalgBasicsSuite<MpiWorld>(world);
+    public sealed class Signal(ITestWorld world) : SignalSuite<MpiWorld>(world);
     public sealed class KMeans(ITestWorld world) : KMeansSuite<MpiWorld>(world);
     public sealed class Lasso(ITestWorld world) : LassoSuite<MpiWorld>(world);
     public sealed class Preprocessing(ITestWorld world) : PreprocessingSuite<MpiWorld>(world);

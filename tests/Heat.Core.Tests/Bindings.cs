@@ -31,6 +31,8 @@ namespace Heat.Core.Tests.ManagedInProc
     public sealed class Svds : SvdSuite<ManagedInProcWorld>;
     public sealed class DenseLinalg : DenseLinalgSuite<ManagedInProcWorld>;
     public sealed class Norms : NormSuite<ManagedInProcWorld>;
+    public sealed class LinalgBasics : LinalgBasicsSuite<ManagedInProcWorld>;
+    public sealed class Signal : SignalSuite<ManagedInProcWorld>;
 }
 
 namespace Heat.Core.Tests

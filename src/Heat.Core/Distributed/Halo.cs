@@ -3,9 +3,50 @@ using Heat.Abstractions;
 
 namespace Heat.Distributed;
 
-/// <summary>Neighbour exchange along the split axis: the first slice of the next non-empty chunk.</summary>
+/// <summary>
+/// Neighbour exchange along the split axis: the first slice of the next non-empty chunk, and windows of the global
+/// array gathered from as many ranks as hold them (halos of any width, chunks shorter than the halo, empty chunks).
+/// </summary>
 internal static class Halo
 {
+    /// <summary>
+    /// Writes the global range <c>request(me)</c> along the split axis of <paramref name="x"/> into
+    /// <paramref name="destination"/> (extent <c>request(me).Count</c> on that axis, the extents of
+    /// <paramref name="source"/> on the others), gathered from every rank that holds part of it: one Alltoallw.
+    /// </summary>
+    /// <param name="x">The distributed array (its split counts).</param>
+    /// <param name="source">This rank's chunk or a view of it that crops other axes alike on every rank.</param>
+    /// <param name="request">Each rank's range (start, count), inside [0, global extent); the same function on every
+    /// rank, so that each sender knows what each receiver wants.</param>
+    /// <param name="destination">Where this rank's range goes (any host view, or device memory staged).</param>
+    public static void FetchRange(DNDarray x, LocalTensor source, Func<int, (long Start, long Count)> request, LocalTensor destination)
+    {
+        int s = x.split ?? throw new InvalidOperationException("A range exchange needs a split array.");
+        var comm = x.comm;
+        if (comm.Size == 1)
+        {
+            var (start, count) = request(0);
+            using var view = source.Slice(s, start, count);
+            x.Backend.Copy(view, destination);
+            return;
+        }
+        var counts = x.SplitCounts();
+        var displs = Chunking.Displacements(counts);
+        int me = comm.Rank;
+        long mine = displs[me];
+        var (want, wantCount) = request(me);
+        StridedBoxes.Exchange(comm, source, destination,
+            (from, r) =>
+            {
+                var (lo, c) = request(r);
+                return StridedBoxes.Slice(from, s, Math.Max(0, lo - mine), Overlap(mine, counts[me], lo, c));
+            },
+            (into, r) => StridedBoxes.Slice(into, s, Math.Max(0, displs[r] - want), Overlap(displs[r], counts[r], want, wantCount)));
+    }
+
+    private static long Overlap(long aStart, long aCount, long bStart, long bCount) =>
+        Math.Max(0, Math.Min(aStart + aCount, bStart + bCount) - Math.Max(aStart, bStart));
+
     private const int Tag = 7301;
 
     /// <summary>

@@ -49,46 +49,82 @@ public static partial class ht
     }
 
     /// <summary>The sum of the <paramref name="offset"/>-th diagonal of a 2-d array, as a .NET double (HeAT returns a
-    /// Python number).</summary>
+    /// Python number). For the traces of an N-d array use the overload with <c>axis1</c>/<c>axis2</c>.</summary>
+    /// <exception cref="ArgumentException">The array is not 2-d.</exception>
     public static double trace(DNDarray a, long offset = 0)
     {
+        ArgumentNullException.ThrowIfNull(a);
+        if (a.ndim != 2)
+            throw new ArgumentException($"trace: a is {a.ndim}-d; the scalar form needs a 2-d array (for N-d arrays give axis1 and axis2, which returns a DNDarray).", nameof(a));
         using var d = diagonal(a, offset);
         using var s = sum(d);
         return s.item<double>();
     }
 
     /// <summary>
-    /// The <paramref name="offset"/>-th diagonal of a 2-d array (above the main one for positive offsets) as a 1-d
-    /// array;
-    /// split along 0 when the input is split (each rank keeps the diagonal entries of its chunk, possibly unbalanced).
+    /// The sums along the <paramref name="offset"/>-th diagonals of the 2-d sub-arrays spanned by
+    /// <paramref name="axis1"/> and <paramref name="axis2"/>: the shape of <paramref name="a"/> without those axes, in
+    /// <paramref name="dtype"/> (default: a's dtype, which is also the accumulator).
     /// </summary>
-    /// <exception cref="NotSupportedException">The array is not 2-d.</exception>
-    public static DNDarray diagonal(DNDarray a, long offset = 0)
+    /// <remarks>Distributed like <see cref="diagonal"/> and reduced along the diagonal (one Allreduce when the
+    /// diagonal is split).</remarks>
+    /// <exception cref="ArgumentException">a has fewer than 2 dimensions, or the axes are equal or out of range.</exception>
+    public static DNDarray trace(DNDarray a, int axis1, int axis2, long offset = 0, DType? dtype = null)
     {
         ArgumentNullException.ThrowIfNull(a);
-        if (a.ndim != 2) throw new NotSupportedException($"diagonal of a {a.ndim}-d array is not supported yet; give a 2-d array.");
-        long rows = a.GShapeRef[0], cols = a.GShapeRef[1];
+        if (a.ndim < 2) throw new ArgumentException($"trace: a must have at least 2 dimensions, not {a.ndim}.", nameof(a));
+        var target = dtype ?? a.dtype;
+        using var d = diagonal(a, offset, axis1, axis2);
+        using var cast = d.dtype == target ? d.Alias() : d.astype(target);
+        var s = sum(cast, axis: -1);
+        if (s.dtype == target) return s;
+        using (s) return s.astype(target);
+    }
+
+    /// <summary>
+    /// The <paramref name="offset"/>-th diagonal (above the main one for positive offsets) of the 2-d sub-arrays
+    /// spanned by <paramref name="dim1"/> and <paramref name="dim2"/>: those axes removed, the diagonal appended as the
+    /// last axis (NumPy, HeAT).
+    /// </summary>
+    /// <remarks>
+    /// No communication. Split along another axis: the split follows it. Split along dim1 or dim2: the result is split
+    /// along its last axis, each rank keeping the diagonal entries of its own chunk (global offsets from the actual,
+    /// possibly unbalanced, chunks), so the result may be unbalanced.
+    /// </remarks>
+    /// <exception cref="ArgumentException">a has fewer than 2 dimensions, or the dims are equal or out of range.</exception>
+    public static DNDarray diagonal(DNDarray a, long offset = 0, int dim1 = 0, int dim2 = 1)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        if (a.ndim < 2) throw new ArgumentException($"diagonal: a must have at least 2 dimensions, not {a.ndim}.", nameof(a));
+        int d1 = Shapes.NormalizeAxis(dim1, a.ndim, nameof(dim1)), d2 = Shapes.NormalizeAxis(dim2, a.ndim, nameof(dim2));
+        if (d1 == d2) throw new ArgumentException($"diagonal: dim1 and dim2 must differ, both are {d1}.", nameof(dim2));
+        long rows = a.GShapeRef[d1], cols = a.GShapeRef[d2];
         long total = Math.Max(0, offset >= 0 ? Math.Min(rows, cols - offset) : Math.Min(rows + offset, cols));
         // Global diagonal entry t is (t + r0, t + c0) with r0 = max(0, -offset), c0 = max(0, offset).
         long r0 = Math.Max(0, -offset), c0 = Math.Max(0, offset);
-        long chunkStart = 0, chunkCount = a.split is null ? 0 : a.larray.Shape[a.split.Value];
-        if (a.split is int) chunkStart = a.SplitOffset();
+        bool splitOnDiagonal = a.split == d1 || a.split == d2;
+        long chunkStart = splitOnDiagonal ? a.SplitOffset() : 0, chunkCount = splitOnDiagonal ? a.larray.Shape[a.split!.Value] : 0;
         long first = 0, count = total;
-        if (a.split is int s)
+        if (splitOnDiagonal)
         {
-            long start = s == 0 ? r0 : c0;
+            long start = a.split == d1 ? r0 : c0;
             first = Math.Clamp(chunkStart - start, 0, total);
             long end = Math.Clamp(chunkStart + chunkCount - start, 0, total);
             count = Math.Max(0, end - first);
         }
         var local = a.larray;
-        var strides = local.Strides.ToArray();
-        long localRow = (first + r0) - (a.split == 0 ? chunkStart : 0);
-        long localCol = (first + c0) - (a.split == 1 ? chunkStart : 0);
-        long startOffset = local.Offset + (count > 0 ? localRow * strides[0] + localCol * strides[1] : 0);
-        using var view = local.View([count], [strides[0] + strides[1]], startOffset);
+        var kept = Enumerable.Range(0, a.ndim).Where(d => d != d1 && d != d2).ToArray();
+        long localRow = first + r0 - (a.split == d1 ? chunkStart : 0);
+        long localCol = first + c0 - (a.split == d2 ? chunkStart : 0);
+        bool any = count > 0 && kept.All(d => local.Shape[d] > 0);
+        long startOffset = local.Offset + (any ? localRow * local.Strides[d1] + localCol * local.Strides[d2] : 0);
+        long[] shape = [.. kept.Select(d => local.Shape[d]), count];
+        long[] strides = [.. kept.Select(d => local.Strides[d]), local.Strides[d1] + local.Strides[d2]];
+        using var view = local.View(shape, strides, startOffset);
         var copy = a.Backend.Copy(view);
-        return new DNDarray(copy, [total], a.split is null ? null : 0, a.Context, a.split is null ? true : null);
+        long[] gshape = [.. kept.Select(d => a.GShapeRef[d]), total];
+        int? split = a.split is not int s ? null : splitOnDiagonal ? gshape.Length - 1 : Array.IndexOf(kept, s);
+        return new DNDarray(copy, gshape, split, a.Context, splitOnDiagonal ? null : a.balanced);
     }
 
     /// <summary>The lower triangle (elements with column − row ≤ k) of the last two dimensions; the rest
