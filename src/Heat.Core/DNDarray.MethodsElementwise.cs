@@ -81,10 +81,10 @@ public sealed partial class DNDarray
     /// <summary>True when all elements are close (see <see cref="ht.allclose"/>).</summary>
     public bool allclose(DNDarray b, double rtol = 1e-05, double atol = 1e-08, bool equal_nan = false)
         => ht.allclose(this, b, rtol, atol, equal_nan);
-    /// <summary>Weighted average (see <see cref="ht.average"/>).</summary>
+    /// <summary>Weighted average (see <see cref="ht.average(DNDarray, Axis?, DNDarray?, bool)"/>).</summary>
     public DNDarray average(int? axis = null, DNDarray? weights = null, bool keepdims = false)
         => ht.average(this, axis, weights, keepdims);
-    /// <summary>Sum of a diagonal (see <see cref="ht.trace"/>).</summary>
+    /// <summary>Sum of a diagonal (see <see cref="ht.trace(DNDarray, long)"/>).</summary>
     public double trace(long offset = 0) => ht.trace(this, offset);
     /// <summary>Lower triangle (see <see cref="ht.tril"/>).</summary>
     public DNDarray tril(long k = 0) => ht.tril(this, k);
