@@ -167,7 +167,7 @@ public sealed class GaussianNB
         var index = ht.clip(ht.searchsorted(classes_, y), 0, k - 1);
         if (!ht.all(ht.take(classes_, index) == y).item<bool>())
             throw new ArgumentException("y has labels that are not among the classes of the first partial_fit call.",
-                "y");
+                nameof(y));
         return index;
     }
 
