@@ -98,7 +98,9 @@ public sealed class GaussianNB
             var delta = mean - theta_;
             var merged = (class_count_!.reshape(k, 1) * theta_ + counts.reshape(k, 1) * mean) / safeTotal;
             var weight = class_count_!.reshape(k, 1) * counts.reshape(k, 1) / safeTotal;
-            var mergedSsd = _ssd! + ssd + delta * delta * weight;
+            // scikit-learn takes the new batch's epsilon off the old variances (which hold the old epsilon).
+            var oldSsd = _ssd! + class_count_!.reshape(k, 1) * (epsilon_ - batchEpsilon);
+            var mergedSsd = oldSsd + ssd + delta * delta * weight;
             (class_count_, theta_, _ssd) = (total, merged, mergedSsd);
         }
         epsilon_ = batchEpsilon;

@@ -8,7 +8,8 @@ namespace Heat.Testing.ML;
 /// <summary>
 /// GaussianNB on the world's rank counts and splits (samples split 0 with uneven and empty chunks, or replicated)
 /// against scikit-learn on HeAT's iris train/test split (tests/data/ml/gaussian_nb.json, made by
-/// make_gaussian_nb.py): statistics within 1e-10 relative, probabilities within 1e-9 absolute, labels equal.
+/// make_gaussian_nb.py): statistics within 1e-10 relative, probabilities within 1e-9 absolute (1e-6 for float32 test
+/// samples), labels equal.
 /// </summary>
 public abstract class GaussianNBSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world)
     where TWorld : ITestWorldKind
@@ -55,15 +56,18 @@ public abstract class GaussianNBSuite<TWorld>(ITestWorld? world = null) : Dndarr
         Near(Flat(model, "var_"), nb.var_!, 1e-10);
         Near(Flat(model, "class_prior_"), nb.class_prior_!, 1e-12);
         Near(Flat(model, "class_count_"), nb.class_count_!, 0);
-        Assert.Equal(Reference.Value.GetProperty(model).GetProperty("epsilon_").GetDouble(), nb.epsilon_, 1e-20);
+        double epsilon = Reference.Value.GetProperty(model).GetProperty("epsilon_").GetDouble();
+        Assert.Equal(epsilon, nb.epsilon_, 1e-12 * epsilon);
+        // float32 test samples differ from the float64 reference ones by their rounding (~1e-7 in probability).
+        double tolerance = test.dtype == ht.float32 ? 1e-6 : 1e-9;
         var predicted = nb.predict(test);
         Assert.Equal(test.split, predicted.split);
         Assert.Equal(Flat(model, "predict"), predicted.astype(ht.float64).ToArray<double>());
-        Near(Flat(model, "predict_proba"), nb.predict_proba(test), 0, 1e-9);
+        Near(Flat(model, "predict_proba"), nb.predict_proba(test), 0, tolerance);
         var log = Flat(model, "predict_log_proba");
         var ours = nb.predict_log_proba(test).ToArray<double>();
         for (int i = 0; i < log.Length; i++)
-            Assert.True(Math.Abs(log[i] - ours[i]) <= 1e-9 * Math.Max(1, Math.Abs(log[i])), $"log proba {i}");
+            Assert.True(Math.Abs(log[i] - ours[i]) <= tolerance * Math.Max(1, Math.Abs(log[i])), $"log proba {i}");
     }
 
     public static TheoryData<int, int?, bool> Cases
