@@ -41,6 +41,9 @@ namespace Heat.Backend.OpenCL.Tests.OpenClHostInProc
     public sealed class Histograms : HistogramSuite<OpenClHostInProcWorld>;
     public sealed class Moments : MomentSuite<OpenClHostInProcWorld>;
     public sealed class AdvancedIndexing : AdvancedIndexingSuite<OpenClHostInProcWorld>;
+    public sealed class KNeighbors : KNeighborsSuite<OpenClHostInProcWorld>;
+    public sealed class RobustScaler : RobustScalerSuite<OpenClHostInProcWorld>;
+    public sealed class Pca : PcaSuite<OpenClHostInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
@@ -79,6 +82,9 @@ namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
     public sealed class Histograms : HistogramSuite<OpenClDeviceInProcWorld>;
     public sealed class Moments : MomentSuite<OpenClDeviceInProcWorld>;
     public sealed class AdvancedIndexing : AdvancedIndexingSuite<OpenClDeviceInProcWorld>;
+    public sealed class KNeighbors : KNeighborsSuite<OpenClDeviceInProcWorld>;
+    public sealed class RobustScaler : RobustScalerSuite<OpenClDeviceInProcWorld>;
+    public sealed class Pca : PcaSuite<OpenClDeviceInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests

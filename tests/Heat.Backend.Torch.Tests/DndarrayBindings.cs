@@ -39,6 +39,9 @@ namespace Heat.Backend.Torch.Tests.TorchInProc
     public sealed class Histograms : HistogramSuite<TorchInProcWorld>;
     public sealed class Moments : MomentSuite<TorchInProcWorld>;
     public sealed class AdvancedIndexing : AdvancedIndexingSuite<TorchInProcWorld>;
+    public sealed class KNeighbors : KNeighborsSuite<TorchInProcWorld>;
+    public sealed class RobustScaler : RobustScalerSuite<TorchInProcWorld>;
+    public sealed class Pca : PcaSuite<TorchInProcWorld>;
 }
 
 namespace Heat.Backend.Torch.Tests

@@ -41,4 +41,7 @@ namespace Heat.Comm.Mpi.Driver.ManagedMpi
     public sealed class Histograms(ITestWorld world) : HistogramSuite<MpiWorld>(world);
     public sealed class Moments(ITestWorld world) : MomentSuite<MpiWorld>(world);
     public sealed class AdvancedIndexing(ITestWorld world) : AdvancedIndexingSuite<MpiWorld>(world);
+    public sealed class KNeighbors(ITestWorld world) : KNeighborsSuite<MpiWorld>(world);
+    public sealed class RobustScaler(ITestWorld world) : RobustScalerSuite<MpiWorld>(world);
+    public sealed class Pca(ITestWorld world) : PcaSuite<MpiWorld>(world);
 }

@@ -9,6 +9,9 @@ namespace Heat.ML.Tests.ManagedInProc
     public sealed class Lasso : LassoSuite<ManagedInProcWorld>;
     public sealed class Preprocessing : PreprocessingSuite<ManagedInProcWorld>;
     public sealed class GaussianNB : GaussianNBSuite<ManagedInProcWorld>;
+    public sealed class KNeighbors : KNeighborsSuite<ManagedInProcWorld>;
+    public sealed class RobustScaler : RobustScalerSuite<ManagedInProcWorld>;
+    public sealed class Pca : PcaSuite<ManagedInProcWorld>;
 }
 
 namespace Heat.ML.Tests

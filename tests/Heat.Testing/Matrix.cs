@@ -36,6 +36,7 @@ public static class Matrix
         typeof(KMeansSuite<>), typeof(LassoSuite<>),
         typeof(PreprocessingSuite<>),
         typeof(GaussianNBSuite<>),
+        typeof(KNeighborsSuite<>), typeof(RobustScalerSuite<>), typeof(PcaSuite<>),
     ];
 
     /// <summary>The I/O suites that move tensor data (bound where the memory kind matters: managed, OpenCL device
