@@ -44,6 +44,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClHostInProc
     public sealed class KNeighbors : KNeighborsSuite<OpenClHostInProcWorld>;
     public sealed class RobustScaler : RobustScalerSuite<OpenClHostInProcWorld>;
     public sealed class Pca : PcaSuite<OpenClHostInProcWorld>;
+    public sealed class KClusters : KClusterSuite<OpenClHostInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
@@ -85,6 +86,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
     public sealed class KNeighbors : KNeighborsSuite<OpenClDeviceInProcWorld>;
     public sealed class RobustScaler : RobustScalerSuite<OpenClDeviceInProcWorld>;
     public sealed class Pca : PcaSuite<OpenClDeviceInProcWorld>;
+    public sealed class KClusters : KClusterSuite<OpenClDeviceInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests

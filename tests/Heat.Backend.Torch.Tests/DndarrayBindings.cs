@@ -42,6 +42,7 @@ namespace Heat.Backend.Torch.Tests.TorchInProc
     public sealed class KNeighbors : KNeighborsSuite<TorchInProcWorld>;
     public sealed class RobustScaler : RobustScalerSuite<TorchInProcWorld>;
     public sealed class Pca : PcaSuite<TorchInProcWorld>;
+    public sealed class KClusters : KClusterSuite<TorchInProcWorld>;
 }
 
 namespace Heat.Backend.Torch.Tests

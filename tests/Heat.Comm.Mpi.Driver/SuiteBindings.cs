@@ -44,4 +44,5 @@ namespace Heat.Comm.Mpi.Driver.ManagedMpi
     public sealed class KNeighbors(ITestWorld world) : KNeighborsSuite<MpiWorld>(world);
     public sealed class RobustScaler(ITestWorld world) : RobustScalerSuite<MpiWorld>(world);
     public sealed class Pca(ITestWorld world) : PcaSuite<MpiWorld>(world);
+    public sealed class KClusters(ITestWorld world) : KClusterSuite<MpiWorld>(world);
 }

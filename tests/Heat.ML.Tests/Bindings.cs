@@ -12,6 +12,7 @@ namespace Heat.ML.Tests.ManagedInProc
     public sealed class KNeighbors : KNeighborsSuite<ManagedInProcWorld>;
     public sealed class RobustScaler : RobustScalerSuite<ManagedInProcWorld>;
     public sealed class Pca : PcaSuite<ManagedInProcWorld>;
+    public sealed class KClusters : KClusterSuite<ManagedInProcWorld>;
 }
 
 namespace Heat.ML.Tests

@@ -37,6 +37,7 @@ public static class Matrix
         typeof(PreprocessingSuite<>),
         typeof(GaussianNBSuite<>),
         typeof(KNeighborsSuite<>), typeof(RobustScalerSuite<>), typeof(PcaSuite<>),
+        typeof(KClusterSuite<>),
     ];
 
     /// <summary>The I/O suites that move tensor data (bound where the memory kind matters: managed, OpenCL device
