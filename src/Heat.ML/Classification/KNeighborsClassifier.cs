@@ -74,7 +74,8 @@ public sealed class KNeighborsClassifier
     /// <exception cref="ArgumentException">x is not 2-d real, or has another number of features.</exception>
     public DNDarray predict_proba(DNDarray x)
     {
-        if (_x is null) throw new InvalidOperationException("This KNeighborsClassifier is not fitted yet; call fit first.");
+        if (_x is null)
+            throw new InvalidOperationException("This KNeighborsClassifier is not fitted yet; call fit first.");
         Samples.CheckMatrix(x, nameof(x));
         Samples.CheckFeatures(x, n_features_in_, nameof(x));
         using var scope = DisposeScope.Begin();

@@ -13,8 +13,8 @@ public sealed class RobustScaler
     /// <summary>Creates the scaler.</summary>
     /// <param name="with_centering">Subtract the median.</param>
     /// <param name="with_scaling">Divide by the interquantile range.</param>
-    /// <param name="quantile_range">The percentiles (q_min, q_max) of the range, 0 ≤ q_min &lt; q_max ≤ 100; (25, 75)
-    /// when null.</param>
+    /// <param name="quantile_range">The percentiles (q_min, q_max) of the range, 0 ≤ q_min &lt; q_max ≤ 100;
+    /// (25, 75) when null.</param>
     /// <param name="copy">false writes <c>transform</c>'s result into a floating input instead of a new array.</param>
     /// <param name="unit_variance">Divide the range by that of the standard normal distribution, so that normally
     /// distributed features end with variance 1.</param>
