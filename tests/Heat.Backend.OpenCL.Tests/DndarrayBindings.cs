@@ -45,6 +45,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClHostInProc
     public sealed class RobustScaler : RobustScalerSuite<OpenClHostInProcWorld>;
     public sealed class Pca : PcaSuite<OpenClHostInProcWorld>;
     public sealed class KClusters : KClusterSuite<OpenClHostInProcWorld>;
+    public sealed class Spectral : SpectralSuite<OpenClHostInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
@@ -87,6 +88,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
     public sealed class RobustScaler : RobustScalerSuite<OpenClDeviceInProcWorld>;
     public sealed class Pca : PcaSuite<OpenClDeviceInProcWorld>;
     public sealed class KClusters : KClusterSuite<OpenClDeviceInProcWorld>;
+    public sealed class Spectral : SpectralSuite<OpenClDeviceInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests

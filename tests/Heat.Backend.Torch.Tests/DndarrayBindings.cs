@@ -43,6 +43,7 @@ namespace Heat.Backend.Torch.Tests.TorchInProc
     public sealed class RobustScaler : RobustScalerSuite<TorchInProcWorld>;
     public sealed class Pca : PcaSuite<TorchInProcWorld>;
     public sealed class KClusters : KClusterSuite<TorchInProcWorld>;
+    public sealed class Spectral : SpectralSuite<TorchInProcWorld>;
 }
 
 namespace Heat.Backend.Torch.Tests

@@ -45,4 +45,5 @@ namespace Heat.Comm.Mpi.Driver.ManagedMpi
     public sealed class RobustScaler(ITestWorld world) : RobustScalerSuite<MpiWorld>(world);
     public sealed class Pca(ITestWorld world) : PcaSuite<MpiWorld>(world);
     public sealed class KClusters(ITestWorld world) : KClusterSuite<MpiWorld>(world);
+    public sealed class Spectral(ITestWorld world) : SpectralSuite<MpiWorld>(world);
 }

@@ -13,6 +13,7 @@ namespace Heat.ML.Tests.ManagedInProc
     public sealed class RobustScaler : RobustScalerSuite<ManagedInProcWorld>;
     public sealed class Pca : PcaSuite<ManagedInProcWorld>;
     public sealed class KClusters : KClusterSuite<ManagedInProcWorld>;
+    public sealed class Spectral : SpectralSuite<ManagedInProcWorld>;
 }
 
 namespace Heat.ML.Tests

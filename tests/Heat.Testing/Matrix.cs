@@ -38,6 +38,7 @@ public static class Matrix
         typeof(GaussianNBSuite<>),
         typeof(KNeighborsSuite<>), typeof(RobustScalerSuite<>), typeof(PcaSuite<>),
         typeof(KClusterSuite<>),
+        typeof(SpectralSuite<>),
     ];
 
     /// <summary>The I/O suites that move tensor data (bound where the memory kind matters: managed, OpenCL device

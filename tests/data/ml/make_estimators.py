@@ -104,3 +104,12 @@ out["silhouette"] = {"labels": labels.tolist(), "samples": silhouette_samples(ji
                      "score": float(silhouette_score(jittered, labels)),
                      "samples_manhattan": silhouette_samples(jittered, labels, metric="manhattan").tolist()}
 dump("kclusters.json", out)
+
+# Spectral clustering of three separated blobs (rbf affinity, gamma 1).
+from sklearn.cluster import SpectralClustering
+from sklearn.datasets import make_blobs
+
+blobs, truth = make_blobs(n_samples=60, centers=3, cluster_std=0.4, random_state=0)
+spectral = SpectralClustering(n_clusters=3, affinity="rbf", gamma=1.0, random_state=0).fit(blobs)
+assert len(set(zip(spectral.labels_, truth))) == 3, "spectral clustering does not recover the blobs"
+dump("spectral.json", {"x": blobs.tolist(), "labels_": spectral.labels_.tolist()})
