@@ -87,7 +87,10 @@ public sealed class KNeighborsClassifier
             parts.Add(Votes(ht.resplit(test[ht.slice(start, Math.Min(n, start + block))], null)));
         var votes = parts.Count == 1 ? parts[0] : ht.concatenate([.. parts], axis: 0);
         var proba = votes / ht.sum(votes, axis: 1, keepdims: true);
-        return scope.MoveToOuter(x.split is null ? proba : ht.resplit(proba, 0));
+        if (x.split is null) return scope.MoveToOuter(proba);
+        var rows = ht.resplit(proba, 0);
+        if (x.split == 0) rows.redistribute_(target_map: ChunkRows(x)); // the chunks of x, so results align with y
+        return scope.MoveToOuter(rows);
     }
 
     /// <summary>The predicted label of every sample of <paramref name="x"/> (the class of largest probability, the
@@ -117,6 +120,16 @@ public sealed class KNeighborsClassifier
 
     /// <summary>fit, then predict on the training samples.</summary>
     public DNDarray fit_predict(DNDarray x, DNDarray y) => fit(x, y).predict(x);
+
+    /// <summary>The rows of every rank's chunk of <paramref name="x"/> as an lshape map of a samples × classes array.
+    /// </summary>
+    private long[,] ChunkRows(DNDarray x)
+    {
+        var source = x.lshape_map;
+        var map = new long[source.GetLength(0), 2];
+        for (int r = 0; r < map.GetLength(0); r++) (map[r, 0], map[r, 1]) = (source[r, 0], classes_!.shape[0]);
+        return map;
+    }
 
     /// <summary>The per-class neighbour weights of a replicated block of test rows (rows × classes, replicated).
     /// </summary>

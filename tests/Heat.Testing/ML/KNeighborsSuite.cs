@@ -46,6 +46,7 @@ public abstract class KNeighborsSuite<TWorld>(ITestWorld? world = null) : Dndarr
                 Assert.Equal(Reference.Flat($"{model}.predict"), predicted.astype(ht.float64).ToArray<double>());
                 var proba = knn.predict_proba(test);
                 Assert.Equal(testSplit, proba.split);
+                Assert.Equal(test.lshape[0], proba.lshape[0]);
                 MlReference.Near(Reference.Flat($"{model}.predict_proba"), proba, 1e-12);
                 Assert.Equal(Reference.Flat($"{model}.score")[0], knn.score(test, truth), 1e-12);
             }
