@@ -44,6 +44,17 @@ namespace Heat.Backend.OpenCL.Tests.OpenClHostInProc
     public sealed class Moments : MomentSuite<OpenClHostInProcWorld>;
     public sealed class Fft : FftSuite<OpenClHostInProcWorld>;
     public sealed class AdvancedIndexing : AdvancedIndexingSuite<OpenClHostInProcWorld>;
+    public sealed class GaussianNB : GaussianNBSuite<OpenClHostInProcWorld>;
+    public sealed class Sort : SortSuite<OpenClHostInProcWorld>;
+    public sealed class OrderStatistics : OrderStatisticsSuite<OpenClHostInProcWorld>;
+    public sealed class Histograms : HistogramSuite<OpenClHostInProcWorld>;
+    public sealed class Moments : MomentSuite<OpenClHostInProcWorld>;
+    public sealed class AdvancedIndexing : AdvancedIndexingSuite<OpenClHostInProcWorld>;
+    public sealed class KNeighbors : KNeighborsSuite<OpenClHostInProcWorld>;
+    public sealed class RobustScaler : RobustScalerSuite<OpenClHostInProcWorld>;
+    public sealed class Pca : PcaSuite<OpenClHostInProcWorld>;
+    public sealed class KClusters : KClusterSuite<OpenClHostInProcWorld>;
+    public sealed class Spectral : SpectralSuite<OpenClHostInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
@@ -72,6 +83,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
     public sealed class KMeans : KMeansSuite<OpenClDeviceInProcWorld>;
     public sealed class Lasso : LassoSuite<OpenClDeviceInProcWorld>;
     public sealed class Preprocessing : PreprocessingSuite<OpenClDeviceInProcWorld>;
+    public sealed class GaussianNB : GaussianNBSuite<OpenClDeviceInProcWorld>;
     public sealed class RoundTrips : RoundTripSuite<OpenClDeviceInProcWorld>;
     public sealed class NpyFormats : NpyFormatSuite<OpenClDeviceInProcWorld>;
     public sealed class ManipulationExtras : ManipulationExtrasSuite<OpenClDeviceInProcWorld>;
@@ -85,6 +97,15 @@ namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
     public sealed class Moments : MomentSuite<OpenClDeviceInProcWorld>;
     public sealed class Fft : FftSuite<OpenClDeviceInProcWorld>;
     public sealed class AdvancedIndexing : AdvancedIndexingSuite<OpenClDeviceInProcWorld>;
+    public sealed class OrderStatistics : OrderStatisticsSuite<OpenClDeviceInProcWorld>;
+    public sealed class Histograms : HistogramSuite<OpenClDeviceInProcWorld>;
+    public sealed class Moments : MomentSuite<OpenClDeviceInProcWorld>;
+    public sealed class AdvancedIndexing : AdvancedIndexingSuite<OpenClDeviceInProcWorld>;
+    public sealed class KNeighbors : KNeighborsSuite<OpenClDeviceInProcWorld>;
+    public sealed class RobustScaler : RobustScalerSuite<OpenClDeviceInProcWorld>;
+    public sealed class Pca : PcaSuite<OpenClDeviceInProcWorld>;
+    public sealed class KClusters : KClusterSuite<OpenClDeviceInProcWorld>;
+    public sealed class Spectral : SpectralSuite<OpenClDeviceInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests

@@ -22,6 +22,11 @@ namespace Heat.Core.Tests.ManagedInProc
     public sealed class Segments : SegmentSuite<ManagedInProcWorld>;
     public sealed class ManipulationExtras : ManipulationExtrasSuite<ManagedInProcWorld>;
     public sealed class InPlace : InPlaceSuite<ManagedInProcWorld>;
+    public sealed class Sort : SortSuite<ManagedInProcWorld>;
+    public sealed class OrderStatistics : OrderStatisticsSuite<ManagedInProcWorld>;
+    public sealed class Histograms : HistogramSuite<ManagedInProcWorld>;
+    public sealed class Moments : MomentSuite<ManagedInProcWorld>;
+    public sealed class AdvancedIndexing : AdvancedIndexingSuite<ManagedInProcWorld>;
     public sealed class Qrs : QrSuite<ManagedInProcWorld>;
     public sealed class Svds : SvdSuite<ManagedInProcWorld>;
     public sealed class DenseLinalg : DenseLinalgSuite<ManagedInProcWorld>;
@@ -37,6 +42,8 @@ namespace Heat.Core.Tests.ManagedInProc
     public sealed class Moments : MomentSuite<ManagedInProcWorld>;
     public sealed class Fft : FftSuite<ManagedInProcWorld>;
     public sealed class AdvancedIndexing : AdvancedIndexingSuite<ManagedInProcWorld>;
+    public sealed class LinalgBasics : LinalgBasicsSuite<ManagedInProcWorld>;
+    public sealed class Signal : SignalSuite<ManagedInProcWorld>;
 }
 
 namespace Heat.Core.Tests

@@ -8,6 +8,12 @@ namespace Heat.ML.Tests.ManagedInProc
     public sealed class KMeans : KMeansSuite<ManagedInProcWorld>;
     public sealed class Lasso : LassoSuite<ManagedInProcWorld>;
     public sealed class Preprocessing : PreprocessingSuite<ManagedInProcWorld>;
+    public sealed class GaussianNB : GaussianNBSuite<ManagedInProcWorld>;
+    public sealed class KNeighbors : KNeighborsSuite<ManagedInProcWorld>;
+    public sealed class RobustScaler : RobustScalerSuite<ManagedInProcWorld>;
+    public sealed class Pca : PcaSuite<ManagedInProcWorld>;
+    public sealed class KClusters : KClusterSuite<ManagedInProcWorld>;
+    public sealed class Spectral : SpectralSuite<ManagedInProcWorld>;
 }
 
 namespace Heat.ML.Tests

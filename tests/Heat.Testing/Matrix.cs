@@ -32,6 +32,11 @@ public static class Matrix
         typeof(OrderStatisticsSuite<>), typeof(HistogramSuite<>), typeof(MomentSuite<>),
         typeof(FftSuite<>),
         typeof(AdvancedIndexingSuite<>),
+        typeof(SortSuite<>),
+        typeof(OrderStatisticsSuite<>), typeof(HistogramSuite<>), typeof(MomentSuite<>),
+        typeof(AdvancedIndexingSuite<>),
+        typeof(QrSuite<>), typeof(SvdSuite<>), typeof(DenseLinalgSuite<>), typeof(NormSuite<>),
+        typeof(LinalgBasicsSuite<>), typeof(SignalSuite<>),
     ];
 
     /// <summary>Every ML estimator suite (Heat.ML through the public API; every world runs them).</summary>
@@ -39,6 +44,10 @@ public static class Matrix
     [
         typeof(KMeansSuite<>), typeof(LassoSuite<>),
         typeof(PreprocessingSuite<>),
+        typeof(GaussianNBSuite<>),
+        typeof(KNeighborsSuite<>), typeof(RobustScalerSuite<>), typeof(PcaSuite<>),
+        typeof(KClusterSuite<>),
+        typeof(SpectralSuite<>),
     ];
 
     /// <summary>The I/O suites that move tensor data (bound where the memory kind matters: managed, OpenCL device

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 using Heat.Linalg;
 using Heat.Linalg.Dense;
+using Solvers = Heat.Linalg.Dense.Solvers;
 
 namespace Heat;
 

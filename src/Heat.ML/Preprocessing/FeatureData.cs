@@ -11,20 +11,8 @@ internal static class FeatureData
     /// <exception cref="ArgumentException">x is not 2-d, or is complex.</exception>
     public static DNDarray Floating(DNDarray x, string name)
     {
-        ArgumentNullException.ThrowIfNull(x, name);
-        if (x.ndim != 2)
-            throw new ArgumentException($"{name} must be 2-d (samples x features), got shape ({string.Join(", ", x.shape)}).", name);
-        if (x.dtype.IsComplex) throw new ArgumentException($"{name} must be real, got {x.dtype}.", name);
+        Samples.CheckMatrix(x, name);
         return x.dtype.IsFloat ? x : x.astype(ht.float32);
-    }
-
-    /// <summary>Checks that <paramref name="x"/> has the <paramref name="features"/> the estimator was fitted on.
-    /// </summary>
-    /// <exception cref="ArgumentException">The feature count differs.</exception>
-    public static void CheckFeatures(DNDarray x, long features, string name)
-    {
-        if (x.shape[1] != features)
-            throw new ArgumentException($"{name} has {x.shape[1]} features, but the estimator was fitted on {features}.", name);
     }
 
     /// <summary>
@@ -49,7 +37,7 @@ internal static class FeatureData
     {
         if (features == 0) throw new InvalidOperationException($"This {estimator} is not fitted yet; call fit first.");
         var data = Floating(x, name);
-        CheckFeatures(data, features, name);
+        Samples.CheckFeatures(data, features, name);
         return data;
     }
 
