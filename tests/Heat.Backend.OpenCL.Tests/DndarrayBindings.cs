@@ -45,11 +45,6 @@ namespace Heat.Backend.OpenCL.Tests.OpenClHostInProc
     public sealed class Fft : FftSuite<OpenClHostInProcWorld>;
     public sealed class AdvancedIndexing : AdvancedIndexingSuite<OpenClHostInProcWorld>;
     public sealed class GaussianNB : GaussianNBSuite<OpenClHostInProcWorld>;
-    public sealed class Sort : SortSuite<OpenClHostInProcWorld>;
-    public sealed class OrderStatistics : OrderStatisticsSuite<OpenClHostInProcWorld>;
-    public sealed class Histograms : HistogramSuite<OpenClHostInProcWorld>;
-    public sealed class Moments : MomentSuite<OpenClHostInProcWorld>;
-    public sealed class AdvancedIndexing : AdvancedIndexingSuite<OpenClHostInProcWorld>;
     public sealed class KNeighbors : KNeighborsSuite<OpenClHostInProcWorld>;
     public sealed class RobustScaler : RobustScalerSuite<OpenClHostInProcWorld>;
     public sealed class Pca : PcaSuite<OpenClHostInProcWorld>;
@@ -96,10 +91,6 @@ namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
     public sealed class Histograms : HistogramSuite<OpenClDeviceInProcWorld>;
     public sealed class Moments : MomentSuite<OpenClDeviceInProcWorld>;
     public sealed class Fft : FftSuite<OpenClDeviceInProcWorld>;
-    public sealed class AdvancedIndexing : AdvancedIndexingSuite<OpenClDeviceInProcWorld>;
-    public sealed class OrderStatistics : OrderStatisticsSuite<OpenClDeviceInProcWorld>;
-    public sealed class Histograms : HistogramSuite<OpenClDeviceInProcWorld>;
-    public sealed class Moments : MomentSuite<OpenClDeviceInProcWorld>;
     public sealed class AdvancedIndexing : AdvancedIndexingSuite<OpenClDeviceInProcWorld>;
     public sealed class KNeighbors : KNeighborsSuite<OpenClDeviceInProcWorld>;
     public sealed class RobustScaler : RobustScalerSuite<OpenClDeviceInProcWorld>;

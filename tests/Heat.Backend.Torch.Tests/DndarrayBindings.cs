@@ -43,11 +43,6 @@ namespace Heat.Backend.Torch.Tests.TorchInProc
     public sealed class Fft : FftSuite<TorchInProcWorld>;
     public sealed class AdvancedIndexing : AdvancedIndexingSuite<TorchInProcWorld>;
     public sealed class GaussianNB : GaussianNBSuite<TorchInProcWorld>;
-    public sealed class Sort : SortSuite<TorchInProcWorld>;
-    public sealed class OrderStatistics : OrderStatisticsSuite<TorchInProcWorld>;
-    public sealed class Histograms : HistogramSuite<TorchInProcWorld>;
-    public sealed class Moments : MomentSuite<TorchInProcWorld>;
-    public sealed class AdvancedIndexing : AdvancedIndexingSuite<TorchInProcWorld>;
     public sealed class KNeighbors : KNeighborsSuite<TorchInProcWorld>;
     public sealed class RobustScaler : RobustScalerSuite<TorchInProcWorld>;
     public sealed class Pca : PcaSuite<TorchInProcWorld>;

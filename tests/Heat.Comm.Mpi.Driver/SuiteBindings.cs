@@ -45,11 +45,6 @@ namespace Heat.Comm.Mpi.Driver.ManagedMpi
     public sealed class Fft(ITestWorld world) : FftSuite<MpiWorld>(world);
     public sealed class AdvancedIndexing(ITestWorld world) : AdvancedIndexingSuite<MpiWorld>(world);
     public sealed class GaussianNB(ITestWorld world) : GaussianNBSuite<MpiWorld>(world);
-    public sealed class Sort(ITestWorld world) : SortSuite<MpiWorld>(world);
-    public sealed class OrderStatistics(ITestWorld world) : OrderStatisticsSuite<MpiWorld>(world);
-    public sealed class Histograms(ITestWorld world) : HistogramSuite<MpiWorld>(world);
-    public sealed class Moments(ITestWorld world) : MomentSuite<MpiWorld>(world);
-    public sealed class AdvancedIndexing(ITestWorld world) : AdvancedIndexingSuite<MpiWorld>(world);
     public sealed class KNeighbors(ITestWorld world) : KNeighborsSuite<MpiWorld>(world);
     public sealed class RobustScaler(ITestWorld world) : RobustScalerSuite<MpiWorld>(world);
     public sealed class Pca(ITestWorld world) : PcaSuite<MpiWorld>(world);

@@ -31,19 +31,12 @@ namespace Heat.Core.Tests.ManagedInProc
     public sealed class Svds : SvdSuite<ManagedInProcWorld>;
     public sealed class DenseLinalg : DenseLinalgSuite<ManagedInProcWorld>;
     public sealed class Norms : NormSuite<ManagedInProcWorld>;
-    public sealed class Sort : SortSuite<ManagedInProcWorld>;
     public sealed class LinalgBasics : LinalgBasicsSuite<ManagedInProcWorld>;
     public sealed class Signal : SignalSuite<ManagedInProcWorld>;
     public sealed class HeatAnswers : HeatAnswersSuite<ManagedInProcWorld>;
     public sealed class ElementwiseMore : ElementwiseMoreSuite<ManagedInProcWorld>;
     public sealed class Types : TypesSuite<ManagedInProcWorld>;
-    public sealed class OrderStatistics : OrderStatisticsSuite<ManagedInProcWorld>;
-    public sealed class Histograms : HistogramSuite<ManagedInProcWorld>;
-    public sealed class Moments : MomentSuite<ManagedInProcWorld>;
     public sealed class Fft : FftSuite<ManagedInProcWorld>;
-    public sealed class AdvancedIndexing : AdvancedIndexingSuite<ManagedInProcWorld>;
-    public sealed class LinalgBasics : LinalgBasicsSuite<ManagedInProcWorld>;
-    public sealed class Signal : SignalSuite<ManagedInProcWorld>;
 }
 
 namespace Heat.Core.Tests

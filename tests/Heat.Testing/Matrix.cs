@@ -32,11 +32,6 @@ public static class Matrix
         typeof(OrderStatisticsSuite<>), typeof(HistogramSuite<>), typeof(MomentSuite<>),
         typeof(FftSuite<>),
         typeof(AdvancedIndexingSuite<>),
-        typeof(SortSuite<>),
-        typeof(OrderStatisticsSuite<>), typeof(HistogramSuite<>), typeof(MomentSuite<>),
-        typeof(AdvancedIndexingSuite<>),
-        typeof(QrSuite<>), typeof(SvdSuite<>), typeof(DenseLinalgSuite<>), typeof(NormSuite<>),
-        typeof(LinalgBasicsSuite<>), typeof(SignalSuite<>),
     ];
 
     /// <summary>Every ML estimator suite (Heat.ML through the public API; every world runs them).</summary>
