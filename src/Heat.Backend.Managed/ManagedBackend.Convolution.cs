@@ -13,6 +13,7 @@ public sealed partial class ManagedBackend : IConvolutionKernels
         DirectCorrelation.Run1d(this, signal, kernel, stride, output);
 
     /// <inheritdoc/>
-    void IConvolutionKernels.Correlate2d(LocalTensor signal, LocalTensor kernel, long strideRows, long strideCols, LocalTensor output)
+    void IConvolutionKernels.Correlate2d(LocalTensor signal, LocalTensor kernel, long strideRows, long strideCols,
+        LocalTensor output)
         => DirectCorrelation.Run2d(this, signal, kernel, strideRows, strideCols, output);
 }

@@ -40,7 +40,8 @@ public sealed unsafe partial class ManagedBackend
         BinaryDispatch(op, a.DType, layout, pa, pb, destination, null, null);
     }
 
-    private void BinaryDispatch(BinaryOp op, DType dtype, StridedLayout l, nint a, nint b, LocalTensor dst, LocalTensor? ta, LocalTensor? tb)
+    private void BinaryDispatch(BinaryOp op, DType dtype, StridedLayout l, nint a, nint b, LocalTensor dst,
+        LocalTensor? ta, LocalTensor? tb)
     {
         nint d = dst.HostPointer;
         switch (dtype.Code)
@@ -75,7 +76,8 @@ public sealed unsafe partial class ManagedBackend
         l.WalkParallel(Threads, ref h, cost);
     }
 
-    private void BinaryFloat<T>(BinaryOp op, StridedLayout l, nint a, nint b, nint d, DType dtype) where T : unmanaged, IFloatingPointIeee754<T>
+    private void BinaryFloat<T>(BinaryOp op, StridedLayout l, nint a, nint b, nint d, DType dtype) where T : unmanaged,
+        IFloatingPointIeee754<T>
     {
         switch (op)
         {
@@ -98,7 +100,8 @@ public sealed unsafe partial class ManagedBackend
         }
     }
 
-    private void BinaryInt<T>(BinaryOp op, StridedLayout l, nint a, nint b, nint d, DType dtype) where T : unmanaged, IBinaryInteger<T>
+    private void BinaryInt<T>(BinaryOp op, StridedLayout l, nint a, nint b, nint d, DType dtype) where T : unmanaged,
+        IBinaryInteger<T>
     {
         switch (op)
         {
@@ -122,7 +125,8 @@ public sealed unsafe partial class ManagedBackend
         }
     }
 
-    private void BinaryCompare<T>(BinaryOp op, StridedLayout l, nint a, nint b, nint d, DType dtype) where T : unmanaged, INumber<T>
+    private void BinaryCompare<T>(BinaryOp op, StridedLayout l, nint a, nint b, nint d,
+        DType dtype) where T : unmanaged, INumber<T>
     {
         switch (op)
         {
@@ -144,8 +148,10 @@ public sealed unsafe partial class ManagedBackend
     {
         switch (op)
         {
-            case BinaryOp.Add or BinaryOp.Maximum or BinaryOp.Fmax or BinaryOp.BitwiseOr: Run<byte, byte, OrI<byte>>(l, a, b, d); break;
-            case BinaryOp.Multiply or BinaryOp.Minimum or BinaryOp.Fmin or BinaryOp.BitwiseAnd: Run<byte, byte, AndI<byte>>(l, a, b, d); break;
+            case BinaryOp.Add or BinaryOp.Maximum or BinaryOp.Fmax or BinaryOp.BitwiseOr: Run<byte, byte, OrI<byte>>(l,
+                a, b, d); break;
+            case BinaryOp.Multiply or BinaryOp.Minimum or BinaryOp.Fmin or BinaryOp.BitwiseAnd: Run<byte, byte,
+                AndI<byte>>(l, a, b, d); break;
             case BinaryOp.BitwiseXor: Run<byte, byte, XorI<byte>>(l, a, b, d); break;
             case BinaryOp.Equal or BinaryOp.NotEqual or BinaryOp.Less or BinaryOp.LessEqual or BinaryOp.Greater or BinaryOp.GreaterEqual
                 or BinaryOp.LogicalAnd or BinaryOp.LogicalOr or BinaryOp.LogicalXor:
@@ -202,7 +208,8 @@ public sealed unsafe partial class ManagedBackend
         }
     }
 
-    private void UnaryFloat<T>(UnaryOp op, StridedLayout l, nint x, nint d) where T : unmanaged, IFloatingPointIeee754<T>
+    private void UnaryFloat<T>(UnaryOp op, StridedLayout l, nint x, nint d) where T : unmanaged,
+        IFloatingPointIeee754<T>
     {
         switch (op)
         {
@@ -250,7 +257,8 @@ public sealed unsafe partial class ManagedBackend
         }
     }
 
-    private void UnaryInt<T>(UnaryOp op, StridedLayout l, nint x, nint d, DType dtype) where T : unmanaged, IBinaryInteger<T>
+    private void UnaryInt<T>(UnaryOp op, StridedLayout l, nint x, nint d, DType dtype) where T : unmanaged,
+        IBinaryInteger<T>
     {
         switch (op)
         {
@@ -263,7 +271,8 @@ public sealed unsafe partial class ManagedBackend
                 RunUnary<T, T, CopyK<T>>(l, x, d); break;
             case UnaryOp.Imag: RunUnary<T, T, ZeroK<T>>(l, x, d); break;
             case UnaryOp.LogicalNot: RunUnary<T, byte, LogicalNotK<T>>(l, x, d); break;
-            case UnaryOp.IsNan or UnaryOp.IsInf or UnaryOp.IsPosInf or UnaryOp.IsNegInf: RunUnary<T, byte, ConstK<T>>(l, x, d); break;
+            case UnaryOp.IsNan or UnaryOp.IsInf or UnaryOp.IsPosInf or UnaryOp.IsNegInf: RunUnary<T, byte,
+                ConstK<T>>(l, x, d); break;
             case UnaryOp.IsFinite: RunUnary<T, byte, OneK<T>>(l, x, d); break;
             case UnaryOp.SignBit: RunUnary<T, byte, SignBitI<T>>(l, x, d); break;
             default: throw Unsupported(op.ToString(), dtype);

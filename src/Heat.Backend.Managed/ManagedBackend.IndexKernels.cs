@@ -15,7 +15,8 @@ public sealed partial class ManagedBackend : IIndexKernels
     void IIndexKernels.Nonzero(LocalTensor mask, LocalTensor coordinates) => IndexKernels.Nonzero(mask, coordinates);
 
     /// <inheritdoc/>
-    void IIndexKernels.RavelIndex(LocalTensor keys, long[] extents, LocalTensor flat) => IndexKernels.RavelIndex(keys, extents, flat);
+    void IIndexKernels.RavelIndex(LocalTensor keys, long[] extents, LocalTensor flat) => IndexKernels.RavelIndex(keys,
+        extents, flat);
 
     /// <inheritdoc/>
     long[] IIndexKernels.Partition(LocalTensor values, long[] bounds, LocalTensor grouped, LocalTensor positions) =>
@@ -26,6 +27,7 @@ public sealed partial class ManagedBackend : IIndexKernels
         IndexKernels.Gather(Threads, source, axes, index, destination);
 
     /// <inheritdoc/>
-    void IIndexKernels.Scatter(LocalTensor values, int axes, LocalTensor index, LocalTensor? source, LocalTensor destination) =>
+    void IIndexKernels.Scatter(LocalTensor values, int axes, LocalTensor index, LocalTensor? source,
+        LocalTensor destination) =>
         IndexKernels.Scatter(this, values, axes, index, source, destination);
 }

@@ -74,7 +74,8 @@ public sealed unsafe partial class ManagedBackend : ITensorBackend
     /// <inheritdoc/>
     public void Arange(LocalTensor destination, Scalar start, Scalar step)
     {
-        if (destination.NDim != 1) throw new ArgumentException($"Arange needs a 1-d destination, got {Shapes.Format(destination.Shape)}.", nameof(destination));
+        if (destination.NDim != 1) throw new ArgumentException($"Arange needs a 1-d destination, got "
+            + $"{Shapes.Format(destination.Shape)}.", nameof(destination));
         bool integral = start.Kind is ScalarKind.Int or ScalarKind.Bool && step.Kind is ScalarKind.Int or ScalarKind.Bool;
         switch (destination.DType.Code)
         {
@@ -98,7 +99,8 @@ public sealed unsafe partial class ManagedBackend : ITensorBackend
         }
     }
 
-    private void ArangeAs<T>(LocalTensor d, Scalar start, Scalar step, bool integral, bool toBool = false) where T : unmanaged, INumberBase<T>
+    private void ArangeAs<T>(LocalTensor d, Scalar start, Scalar step, bool integral,
+        bool toBool = false) where T : unmanaged, INumberBase<T>
     {
         T* p = (T*)d.HostPointer;
         long stride = d.Strides[0];
@@ -119,14 +121,16 @@ public sealed unsafe partial class ManagedBackend : ITensorBackend
     /// <inheritdoc/>
     public void CopyFromHost(void* source, LocalTensor destination)
     {
-        var layout = StridedLayout.Create(destination.Shape, Shapes.ContiguousStrides(destination.Shape), destination.Strides.ToArray());
+        var layout = StridedLayout.Create(destination.Shape, Shapes.ContiguousStrides(destination.Shape),
+            destination.Strides.ToArray());
         CopyRaw(layout, (nint)source, destination.HostPointer, destination.DType.ItemSize);
     }
 
     /// <inheritdoc/>
     public void CopyToHost(LocalTensor source, void* destination)
     {
-        var layout = StridedLayout.Create(source.Shape, source.Strides.ToArray(), Shapes.ContiguousStrides(source.Shape));
+        var layout = StridedLayout.Create(source.Shape, source.Strides.ToArray(),
+            Shapes.ContiguousStrides(source.Shape));
         CopyRaw(layout, source.HostPointer, (nint)destination, source.DType.ItemSize);
     }
 
@@ -211,7 +215,8 @@ public sealed unsafe partial class ManagedBackend : ITensorBackend
     /// <inheritdoc/>
     public void Where(LocalTensor condition, LocalTensor a, LocalTensor b, LocalTensor destination)
     {
-        if (condition.DType != DType.Bool) throw new NotSupportedException($"Managed backend: where needs a bool condition, got {condition.DType}.");
+        if (condition.DType != DType.Bool) throw new NotSupportedException($"Managed backend: where needs a bool "
+            + $"condition, got {condition.DType}.");
         var layout = StridedLayout.Create(condition, a, b, destination);
         byte* c = (byte*)condition.HostPointer;
         nint pa = a.HostPointer, pb = b.HostPointer, pd = destination.HostPointer;
@@ -225,7 +230,8 @@ public sealed unsafe partial class ManagedBackend : ITensorBackend
         }
     }
 
-    private void WhereAs<TRun>(StridedLayout layout, TRun run) where TRun : struct, IRunHandler => layout.WalkParallel(Threads, ref run);
+    private void WhereAs<TRun>(StridedLayout layout, TRun run) where TRun : struct,
+        IRunHandler => layout.WalkParallel(Threads, ref run);
 
     /// <inheritdoc/>
     public void Synchronize() { }

@@ -18,9 +18,11 @@ public sealed unsafe partial class TorchBackend : IIndexKernels
 
     private IIndexKernels IndexHost => LazyInitializer.EnsureInitialized(ref _indexHost, () =>
     {
-        _hostBackend = new ProviderContext(new ConfigurationBuilder().Build(), NullLoggerFactory.Instance, 1).HostBackend;
+        _hostBackend = new ProviderContext(new ConfigurationBuilder().Build(), NullLoggerFactory.Instance,
+            1).HostBackend;
         return _hostBackend as IIndexKernels
-            ?? throw new NotSupportedException($"The host backend {_hostBackend.Name} does not implement {nameof(IIndexKernels)}.");
+            ?? throw new NotSupportedException($"The host backend {_hostBackend.Name} does not implement "
+                + $"{nameof(IIndexKernels)}.");
     });
 
     /// <inheritdoc/>
@@ -71,14 +73,16 @@ public sealed unsafe partial class TorchBackend : IIndexKernels
     }
 
     /// <inheritdoc/>
-    void IIndexKernels.Scatter(LocalTensor values, int axes, LocalTensor index, LocalTensor? source, LocalTensor destination)
+    void IIndexKernels.Scatter(LocalTensor values, int axes, LocalTensor index, LocalTensor? source,
+        LocalTensor destination)
     {
         using var v = In(values);
         using var i = In(index);
         bool inPlace = destination.HostPointer != 0 || destination.Numel == 0;
         // A host destination is written in place (source may be the same view); a device one through a host copy of
         // the source.
-        using var s = source is null ? null : inPlace && ReferenceEquals(source, destination) ? source.Share() : In(source);
+        using var s = source is null ? null : inPlace && ReferenceEquals(source,
+            destination) ? source.Share() : In(source);
         using var d = Out(destination);
         IndexHost.Scatter(v, axes, i, s, d);
         Back(d, destination);

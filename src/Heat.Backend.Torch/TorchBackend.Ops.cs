@@ -22,7 +22,8 @@ public sealed unsafe partial class TorchBackend
     public void Binary(BinaryOp op, LocalTensor a, LocalTensor b, LocalTensor destination)
     {
         if (!OpRegistry.Defined(op, a.DType)) throw Unsupported(op.ToString(), a.DType);
-        fixed (long* @as = a.Shape, ast = a.Strides, bs = b.Shape, bst = b.Strides, ds = destination.Shape, dst = destination.Strides)
+        fixed (long* @as = a.Shape, ast = a.Strides, bs = b.Shape, bst = b.Strides, ds = destination.Shape,
+            dst = destination.Strides)
         {
             var ta = Describe(a, @as, ast);
             var tb = Describe(b, bs, bst);
@@ -64,8 +65,10 @@ public sealed unsafe partial class TorchBackend
     public void ArgReduce(ArgReduceKind kind, LocalTensor x, int axis, LocalTensor values, LocalTensor indices)
     {
         if (!OpRegistry.Defined(kind, x.DType)) throw Unsupported(kind.ToString(), x.DType);
-        if (indices.DType != DType.Int64) throw new NotSupportedException($"Torch backend: {kind} writes int64 indices, not {indices.DType}.");
-        fixed (long* xs = x.Shape, xst = x.Strides, vs = values.Shape, vst = values.Strides, @is = indices.Shape, ist = indices.Strides)
+        if (indices.DType != DType.Int64) throw new NotSupportedException($"Torch backend: {kind} writes int64 "
+            + $"indices, not {indices.DType}.");
+        fixed (long* xs = x.Shape, xst = x.Strides, vs = values.Shape, vst = values.Strides, @is = indices.Shape,
+            ist = indices.Strides)
         {
             var tx = Describe(x, xs, xst);
             var tv = Describe(values, vs, vst);
@@ -78,7 +81,8 @@ public sealed unsafe partial class TorchBackend
     public void Moments(LocalTensor x, ReadOnlySpan<int> axes, LocalTensor mean, LocalTensor m2)
     {
         if (x.DType.IsComplex) throw Unsupported("moments", x.DType);
-        fixed (long* xs = x.Shape, xst = x.Strides, ms = mean.Shape, mst = mean.Strides, qs = m2.Shape, qst = m2.Strides)
+        fixed (long* xs = x.Shape, xst = x.Strides, ms = mean.Shape, mst = mean.Strides, qs = m2.Shape,
+            qst = m2.Strides)
         fixed (int* pa = axes)
         {
             var tx = Describe(x, xs, xst);
@@ -104,8 +108,10 @@ public sealed unsafe partial class TorchBackend
     /// <inheritdoc/>
     public void Matmul(LocalTensor a, LocalTensor b, LocalTensor destination, bool accumulate = false)
     {
-        if (a.NDim < 2 || b.NDim < 2 || destination.NDim < 2) throw new ArgumentException("Matmul operands need at least 2 dimensions.");
-        fixed (long* @as = a.Shape, ast = a.Strides, bs = b.Shape, bst = b.Strides, ds = destination.Shape, dst = destination.Strides)
+        if (a.NDim < 2 || b.NDim < 2 || destination.NDim < 2) throw new ArgumentException("Matmul operands need at "
+            + "least 2 dimensions.");
+        fixed (long* @as = a.Shape, ast = a.Strides, bs = b.Shape, bst = b.Strides, ds = destination.Shape,
+            dst = destination.Strides)
         {
             var ta = Describe(a, @as, ast);
             var tb = Describe(b, bs, bst);

@@ -21,11 +21,15 @@ internal static class MlCommands
         var file = FileArgument("Data file (samples x features): .h5/.hdf5, .nc, .csv or .npy.");
         var dataset = new Option<string?>("--dataset") { Description = "HDF5 dataset or netCDF variable." };
         var clusters = new Option<int>("--clusters") { Description = "Number of clusters k.", Required = true };
-        var init = new Option<string>("--init") { Description = "random or k-means++.", DefaultValueFactory = _ => "k-means++" };
-        var maxIter = new Option<int>("--max-iter") { Description = "Most Lloyd iterations.", DefaultValueFactory = _ => 300 };
-        var seed = new Option<long>("--seed") { Description = "random_state of the initialisation.", DefaultValueFactory = _ => 0 };
+        var init = new Option<string>("--init") { Description = "random or k-means++.",
+            DefaultValueFactory = _ => "k-means++" };
+        var maxIter = new Option<int>("--max-iter") { Description = "Most Lloyd iterations.",
+            DefaultValueFactory = _ => 300 };
+        var seed = new Option<long>("--seed") { Description = "random_state of the initialisation.",
+            DefaultValueFactory = _ => 0 };
         var split = Split(); var output = Out(); var ranks = CommonOptions.Ranks(0); var backend = CommonOptions.Backend();
-        var command = new Command("kmeans", "Cluster the samples of a file with k-means (Lloyd).") { file, dataset, clusters, init, maxIter, seed, split, output, ranks, backend };
+        var command = new Command("kmeans", "Cluster the samples of a file with k-means (Lloyd).") { file, dataset,
+            clusters, init, maxIter, seed, split, output, ranks, backend };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
@@ -35,7 +39,8 @@ internal static class MlCommands
             var lines = RankRunner.Run(parse.GetValue(ranks), parse.GetValue(backend), () =>
             {
                 using var x = ht.load(path.FullName, parse.GetValue(dataset), ht.float64, parse.GetValue(split));
-                var model = new KMeans(k, parse.GetValue(init)!, parse.GetValue(maxIter), random_state: parse.GetValue(seed)).fit(x);
+                var model = new KMeans(k, parse.GetValue(init)!, parse.GetValue(maxIter),
+                    random_state: parse.GetValue(seed)).fit(x);
                 if (parse.GetValue(output) is string o) ht.save(model.labels_!, o, "labels");
                 var centers = model.cluster_centers_!.ToArray<double>();
                 return x.comm.Rank != 0 ? null : Invariant(
@@ -55,9 +60,11 @@ internal static class MlCommands
         var yName = new Option<string>("--y") { Description = "Dataset of y.", Required = true };
         var lambda = new Option<double>("--lambda") { Description = "The L1 penalty.", DefaultValueFactory = _ => 0.1 };
         var maxIter = new Option<int>("--max-iter") { Description = "Most sweeps.", DefaultValueFactory = _ => 100 };
-        var tol = new Option<double>("--tol") { Description = "Convergence tolerance on the coefficients.", DefaultValueFactory = _ => 1e-6 };
+        var tol = new Option<double>("--tol") { Description = "Convergence tolerance on the coefficients.",
+            DefaultValueFactory = _ => 1e-6 };
         var output = Out(); var ranks = CommonOptions.Ranks(0); var backend = CommonOptions.Backend();
-        var command = new Command("lasso", "Fit a LASSO model by coordinate descent.") { file, xName, yName, lambda, maxIter, tol, output, ranks, backend };
+        var command = new Command("lasso", "Fit a LASSO model by coordinate descent.") { file, xName, yName, lambda,
+            maxIter, tol, output, ranks, backend };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
@@ -89,7 +96,8 @@ internal static class MlCommands
         var dataset = new Option<string?>("--dataset") { Description = "HDF5 dataset or netCDF variable." };
         var quadratic = new Option<bool>("--quadratic") { Description = "Use |x|² + |y|² − 2 x·y through matmul (faster)." };
         var output = Out(); var ranks = CommonOptions.Ranks(0); var backend = CommonOptions.Backend();
-        var command = new Command("cdist", "Pairwise Euclidean distances between the samples of a file.") { file, dataset, quadratic, output, ranks, backend };
+        var command = new Command("cdist", "Pairwise Euclidean distances between the samples of a file.") { file,
+            dataset, quadratic, output, ranks, backend };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;

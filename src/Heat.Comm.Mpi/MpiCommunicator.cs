@@ -92,12 +92,14 @@ public sealed unsafe class MpiCommunicator : ICommunicator
         int* pending = Poll ? &request : null;
         Issued(pending != null
             ? MpiNative.MPI_Irecv_c(recv.Pointer, recv.Count, type, Source(source), tag, _comm, pending)
-            : MpiNative.MPI_Recv_c(recv.Pointer, recv.Count, type, Source(source), tag, _comm, &status), pending, "MPI_Recv_c", &status);
+            : MpiNative.MPI_Recv_c(recv.Pointer, recv.Count, type, Source(source), tag, _comm, &status), pending,
+                "MPI_Recv_c", &status);
         return ToStatus(&status, type);
     }
 
     /// <inheritdoc/>
-    public CommStatus Sendrecv<T>(CommBuffer<T> send, int dest, int sendTag, CommBuffer<T> recv, int source, int recvTag) where T : unmanaged
+    public CommStatus Sendrecv<T>(CommBuffer<T> send, int dest, int sendTag, CommBuffer<T> recv, int source,
+        int recvTag) where T : unmanaged
     {
         CheckSend(send.Kind, dest, sendTag, "Sendrecv");
         CheckRecv(recv.Kind, source, recvTag, "Sendrecv");
@@ -106,7 +108,8 @@ public sealed unsafe class MpiCommunicator : ICommunicator
         if (Poll)
         {
             int r, s;
-            Check(MpiNative.MPI_Irecv_c(recv.Pointer, recv.Count, type, Source(source), recvTag, _comm, &r), "MPI_Irecv_c");
+            Check(MpiNative.MPI_Irecv_c(recv.Pointer, recv.Count, type, Source(source), recvTag, _comm, &r),
+                "MPI_Irecv_c");
             Check(MpiNative.MPI_Isend_c(send.Pointer, send.Count, type, dest, sendTag, _comm, &s), "MPI_Isend_c");
             Complete(&s, null, "MPI_Isend_c");
             Complete(&r, &status, "MPI_Irecv_c");
@@ -124,8 +127,10 @@ public sealed unsafe class MpiCommunicator : ICommunicator
     {
         CheckSend(send.Kind, dest, tag, "Isend");
         int request;
-        Check(MpiNative.MPI_Isend_c(send.Pointer, send.Count, MpiDatatypes.Of<T>(), dest, tag, _comm, &request), "MPI_Isend_c");
-        return new MpiRequest(this, request, MpiDatatypes.Of<T>(), "MPI_Isend_c", new CommStatus(Rank, tag, send.Count));
+        Check(MpiNative.MPI_Isend_c(send.Pointer, send.Count, MpiDatatypes.Of<T>(), dest, tag, _comm, &request),
+            "MPI_Isend_c");
+        return new MpiRequest(this, request, MpiDatatypes.Of<T>(), "MPI_Isend_c", new CommStatus(Rank, tag,
+            send.Count));
     }
 
     /// <inheritdoc/>
@@ -133,7 +138,8 @@ public sealed unsafe class MpiCommunicator : ICommunicator
     {
         CheckRecv(recv.Kind, source, tag, "Irecv");
         int request;
-        Check(MpiNative.MPI_Irecv_c(recv.Pointer, recv.Count, MpiDatatypes.Of<T>(), Source(source), tag, _comm, &request), "MPI_Irecv_c");
+        Check(MpiNative.MPI_Irecv_c(recv.Pointer, recv.Count, MpiDatatypes.Of<T>(), Source(source), tag, _comm,
+            &request), "MPI_Irecv_c");
         return new MpiRequest(this, request, MpiDatatypes.Of<T>(), "MPI_Irecv_c", sendStatus: null);
     }
 
@@ -184,12 +190,15 @@ public sealed unsafe class MpiCommunicator : ICommunicator
         int request;
         int* pending = PollFor<T>(Size * send.Count) ? &request : null;
         Issued(pending != null
-            ? MpiNative.MPI_Igather_c(send.Pointer, send.Count, type, recv.Pointer, send.Count, type, root, _comm, pending)
-            : MpiNative.MPI_Gather_c(send.Pointer, send.Count, type, recv.Pointer, send.Count, type, root, _comm), pending, "MPI_Gather_c");
+            ? MpiNative.MPI_Igather_c(send.Pointer, send.Count, type, recv.Pointer, send.Count, type, root, _comm,
+                pending)
+            : MpiNative.MPI_Gather_c(send.Pointer, send.Count, type, recv.Pointer, send.Count, type, root, _comm),
+                pending, "MPI_Gather_c");
     }
 
     /// <inheritdoc/>
-    public void Gatherv<T>(CommBuffer<T> send, CommBuffer<T> recv, ReadOnlySpan<long> recvCounts, ReadOnlySpan<long> recvDispls, int root) where T : unmanaged
+    public void Gatherv<T>(CommBuffer<T> send, CommBuffer<T> recv, ReadOnlySpan<long> recvCounts,
+        ReadOnlySpan<long> recvDispls, int root) where T : unmanaged
     {
         CheckHost(send.Kind); CheckHost(recv.Kind);
         CommArgs.Root(root, Size, "Gatherv");
@@ -200,8 +209,10 @@ public sealed unsafe class MpiCommunicator : ICommunicator
             int request;
             int* pending = Poll ? &request : null;
             Issued(pending != null
-                ? MpiNative.MPI_Igatherv_c(send.Pointer, send.Count, type, recv.Pointer, rc, rd, type, root, _comm, pending)
-                : MpiNative.MPI_Gatherv_c(send.Pointer, send.Count, type, recv.Pointer, rc, rd, type, root, _comm), pending, "MPI_Gatherv_c");
+                ? MpiNative.MPI_Igatherv_c(send.Pointer, send.Count, type, recv.Pointer, rc, rd, type, root, _comm,
+                    pending)
+                : MpiNative.MPI_Gatherv_c(send.Pointer, send.Count, type, recv.Pointer, rc, rd, type, root, _comm),
+                    pending, "MPI_Gatherv_c");
         }
     }
 
@@ -215,24 +226,29 @@ public sealed unsafe class MpiCommunicator : ICommunicator
         int* pending = PollFor<T>(Size * send.Count) ? &request : null;
         Issued(pending != null
             ? MpiNative.MPI_Iallgather_c(send.Pointer, send.Count, type, recv.Pointer, send.Count, type, _comm, pending)
-            : MpiNative.MPI_Allgather_c(send.Pointer, send.Count, type, recv.Pointer, send.Count, type, _comm), pending, "MPI_Allgather_c");
+            : MpiNative.MPI_Allgather_c(send.Pointer, send.Count, type, recv.Pointer, send.Count, type, _comm),
+                pending, "MPI_Allgather_c");
     }
 
     /// <inheritdoc/>
-    public void Allgatherv<T>(CommBuffer<T> send, CommBuffer<T> recv, ReadOnlySpan<long> recvCounts, ReadOnlySpan<long> recvDispls) where T : unmanaged
+    public void Allgatherv<T>(CommBuffer<T> send, CommBuffer<T> recv, ReadOnlySpan<long> recvCounts,
+        ReadOnlySpan<long> recvDispls) where T : unmanaged
     {
         CheckHost(send.Kind); CheckHost(recv.Kind);
         CommArgs.Blocks(recvCounts, recvDispls, recv.Count, Size, "Allgatherv", "receive");
         if (send.Count != recvCounts[Rank])
-            throw new ArgumentException($"Allgatherv: rank {Rank} sends {send.Count} elements but its receive counts expect {recvCounts[Rank]} from itself.", nameof(send));
+            throw new ArgumentException($"Allgatherv: rank {Rank} sends {send.Count} elements but its receive "
+                + $"counts expect {recvCounts[Rank]} from itself.", nameof(send));
         int type = MpiDatatypes.Of<T>();
         fixed (long* rc = recvCounts) fixed (long* rd = recvDispls)
         {
             int request;
             int* pending = Poll ? &request : null;
             Issued(pending != null
-                ? MpiNative.MPI_Iallgatherv_c(send.Pointer, send.Count, type, recv.Pointer, rc, rd, type, _comm, pending)
-                : MpiNative.MPI_Allgatherv_c(send.Pointer, send.Count, type, recv.Pointer, rc, rd, type, _comm), pending, "MPI_Allgatherv_c");
+                ? MpiNative.MPI_Iallgatherv_c(send.Pointer, send.Count, type, recv.Pointer, rc, rd, type, _comm,
+                    pending)
+                : MpiNative.MPI_Allgatherv_c(send.Pointer, send.Count, type, recv.Pointer, rc, rd, type, _comm),
+                    pending, "MPI_Allgatherv_c");
         }
     }
 
@@ -246,12 +262,15 @@ public sealed unsafe class MpiCommunicator : ICommunicator
         int request;
         int* pending = PollFor<T>(Size * recv.Count) ? &request : null;
         Issued(pending != null
-            ? MpiNative.MPI_Iscatter_c(send.Pointer, recv.Count, type, recv.Pointer, recv.Count, type, root, _comm, pending)
-            : MpiNative.MPI_Scatter_c(send.Pointer, recv.Count, type, recv.Pointer, recv.Count, type, root, _comm), pending, "MPI_Scatter_c");
+            ? MpiNative.MPI_Iscatter_c(send.Pointer, recv.Count, type, recv.Pointer, recv.Count, type, root, _comm,
+                pending)
+            : MpiNative.MPI_Scatter_c(send.Pointer, recv.Count, type, recv.Pointer, recv.Count, type, root, _comm),
+                pending, "MPI_Scatter_c");
     }
 
     /// <inheritdoc/>
-    public void Scatterv<T>(CommBuffer<T> send, ReadOnlySpan<long> sendCounts, ReadOnlySpan<long> sendDispls, CommBuffer<T> recv, int root) where T : unmanaged
+    public void Scatterv<T>(CommBuffer<T> send, ReadOnlySpan<long> sendCounts, ReadOnlySpan<long> sendDispls,
+        CommBuffer<T> recv, int root) where T : unmanaged
     {
         CheckHost(send.Kind); CheckHost(recv.Kind);
         CommArgs.Root(root, Size, "Scatterv");
@@ -259,7 +278,8 @@ public sealed unsafe class MpiCommunicator : ICommunicator
         {
             CommArgs.Blocks(sendCounts, sendDispls, send.Count, Size, "Scatterv", "send");
             if (sendCounts[Rank] != recv.Count)
-                throw new ArgumentException($"Scatterv: root {root} sends {sendCounts[Rank]} elements to itself but receives {recv.Count}.", nameof(recv));
+                throw new ArgumentException($"Scatterv: root {root} sends {sendCounts[Rank]} elements to itself but "
+                    + $"receives {recv.Count}.", nameof(recv));
         }
         int type = MpiDatatypes.Of<T>();
         fixed (long* sc = sendCounts) fixed (long* sd = sendDispls)
@@ -267,8 +287,10 @@ public sealed unsafe class MpiCommunicator : ICommunicator
             int request;
             int* pending = Poll ? &request : null;
             Issued(pending != null
-                ? MpiNative.MPI_Iscatterv_c(send.Pointer, sc, sd, type, recv.Pointer, recv.Count, type, root, _comm, pending)
-                : MpiNative.MPI_Scatterv_c(send.Pointer, sc, sd, type, recv.Pointer, recv.Count, type, root, _comm), pending, "MPI_Scatterv_c");
+                ? MpiNative.MPI_Iscatterv_c(send.Pointer, sc, sd, type, recv.Pointer, recv.Count, type, root, _comm,
+                    pending)
+                : MpiNative.MPI_Scatterv_c(send.Pointer, sc, sd, type, recv.Pointer, recv.Count, type, root, _comm),
+                    pending, "MPI_Scatterv_c");
         }
     }
 
@@ -284,12 +306,14 @@ public sealed unsafe class MpiCommunicator : ICommunicator
         int* pending = PollFor<T>(send.Count) ? &request : null;
         Issued(pending != null
             ? MpiNative.MPI_Ialltoall_c(send.Pointer, block, type, recv.Pointer, block, type, _comm, pending)
-            : MpiNative.MPI_Alltoall_c(send.Pointer, block, type, recv.Pointer, block, type, _comm), pending, "MPI_Alltoall_c");
+            : MpiNative.MPI_Alltoall_c(send.Pointer, block, type, recv.Pointer, block, type, _comm), pending,
+                "MPI_Alltoall_c");
     }
 
     /// <inheritdoc/>
     public void Alltoallv<T>(CommBuffer<T> send, ReadOnlySpan<long> sendCounts, ReadOnlySpan<long> sendDispls,
-                             CommBuffer<T> recv, ReadOnlySpan<long> recvCounts, ReadOnlySpan<long> recvDispls) where T : unmanaged
+                             CommBuffer<T> recv, ReadOnlySpan<long> recvCounts,
+                                 ReadOnlySpan<long> recvDispls) where T : unmanaged
     {
         CheckHost(send.Kind); CheckHost(recv.Kind);
         CommArgs.Blocks(sendCounts, sendDispls, send.Count, Size, "Alltoallv", "send");
@@ -301,14 +325,16 @@ public sealed unsafe class MpiCommunicator : ICommunicator
             int* pending = Poll ? &request : null;
             Issued(pending != null
                 ? MpiNative.MPI_Ialltoallv_c(send.Pointer, sc, sd, type, recv.Pointer, rc, rd, type, _comm, pending)
-                : MpiNative.MPI_Alltoallv_c(send.Pointer, sc, sd, type, recv.Pointer, rc, rd, type, _comm), pending, "MPI_Alltoallv_c");
+                : MpiNative.MPI_Alltoallv_c(send.Pointer, sc, sd, type, recv.Pointer, rc, rd, type, _comm), pending,
+                    "MPI_Alltoallv_c");
         }
     }
 
     /// <inheritdoc/>
     /// <remarks>Each box becomes an MPI datatype (hvectors of a contiguous byte run), so MPI moves the strided layouts
     /// itself: no pack buffer.</remarks>
-    public void Alltoallw(CommBuffer<byte> send, ReadOnlySpan<ByteBox> sendBoxes, CommBuffer<byte> recv, ReadOnlySpan<ByteBox> recvBoxes)
+    public void Alltoallw(CommBuffer<byte> send, ReadOnlySpan<ByteBox> sendBoxes, CommBuffer<byte> recv,
+        ReadOnlySpan<ByteBox> recvBoxes)
     {
         CheckHost(send.Kind); CheckHost(recv.Kind);
         BoxExchange.Validate(Size, send, sendBoxes, "send");
@@ -322,7 +348,8 @@ public sealed unsafe class MpiCommunicator : ICommunicator
             int* pending = Poll ? &request : null;
             Issued(pending != null
                 ? MpiNative.MPI_Ialltoallw_c(send.Pointer, sc, sd, stypes, recv.Pointer, rc, rd, rtypes, _comm, pending)
-                : MpiNative.MPI_Alltoallw_c(send.Pointer, sc, sd, stypes, recv.Pointer, rc, rd, rtypes, _comm), pending, "MPI_Alltoallw_c");
+                : MpiNative.MPI_Alltoallw_c(send.Pointer, sc, sd, stypes, recv.Pointer, rc, rd, rtypes, _comm),
+                    pending, "MPI_Alltoallw_c");
         }
     }
 
@@ -450,7 +477,8 @@ public sealed unsafe class MpiCommunicator : ICommunicator
         ThrowIfDisposed();
         CommArgs.Color(color);
         int comm;
-        Check(MpiNative.MPI_Comm_split(_comm, color == Comm.Undefined ? MPI_UNDEFINED : color, key, &comm), "MPI_Comm_split");
+        Check(MpiNative.MPI_Comm_split(_comm, color == Comm.Undefined ? MPI_UNDEFINED : color, key, &comm),
+            "MPI_Comm_split");
         if (comm == MPI_COMM_NULL) return null;
         return Adopt(comm);
     }
@@ -525,7 +553,8 @@ public sealed unsafe class MpiCommunicator : ICommunicator
     private void Check(int code, string call, bool twin = false)
     {
         if (code != MPI_SUCCESS)
-            throw new CommunicationException($"{(twin ? NonBlocking(call) : call)} failed on rank {Rank} of {Size}: {MpiEnvironment.ErrorString(code)} (MPI error {code}).");
+            throw new CommunicationException($"{(twin ? NonBlocking(call) : call)} failed on rank {Rank} of {Size}: "
+                + $"{MpiEnvironment.ErrorString(code)} (MPI error {code}).");
     }
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);

@@ -23,7 +23,8 @@ public readonly struct Axis
     {
         var result = (_axes ?? []).Select(a => Shapes.NormalizeAxis(a, ndim)).Order().ToArray();
         for (int i = 1; i < result.Length; i++)
-            if (result[i] == result[i - 1]) throw new ArgumentException($"axis {result[i]} repeats in axis ({string.Join(", ", _axes!)}).", "axis");
+            if (result[i] == result[i - 1]) throw new ArgumentException($"axis {result[i]} repeats in axis "
+                + $"({string.Join(", ", _axes!)}).", "axis");
         return result;
     }
 
@@ -38,7 +39,8 @@ public readonly struct Axis
 
     /// <summary>Every axis of an <paramref name="ndim"/>-d array when <paramref name="axis"/> is null, else the
     /// normalised set.</summary>
-    public static int[] Resolve(Axis? axis, int ndim) => axis is { } a ? a.Normalize(ndim) : Enumerable.Range(0, ndim).ToArray();
+    public static int[] Resolve(Axis? axis, int ndim) => axis is { } a ? a.Normalize(ndim) : Enumerable.Range(0,
+        ndim).ToArray();
 
     /// <summary>The axes in the given order, normalised to 0..ndim-1, repeats kept (roll adds the shifts of a repeated
     /// axis).</summary>

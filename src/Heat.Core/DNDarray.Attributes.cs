@@ -54,7 +54,8 @@ public sealed partial class DNDarray
     public DNDarray to_device(string device)
     {
         ArgumentNullException.ThrowIfNull(device);
-        return to_device(RankSetup.ResolveDevice(Device.Parse(device), !device.Contains(':'), Backend, Context.LocalRank));
+        return to_device(RankSetup.ResolveDevice(Device.Parse(device), !device.Contains(':'), Backend,
+            Context.LocalRank));
     }
 
     /// <summary>Moves the local chunk to <paramref name="device"/> in place; returns this array.</summary>
@@ -64,7 +65,8 @@ public sealed partial class DNDarray
         ArgumentNullException.ThrowIfNull(device);
         if (device == this.device) return this;
         if (!Backend.Devices.Contains(device))
-            throw new BackendUnavailableException($"The {Backend.Name} backend has no device {device}; it has {string.Join(", ", Backend.Devices)}.");
+            throw new BackendUnavailableException($"The {Backend.Name} backend has no device {device}; it has "
+                + $"{string.Join(", ", Backend.Devices)}.");
         var moved = Backend.Empty(larray.Shape, dtype, device);
         try { Backend.Copy(larray, moved); }
         catch { moved.Dispose(); throw; }
@@ -133,7 +135,8 @@ public sealed class LocalIndexer
                 switch (key.Kind)
                 {
                     case IndexKeyKind.Integer:
-                        using (var one = view.Slice(axis, key.Resolve(view.Shape[axis], axis), 1)) next = one.Squeeze(axis);
+                        using (var one = view.Slice(axis, key.Resolve(view.Shape[axis], axis),
+                            1)) next = one.Squeeze(axis);
                         break;
                     case IndexKeyKind.Slice:
                         var (start, length, step) = key.SliceValue.Resolve(view.Shape[axis]);
@@ -148,7 +151,8 @@ public sealed class LocalIndexer
                         axis += view.NDim - axis - (explicitAxes - CountBefore(keys, key));
                         continue;
                     default:
-                        throw new ArgumentException("lloc takes integers, slices, ellipsis and new axes; arrays index globally through x[...].", nameof(keys));
+                        throw new ArgumentException("lloc takes integers, slices, ellipsis and new axes; arrays "
+                            + "index globally through x[...].", nameof(keys));
                 }
                 view.Dispose();
                 view = next;

@@ -30,7 +30,8 @@ public sealed partial class DNDarray
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="halo_size"/> is negative.</exception>
     public void get_halo(long halo_size, bool prev = true, bool next = true)
     {
-        if (halo_size < 0) throw new ArgumentOutOfRangeException(nameof(halo_size), halo_size, "halo_size needs to be a non-negative integer.");
+        if (halo_size < 0) throw new ArgumentOutOfRangeException(nameof(halo_size), halo_size, "halo_size needs to "
+            + "be a non-negative integer.");
         ClearHalos();
         if (!is_distributed() || halo_size == 0) return;
         int s = split!.Value;

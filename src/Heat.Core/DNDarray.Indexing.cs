@@ -22,7 +22,8 @@ public sealed partial class DNDarray
     /// broadcast.</exception>
     public DNDarray this[params IndexKey[] keys]
     {
-        get => AdvancedPlan.IsAdvanced(keys) ? AdvancedIndexing.Get(this, keys) : Indexing.Get(this, IndexPlan.Create(keys ?? [], _gshape));
+        get => AdvancedPlan.IsAdvanced(keys) ? AdvancedIndexing.Get(this, keys) : Indexing.Get(this,
+            IndexPlan.Create(keys ?? [], _gshape));
         set
         {
             ArgumentNullException.ThrowIfNull(value);
@@ -41,7 +42,8 @@ public sealed partial class DNDarray
 
     /// <summary>A split array whose ranks hold <paramref name="counts"/> elements along the split axis (known on every
     /// rank).</summary>
-    internal static DNDarray WithSplitCounts(LocalTensor local, long[] gshape, int split, RankContext context, long[] counts)
+    internal static DNDarray WithSplitCounts(LocalTensor local, long[] gshape, int split, RankContext context,
+        long[] counts)
     {
         bool balanced = counts.SequenceEqual(Chunking.Counts(gshape[split], counts.Length));
         return new DNDarray(local, gshape, split, context, balanced) { _splitCounts = counts };

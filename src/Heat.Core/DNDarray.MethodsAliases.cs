@@ -45,7 +45,8 @@ public sealed partial class DNDarray
     public DNDarray unique(bool sorted = false, int? axis = null) => ht.unique(this, sorted, axis);
 
     /// <summary>The vector or matrix norm (see <see cref="ht.norm"/>).</summary>
-    public DNDarray norm(Axis? axis = null, bool keepdims = false, object? ord = null) => ht.norm(this, axis, keepdims, ord);
+    public DNDarray norm(Axis? axis = null, bool keepdims = false, object? ord = null) => ht.norm(this, axis, keepdims,
+        ord);
 
     /// <summary>The chunk shapes of every rank (ranks × ndim), as <see cref="lshape_map"/>.</summary>
     /// <param name="force_check">Accepted for HeAT's signature; the map is always exact here.</param>

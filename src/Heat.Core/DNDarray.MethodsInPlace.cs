@@ -92,14 +92,16 @@ public sealed partial class DNDarray
     public DNDarray right_shift_(DNDarray other) => InPlace.Binary(BinaryOp.RightShift, this, other, "right_shift_");
     /// <summary>x &gt;&gt;= other with a scalar; returns this array.</summary>
     /// <exception cref="ArgumentException">The result dtype is not this array's.</exception>
-    public DNDarray right_shift_(Scalar other) => InPlace.BinaryScalar(BinaryOp.RightShift, this, other, "right_shift_");
+    public DNDarray right_shift_(Scalar other) => InPlace.BinaryScalar(BinaryOp.RightShift, this, other,
+        "right_shift_");
     /// <summary>x &amp;= other; returns this array.</summary>
     /// <exception cref="ArgumentException">other does not broadcast to this shape or the result dtype is not this
     /// array's.</exception>
     public DNDarray bitwise_and_(DNDarray other) => InPlace.Binary(BinaryOp.BitwiseAnd, this, other, "bitwise_and_");
     /// <summary>x &amp;= other with a scalar; returns this array.</summary>
     /// <exception cref="ArgumentException">The result dtype is not this array's.</exception>
-    public DNDarray bitwise_and_(Scalar other) => InPlace.BinaryScalar(BinaryOp.BitwiseAnd, this, other, "bitwise_and_");
+    public DNDarray bitwise_and_(Scalar other) => InPlace.BinaryScalar(BinaryOp.BitwiseAnd, this, other,
+        "bitwise_and_");
     /// <summary>x |= other; returns this array.</summary>
     /// <exception cref="ArgumentException">other does not broadcast to this shape or the result dtype is not this
     /// array's.</exception>
@@ -113,7 +115,8 @@ public sealed partial class DNDarray
     public DNDarray bitwise_xor_(DNDarray other) => InPlace.Binary(BinaryOp.BitwiseXor, this, other, "bitwise_xor_");
     /// <summary>x ^= other with a scalar; returns this array.</summary>
     /// <exception cref="ArgumentException">The result dtype is not this array's.</exception>
-    public DNDarray bitwise_xor_(Scalar other) => InPlace.BinaryScalar(BinaryOp.BitwiseXor, this, other, "bitwise_xor_");
+    public DNDarray bitwise_xor_(Scalar other) => InPlace.BinaryScalar(BinaryOp.BitwiseXor, this, other,
+        "bitwise_xor_");
     /// <summary>Negation in place; returns this array.</summary>
     /// <exception cref="ArgumentException">The array is bool.</exception>
     public DNDarray neg_() => InPlace.Unary(UnaryOp.Negative, this, "neg_");

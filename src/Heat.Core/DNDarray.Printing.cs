@@ -22,23 +22,27 @@ public sealed partial class DNDarray
         if (PrintOptions.LocalPrinting)
         {
             bool summarizeLocal = lnumel > options.Threshold;
-            using var chunk = summarizeLocal ? EdgeItemsOf(larray.Share(), larray.GetShape(), null, options.EdgeItems) : HostStaging.CopyOf(larray);
+            using var chunk = summarizeLocal ? EdgeItemsOf(larray.Share(), larray.GetShape(), null,
+                options.EdgeItems) : HostStaging.CopyOf(larray);
             var text = new StringBuilder();
             FormatData(text, chunk, larray.GetShape(), summarizeLocal, 0, options);
-            text.Append(CultureInfo.InvariantCulture, $", device: {device}, split: {(split is int ls ? ls.ToString(CultureInfo.InvariantCulture) : "None")}");
+            text.Append(CultureInfo.InvariantCulture, $", device: {device}, split: "
+                + $"{(split is int ls ? ls.ToString(CultureInfo.InvariantCulture) : "None")}");
             return text.ToString();
         }
         bool summarize = size > options.Threshold;
         using var data = summarize ? GatherEdgeItems(options.EdgeItems) : Redistribution.Gather(this);
         var sb = new StringBuilder("DNDarray(");
         FormatData(sb, data, _gshape, summarize, 9, options);
-        sb.Append(CultureInfo.InvariantCulture, $", dtype=ht.{dtype.Name}, device={device}, split={(split is int s ? s.ToString(CultureInfo.InvariantCulture) : "None")})");
+        sb.Append(CultureInfo.InvariantCulture, $", dtype=ht.{dtype.Name}, device={device}, "
+            + $"split={(split is int s ? s.ToString(CultureInfo.InvariantCulture) : "None")})");
         return sb.ToString();
     }
 
     /// <summary>Appends the nested-bracket text of <paramref name="data"/> (the shown items of an array of shape
     /// <paramref name="logical"/>).</summary>
-    private void FormatData(StringBuilder sb, LocalTensor data, long[] logical, bool summarize, int indent0, PrintOptions options)
+    private void FormatData(StringBuilder sb, LocalTensor data, long[] logical, bool summarize, int indent0,
+        PrintOptions options)
     {
         var shown = data.GetShape();
         int nd = shown.Length;

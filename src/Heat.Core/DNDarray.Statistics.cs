@@ -4,7 +4,8 @@ namespace Heat;
 // HeAT: heat/core/statistics.py (the DNDarray method forms)
 public sealed partial class DNDarray
 {
-    /// <summary>Percentile (see <see cref="ht.percentile(DNDarray, double, Axis?, string, bool, bool, double?)"/>).</summary>
+    /// <summary>Percentile (see <see cref="ht.percentile(DNDarray, double, Axis?, string, bool, bool,
+    /// double?)"/>).</summary>
     public DNDarray percentile(double q, Axis? axis = null, string interpolation = "linear", bool keepdims = false)
         => ht.percentile(this, q, axis, interpolation, keepdims);
 

@@ -16,7 +16,8 @@ public sealed partial class DNDarray : IDisposable
     internal DNDarray(LocalTensor local, long[] gshape, int? split, RankContext context, bool? balanced)
     {
         if (local.NDim != gshape.Length)
-            throw new ArgumentException($"Local tensor has {local.NDim} dimensions, global shape {Shapes.Format(gshape)} has {gshape.Length}.");
+            throw new ArgumentException($"Local tensor has {local.NDim} dimensions, global shape "
+                + $"{Shapes.Format(gshape)} has {gshape.Length}.");
         larray = local; _gshape = gshape; this.split = split; Context = context; this.balanced = split is null ? true : balanced;
         DisposeScope.Track(this);
     }
@@ -104,7 +105,8 @@ public sealed partial class DNDarray : IDisposable
     /// <exception cref="InvalidOperationException">The array is not split.</exception>
     public (long[] counts, long[] displs) counts_displs()
     {
-        if (split is null) throw new InvalidOperationException("counts_displs needs a split array; this one has split=None.");
+        if (split is null) throw new InvalidOperationException("counts_displs needs a split array; this one has "
+            + "split=None.");
         var counts = (long[])SplitCounts().Clone();
         return (counts, Chunking.Displacements(counts));
     }

@@ -34,6 +34,7 @@ public sealed record PrintOptions(int Precision = 4, long Threshold = 1000, int 
         "default" => new PrintOptions(),
         "short" => new PrintOptions(Precision: 2, EdgeItems: 2),
         "full" => new PrintOptions(Threshold: long.MaxValue),
-        _ => throw new ArgumentException($"Unknown print profile '{profile}'; expected 'default', 'short' or 'full'.", nameof(profile)),
+        _ => throw new ArgumentException($"Unknown print profile '{profile}'; expected 'default', 'short' or "
+            + $"'full'.", nameof(profile)),
     };
 }

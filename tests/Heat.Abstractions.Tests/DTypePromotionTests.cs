@@ -7,9 +7,11 @@ public class DTypePromotionTests
     {
         // HeAT (PyTorch) promotion, spot checks across every category boundary.
         { "bool", "bool", "bool" }, { "bool", "uint8", "uint8" }, { "bool", "float32", "float32" },
-        { "uint8", "int8", "int16" }, { "uint8", "int16", "int16" }, { "uint8", "int32", "int32" }, { "int8", "int16", "int16" },
+        { "uint8", "int8", "int16" }, { "uint8", "int16", "int16" }, { "uint8", "int32", "int32" }, { "int8", "int16",
+            "int16" },
         { "int32", "int64", "int64" }, { "int64", "float32", "float64" }, { "int32", "float64", "float64" },
-        { "float32", "float64", "float64" }, { "float32", "complex64", "complex64" }, { "float64", "complex64", "complex128" },
+        { "float32", "float64", "float64" }, { "float32", "complex64", "complex64" }, { "float64", "complex64",
+            "complex128" },
         { "int64", "complex64", "complex128" }, { "complex64", "complex128", "complex128" },
     };
 
@@ -37,7 +39,8 @@ public class DTypePromotionTests
     [Fact]
     public void Promote_EqualsHeatsWholeTable()
     {
-        string[] columns = ["bool", "uint8", "int8", "int16", "int32", "int64", "float32", "float64", "complex64", "complex128"];
+        string[] columns = ["bool", "uint8", "int8", "int16", "int32", "int64", "float32", "float64", "complex64",
+            "complex128"];
         var rows = HeatPromoteTypes.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Equal(10, rows.Length);
         int cells = 0;
@@ -46,7 +49,8 @@ public class DTypePromotionTests
             var words = row.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             Assert.Equal(11, words.Length);
             for (int c = 0; c < 10; c++, cells++)
-                Assert.True(DTypePromotion.Promote(DType.Parse(words[0]), DType.Parse(columns[c])) == DType.Parse(words[c + 1]),
+                Assert.True(DTypePromotion.Promote(DType.Parse(words[0]),
+                    DType.Parse(columns[c])) == DType.Parse(words[c + 1]),
                     $"promote_types({words[0]}, {columns[c]}) should be {words[c + 1]}");
         }
         Assert.Equal(100, cells);

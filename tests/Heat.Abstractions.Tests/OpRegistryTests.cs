@@ -12,8 +12,10 @@ public class OpRegistryTests
         AssertOnePerMember(OpRegistry.ScanTable);
         AssertOnePerMember(OpRegistry.ArgReduceTable);
         foreach (var op in Enum.GetValues<BinaryOp>()) Assert.Same(OpRegistry.BinaryTable.Single(e => e.Key == op).Value, OpRegistry.Of(op));
-        foreach (var op in Enum.GetValues<UnaryOp>()) Assert.Same(OpRegistry.UnaryTable.Single(e => e.Key == op).Value, OpRegistry.Of(op));
-        foreach (var k in Enum.GetValues<ReduceKind>()) Assert.Same(OpRegistry.ScanTable.Single(e => e.Key == k).Value, OpRegistry.OfScan(k));
+        foreach (var op in Enum.GetValues<UnaryOp>()) Assert.Same(OpRegistry.UnaryTable.Single(e => e.Key == op).Value,
+            OpRegistry.Of(op));
+        foreach (var k in Enum.GetValues<ReduceKind>()) Assert.Same(OpRegistry.ScanTable.Single(e => e.Key == k).Value,
+            OpRegistry.OfScan(k));
         Assert.Throws<ArgumentOutOfRangeException>(() => OpRegistry.Of((BinaryOp)999));
     }
 
@@ -22,14 +24,16 @@ public class OpRegistryTests
     {
         Assert.Equal(OpRegistry.BinaryTable.Count, OpRegistry.BinaryTable.Select(e => e.Value.Name).Distinct().Count());
         Assert.Equal(OpRegistry.UnaryTable.Count, OpRegistry.UnaryTable.Select(e => e.Value.Name).Distinct().Count());
-        foreach (var op in new[] { ReduceOp.Sum, ReduceOp.Prod, ReduceOp.Min, ReduceOp.Max, ReduceOp.LAnd, ReduceOp.LOr, ReduceOp.BAnd, ReduceOp.BOr, ReduceOp.BXor })
+        foreach (var op in new[] { ReduceOp.Sum, ReduceOp.Prod, ReduceOp.Min, ReduceOp.Max, ReduceOp.LAnd,
+            ReduceOp.LOr, ReduceOp.BAnd, ReduceOp.BOr, ReduceOp.BXor })
             Assert.Equal(op.Name, OpRegistry.Of(op.Kind).Name);
     }
 
     [Fact]
     public void Traits_AreConsistent_WithTheDTypesTheyAllow()
     {
-        foreach (var (op, t) in OpRegistry.BinaryTable.Select(e => (e.Key.ToString(), e.Value)).Concat(OpRegistry.UnaryTable.Select(e => (e.Key.ToString(), e.Value))))
+        foreach (var (op, t) in OpRegistry.BinaryTable.Select(e => (e.Key.ToString(),
+            e.Value)).Concat(OpRegistry.UnaryTable.Select(e => (e.Key.ToString(), e.Value))))
         {
             // An op that needs inexact operands is defined for no integer; one that needs order for no complex;
             // a bitwise one for no inexact dtype; and every op for floats, unless it is bitwise or integer-only
@@ -86,9 +90,11 @@ public class OpRegistryTests
         Assert.False(OpRegistry.DefinedScan(ReduceOp.LAnd, DType.Int32));
         Assert.False(OpRegistry.DefinedScan(ReduceOp.Min, DType.Complex64));
         Assert.False(OpRegistry.Defined(ArgReduceKind.ArgMax, DType.Complex64));
-        Assert.Equal("reduction sum into float64", OpRegistry.ReductionLabel(ReduceOp.Sum, DType.Complex128, DType.Float64));
+        Assert.Equal("reduction sum into "
+            + "float64", OpRegistry.ReductionLabel(ReduceOp.Sum, DType.Complex128, DType.Float64));
         Assert.Equal("reduction max", OpRegistry.ReductionLabel(ReduceOp.Max, DType.Complex128, DType.Complex128));
-        Assert.Equal("Torch backend: Sqrt is not implemented for int32.", OpRegistry.NotImplemented("Torch", "Sqrt", DType.Int32).Message);
+        Assert.Equal("Torch backend: Sqrt is not implemented for "
+            + "int32.", OpRegistry.NotImplemented("Torch", "Sqrt", DType.Int32).Message);
     }
 
     [Fact]
@@ -104,10 +110,12 @@ public class OpRegistryTests
         }
     }
 
-    private static void AssertOnePerMember<TOp>(IReadOnlyList<KeyValuePair<TOp, OpTraits>> table) where TOp : struct, Enum
+    private static void AssertOnePerMember<TOp>(IReadOnlyList<KeyValuePair<TOp, OpTraits>> table) where TOp : struct,
+        Enum
     {
         foreach (var member in Enum.GetValues<TOp>())
-            Assert.True(table.Count(e => e.Key.Equals(member)) == 1, $"{typeof(TOp).Name}.{member} needs exactly one entry.");
+            Assert.True(table.Count(e => e.Key.Equals(member)) == 1, $"{typeof(TOp).Name}.{member} needs exactly "
+                + $"one entry.");
         Assert.Equal(Enum.GetValues<TOp>().Length, table.Count);
     }
 }

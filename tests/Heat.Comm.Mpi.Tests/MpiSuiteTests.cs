@@ -13,7 +13,8 @@ public sealed class MpiSuiteTests
     private static readonly TimeSpan JobTimeout = TimeSpan.FromMinutes(3);
 
     private sealed record Failure(string Name, List<string> Messages);
-    private sealed record Report(int Ranks, int Cases, int Passed, int Failed, int LeftOut, double Seconds, string WaitMode, List<Failure> Failures, List<string> LeftOutCases);
+    private sealed record Report(int Ranks, int Cases, int Passed, int Failed, int LeftOut, double Seconds,
+        string WaitMode, List<Failure> Failures, List<string> LeftOutCases);
 
     private static (MpiJobResult Job, Report Report) RunDriver(int ranks, params string[] arguments)
     {
@@ -58,7 +59,9 @@ public sealed class MpiSuiteTests
         Assert.Equal(2, report.Passed);
         var failure = Assert.Single(report.Failures);
         Assert.Equal("DriverSelfCheck.B_FailsOnLastRankOnly(3)", failure.Name);
-        Assert.Contains(failure.Messages, m => m.StartsWith("rank 2: ", StringComparison.Ordinal) && m.Contains("deliberate failure on the last rank", StringComparison.Ordinal));
+        Assert.Contains(failure.Messages, m => m.StartsWith("rank 2: "
+            + "", StringComparison.Ordinal) && m.Contains("deliberate failure on the last "
+                + "rank", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -46,6 +46,7 @@ namespace Heat.Core.Tests
     {
         [Fact]
         public void ManagedInProc_BindsEverySuite() =>
-            Assert.Empty(Matrix.Unbound<ManagedInProcWorld>(typeof(MatrixCoverage).Assembly, [.. Matrix.DndarraySuites]));
+            Assert.Empty(Matrix.Unbound<ManagedInProcWorld>(typeof(MatrixCoverage).Assembly,
+                [.. Matrix.DndarraySuites]));
     }
 }

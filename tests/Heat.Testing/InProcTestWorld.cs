@@ -14,7 +14,8 @@ namespace Heat.Testing;
 /// managed.</param>
 /// <param name="settings">Configuration keys the ranks' backends see over the environment's (e.g.
 /// <c>Heat:OpenCL:Memory</c>).</param>
-public sealed class InProcTestWorld(TimeSpan? timeout = null, string? backend = null, IReadOnlyDictionary<string, string?>? settings = null) : ITestWorld
+public sealed class InProcTestWorld(TimeSpan? timeout = null, string? backend = null, IReadOnlyDictionary<string,
+    string?>? settings = null) : ITestWorld
 {
     private readonly TimeSpan _timeout = timeout ?? TimeSpan.FromSeconds(30);
     private readonly IConfiguration? _configuration = settings is null ? null

@@ -51,20 +51,23 @@ public static class Matrix
 
     /// <summary>The remaining I/O suites (files, tools, child processes): backend-independent, bound on the managed
     /// world only.</summary>
-    public static readonly Type[] OtherIoSuites = [typeof(IrisSuite<>), typeof(ReferenceToolsSuite<>), typeof(BadInputSuite<>), typeof(ChildProcessSuite<>)];
+    public static readonly Type[] OtherIoSuites = [typeof(IrisSuite<>), typeof(ReferenceToolsSuite<>),
+        typeof(BadInputSuite<>), typeof(ChildProcessSuite<>)];
 
     /// <summary>
     /// Pairs of the matrix not bound yet, each with the reason (the coverage tests accept exactly these). Empty: every
     /// world runs every suite of its lists.
     /// </summary>
-    public static readonly IReadOnlyDictionary<(Type World, Type Suite), string> Pending = new Dictionary<(Type, Type), string>();
+    public static readonly IReadOnlyDictionary<(Type World, Type Suite), string> Pending = new Dictionary<(Type, Type),
+        string>();
 
     /// <summary>
     /// The suites of <paramref name="suites"/> that <paramref name="assembly"/> does not bind for
     /// <typeparamref name="TWorld"/> (no non-abstract class derives from the suite closed over the world), apart from
     /// the <see cref="Pending"/> pairs.
     /// </summary>
-    public static IReadOnlyList<string> Unbound<TWorld>(Assembly assembly, IEnumerable<Type> suites) where TWorld : ITestWorldKind
+    public static IReadOnlyList<string> Unbound<TWorld>(Assembly assembly,
+        IEnumerable<Type> suites) where TWorld : ITestWorldKind
     {
         ArgumentNullException.ThrowIfNull(assembly);
         var bound = assembly.GetTypes().Where(t => t.IsClass && !t.IsAbstract).SelectMany(Bases).ToHashSet();
@@ -109,7 +112,8 @@ public sealed class OpenClHostInProcWorld : ITestWorldKind
     public static int SeedStride => 10;
     /// <inheritdoc/>
     public static ITestWorld Create() =>
-        new InProcTestWorld(backend: "opencl", settings: new Dictionary<string, string?> { ["Heat:OpenCL:Memory"] = "host" });
+        new InProcTestWorld(backend: "opencl", settings: new Dictionary<string,
+            string?> { ["Heat:OpenCL:Memory"] = "host" });
 }
 
 /// <summary>
@@ -124,7 +128,8 @@ public sealed class OpenClDeviceInProcWorld : ITestWorldKind
     public static int SeedStride => 5;
     /// <inheritdoc/>
     public static ITestWorld Create() =>
-        new InProcTestWorld(backend: "opencl", settings: new Dictionary<string, string?> { ["Heat:OpenCL:Memory"] = "device" });
+        new InProcTestWorld(backend: "opencl", settings: new Dictionary<string,
+            string?> { ["Heat:OpenCL:Memory"] = "device" });
 }
 
 /// <summary>
@@ -139,5 +144,6 @@ public sealed class MpiWorld : ITestWorldKind
     public static int SeedStride => 1;
     /// <inheritdoc/>
     public static ITestWorld Create() =>
-        throw new InvalidOperationException("The MPI world is created by tests/Heat.Comm.Mpi.Driver, which passes it to the suites.");
+        throw new InvalidOperationException("The MPI world is created by tests/Heat.Comm.Mpi.Driver, which passes "
+            + "it to the suites.");
 }

@@ -28,7 +28,8 @@ public sealed class CoreFft : IExperiment
         var two = Measure([side, side], 2, 1, reps, 0, twoD: true);
         yield return new BenchResult("fft2.complex64(split 0)", 2, 1, two.Seconds, "fft2 1 rank x 2 thr", reference,
             flops2 / two.Seconds / 1e9, "GFLOP/s",
-            $"{side}x{side}; peak live memory per rank {two.PeakPerRank / 1048576.0:F0} MiB ({two.PeakPerRank / (side * side * 8.0 / 2):F1}x the input chunk)");
+            $"{side}x{side}; peak live memory per rank {two.PeakPerRank / 1048576.0:F0} MiB "
+                + $"({two.PeakPerRank / (side * side * 8.0 / 2):F1}x the input chunk)");
 
         long n = options.Quick ? 1L << 22 : 1L << 26;
         double flops1 = 5.0 * n * Math.Log2(n);
@@ -38,7 +39,8 @@ public sealed class CoreFft : IExperiment
             var r = Measure([n], ranks, 1, reps, 0, twoD: false);
             yield return new BenchResult("fft.complex64(split 0)", ranks, 1, r.Seconds, "fft 1 rank x 1 thr", single,
                 flops1 / r.Seconds / 1e9, "GFLOP/s",
-                $"n = 2^{Math.Log2(n):F0}; peak live memory per rank {r.PeakPerRank / 1048576.0:F0} MiB ({r.PeakPerRank / (n * 8.0 / ranks):F1}x the input chunk)");
+                $"n = 2^{Math.Log2(n):F0}; peak live memory per rank {r.PeakPerRank / 1048576.0:F0} MiB "
+                    + $"({r.PeakPerRank / (n * 8.0 / ranks):F1}x the input chunk)");
         }
     }
 

@@ -60,7 +60,8 @@ public sealed class CoreSort : IExperiment
             });
             results.Add(new BenchResult("core.sort.float32", ranks, threads, seconds, "Span.Sort 1t", reference,
                 n / seconds / 1e6, "Melem/s",
-                $"2^{log2} float32 split 0; values + int64 indices; peak extra memory per rank ≈ {peak / 1e9:F2} GB (process VmHWM); machine shared, noisy"));
+                $"2^{log2} float32 split 0; values + int64 indices; peak extra memory per rank ≈ {peak / 1e9:F2} GB "
+                    + $"(process VmHWM); machine shared, noisy"));
         }
 
         long un = long.TryParse(Environment.GetEnvironmentVariable("HEAT_BENCH_UNIQUE_N"),

@@ -22,7 +22,8 @@ public sealed class HtMedian : IExperiment
         double reference = Reference(n, reps);
         foreach (int p in options.RankCounts)
         {
-            var (seconds, threads) = InProcRanks.Run(p, Math.Max(1, Environment.ProcessorCount / p), () => Measure(n, reps));
+            var (seconds, threads) = InProcRanks.Run(p, Math.Max(1, Environment.ProcessorCount / p), () => Measure(n,
+                reps));
             yield return new BenchResult($"inproc.ht.median.float32", p, threads, seconds, "Span.Sort 1t", reference,
                 n / 1e6 / seconds, "Melem/s", $"median of {n >> 20} Mi float32 split 0 (uniform random)");
         }
@@ -40,7 +41,8 @@ public sealed class HtMedian : IExperiment
             using var m = ht.median(x);
             value = m.item<double>();
         });
-        if (Math.Abs(value - 0.5) > 0.01) throw new InvalidOperationException($"ht.median of uniform [0, 1) data gave {value}.");
+        if (Math.Abs(value - 0.5) > 0.01) throw new InvalidOperationException($"ht.median of uniform [0, 1) data "
+            + $"gave {value}.");
         return (best, HeatContext.Current?.Backend.Threads ?? 1);
     }
 

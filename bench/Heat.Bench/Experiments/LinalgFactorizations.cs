@@ -32,7 +32,8 @@ public sealed class LinalgFactorizations : IExperiment
                 r.Dispose();
             });
         });
-        yield return new BenchResult("linalg.qr(tsqr)", 2, 1, tsqr, "dgeqrf+dorgqr 1x2", lapackQr, qrFlops / tsqr / 1e9, "GFLOP/s",
+        yield return new BenchResult("linalg.qr(tsqr)", 2, 1, tsqr, "dgeqrf+dorgqr "
+            + "1x2", lapackQr, qrFlops / tsqr / 1e9, "GFLOP/s",
             $"float64 {m}x{n} split 0, procs_to_merge 2");
 
         long e = options.Quick ? 500 : 2000;
@@ -51,7 +52,8 @@ public sealed class LinalgFactorizations : IExperiment
                     v.Dispose();
                 });
             });
-            yield return new BenchResult("linalg.eigh", ranks, Math.Max(1, 2 / ranks), t, "dsyevd 1x2", lapackEigh, null, null,
+            yield return new BenchResult("linalg.eigh", ranks, Math.Max(1, 2 / ranks), t, "dsyevd "
+                + "1x2", lapackEigh, null, null,
                 $"float64 {e}x{e} split 0 (gathered, LAPACK on every rank)");
         }
     }

@@ -27,8 +27,10 @@ public sealed class SignalConvolve : IExperiment
         {
             int threads = Math.Max(1, cores / p);
             double seconds = InProcRanks.Run(p, threads, () => Measure(n, reps));
-            yield return new BenchResult("inproc.signal.convolve.float32", p, threads, seconds, $"local correlate {cores}t", reference,
-                n * Taps * 2 / 1e9 / seconds, "GFLOP/s", $"{n / 1e6:F0} M float32, {Taps} taps, mode same, split 0 (halo exchange + padded copy + local kernel)");
+            yield return new BenchResult("inproc.signal.convolve.float32", p, threads, seconds, $"local correlate "
+                + $"{cores}t", reference,
+                n * Taps * 2 / 1e9 / seconds, "GFLOP/s", $"{n / 1e6:F0} M float32, {Taps} taps, mode same, split 0 "
+                    + $"(halo exchange + padded copy + local kernel)");
         }
     }
 

@@ -19,5 +19,6 @@ public interface IConvolutionKernels : IBackendCapability
     /// <c>output[b, i, j] = Σ_{s,t} signal[b, i·strideRows + s, j·strideCols + t] · kernel[k, s, t]</c>, k as in
     /// <see cref="Correlate1d"/>. Shapes: signal (B × H × W), kernel (1 or B × Mh × Mw), output (B × h × w).
     /// </summary>
-    void Correlate2d(LocalTensor signal, LocalTensor kernel, long strideRows, long strideCols, [Destination] LocalTensor output);
+    void Correlate2d(LocalTensor signal, LocalTensor kernel, long strideRows, long strideCols,
+        [Destination] LocalTensor output);
 }

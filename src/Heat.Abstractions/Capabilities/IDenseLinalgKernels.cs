@@ -24,7 +24,8 @@ public interface IDenseLinalgKernels : IBackendCapability
 
     /// <summary>
     /// The eigenvalues (ascending, real) into <paramref name="w"/> (…, n) and, unless null, the orthonormal
-    /// eigenvectors as the columns of <paramref name="v"/> (…, n, n) of the symmetric/Hermitian <paramref name="a"/> (…, n, n),
+    /// eigenvectors as the columns of <paramref name="v"/> (…, n, n) of the symmetric/Hermitian <paramref name="a"/>
+    /// (…, n, n),
     /// read from its lower triangle.
     /// </summary>
     void Eigh(LocalTensor a, [Destination] LocalTensor w, [Destination] LocalTensor? v);

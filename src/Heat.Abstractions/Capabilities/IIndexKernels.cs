@@ -33,7 +33,8 @@ public interface IIndexKernels : IBackendCapability
     /// <paramref name="values"/> each grouped entry came from.
     /// </summary>
     /// <returns>The number of values per bucket (bounds.Length − 1 entries).</returns>
-    long[] Partition(LocalTensor values, long[] bounds, [Destination] LocalTensor grouped, [Destination] LocalTensor positions);
+    long[] Partition(LocalTensor values, long[] bounds, [Destination] LocalTensor grouped,
+        [Destination] LocalTensor positions);
 
     /// <summary>
     /// Row i of <paramref name="destination"/> (n × rest) is the sub-tensor of <paramref name="source"/> (e_0 × … ×
@@ -49,5 +50,6 @@ public interface IIndexKernels : IBackendCapability
     /// <paramref name="index"/>[i] of its first <paramref name="axes"/> dimensions, for i = 0, 1, … in order (the last
     /// write to a repeated position wins).
     /// </summary>
-    void Scatter(LocalTensor values, int axes, LocalTensor index, LocalTensor? source, [Destination] LocalTensor destination);
+    void Scatter(LocalTensor values, int axes, LocalTensor index, LocalTensor? source,
+        [Destination] LocalTensor destination);
 }

@@ -183,7 +183,8 @@ public static class OpRegistry
     {
         ArgumentNullException.ThrowIfNull(op);
         if (op.Kind == ReduceKind.User) return $"user-defined reduction {op.Name}";
-        return IntoReal(Of(op.Kind), x, destination) ? $"reduction {op.Name} into {destination}" : $"reduction {op.Name}";
+        return IntoReal(Of(op.Kind), x, destination) ? $"reduction {op.Name} into "
+            + $"{destination}" : $"reduction {op.Name}";
     }
 
     /// <summary>The exception every backend throws for an op/dtype pair it does not implement.</summary>

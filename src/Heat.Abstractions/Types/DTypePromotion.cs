@@ -14,7 +14,8 @@ public static class DTypePromotion
     public static DType Promote(DType a, DType b) => Table[(int)a.Code, (int)b.Code];
 
     /// <summary>
-    /// The dtype of an array of dtype <paramref name="array"/> combined with a weak scalar of kind <paramref name="scalar"/>
+    /// The dtype of an array of dtype <paramref name="array"/> combined with a weak scalar of kind <paramref
+    /// name="scalar"/>
     /// (Python scalars are weak: <c>int32_array * 2.5 → float32</c>, <c>float32_array + 1.0 → float32</c>).
     /// </summary>
     public static DType PromoteWithScalar(DType array, ScalarKind scalar)

@@ -90,7 +90,9 @@ internal static unsafe class FftKernels
     {
         if (source.NDim != 2 || !source.Shape.SequenceEqual(destination.Shape) || !source.DType.IsComplex
             || source.DType != destination.DType)
-            throw new ArgumentException($"Twiddle needs 2-d complex source and destination of one shape and dtype; got {Shapes.Format(source.Shape)} {source.DType} and {Shapes.Format(destination.Shape)} {destination.DType}.");
+            throw new ArgumentException($"Twiddle needs 2-d complex source and destination of one shape and dtype; "
+                + $"got {Shapes.Format(source.Shape)} {source.DType} and {Shapes.Format(destination.Shape)} "
+                    + $"{destination.DType}.");
         if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), n, "The transform length must be positive.");
         if (destination.Numel == 0) return;
         long b = (long)Math.Ceiling(Math.Sqrt(n));
@@ -132,7 +134,9 @@ internal static unsafe class FftKernels
     {
         if (source.NDim != 1 || !source.Shape.SequenceEqual(destination.Shape) || !source.DType.IsComplex
             || source.DType != destination.DType)
-            throw new ArgumentException($"Chirp needs 1-d complex source and destination of one shape and dtype; got {Shapes.Format(source.Shape)} {source.DType} and {Shapes.Format(destination.Shape)} {destination.DType}.");
+            throw new ArgumentException($"Chirp needs 1-d complex source and destination of one shape and dtype; "
+                + $"got {Shapes.Format(source.Shape)} {source.DType} and {Shapes.Format(destination.Shape)} "
+                    + $"{destination.DType}.");
         if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), n, "The transform length must be positive.");
         if (destination.Numel == 0) return;
         using var input = Plain(source) ? source.Share() : backend.Copy(source);
@@ -182,6 +186,7 @@ internal static unsafe class FftKernels
     private static void Require(bool condition, string what, LocalTensor source, LocalTensor destination)
     {
         if (!condition)
-            throw new ArgumentException($"FFT kernel needs {what}; got {Shapes.Format(source.Shape)} {source.DType} → {Shapes.Format(destination.Shape)} {destination.DType}.");
+            throw new ArgumentException($"FFT kernel needs {what}; got {Shapes.Format(source.Shape)} {source.DType} "
+                + $"→ {Shapes.Format(destination.Shape)} {destination.DType}.");
     }
 }

@@ -58,7 +58,8 @@ internal static unsafe class IndexKernels
         RequireHost(keys, nameof(keys));
         RequireHost(flat, nameof(flat));
         Require(keys.DType == DType.Int64 && flat.DType == DType.Int64 && keys.NDim == 2 && flat.NDim == 1
-            && keys.Shape[1] == extents.Length && flat.Shape[0] == keys.Shape[0], "RavelIndex needs keys (n × m) and flat (n), int64.");
+            && keys.Shape[1] == extents.Length && flat.Shape[0] == keys.Shape[0], "RavelIndex needs keys (n × m) "
+                + "and flat (n), int64.");
         long n = keys.Shape[0], s0 = keys.Strides[0], s1 = keys.Strides[1], fs = flat.Strides[0];
         long* kp = (long*)keys.HostPointer, fp = (long*)flat.HostPointer;
         int m = extents.Length;
@@ -69,7 +70,8 @@ internal static unsafe class IndexKernels
             {
                 long v = kp[i * s0 + j * s1];
                 if (v < 0) v += extents[j];
-                if ((ulong)v >= (ulong)extents[j]) throw new IndexOutOfRangeException($"index {kp[i * s0 + j * s1]} is out of bounds for an axis of size {extents[j]}.");
+                if ((ulong)v >= (ulong)extents[j]) throw new IndexOutOfRangeException($"index {kp[i * s0 + j * s1]} "
+                    + $"is out of bounds for an axis of size {extents[j]}.");
                 f = f * extents[j] + v;
             }
             fp[i * fs] = f;
@@ -82,7 +84,8 @@ internal static unsafe class IndexKernels
         RequireHost(grouped, nameof(grouped));
         RequireHost(positions, nameof(positions));
         Require(values.NDim == 1 && values.DType == DType.Int64 && grouped.IsContiguous && positions.IsContiguous
-            && grouped.Numel == values.Numel && positions.Numel == values.Numel, "Partition needs 1-d int64 operands of one length.");
+            && grouped.Numel == values.Numel && positions.Numel == values.Numel, "Partition needs 1-d int64 "
+                + "operands of one length.");
         int buckets = bounds.Length - 1;
         long n = values.Shape[0], vs = values.Strides[0];
         long* v = (long*)values.HostPointer, g = (long*)grouped.HostPointer, pos = (long*)positions.HostPointer;
@@ -112,7 +115,8 @@ internal static unsafe class IndexKernels
             if (bounds[mid] <= x) lo = mid + 1; else hi = mid;
         }
         int b = lo - 1;
-        if (b < 0 || b >= bounds.Length - 1) throw new IndexOutOfRangeException($"value {x} lies outside [{bounds[0]}, {bounds[^1]}).");
+        if (b < 0 || b >= bounds.Length - 1) throw new IndexOutOfRangeException($"value {x} lies outside "
+            + $"[{bounds[0]}, {bounds[^1]}).");
         return b;
     }
 
@@ -135,12 +139,14 @@ internal static unsafe class IndexKernels
                 return;
             }
             for (long i = begin; i < end; i++)
-                rows.Copy(src + rows.SourceOffset(ip[i * istride]) * rows.ItemSize, rows.SourceRest, dst + i * rows.DestinationRowStride * rows.ItemSize, rows.DestinationRest);
+                rows.Copy(src + rows.SourceOffset(ip[i * istride]) * rows.ItemSize, rows.SourceRest,
+                    dst + i * rows.DestinationRowStride * rows.ItemSize, rows.DestinationRest);
         });
     }
 
     // One element per row: a typed loop instead of a row copy per index.
-    private static void GatherElements(RowLayout rows, byte* src, long* ip, long istride, byte* dst, long begin, long end)
+    private static void GatherElements(RowLayout rows, byte* src, long* ip, long istride, byte* dst, long begin,
+        long end)
     {
         long ds = rows.DestinationRowStride;
         switch (rows.ItemSize)
@@ -153,7 +159,8 @@ internal static unsafe class IndexKernels
         }
     }
 
-    public static void Scatter(ManagedBackend backend, LocalTensor values, int axes, LocalTensor index, LocalTensor? source, LocalTensor destination)
+    public static void Scatter(ManagedBackend backend, LocalTensor values, int axes, LocalTensor index,
+        LocalTensor? source, LocalTensor destination)
     {
         RequireHost(values, nameof(values));
         RequireHost(index, nameof(index));
@@ -171,7 +178,8 @@ internal static unsafe class IndexKernels
         long istride = index.Strides[0];
         byte* dst = (byte*)destination.HostPointer, src = (byte*)values.HostPointer;
         for (long i = 0; i < n; i++)
-            rows.Copy(src + i * rows.DestinationRowStride * rows.ItemSize, rows.DestinationRest, dst + rows.SourceOffset(ip[i * istride]) * rows.ItemSize, rows.SourceRest);
+            rows.Copy(src + i * rows.DestinationRowStride * rows.ItemSize, rows.DestinationRest,
+                dst + rows.SourceOffset(ip[i * istride]) * rows.ItemSize, rows.SourceRest);
     }
 
     private static bool SameView(LocalTensor a, LocalTensor b) =>
@@ -179,7 +187,8 @@ internal static unsafe class IndexKernels
 
     private static void RequireHost(LocalTensor t, string name)
     {
-        if (t.Numel > 0 && t.HostPointer == 0) throw new ArgumentException($"{name} is not in host memory (stage it through host copies).", name);
+        if (t.Numel > 0 && t.HostPointer == 0) throw new ArgumentException($"{name} is not in host memory (stage it "
+            + $"through host copies).", name);
     }
 
     private static void Require(bool condition, string message)

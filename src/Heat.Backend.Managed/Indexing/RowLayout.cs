@@ -15,10 +15,12 @@ internal sealed unsafe class RowLayout
     public RowLayout(LocalTensor table, int axes, LocalTensor index, LocalTensor rows)
     {
         if (index.DType != DType.Int64 || index.NDim != 1)
-            throw new ArgumentException($"index must be a 1-d int64 tensor; got {index.DType} {Shapes.Format(index.Shape)}.", nameof(index));
+            throw new ArgumentException($"index must be a 1-d int64 tensor; got {index.DType} "
+                + $"{Shapes.Format(index.Shape)}.", nameof(index));
         if (axes < 0 || axes > table.NDim || rows.NDim != table.NDim - axes + 1 || rows.Shape[0] != index.Shape[0]
             || !rows.Shape[1..].SequenceEqual(table.Shape[axes..]) || rows.DType.ItemSize != table.DType.ItemSize)
-            throw new ArgumentException($"Rows {Shapes.Format(rows.Shape)} do not match a table {Shapes.Format(table.Shape)} indexed on {axes} axes by {Shapes.Format(index.Shape)} indices.");
+            throw new ArgumentException($"Rows {Shapes.Format(rows.Shape)} do not match a table "
+                + $"{Shapes.Format(table.Shape)} indexed on {axes} axes by {Shapes.Format(index.Shape)} indices.");
         Count = index.Shape[0];
         ItemSize = table.DType.ItemSize;
         _tableExtents = table.Shape[..axes].ToArray();

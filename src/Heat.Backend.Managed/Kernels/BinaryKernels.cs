@@ -6,7 +6,8 @@ using System.Runtime.CompilerServices;
 
 namespace Heat.Backend.Managed.Kernels;
 
-/// <summary>An element-wise binary op: a scalar form, and (when <see cref="Vectorized"/>) span forms for dense runs.</summary>
+/// <summary>An element-wise binary op: a scalar form, and (when <see cref="Vectorized"/>) span forms for dense
+/// runs.</summary>
 internal interface IBinaryKernel<T, TR>
 {
     static abstract TR Apply(T a, T b);
@@ -27,7 +28,8 @@ internal unsafe struct BinaryRun<T, TR, TKernel>(T* a, T* b, TR* d) : IRunHandle
         int n = (int)length;
         if (TKernel.Vectorized && sd == 1)
         {
-            if (sa == 1 && sb == 1) { TKernel.Apply(new ReadOnlySpan<T>(pa, n), new ReadOnlySpan<T>(pb, n), new Span<TR>(pd, n)); return; }
+            if (sa == 1 && sb == 1) { TKernel.Apply(new ReadOnlySpan<T>(pa, n), new ReadOnlySpan<T>(pb, n),
+                new Span<TR>(pd, n)); return; }
             if (sa == 1 && sb == 0) { TKernel.Apply(new ReadOnlySpan<T>(pa, n), *pb, new Span<TR>(pd, n)); return; }
             if (sa == 0 && sb == 1) { TKernel.Apply(*pa, new ReadOnlySpan<T>(pb, n), new Span<TR>(pd, n)); return; }
         }
@@ -103,53 +105,92 @@ internal readonly unsafe struct EqK<T> : IBinaryKernel<T, byte> where T : unmana
 {
     public static byte Apply(T a, T b) => a == b ? (byte)1 : (byte)0;
     public static bool Vectorized => true;
-    public static void Apply(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<byte> d) { fixed (T* pa = a) fixed (T* pb = b) fixed (byte* pd = d) VectorCompare.Run<T, EqV, EqK<T>>(pa, false, pb, false, pd, d.Length); }
-    public static void Apply(ReadOnlySpan<T> a, T b, Span<byte> d) { fixed (T* pa = a) fixed (byte* pd = d) VectorCompare.Run<T, EqV, EqK<T>>(pa, false, &b, true, pd, d.Length); }
-    public static void Apply(T a, ReadOnlySpan<T> b, Span<byte> d) { fixed (T* pb = b) fixed (byte* pd = d) VectorCompare.Run<T, EqV, EqK<T>>(&a, true, pb, false, pd, d.Length); }
+    public static void Apply(ReadOnlySpan<T> a, ReadOnlySpan<T> b,
+        Span<byte> d) { fixed (T* pa = a) fixed (T* pb = b) fixed (byte* pd = d) VectorCompare.Run<T, EqV, EqK<T>>(pa,
+            false, pb, false, pd, d.Length); }
+    public static void Apply(ReadOnlySpan<T> a, T b,
+        Span<byte> d) { fixed (T* pa = a) fixed (byte* pd = d) VectorCompare.Run<T, EqV, EqK<T>>(pa, false, &b, true,
+            pd, d.Length); }
+    public static void Apply(T a, ReadOnlySpan<T> b,
+        Span<byte> d) { fixed (T* pb = b) fixed (byte* pd = d) VectorCompare.Run<T, EqV, EqK<T>>(&a, true, pb, false,
+            pd, d.Length); }
 }
 internal readonly unsafe struct NeK<T> : IBinaryKernel<T, byte> where T : unmanaged, INumber<T>
 {
     public static byte Apply(T a, T b) => a != b ? (byte)1 : (byte)0;
     public static bool Vectorized => true;
-    public static void Apply(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<byte> d) { fixed (T* pa = a) fixed (T* pb = b) fixed (byte* pd = d) VectorCompare.Run<T, NeV, NeK<T>>(pa, false, pb, false, pd, d.Length); }
-    public static void Apply(ReadOnlySpan<T> a, T b, Span<byte> d) { fixed (T* pa = a) fixed (byte* pd = d) VectorCompare.Run<T, NeV, NeK<T>>(pa, false, &b, true, pd, d.Length); }
-    public static void Apply(T a, ReadOnlySpan<T> b, Span<byte> d) { fixed (T* pb = b) fixed (byte* pd = d) VectorCompare.Run<T, NeV, NeK<T>>(&a, true, pb, false, pd, d.Length); }
+    public static void Apply(ReadOnlySpan<T> a, ReadOnlySpan<T> b,
+        Span<byte> d) { fixed (T* pa = a) fixed (T* pb = b) fixed (byte* pd = d) VectorCompare.Run<T, NeV, NeK<T>>(pa,
+            false, pb, false, pd, d.Length); }
+    public static void Apply(ReadOnlySpan<T> a, T b,
+        Span<byte> d) { fixed (T* pa = a) fixed (byte* pd = d) VectorCompare.Run<T, NeV, NeK<T>>(pa, false, &b, true,
+            pd, d.Length); }
+    public static void Apply(T a, ReadOnlySpan<T> b,
+        Span<byte> d) { fixed (T* pb = b) fixed (byte* pd = d) VectorCompare.Run<T, NeV, NeK<T>>(&a, true, pb, false,
+            pd, d.Length); }
 }
 internal readonly unsafe struct LtK<T> : IBinaryKernel<T, byte> where T : unmanaged, INumber<T>
 {
     public static byte Apply(T a, T b) => a < b ? (byte)1 : (byte)0;
     public static bool Vectorized => true;
-    public static void Apply(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<byte> d) { fixed (T* pa = a) fixed (T* pb = b) fixed (byte* pd = d) VectorCompare.Run<T, LtV, LtK<T>>(pa, false, pb, false, pd, d.Length); }
-    public static void Apply(ReadOnlySpan<T> a, T b, Span<byte> d) { fixed (T* pa = a) fixed (byte* pd = d) VectorCompare.Run<T, LtV, LtK<T>>(pa, false, &b, true, pd, d.Length); }
-    public static void Apply(T a, ReadOnlySpan<T> b, Span<byte> d) { fixed (T* pb = b) fixed (byte* pd = d) VectorCompare.Run<T, LtV, LtK<T>>(&a, true, pb, false, pd, d.Length); }
+    public static void Apply(ReadOnlySpan<T> a, ReadOnlySpan<T> b,
+        Span<byte> d) { fixed (T* pa = a) fixed (T* pb = b) fixed (byte* pd = d) VectorCompare.Run<T, LtV, LtK<T>>(pa,
+            false, pb, false, pd, d.Length); }
+    public static void Apply(ReadOnlySpan<T> a, T b,
+        Span<byte> d) { fixed (T* pa = a) fixed (byte* pd = d) VectorCompare.Run<T, LtV, LtK<T>>(pa, false, &b, true,
+            pd, d.Length); }
+    public static void Apply(T a, ReadOnlySpan<T> b,
+        Span<byte> d) { fixed (T* pb = b) fixed (byte* pd = d) VectorCompare.Run<T, LtV, LtK<T>>(&a, true, pb, false,
+            pd, d.Length); }
 }
 internal readonly unsafe struct LeK<T> : IBinaryKernel<T, byte> where T : unmanaged, INumber<T>
 {
     public static byte Apply(T a, T b) => a <= b ? (byte)1 : (byte)0;
     public static bool Vectorized => true;
-    public static void Apply(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<byte> d) { fixed (T* pa = a) fixed (T* pb = b) fixed (byte* pd = d) VectorCompare.Run<T, LeV, LeK<T>>(pa, false, pb, false, pd, d.Length); }
-    public static void Apply(ReadOnlySpan<T> a, T b, Span<byte> d) { fixed (T* pa = a) fixed (byte* pd = d) VectorCompare.Run<T, LeV, LeK<T>>(pa, false, &b, true, pd, d.Length); }
-    public static void Apply(T a, ReadOnlySpan<T> b, Span<byte> d) { fixed (T* pb = b) fixed (byte* pd = d) VectorCompare.Run<T, LeV, LeK<T>>(&a, true, pb, false, pd, d.Length); }
+    public static void Apply(ReadOnlySpan<T> a, ReadOnlySpan<T> b,
+        Span<byte> d) { fixed (T* pa = a) fixed (T* pb = b) fixed (byte* pd = d) VectorCompare.Run<T, LeV, LeK<T>>(pa,
+            false, pb, false, pd, d.Length); }
+    public static void Apply(ReadOnlySpan<T> a, T b,
+        Span<byte> d) { fixed (T* pa = a) fixed (byte* pd = d) VectorCompare.Run<T, LeV, LeK<T>>(pa, false, &b, true,
+            pd, d.Length); }
+    public static void Apply(T a, ReadOnlySpan<T> b,
+        Span<byte> d) { fixed (T* pb = b) fixed (byte* pd = d) VectorCompare.Run<T, LeV, LeK<T>>(&a, true, pb, false,
+            pd, d.Length); }
 }
 internal readonly unsafe struct GtK<T> : IBinaryKernel<T, byte> where T : unmanaged, INumber<T>
 {
     public static byte Apply(T a, T b) => a > b ? (byte)1 : (byte)0;
     public static bool Vectorized => true;
-    public static void Apply(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<byte> d) { fixed (T* pa = a) fixed (T* pb = b) fixed (byte* pd = d) VectorCompare.Run<T, GtV, GtK<T>>(pa, false, pb, false, pd, d.Length); }
-    public static void Apply(ReadOnlySpan<T> a, T b, Span<byte> d) { fixed (T* pa = a) fixed (byte* pd = d) VectorCompare.Run<T, GtV, GtK<T>>(pa, false, &b, true, pd, d.Length); }
-    public static void Apply(T a, ReadOnlySpan<T> b, Span<byte> d) { fixed (T* pb = b) fixed (byte* pd = d) VectorCompare.Run<T, GtV, GtK<T>>(&a, true, pb, false, pd, d.Length); }
+    public static void Apply(ReadOnlySpan<T> a, ReadOnlySpan<T> b,
+        Span<byte> d) { fixed (T* pa = a) fixed (T* pb = b) fixed (byte* pd = d) VectorCompare.Run<T, GtV, GtK<T>>(pa,
+            false, pb, false, pd, d.Length); }
+    public static void Apply(ReadOnlySpan<T> a, T b,
+        Span<byte> d) { fixed (T* pa = a) fixed (byte* pd = d) VectorCompare.Run<T, GtV, GtK<T>>(pa, false, &b, true,
+            pd, d.Length); }
+    public static void Apply(T a, ReadOnlySpan<T> b,
+        Span<byte> d) { fixed (T* pb = b) fixed (byte* pd = d) VectorCompare.Run<T, GtV, GtK<T>>(&a, true, pb, false,
+            pd, d.Length); }
 }
 internal readonly unsafe struct GeK<T> : IBinaryKernel<T, byte> where T : unmanaged, INumber<T>
 {
     public static byte Apply(T a, T b) => a >= b ? (byte)1 : (byte)0;
     public static bool Vectorized => true;
-    public static void Apply(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<byte> d) { fixed (T* pa = a) fixed (T* pb = b) fixed (byte* pd = d) VectorCompare.Run<T, GeV, GeK<T>>(pa, false, pb, false, pd, d.Length); }
-    public static void Apply(ReadOnlySpan<T> a, T b, Span<byte> d) { fixed (T* pa = a) fixed (byte* pd = d) VectorCompare.Run<T, GeV, GeK<T>>(pa, false, &b, true, pd, d.Length); }
-    public static void Apply(T a, ReadOnlySpan<T> b, Span<byte> d) { fixed (T* pb = b) fixed (byte* pd = d) VectorCompare.Run<T, GeV, GeK<T>>(&a, true, pb, false, pd, d.Length); }
+    public static void Apply(ReadOnlySpan<T> a, ReadOnlySpan<T> b,
+        Span<byte> d) { fixed (T* pa = a) fixed (T* pb = b) fixed (byte* pd = d) VectorCompare.Run<T, GeV, GeK<T>>(pa,
+            false, pb, false, pd, d.Length); }
+    public static void Apply(ReadOnlySpan<T> a, T b,
+        Span<byte> d) { fixed (T* pa = a) fixed (byte* pd = d) VectorCompare.Run<T, GeV, GeK<T>>(pa, false, &b, true,
+            pd, d.Length); }
+    public static void Apply(T a, ReadOnlySpan<T> b,
+        Span<byte> d) { fixed (T* pb = b) fixed (byte* pd = d) VectorCompare.Run<T, GeV, GeK<T>>(&a, true, pb, false,
+            pd, d.Length); }
 }
-internal readonly struct LAndK<T> : IBinaryKernel<T, byte> where T : INumberBase<T> { public static byte Apply(T a, T b) => a != T.Zero && b != T.Zero ? (byte)1 : (byte)0; }
-internal readonly struct LOrK<T> : IBinaryKernel<T, byte> where T : INumberBase<T> { public static byte Apply(T a, T b) => a != T.Zero || b != T.Zero ? (byte)1 : (byte)0; }
-internal readonly struct LXorK<T> : IBinaryKernel<T, byte> where T : INumberBase<T> { public static byte Apply(T a, T b) => (a != T.Zero) != (b != T.Zero) ? (byte)1 : (byte)0; }
+internal readonly struct LAndK<T> : IBinaryKernel<T, byte> where T : INumberBase<T> { public static byte Apply(T a,
+    T b) => a != T.Zero && b != T.Zero ? (byte)1 : (byte)0; }
+internal readonly struct LOrK<T> : IBinaryKernel<T, byte> where T : INumberBase<T> { public static byte Apply(T a,
+    T b) => a != T.Zero || b != T.Zero ? (byte)1 : (byte)0; }
+internal readonly struct LXorK<T> : IBinaryKernel<T, byte> where T : INumberBase<T> { public static byte Apply(T a,
+    T b) => (a != T.Zero) != (b != T.Zero) ? (byte)1 : (byte)0; }
 
 // Floating-point kernels.
 internal readonly struct DivK<T> : IBinaryKernel<T, T> where T : IFloatingPointIeee754<T>
@@ -160,7 +201,8 @@ internal readonly struct DivK<T> : IBinaryKernel<T, T> where T : IFloatingPointI
     public static void Apply(ReadOnlySpan<T> a, T b, Span<T> d) => TensorPrimitives.Divide(a, b, d);
     public static void Apply(T a, ReadOnlySpan<T> b, Span<T> d) => TensorPrimitives.Divide(a, b, d);
 }
-/// <summary>NumPy's floor division for floats: floor of the quotient, consistent with <see cref="FloorModF{T}"/>.</summary>
+/// <summary>NumPy's floor division for floats: floor of the quotient, consistent with <see
+/// cref="FloorModF{T}"/>.</summary>
 internal readonly struct FloorDivF<T> : IBinaryKernel<T, T> where T : IFloatingPointIeee754<T>
 {
     public static T Apply(T a, T b)
@@ -187,7 +229,8 @@ internal readonly struct FloorModF<T> : IBinaryKernel<T, T> where T : IFloatingP
         return mod;
     }
 }
-internal readonly struct FmodF<T> : IBinaryKernel<T, T> where T : IFloatingPointIeee754<T> { public static T Apply(T a, T b) => a % b; }
+internal readonly struct FmodF<T> : IBinaryKernel<T, T> where T : IFloatingPointIeee754<T> { public static T Apply(T a,
+    T b) => a % b; }
 internal readonly struct PowF<T> : IBinaryKernel<T, T> where T : IFloatingPointIeee754<T>
 {
     public static T Apply(T a, T b) => T.Pow(a, b);
@@ -196,9 +239,12 @@ internal readonly struct PowF<T> : IBinaryKernel<T, T> where T : IFloatingPointI
     public static void Apply(ReadOnlySpan<T> a, T b, Span<T> d) => TensorPrimitives.Pow(a, b, d);
     public static void Apply(T a, ReadOnlySpan<T> b, Span<T> d) => TensorPrimitives.Pow(a, b, d);
 }
-internal readonly struct Atan2F<T> : IBinaryKernel<T, T> where T : IFloatingPointIeee754<T> { public static T Apply(T a, T b) => T.Atan2(a, b); }
-internal readonly struct HypotF<T> : IBinaryKernel<T, T> where T : IFloatingPointIeee754<T> { public static T Apply(T a, T b) => T.Hypot(a, b); }
-internal readonly struct CopySignF<T> : IBinaryKernel<T, T> where T : IFloatingPointIeee754<T> { public static T Apply(T a, T b) => T.CopySign(a, b); }
+internal readonly struct Atan2F<T> : IBinaryKernel<T,
+    T> where T : IFloatingPointIeee754<T> { public static T Apply(T a, T b) => T.Atan2(a, b); }
+internal readonly struct HypotF<T> : IBinaryKernel<T,
+    T> where T : IFloatingPointIeee754<T> { public static T Apply(T a, T b) => T.Hypot(a, b); }
+internal readonly struct CopySignF<T> : IBinaryKernel<T,
+    T> where T : IFloatingPointIeee754<T> { public static T Apply(T a, T b) => T.CopySign(a, b); }
 
 // Integer kernels (NumPy semantics: division by zero gives 0, MIN / -1 wraps).
 internal static class IntMath

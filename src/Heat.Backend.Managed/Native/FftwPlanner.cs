@@ -91,7 +91,8 @@ internal static unsafe class FftwPlanner
             (true, _) => FftwfNative.fftwf_plan_guru64_dft_c2r(1, dims, rank, many, input, output, flags),
         };
         if (p == 0)
-            throw new InvalidOperationException($"FFTW could not plan a {kind} transform of length {dim.n} over {batch.Length} batch dimensions.");
+            throw new InvalidOperationException($"FFTW could not plan a {kind} transform of length {dim.n} over "
+                + $"{batch.Length} batch dimensions.");
         return new FftwPlan(p, single);
     }
 

@@ -13,7 +13,8 @@ namespace Heat.Backend.Managed.Selection;
 /// </summary>
 internal static unsafe class SelectionKernel
 {
-    public static void Select(ManagedBackend backend, LocalTensor values, long[] offsets, long[] ranks, LocalTensor result)
+    public static void Select(ManagedBackend backend, LocalTensor values, long[] offsets, long[] ranks,
+        LocalTensor result)
     {
         int perSegment = Check(values, offsets, ranks.Length);
         HostOperands.Require(result, nameof(result), DTypeCode.Float64);
@@ -44,10 +45,12 @@ internal static unsafe class SelectionKernel
         long problems = lower.Numel;
         if (upper.Numel != problems || strict.Length != problems || destinationOffsets.Length != problems + 1
             || destinationOffsets[problems] != candidates.Numel)
-            throw new ArgumentException("Compact needs lower, upper and strict per problem and destination offsets that end at the candidates' length.");
+            throw new ArgumentException("Compact needs lower, upper and strict per problem and destination offsets "
+                + "that end at the candidates' length.");
         if (values.DType == DType.Float32)
             Compact<float>(backend, values, offsets, lower, upper, strict, destinationOffsets, perSegment, candidates);
-        else Compact<double>(backend, values, offsets, lower, upper, strict, destinationOffsets, perSegment, candidates);
+        else Compact<double>(backend, values, offsets, lower, upper, strict, destinationOffsets, perSegment,
+            candidates);
     }
 
     public static void Sample(LocalTensor values, long[] offsets, long seed, LocalTensor samples)
@@ -56,7 +59,8 @@ internal static unsafe class SelectionKernel
         HostOperands.Require(values, nameof(values), DTypeCode.Float32, DTypeCode.Float64);
         HostOperands.Require(samples, nameof(samples), DTypeCode.Float64);
         if (samples.NDim != 2 || samples.Shape[0] != segments)
-            throw new ArgumentException($"Sample needs samples of shape (segments × m); got {Shapes.Format(samples.Shape)} for {segments} segments.");
+            throw new ArgumentException($"Sample needs samples of shape (segments × m); got "
+                + $"{Shapes.Format(samples.Shape)} for {segments} segments.");
         long m = samples.Shape[1];
         bool single = values.DType == DType.Float32;
         double* s = (double*)samples.HostPointer;
@@ -89,7 +93,8 @@ internal static unsafe class SelectionKernel
         int segments = offsets.Length - 1;
         if (segments < 0 || (segments == 0 ? problems != 0 : problems % segments != 0)
             || (segments > 0 && (offsets[0] < 0 || offsets[segments] > values.Numel)))
-            throw new ArgumentException($"{problems} problems do not fit {segments} segments of a buffer of {values.Numel} values.");
+            throw new ArgumentException($"{problems} problems do not fit {segments} segments of a buffer of "
+                + $"{values.Numel} values.");
         return segments == 0 ? 0 : problems / segments;
     }
 
@@ -118,7 +123,8 @@ internal static unsafe class SelectionKernel
                 {
                     long k = ranks[i * perSegment + p];
                     if (k < from || k >= length)
-                        throw new ArgumentException($"Select: rank {k} of segment {i} is out of order or not below its length {length}.");
+                        throw new ArgumentException($"Select: rank {k} of segment {i} is out of order or not below "
+                            + $"its length {length}.");
                     NthElement(scratch, from, length, k);
                     r[i * perSegment + p] = double.CreateTruncating(scratch[k]);
                     from = k;
@@ -197,7 +203,8 @@ internal static unsafe class SelectionKernel
                         long from = start + length * part / parts, to = start + length * (part + 1) / parts;
                         for (int p = 0; p < perSegment; p++)
                         {
-                            var (below, atMost, nan) = CountRange(data, from, to, lo[i * perSegment + p], hi[i * perSegment + p]);
+                            var (below, atMost, nan) = CountRange(data, from, to, lo[i * perSegment + p],
+                                hi[i * perSegment + p]);
                             long at = (part * perSegment + p) * 3;
                             partial[at] = below; partial[at + 1] = atMost; partial[at + 2] = nan;
                         }
@@ -225,7 +232,8 @@ internal static unsafe class SelectionKernel
         });
     }
 
-    private static (long Below, long AtMost, long NaN) CountRange<T>(T* data, long from, long to, double lower, double upper)
+    private static (long Below, long AtMost, long NaN) CountRange<T>(T* data, long from, long to, double lower,
+        double upper)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         T l = T.CreateTruncating(lower), u = T.CreateTruncating(upper);
@@ -262,10 +270,12 @@ internal static unsafe class SelectionKernel
                     T v = data[x];
                     bool keep = (strictLower ? v > l : v >= l) && (strictUpper ? v < u : v <= u);
                     if (!keep) continue;
-                    if (at == end) throw new ArgumentException($"Compact: problem {j} has more candidates than its destination range.");
+                    if (at == end) throw new ArgumentException($"Compact: problem {j} has more candidates than its "
+                        + $"destination range.");
                     dest[at++] = v;
                 }
-                if (at != end) throw new ArgumentException($"Compact: problem {j} has fewer candidates than its destination range.");
+                if (at != end) throw new ArgumentException($"Compact: problem {j} has fewer candidates than its "
+                    + $"destination range.");
             }
         });
     }

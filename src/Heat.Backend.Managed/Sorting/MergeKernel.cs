@@ -21,7 +21,8 @@ internal static unsafe class MergeKernel
         HostOperands.Require(values, nameof(values), x.DType.Code);
         HostOperands.Require(sortedOrder, nameof(sortedOrder), DTypeCode.Int64);
         if (runsPerSegment < 1 || (runStarts.Numel - 1) % runsPerSegment != 0)
-            throw new ArgumentException($"runStarts has {runStarts.Numel} offsets, not a multiple of {runsPerSegment} runs plus one.", nameof(runStarts));
+            throw new ArgumentException($"runStarts has {runStarts.Numel} offsets, not a multiple of "
+                + $"{runsPerSegment} runs plus one.", nameof(runStarts));
         long segments = (runStarts.Numel - 1) / runsPerSegment;
         long* rs = (long*)runStarts.HostPointer;
         if (runsPerSegment > MaxRuns)

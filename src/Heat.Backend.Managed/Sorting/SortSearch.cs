@@ -50,7 +50,8 @@ internal static unsafe class SortSearch
     {
         HostOperands.Require(starts, nameof(starts), DTypeCode.Int64);
         HostOperands.Require(lengths, nameof(lengths), DTypeCode.Int64);
-        if (destination.DType != source.DType) throw new ArgumentException($"destination has dtype {destination.DType}, source {source.DType}.", nameof(destination));
+        if (destination.DType != source.DType) throw new ArgumentException($"destination has dtype "
+            + $"{destination.DType}, source {source.DType}.", nameof(destination));
         if (destination.Numel == 0) return;
         HostOperands.Require(source, nameof(source), source.DType.Code);
         HostOperands.Require(destination, nameof(destination), source.DType.Code);
@@ -63,7 +64,8 @@ internal static unsafe class SortSearch
             long bytes = len[s] * size;
             if (bytes == 0) continue;
             if (st[s] < 0 || st[s] + len[s] > source.Numel || at + bytes > destination.Numel * size)
-                throw new ArgumentException($"Segment {s} ({st[s]}, {len[s]}) lies outside the source or overflows the destination.");
+                throw new ArgumentException($"Segment {s} ({st[s]}, {len[s]}) lies outside the source or overflows "
+                    + $"the destination.");
             Buffer.MemoryCopy(src + st[s] * size, dst + at, bytes, bytes);
             at += bytes;
         }

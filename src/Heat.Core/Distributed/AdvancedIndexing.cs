@@ -17,7 +17,8 @@ internal static class AdvancedIndexing
     /// <summary>A new array holding <c>x[keys]</c>.</summary>
     public static DNDarray Get(DNDarray x, IndexKey[] keys)
     {
-        if (AdvancedPlan.AsIntegers(keys) is { } integers) return Indexing.Get(x, IndexPlan.Create(integers, x.GShapeRef));
+        if (AdvancedPlan.AsIntegers(keys) is { } integers) return Indexing.Get(x, IndexPlan.Create(integers,
+            x.GShapeRef));
         using var plan = AdvancedPlan.Create(x, keys);
         plan.ResolveMasks();
         using var scope = DisposeScope.Begin();
@@ -80,7 +81,8 @@ internal static class AdvancedIndexing
             else
             {
                 var target = Chunking.Counts(resultShape[os], comm.Size);
-                var moved = scope.Include(Indexing.MoveAlongAxis(backend, comm, arranged, os, view.Lo!, view.Have!, Chunking.Displacements(target), target));
+                var moved = scope.Include(Indexing.MoveAlongAxis(backend, comm, arranged, os, view.Lo!, view.Have!,
+                    Chunking.Displacements(target), target));
                 result = new DNDarray(moved, resultShape, os, x.Context, true);
                 return scope.MoveToOuter(result, transferred: moved);
             }
@@ -102,7 +104,8 @@ internal static class AdvancedIndexing
         plan.ResolveMasks();
         var resultShape = plan.ResultShape;
         if (!Broadcasts(value.GShapeRef, resultShape))
-            throw new ArgumentException($"Could not broadcast the value of shape {Shapes.Format(value.GShapeRef)} into the selection {plan.Description} of shape {Shapes.Format(resultShape)}.", nameof(value));
+            throw new ArgumentException($"Could not broadcast the value of shape {Shapes.Format(value.GShapeRef)} "
+                + $"into the selection {plan.Description} of shape {Shapes.Format(resultShape)}.", nameof(value));
         using var scope = DisposeScope.Begin();
         var backend = x.Backend;
         var kernels = backend.Capability<IIndexKernels>();
@@ -203,7 +206,8 @@ internal static class AdvancedIndexing
     }
 
     // One index column broadcast to B (or to this rank's chunk of B's first axis).
-    private static LocalTensor AlignedColumn(ITensorBackend backend, ICommunicator comm, KeyColumn column, long[] b, long[]? chunk, long displ)
+    private static LocalTensor AlignedColumn(ITensorBackend backend, ICommunicator comm, KeyColumn column, long[] b,
+        long[]? chunk, long displ)
     {
         int me = comm.Rank;
         var shape = column.Shape;
@@ -213,7 +217,8 @@ internal static class AdvancedIndexing
             using var own = column.Local();
             using var moved = counts.SequenceEqual(chunk)
                 ? own.Share()
-                : Indexing.MoveAlongAxis(backend, comm, own, 0, Chunking.Displacements(counts), counts, Chunking.Displacements(chunk), chunk);
+                : Indexing.MoveAlongAxis(backend, comm, own, 0, Chunking.Displacements(counts), counts,
+                    Chunking.Displacements(chunk), chunk);
             return moved.BroadcastTo([chunk[me], .. b[1..]]);
         }
         LocalTensor whole;
@@ -264,7 +269,8 @@ internal static class AdvancedIndexing
             long e = extents[j];
             long bad = low[j] < -e ? low[j] : high[j] >= e ? high[j] : 0;
             if (low[j] < -e || high[j] >= e)
-                throw new IndexOutOfRangeException($"Index {bad} is out of bounds for axis {plan.KeyAxes[order[j]]} with size {e} (key {plan.Description}).");
+                throw new IndexOutOfRangeException($"Index {bad} is out of bounds for axis {plan.KeyAxes[order[j]]} "
+                    + $"with size {e} (key {plan.Description}).");
         }
         var flat = backend.Empty([keys.Shape[0]], DType.Int64, x.device);
         try
@@ -278,7 +284,8 @@ internal static class AdvancedIndexing
     /// <summary>The requests of an exchange on the split axis: this rank's flat indices grouped by owner.</summary>
     private sealed record Exchange(LocalTensor Requests, LocalTensor Positions, long[] SendCounts, long[] RecvCounts);
 
-    private static Exchange Requests(DNDarray x, AdvancedPlan plan, int[] order, long[] chunk, YView view, DisposeScope scope)
+    private static Exchange Requests(DNDarray x, AdvancedPlan plan, int[] order, long[] chunk, YView view,
+        DisposeScope scope)
     {
         var backend = x.Backend;
         var comm = x.comm;
@@ -312,7 +319,8 @@ internal static class AdvancedIndexing
         LocalTensor rows;
         if (mask.split is null)
         {
-            using var own = mask.larray.Slice(0, counts[comm.Rank] > 0 ? Chunking.Displacements(counts)[comm.Rank] : 0, counts[comm.Rank]);
+            using var own = mask.larray.Slice(0, counts[comm.Rank] > 0 ? Chunking.Displacements(counts)[comm.Rank] : 0,
+                counts[comm.Rank]);
             rows = scope.Include(backend.Copy(own));
         }
         else if (mask.SplitCounts().SequenceEqual(counts)) rows = mask.larray;
@@ -327,7 +335,8 @@ internal static class AdvancedIndexing
 
     /// <summary>Gathered rows (n × rest) shaped (localB..., rest...) and moved to the result's axis order: a view of
     /// them when the order is already right, else a new contiguous tensor.</summary>
-    private static LocalTensor Arrange(ITensorBackend backend, AdvancedPlan plan, LocalTensor gathered, long[] localB, long[] rest)
+    private static LocalTensor Arrange(ITensorBackend backend, AdvancedPlan plan, LocalTensor gathered, long[] localB,
+        long[] rest)
     {
         var shaped = gathered.TryReshapeView([.. localB, .. rest])!;
         var order = plan.ToResult;
@@ -339,7 +348,8 @@ internal static class AdvancedIndexing
 
     /// <summary>The value's local part (aligned as by <see cref="AlignValue"/>) as rows (n × rest) of x's dtype, in
     /// index order.</summary>
-    private static LocalTensor ToRows(ITensorBackend backend, AdvancedPlan plan, LocalTensor aligned, DType dtype, long n, long[] rest)
+    private static LocalTensor ToRows(ITensorBackend backend, AdvancedPlan plan, LocalTensor aligned, DType dtype,
+        long n, long[] rest)
     {
         using var gathered = aligned.Permute(Redistribution.Inverse(plan.ToResult));
         using var contiguous = backend.Copy(gathered, dtype);
@@ -347,9 +357,11 @@ internal static class AdvancedIndexing
     }
 
     // The value rows of a split-axis write: aligned with the chunks of B's first axis.
-    private static LocalTensor ValueRows(DNDarray x, AdvancedPlan plan, DNDarray value, long[] counts, DisposeScope scope)
+    private static LocalTensor ValueRows(DNDarray x, AdvancedPlan plan, DNDarray value, long[] counts,
+        DisposeScope scope)
     {
-        var aligned = scope.Include(AlignValue(x, value, plan.ResultShape, plan.Q, Chunking.Displacements(counts), counts, scope));
+        var aligned = scope.Include(AlignValue(x, value, plan.ResultShape, plan.Q, Chunking.Displacements(counts),
+            counts, scope));
         var rest = plan.RestAxes.Select(a => plan.YShape[a]).ToArray();
         long n = Shapes.Numel([counts[x.comm.Rank], .. plan.B[1..]]);
         return ToRows(x.Backend, plan, aligned, x.dtype, n, rest);
@@ -360,7 +372,8 @@ internal static class AdvancedIndexing
     /// (<paramref name="axis"/> null), or the positions <c>[lo[rank], lo[rank] + have[rank])</c> along
     /// <paramref name="axis"/> (brought by one Alltoallv when the value is split along that axis, or after a resplit).
     /// </summary>
-    private static LocalTensor AlignValue(DNDarray x, DNDarray value, long[] shape, int? axis, long[]? lo, long[]? have, DisposeScope scope)
+    private static LocalTensor AlignValue(DNDarray x, DNDarray value, long[] shape, int? axis, long[]? lo,
+        long[]? have, DisposeScope scope)
     {
         var backend = x.Backend;
         var comm = x.comm;
@@ -398,7 +411,8 @@ internal static class AdvancedIndexing
         bool alignedSplit = value.split == va;
         var sourceCounts = alignedSplit ? value.SplitCounts() : Chunking.Counts(value.GShapeRef[va], comm.Size);
         using var source = alignedSplit ? value.larray.Share() : Redistribution.Resplit(value, va);
-        using var moved = Indexing.MoveAlongAxis(backend, comm, source, va, Chunking.Displacements(sourceCounts), sourceCounts, lo!, have);
+        using var moved = Indexing.MoveAlongAxis(backend, comm, source, va, Chunking.Displacements(sourceCounts),
+            sourceCounts, lo!, have);
         return moved.BroadcastTo(localShape);
     }
 

@@ -92,18 +92,22 @@ internal sealed class AdvancedPlan : IDisposable
                     case IndexKeyKind.Advanced:
                         var a = arrays[i] = AsArray(k.AdvancedValue!, x, owned);
                         if (a.dtype != DType.Bool && !a.dtype.IsInteger)
-                            throw new IndexOutOfRangeException($"Arrays used as indices must be of integer (or boolean) type; key {description} has a {a.dtype} array.");
+                            throw new IndexOutOfRangeException($"Arrays used as indices must be of integer (or "
+                                + $"boolean) type; key {description} has a {a.dtype} array.");
                         if (a.dtype == DType.Bool && a.ndim == 0)
-                            throw new ArgumentException($"A 0-d boolean index (key {description}) is not a valid index; use a boolean array with the indexed axes' shape.", nameof(keys));
+                            throw new ArgumentException($"A 0-d boolean index (key {description}) is not a valid "
+                                + $"index; use a boolean array with the indexed axes' shape.", nameof(keys));
                         consumed += a.dtype == DType.Bool ? a.ndim : 1;
                         break;
                     case IndexKeyKind.Integer or IndexKeyKind.Slice: consumed++; break;
                     case IndexKeyKind.Ellipsis: ellipses++; break;
                 }
             }
-            if (ellipses > 1) throw new ArgumentException($"An index can only have a single ellipsis ('...'); key {description} has {ellipses}.", nameof(keys));
+            if (ellipses > 1) throw new ArgumentException($"An index can only have a single ellipsis ('...'); key "
+                + $"{description} has {ellipses}.", nameof(keys));
             if (consumed > ndim)
-                throw new IndexOutOfRangeException($"Too many indices for array: array is {ndim}-dimensional, but {consumed} were indexed (key {description}).");
+                throw new IndexOutOfRangeException($"Too many indices for array: array is {ndim}-dimensional, but "
+                    + $"{consumed} were indexed (key {description}).");
 
             var basic = new List<IndexKey>();
             var fancy = new List<int>();
@@ -127,7 +131,9 @@ internal sealed class AdvancedPlan : IDisposable
                         if (a.dtype == DType.Bool)
                             for (int c = 0; c < covers; c++)
                                 if (a.GShapeRef[c] != shape[axis + c])
-                                    throw new IndexOutOfRangeException($"Boolean index did not match indexed array along axis {axis + c}; the axis is {shape[axis + c]} but the corresponding boolean axis is {a.GShapeRef[c]} (key {description}).");
+                                    throw new IndexOutOfRangeException($"Boolean index did not match indexed array "
+                                        + $"along axis {axis + c}; the axis is {shape[axis + c]} but the "
+                                            + $"corresponding boolean axis is {a.GShapeRef[c]} (key {description}).");
                         for (int c = 0; c < covers; c++) basic.Add(new Slice());
                         located.Add((a, axis));
                         fancy.Add(i);
@@ -240,7 +246,8 @@ internal sealed class AdvancedPlan : IDisposable
                 int i = d - (nd - s.Length);
                 if (i < 0 || s[i] == 1) continue;
                 if (e != 1 && e != s[i])
-                    throw new IndexOutOfRangeException($"Shape mismatch: indexing arrays could not be broadcast together with shapes {string.Join(" ", shapes.Select(Describe))} (key {Description}).");
+                    throw new IndexOutOfRangeException($"Shape mismatch: indexing arrays could not be broadcast "
+                        + $"together with shapes {string.Join(" ", shapes.Select(Describe))} (key {Description}).");
                 e = s[i];
             }
             result[d] = e;

@@ -17,7 +17,8 @@ internal static class Cumulative
     public static DNDarray Scan(ReduceOp op, DNDarray x, int axis, DType? dtype)
     {
         ArgumentNullException.ThrowIfNull(x);
-        if (x.ndim == 0) throw new ArgumentException("cumulative operations need an array of at least one dimension.", nameof(x));
+        if (x.ndim == 0) throw new ArgumentException("cumulative operations need an array of at least one "
+            + "dimension.", nameof(x));
         axis = Shapes.NormalizeAxis(axis, x.ndim);
         var outType = dtype ?? ResultType(op, x.dtype);
         var backend = x.Backend;
@@ -63,7 +64,8 @@ internal static class Cumulative
     {
         // The scan combines on the host: device tensors (HostPointer 0) go through host copies.
         using var hostSend = HostStaging.Readable(send);
-        using var hostRecv = HostStaging.IsHostContiguous(recv) ? recv.Share() : HostStaging.Empty(recv.Shape, recv.DType);
+        using var hostRecv = HostStaging.IsHostContiguous(recv) ? recv.Share() : HostStaging.Empty(recv.Shape,
+            recv.DType);
         HostExscan(comm, hostSend, hostRecv, op);
         HostStaging.WriteBack(hostRecv, recv);
     }
@@ -74,11 +76,16 @@ internal static class Cumulative
         {
             case DTypeCode.Int64: comm.Exscan(Collectives.Typed<long>(send), Collectives.Typed<long>(recv), op); break;
             case DTypeCode.Int32: comm.Exscan(Collectives.Typed<int>(send), Collectives.Typed<int>(recv), op); break;
-            case DTypeCode.Float32: comm.Exscan(Collectives.Typed<float>(send), Collectives.Typed<float>(recv), op); break;
-            case DTypeCode.Float64: comm.Exscan(Collectives.Typed<double>(send), Collectives.Typed<double>(recv), op); break;
-            case DTypeCode.Complex64: comm.Exscan(Collectives.Typed<Complex64>(send), Collectives.Typed<Complex64>(recv), op); break;
-            case DTypeCode.Complex128: comm.Exscan(Collectives.Typed<System.Numerics.Complex>(send), Collectives.Typed<System.Numerics.Complex>(recv), op); break;
-            case DTypeCode.Int16: comm.Exscan(Collectives.Typed<short>(send), Collectives.Typed<short>(recv), op); break;
+            case DTypeCode.Float32: comm.Exscan(Collectives.Typed<float>(send), Collectives.Typed<float>(recv),
+                op); break;
+            case DTypeCode.Float64: comm.Exscan(Collectives.Typed<double>(send), Collectives.Typed<double>(recv),
+                op); break;
+            case DTypeCode.Complex64: comm.Exscan(Collectives.Typed<Complex64>(send),
+                Collectives.Typed<Complex64>(recv), op); break;
+            case DTypeCode.Complex128: comm.Exscan(Collectives.Typed<System.Numerics.Complex>(send),
+                Collectives.Typed<System.Numerics.Complex>(recv), op); break;
+            case DTypeCode.Int16: comm.Exscan(Collectives.Typed<short>(send), Collectives.Typed<short>(recv),
+                op); break;
             case DTypeCode.Int8: comm.Exscan(Collectives.Typed<sbyte>(send), Collectives.Typed<sbyte>(recv), op); break;
             case DTypeCode.UInt8: comm.Exscan(Collectives.Typed<byte>(send), Collectives.Typed<byte>(recv), op); break;
             default: throw new NotSupportedException($"cumulative operations on {send.DType} are not supported.");

@@ -19,7 +19,8 @@ internal static class Halo
     /// <param name="request">Each rank's range (start, count), inside [0, global extent); the same function on every
     /// rank, so that each sender knows what each receiver wants.</param>
     /// <param name="destination">Where this rank's range goes (any host view, or device memory staged).</param>
-    public static void FetchRange(DNDarray x, LocalTensor source, Func<int, (long Start, long Count)> request, LocalTensor destination)
+    public static void FetchRange(DNDarray x, LocalTensor source, Func<int, (long Start, long Count)> request,
+        LocalTensor destination)
     {
         int s = x.split ?? throw new InvalidOperationException("A range exchange needs a split array.");
         var comm = x.comm;
@@ -41,7 +42,8 @@ internal static class Halo
                 var (lo, c) = request(r);
                 return StridedBoxes.Slice(from, s, Math.Max(0, lo - mine), Overlap(mine, counts[me], lo, c));
             },
-            (into, r) => StridedBoxes.Slice(into, s, Math.Max(0, displs[r] - want), Overlap(displs[r], counts[r], want, wantCount)));
+            (into, r) => StridedBoxes.Slice(into, s, Math.Max(0, displs[r] - want), Overlap(displs[r], counts[r], want,
+                wantCount)));
     }
 
     private static long Overlap(long aStart, long aCount, long bStart, long bCount) =>

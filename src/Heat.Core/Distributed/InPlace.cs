@@ -19,7 +19,9 @@ internal static class InPlace
         try { shape = Shapes.Broadcast(x.GShapeRef, other.GShapeRef); }
         catch (ArgumentException) { shape = []; }
         if (!Shapes.Equal(shape, x.GShapeRef))
-            throw new ArgumentException($"{name}: non-broadcastable operand with shape {Shapes.Format(other.GShapeRef)} for an array of shape {Shapes.Format(x.GShapeRef)}.", nameof(other));
+            throw new ArgumentException($"{name}: non-broadcastable operand with shape "
+                + $"{Shapes.Format(other.GShapeRef)} for an array of shape "
+                    + $"{Shapes.Format(x.GShapeRef)}.", nameof(other));
         var compute = CheckType(op, DTypePromotion.Promote(x.dtype, other.dtype), x.dtype, name);
         using var operand = Align(other, x, compute);
         x.Backend.Binary(op, x.larray, operand, x.larray);
@@ -41,7 +43,8 @@ internal static class InPlace
     {
         var traits = OpRegistry.Of(op);
         if (traits.Bitwise && x.dtype.IsInexact)
-            throw new ArgumentException($"{name} is not defined for {x.dtype}; it needs bool or integer operands.", nameof(x));
+            throw new ArgumentException($"{name} is not defined for {x.dtype}; it needs bool or integer "
+                + $"operands.", nameof(x));
         var compute = traits.NeedsInexact && !x.dtype.IsInexact ? DType.Float32 : x.dtype;
         var result = traits.ResultType(compute);
         if (compute != x.dtype || result != x.dtype) throw CastError(name, result, x.dtype);
@@ -65,10 +68,12 @@ internal static class InPlace
     public static DNDarray NanToNum(DNDarray x, double nan, double? posinf, double? neginf)
     {
         if (!x.dtype.IsInexact) return x;
-        if (x.dtype.IsComplex) throw new NotSupportedException($"nan_to_num_ of {x.dtype} is not supported yet; give a real array.");
+        if (x.dtype.IsComplex) throw new NotSupportedException($"nan_to_num_ of {x.dtype} is not supported yet; "
+            + $"give a real array.");
         var backend = x.Backend;
         var limits = ht.finfo(x.dtype);
-        foreach (var (op, value) in new[] { (UnaryOp.IsNan, nan), (UnaryOp.IsPosInf, posinf ?? limits.max), (UnaryOp.IsNegInf, neginf ?? limits.min) })
+        foreach (var (op, value) in new[] { (UnaryOp.IsNan, nan), (UnaryOp.IsPosInf, posinf ?? limits.max),
+            (UnaryOp.IsNegInf, neginf ?? limits.min) })
         {
             using var mask = backend.Unary(op, x.larray);
             using var scalar = backend.Full([], x.dtype, Scalar.FromDouble(value), x.device);
@@ -87,7 +92,8 @@ internal static class InPlace
     }
 
     private static ArgumentException CastError(string name, DType result, DType own) =>
-        new($"{name}: cannot cast the result from {result} to the array's {own} with casting rule 'same_kind' (an in-place op keeps the array's dtype).");
+        new($"{name}: cannot cast the result from {result} to the array's {own} with casting rule 'same_kind' (an "
+            + $"in-place op keeps the array's dtype).");
 
     /// <summary>
     /// <paramref name="other"/>'s values for x's local chunk in <paramref name="compute"/>, broadcast to x's local

@@ -25,7 +25,8 @@ internal static class IndexExchange
     /// rank, rank after rank) and returns the rows received (<paramref name="recvCounts"/> from each rank), one
     /// Alltoallv.
     /// </summary>
-    public static LocalTensor Rows(ITensorBackend backend, ICommunicator comm, LocalTensor send, long[] sendCounts, long[] recvCounts)
+    public static LocalTensor Rows(ITensorBackend backend, ICommunicator comm, LocalTensor send, long[] sendCounts,
+        long[] recvCounts)
     {
         int p = comm.Size;
         var shape = send.GetShape();

@@ -78,7 +78,8 @@ internal static class Indexing
     {
         var shape = plan.OutShape;
         if (!Broadcasts(value.GShapeRef, shape))
-            throw new ArgumentException($"Could not broadcast the value of shape {Shapes.Format(value.GShapeRef)} into the selection {plan.Description} of shape {Shapes.Format(shape)}.", nameof(value));
+            throw new ArgumentException($"Could not broadcast the value of shape {Shapes.Format(value.GShapeRef)} "
+                + $"into the selection {plan.Description} of shape {Shapes.Format(shape)}.", nameof(value));
         var backend = x.Backend;
         var comm = x.comm;
         DNDarray? copy = null;
@@ -136,7 +137,8 @@ internal static class Indexing
                 bool aligned = value.split == va;
                 var sourceCounts = aligned ? value.SplitCounts() : Chunking.Counts(value.GShapeRef[va], comm.Size);
                 using var source = aligned ? value.larray.Share() : Redistribution.Resplit(value, va);
-                piece = MoveAlongAxis(backend, comm, source, va, Chunking.Displacements(sourceCounts), sourceCounts, lo, have);
+                piece = MoveAlongAxis(backend, comm, source, va, Chunking.Displacements(sourceCounts), sourceCounts,
+                    lo, have);
             }
             using (piece) Assign(backend, piece, target);
         }
@@ -192,7 +194,8 @@ internal static class Indexing
     {
         for (int r = 0; r < counts.Length; r++)
             if (index >= displs[r] && index < displs[r] + counts[r]) return r;
-        throw new InvalidOperationException($"No rank holds index {index} of the split axis (counts {Shapes.Format(counts)}).");
+        throw new InvalidOperationException($"No rank holds index {index} of the split axis (counts "
+            + $"{Shapes.Format(counts)}).");
     }
 
     private static LocalTensor Whole(DNDarray value)

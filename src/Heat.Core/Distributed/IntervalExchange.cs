@@ -63,10 +63,12 @@ internal static class IntervalExchange
         return runs;
     }
 
-    private static (long, long, long) Single(List<(long From, long Into, long Length)> runs, int peer) => runs.Count switch
+    private static (long, long, long) Single(List<(long From, long Into, long Length)> runs,
+        int peer) => runs.Count switch
     {
         0 => (0, 0, 0),
         1 => runs[0],
-        _ => throw new InvalidOperationException($"Interval exchange: {runs.Count} runs between this rank and rank {peer}; one box per pair is possible."),
+        _ => throw new InvalidOperationException($"Interval exchange: {runs.Count} runs between this rank and rank "
+            + $"{peer}; one box per pair is possible."),
     };
 }

@@ -38,8 +38,10 @@ internal static class Nonzero
             backend.BinaryScalar(BinaryOp.Add, first, offset, false, first);
         }
         if (mask.split is null)
-            return scope.MoveToOuter(new DNDarray(coordinates, [n, k], null, mask.Context, true), transferred: coordinates);
+            return scope.MoveToOuter(new DNDarray(coordinates, [n, k], null, mask.Context, true),
+                transferred: coordinates);
         var found = comm.Allgather(n);
-        return scope.MoveToOuter(DNDarray.WithSplitCounts(coordinates, [found.Sum(), k], 0, mask.Context, found), transferred: coordinates);
+        return scope.MoveToOuter(DNDarray.WithSplitCounts(coordinates, [found.Sum(), k], 0, mask.Context, found),
+            transferred: coordinates);
     }
 }

@@ -15,11 +15,14 @@ internal static class OutParameter
         using var owned = result;
         ArgumentNullException.ThrowIfNull(@out);
         if (!Shapes.Equal(result.GShapeRef, @out.GShapeRef))
-            throw new ArgumentException($"{name}: out has shape {Shapes.Format(@out.GShapeRef)}, the result {Shapes.Format(result.GShapeRef)}.", nameof(@out));
+            throw new ArgumentException($"{name}: out has shape {Shapes.Format(@out.GShapeRef)}, the result "
+                + $"{Shapes.Format(result.GShapeRef)}.", nameof(@out));
         if (!SameKind(result.dtype, @out.dtype))
-            throw new ArgumentException($"{name}: cannot cast the result from {result.dtype} to out's {@out.dtype} with casting rule 'same_kind'.", nameof(@out));
+            throw new ArgumentException($"{name}: cannot cast the result from {result.dtype} to out's {@out.dtype} "
+                + $"with casting rule 'same_kind'.", nameof(@out));
         if (result.split != @out.split && @out.comm.Size > 1 && @out.ndim > 0)
-            throw new ArgumentException($"{name}: out is split along {Show(@out.split)}, the result along {Show(result.split)}; give an out of the result's distribution.", nameof(@out));
+            throw new ArgumentException($"{name}: out is split along {Show(@out.split)}, the result along "
+                + $"{Show(result.split)}; give an out of the result's distribution.", nameof(@out));
         using var scope = DisposeScope.Begin();
         var source = result.larray;
         if (@out.split is int s && @out.comm.Size > 1 && !result.SplitCounts().SequenceEqual(@out.SplitCounts()))
@@ -30,7 +33,8 @@ internal static class OutParameter
 
     /// <summary>NumPy's same_kind rule: safe casts, or casts within a kind or towards a higher one (bool, unsigned,
     /// signed, float, complex).</summary>
-    public static bool SameKind(DType from, DType to) => DTypePromotion.CanCastSafely(from, to) || Kind(from) <= Kind(to);
+    public static bool SameKind(DType from, DType to) => DTypePromotion.CanCastSafely(from,
+        to) || Kind(from) <= Kind(to);
 
     private static int Kind(DType d) => d.Code switch
     {

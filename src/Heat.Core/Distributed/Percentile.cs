@@ -38,16 +38,19 @@ internal static class Percentile
         "higher" => QuantileMethod.Higher,
         "midpoint" => QuantileMethod.Midpoint,
         "nearest" => QuantileMethod.Nearest,
-        _ => throw new ArgumentException($"Invalid interpolation method '{name}'; expected 'linear', 'lower', 'higher', 'midpoint' or 'nearest'.", parameter),
+        _ => throw new ArgumentException($"Invalid interpolation method '{name}'; expected 'linear', 'lower', "
+            + $"'higher', 'midpoint' or 'nearest'.", parameter),
     };
 
-    /// <summary>The q values of a scalar, array or DNDarray argument (collective for a DNDarray) and q's shape.</summary>
+    /// <summary>The q values of a scalar, array or DNDarray argument (collective for a DNDarray) and q's
+    /// shape.</summary>
     public static (double[] Values, long[] Shape) Read(object q, string parameter) => q switch
     {
         double d => ([d], []),
         double[] a => ((double[])a.Clone(), [a.Length]),
         DNDarray x => (x.ToArray<double>(), x.shape),
-        _ => throw new ArgumentException($"q must be a double, double[] or DNDarray, got {q?.GetType().Name ?? "null"}.", parameter),
+        _ => throw new ArgumentException($"q must be a double, double[] or DNDarray, got "
+            + $"{q?.GetType().Name ?? "null"}.", parameter),
     };
 
     /// <summary>The quantiles <paramref name="fractions"/> (in [0, 1]; checked) of <paramref name="x"/> over
@@ -56,7 +59,8 @@ internal static class Percentile
         bool keepdims, string qName, double qScale)
     {
         ArgumentNullException.ThrowIfNull(x);
-        if (x.dtype.IsComplex) throw new ArgumentException($"percentile is not defined for complex arrays ({x.dtype}).", nameof(x));
+        if (x.dtype.IsComplex) throw new ArgumentException($"percentile is not defined for complex arrays "
+            + $"({x.dtype}).", nameof(x));
         foreach (var f in fractions)
             if (!(f >= 0 && f <= 1))
                 throw new ArgumentException($"q must lie in [0, {qScale}]; got {f * qScale}.", qName);
@@ -80,7 +84,8 @@ internal static class Percentile
             {
                 QuantileMethod.Lower => (lo, lo, 0.0),
                 QuantileMethod.Higher => (hi, hi, 0.0),
-                QuantileMethod.Nearest => ((long)Math.Round(pos, MidpointRounding.ToEven), (long)Math.Round(pos, MidpointRounding.ToEven), 0.0),
+                QuantileMethod.Nearest => ((long)Math.Round(pos, MidpointRounding.ToEven), (long)Math.Round(pos,
+                    MidpointRounding.ToEven), 0.0),
                 QuantileMethod.Midpoint => (lo, hi, lo == hi ? 0.0 : 0.5),
                 _ => (lo, hi, pos - lo),
             };
@@ -112,7 +117,8 @@ internal static class Percentile
         long rowsLocal = keptLocal.Aggregate(1L, (p, e) => p * e);
         long nLocal = axes.Aggregate(1L, (p, a) => p * local.Shape[a]);
         var backend = source.Backend;
-        var rowsTensor = scope.Include(Rows(backend, local, kept.Concat(axes).ToArray(), rowsLocal, nLocal, selectType));
+        var rowsTensor = scope.Include(Rows(backend, local, kept.Concat(axes).ToArray(), rowsLocal, nLocal,
+            selectType));
 
         // A backend without selection kernels and without a host fallback (Torch) selects on a host copy.
         bool hosted = backend is not ISelectionKernels && backend is not IHostFallback;
@@ -169,12 +175,14 @@ internal static class Percentile
             backend.Copy(shaped, typed);
         }
         catch { typed.Dispose(); throw; }
-        var output = new DNDarray(typed, globalShape.ToArray(), split, source.Context, split is null ? true : source.balanced);
+        var output = new DNDarray(typed, globalShape.ToArray(), split, source.Context,
+            split is null ? true : source.balanced);
         return scope.MoveToOuter(regather ? Redistribution.ResplitCopy(output, null) : output);
     }
 
     /// <summary>The local chunk with <paramref name="order"/>'s axes (kept, then reduced) as contiguous rows.</summary>
-    private static LocalTensor Rows(ITensorBackend backend, LocalTensor local, int[] order, long rows, long n, DType type)
+    private static LocalTensor Rows(ITensorBackend backend, LocalTensor local, int[] order, long rows, long n,
+        DType type)
     {
         bool identity = order.Select((a, i) => a == i).All(b => b);
         if (identity && local.DType == type && local.IsContiguous)

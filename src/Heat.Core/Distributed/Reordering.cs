@@ -61,7 +61,8 @@ internal static class Reordering
             counts = x.SplitCounts();
             var displs = Chunking.Displacements(counts);
             result = scope.Include(backend.Empty(current.Shape, x.dtype, x.device));
-            IntervalExchange.Fill(x.comm, current, displs, counts, s, q => RollWants(displs[q], counts[q], n, k), result);
+            IntervalExchange.Fill(x.comm, current, displs, counts, s, q => RollWants(displs[q], counts[q], n, k),
+                result);
         }
         else if (ReferenceEquals(current.Storage, x.larray.Storage)) result = scope.Include(backend.Copy(current));
         else result = current;
@@ -95,7 +96,8 @@ internal static class Reordering
         }
         using var scope = DisposeScope.Begin();
         var padded = scope.Include(backend.Full(lshape, x.dtype, value, x.device));
-        using (var interior = Interior(padded, x.larray.Shape, widths, distributedAxis)) backend.Copy(x.larray, interior);
+        using (var interior = Interior(padded, x.larray.Shape, widths, distributedAxis)) backend.Copy(x.larray,
+            interior);
         if (distributedAxis is not int s || widths[s] == (0, 0))
             return scope.MoveToOuter(Wrap(x, padded, gshape, null), transferred: padded);
         var counts = x.SplitCounts();
@@ -114,7 +116,8 @@ internal static class Reordering
         return scope.MoveToOuter(new DNDarray(result, gshape, s, x.Context, true), transferred: result);
     }
 
-    private static LocalTensor Interior(LocalTensor padded, ReadOnlySpan<long> inner, (long Before, long After)[] widths, int? skip)
+    private static LocalTensor Interior(LocalTensor padded, ReadOnlySpan<long> inner, (long Before,
+        long After)[] widths, int? skip)
     {
         var view = padded.Share();
         for (int d = 0; d < inner.Length; d++)
@@ -166,7 +169,8 @@ internal static class Reordering
         return scope.MoveToOuter(new DNDarray(result, gshape, x.split, x.Context, balanced), transferred: result);
     }
 
-    private static void CopySlices(ITensorBackend backend, LocalTensor from, int axis, long start, LocalTensor into, long at, long length)
+    private static void CopySlices(ITensorBackend backend, LocalTensor from, int axis, long start, LocalTensor into,
+        long at, long length)
     {
         if (length == 0) return;
         using var s = from.Slice(axis, start, length);

@@ -84,7 +84,8 @@ internal static class Selection
                 if (round > 0 && !anyActive) break;
                 var a = (double[])lower.Clone();
                 var b = (double[])upper.Clone();
-                if (anyActive) ChoosePivots(comm, kernels, buffer, offsets, perSegment, samples, round, rank, remaining, done, narrow, gatherBelow, a, b);
+                if (anyActive) ChoosePivots(comm, kernels, buffer, offsets, perSegment, samples, round, rank,
+                    remaining, done, narrow, gatherBelow, a, b);
                 var local = Count(kernels, backend, buffer, offsets, a, b);
                 var global = (long[])local.Clone();
                 if (comm.Size > 1) comm.AllreduceInPlace<long>(global, ReduceOp.Sum);
@@ -145,7 +146,8 @@ internal static class Selection
     }
 
     private static LocalTensor Flat(LocalTensor values) =>
-        values.TryReshapeView([values.Numel]) ?? throw new ArgumentException("Selection needs contiguous rows.", nameof(values));
+        values.TryReshapeView([values.Numel]) ?? throw new ArgumentException("Selection needs contiguous "
+            + "rows.", nameof(values));
 
     private static LocalTensor Doubles(ITensorBackend backend, double[] values)
     {
@@ -264,7 +266,8 @@ internal static class Selection
             for (int r = 0; r < size; r++)
             {
                 long n = allLengths[r * problems + j];
-                if (!done[j]) Array.Copy(everything, cursor[r], grouped, segmentOffsets[o] + Skip(allLengths, problems, r, j), n);
+                if (!done[j]) Array.Copy(everything, cursor[r], grouped, segmentOffsets[o] + Skip(allLengths, problems,
+                    r, j), n);
                 cursor[r] += n;
             }
             if (!done[j]) o++;

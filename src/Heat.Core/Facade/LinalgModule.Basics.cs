@@ -20,7 +20,8 @@ public sealed partial class LinalgModule
     /// each).</remarks>
     /// <exception cref="ArgumentException">Shapes do not fit, A is not real floating point, or out has another
     /// shape.</exception>
-    public DNDarray cg(DNDarray A, DNDarray b, DNDarray x0, DNDarray? @out = null, double tol = 1e-10, int? max_iter = null)
+    public DNDarray cg(DNDarray A, DNDarray b, DNDarray x0, DNDarray? @out = null, double tol = 1e-10,
+        int? max_iter = null)
         => IterativeSolvers.Cg(A, b, x0, @out, tol, max_iter);
 
     /// <summary>
@@ -33,7 +34,8 @@ public sealed partial class LinalgModule
     /// <param name="V_out">Receives V when given.</param>
     /// <param name="T_out">Receives T when given.</param>
     /// <exception cref="ArgumentException">Shapes do not fit or A is not floating point.</exception>
-    public (DNDarray V, DNDarray T) lanczos(DNDarray A, int m, DNDarray? v0 = null, DNDarray? V_out = null, DNDarray? T_out = null)
+    public (DNDarray V, DNDarray T) lanczos(DNDarray A, int m, DNDarray? v0 = null, DNDarray? V_out = null,
+        DNDarray? T_out = null)
         => IterativeSolvers.Lanczos(A, m, v0, V_out, T_out);
 
     /// <summary>

@@ -17,7 +17,8 @@ public static partial class ht
     public static DNDarray nonzero(DNDarray x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        if (x.ndim == 0) throw new ArgumentException("nonzero of a 0-d array is not defined; use x.reshape([1]).", nameof(x));
+        if (x.ndim == 0) throw new ArgumentException("nonzero of a 0-d array is not defined; use "
+            + "x.reshape([1]).", nameof(x));
         using var scope = DisposeScope.Begin();
         var mask = x.dtype == DType.Bool ? x : ne(x, 0);
         var coordinates = Nonzero.Coordinates(mask);

@@ -30,7 +30,8 @@ public static partial class ht
                 return scope.Include(broadcast_to(cast, slab));
             }
             if (v.ndim != a.ndim)
-                throw new ArgumentException($"diff: {name} has {v.ndim} dimensions, the array {a.ndim}; give a 0-d value or an array of {a.ndim} dimensions.", name);
+                throw new ArgumentException($"diff: {name} has {v.ndim} dimensions, the array {a.ndim}; give a 0-d "
+                    + $"value or an array of {a.ndim} dimensions.", name);
             return scope.Include(v.AliasOrCast(dtype));
         }
     }

@@ -146,7 +146,8 @@ public static partial class ht
     /// <summary>Alias of <see cref="arctan2(Scalar, DNDarray)"/>.</summary>
     public static DNDarray atan2(Scalar x1, DNDarray x2) => arctan2(x1, x2);
 
-    /// <summary>The sign: <see cref="sign(DNDarray)"/> for real arrays, <c>x / |x|</c> (0 at 0) for complex ones (PyTorch's
+    /// <summary>The sign: <see cref="sign(DNDarray)"/> for real arrays, <c>x / |x|</c> (0 at 0) for complex ones
+    /// (PyTorch's
     /// <c>sgn</c>, as HeAT).</summary>
     public static DNDarray sgn(DNDarray x)
     {

@@ -29,7 +29,8 @@ public static partial class ht
     /// complex <paramref name="dtype"/> (HeAT, through PyTorch, refuses to put one into float32 as well).
     /// </remarks>
     /// <exception cref="ArgumentException">A complex fill value without a complex dtype.</exception>
-    public static DNDarray full(long[] shape, Scalar fill_value, DType? dtype = null, int? split = null, Device? device = null)
+    public static DNDarray full(long[] shape, Scalar fill_value, DType? dtype = null, int? split = null,
+        Device? device = null)
     {
         var type = dtype ?? float32;
         if (fill_value.Kind == ScalarKind.Complex && !type.IsComplex)
@@ -59,7 +60,8 @@ public static partial class ht
     /// <summary>Evenly spaced values in [start, stop) with <paramref name="step"/>; int32 when all arguments are
     /// integers, else float32 (HeAT).</summary>
     /// <exception cref="ArgumentException">The step is zero.</exception>
-    public static DNDarray arange(Scalar start, Scalar stop, Scalar step, DType? dtype = null, int? split = null, Device? device = null)
+    public static DNDarray arange(Scalar start, Scalar stop, Scalar step, DType? dtype = null, int? split = null,
+        Device? device = null)
     {
         bool integral = start.Kind is ScalarKind.Int or ScalarKind.Bool && stop.Kind is ScalarKind.Int or ScalarKind.Bool && step.Kind is ScalarKind.Int or ScalarKind.Bool;
         long count;
@@ -86,13 +88,15 @@ public static partial class ht
     /// <summary><paramref name="num"/> evenly spaced values from start to stop (inclusive when
     /// <paramref name="endpoint"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">num is negative.</exception>
-    public static DNDarray linspace(double start, double stop, long num = 50, bool endpoint = true, DType? dtype = null, int? split = null, Device? device = null)
+    public static DNDarray linspace(double start, double stop, long num = 50, bool endpoint = true,
+        DType? dtype = null, int? split = null, Device? device = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(num);
         double step = num > 1 ? (stop - start) / (endpoint ? num - 1 : num) : 0;
         return Factory.Create([num], dtype ?? float32, split, device, (local, offset) =>
         {
-            if (local.Numel > 0) Context.Backend.Arange(local, Scalar.FromDouble(start + offset * step), Scalar.FromDouble(step));
+            if (local.Numel > 0) Context.Backend.Arange(local, Scalar.FromDouble(start + offset * step),
+                Scalar.FromDouble(step));
         });
     }
 
@@ -103,14 +107,16 @@ public static partial class ht
     /// (local shapes are checked collectively: every rank raises the same error on a mismatch).
     /// </summary>
     /// <exception cref="ArgumentException">The data do not fill the shape, or ranks' chunks disagree.</exception>
-    public static DNDarray array<T>(T[] data, long[]? shape = null, DType? dtype = null, int? split = null, int? is_split = null, Device? device = null) where T : unmanaged
+    public static DNDarray array<T>(T[] data, long[]? shape = null, DType? dtype = null, int? split = null,
+        int? is_split = null, Device? device = null) where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(data);
         return FromSpan<T>(data, shape ?? [data.LongLength], dtype, split, is_split, device);
     }
 
     /// <summary>An array from a multi-dimensional .NET array such as <c>float[,]</c> (shape taken from it).</summary>
-    public static DNDarray array(Array data, DType? dtype = null, int? split = null, int? is_split = null, Device? device = null)
+    public static DNDarray array(Array data, DType? dtype = null, int? split = null, int? is_split = null,
+        Device? device = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         var shape = Enumerable.Range(0, data.Rank).Select(d => (long)data.GetLength(d)).ToArray();
@@ -144,23 +150,29 @@ public static partial class ht
         return result;
     }
 
-    private static DNDarray FromArray<T>(Array data, long[] shape, DType? dtype, int? split, int? is_split, Device? device) where T : unmanaged
+    private static DNDarray FromArray<T>(Array data, long[] shape, DType? dtype, int? split, int? is_split,
+        Device? device) where T : unmanaged
     {
-        var span = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<byte, T>(ref MemoryMarshal.GetArrayDataReference(data)), data.Length);
+        var span = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<byte,
+            T>(ref MemoryMarshal.GetArrayDataReference(data)), data.Length);
         return FromSpan(span, shape, dtype, split, is_split, device);
     }
 
-    private static DNDarray FromSpan<T>(ReadOnlySpan<T> data, long[] shape, DType? dtype, int? split, int? is_split, Device? device) where T : unmanaged
+    private static DNDarray FromSpan<T>(ReadOnlySpan<T> data, long[] shape, DType? dtype, int? split, int? is_split,
+        Device? device) where T : unmanaged
     {
         var ctx = Context;
         var gshape = Factory.CheckShape(shape);
         if (Shapes.Numel(gshape) != data.Length)
-            throw new ArgumentException($"{data.Length} values do not fill shape {Shapes.Format(gshape)} ({Shapes.Numel(gshape)} elements).", nameof(shape));
+            throw new ArgumentException($"{data.Length} values do not fill shape {Shapes.Format(gshape)} "
+                + $"({Shapes.Numel(gshape)} elements).", nameof(shape));
         if (split is not null && is_split is not null)
-            throw new ArgumentException("Give either split (every rank passes the whole array) or is_split (each rank passes its chunk), not both.", nameof(is_split));
+            throw new ArgumentException("Give either split (every rank passes the whole array) or is_split (each "
+                + "rank passes its chunk), not both.", nameof(is_split));
         var type = dtype ?? DType.Of<T>();
         using var whole = ctx.Backend.FromSpan(data, gshape, ctx.Device);
-        if (is_split is not null) return FromLocalChunks(whole, Factory.CheckSplit(is_split, gshape.Length)!.Value, type, ctx);
+        if (is_split is not null) return FromLocalChunks(whole, Factory.CheckSplit(is_split, gshape.Length)!.Value,
+            type, ctx);
         var s = Factory.CheckSplit(split, gshape.Length);
         var (lshape, offset) = Factory.LocalChunk(gshape, s, ctx.Communicator);
         using var chunk = s is int axis ? whole.Slice(axis, offset, lshape[axis]) : whole.Share();
@@ -176,7 +188,8 @@ public static partial class ht
         var dims = comm.Allgather((long)ndim);
         for (int r = 0; r < comm.Size; r++)
             if (dims[r] != ndim)
-                throw new ArgumentException($"is_split: rank {r} passed a {dims[r]}-d chunk, rank 0 a {dims[0]}-d one; chunks must have the same number of dimensions.");
+                throw new ArgumentException($"is_split: rank {r} passed a {dims[r]}-d chunk, rank 0 a {dims[0]}-d "
+                    + $"one; chunks must have the same number of dimensions.");
         var mine = whole.GetShape();
         var all = new long[comm.Size * ndim];
         comm.Allgather<long>(mine, all);
@@ -186,7 +199,9 @@ public static partial class ht
             var other = all.AsSpan(r * ndim, ndim);
             for (int d = 0; d < ndim; d++)
                 if (d != axis && other[d] != all[d])
-                    throw new ArgumentException($"is_split={axis}: rank {r}'s chunk has shape {Shapes.Format(other)} but rank 0's {Shapes.Format(all.AsSpan(0, ndim))}; all dimensions but {axis} must agree.");
+                    throw new ArgumentException($"is_split={axis}: rank {r}'s chunk has shape "
+                        + $"{Shapes.Format(other)} but rank 0's {Shapes.Format(all.AsSpan(0, ndim))}; all "
+                            + $"dimensions but {axis} must agree.");
             total += other[axis];
         }
         var gshape = (long[])mine.Clone();
@@ -201,7 +216,8 @@ public static partial class ht
     public static DNDarray eye(long[] shape, DType? dtype = null, int? split = null, Device? device = null)
     {
         ArgumentNullException.ThrowIfNull(shape);
-        if (shape.Length is not (1 or 2)) throw new ArgumentException($"eye needs shape [n] or [n, m], got {Shapes.Format(shape)}.", nameof(shape));
+        if (shape.Length is not (1 or 2)) throw new ArgumentException($"eye needs shape [n] or [n, m], got "
+            + $"{Shapes.Format(shape)}.", nameof(shape));
         long n = shape[0], m = shape.Length == 2 ? shape[1] : shape[0];
         return Factory.Create([n, m], dtype ?? float32, split, device, (local, offset) =>
         {
@@ -212,10 +228,12 @@ public static partial class ht
             // The global diagonal inside this chunk, as one strided view.
             long row0 = 0, col0 = 0, length;
             if (split is null) length = Math.Min(n, m);
-            else if (Factory.CheckSplit(split, 2) == 0) { col0 = offset; length = Math.Max(0, Math.Min(lshape[0], m - offset)); }
+            else if (Factory.CheckSplit(split, 2) == 0) { col0 = offset; length = Math.Max(0, Math.Min(lshape[0],
+                m - offset)); }
             else { row0 = offset; length = Math.Max(0, Math.Min(lshape[1], n - offset)); }
             if (length <= 0) return;
-            long start = local.Offset + (split is null || Factory.CheckSplit(split, 2) == 0 ? col0 * strides[1] : row0 * strides[0]);
+            long start = local.Offset + (split is null || Factory.CheckSplit(split,
+                2) == 0 ? col0 * strides[1] : row0 * strides[0]);
             using var diagonal = local.View([length], [strides[0] + strides[1]], start);
             backend.Fill(diagonal, Scalar.FromInt(1));
         });
@@ -227,7 +245,8 @@ public static partial class ht
 
     /// <summary><paramref name="num"/> values spaced evenly on a log scale: <c>base ^ linspace(start,
     /// stop)</c>.</summary>
-    public static DNDarray logspace(double start, double stop, long num = 50, bool endpoint = true, double @base = 10.0, DType? dtype = null, int? split = null, Device? device = null)
+    public static DNDarray logspace(double start, double stop, long num = 50, bool endpoint = true,
+        double @base = 10.0, DType? dtype = null, int? split = null, Device? device = null)
     {
         using var exponents = linspace(start, stop, num, endpoint, float64, split, device);
         using var values = pow(Scalar.FromDouble(@base), exponents);
@@ -239,7 +258,8 @@ public static partial class ht
     public static DNDarray asarray(DNDarray a) => a ?? throw new ArgumentNullException(nameof(a));
 
     /// <summary>An array from row-major .NET data (as <see cref="array{T}"/>).</summary>
-    public static DNDarray asarray<T>(T[] data, long[]? shape = null, DType? dtype = null, int? split = null, Device? device = null) where T : unmanaged =>
+    public static DNDarray asarray<T>(T[] data, long[]? shape = null, DType? dtype = null, int? split = null,
+        Device? device = null) where T : unmanaged =>
         array(data, shape, dtype, split, null, device);
 
     /// <summary>
@@ -252,11 +272,14 @@ public static partial class ht
     public static DNDarray[] meshgrid(DNDarray[] arrays, string indexing = "xy")
     {
         ArgumentNullException.ThrowIfNull(arrays);
-        if (indexing is not ("xy" or "ij")) throw new ArgumentException($"indexing must be 'xy' or 'ij', got '{indexing}'.", nameof(indexing));
+        if (indexing is not ("xy" or "ij")) throw new ArgumentException($"indexing must be 'xy' or 'ij', got "
+            + $"'{indexing}'.", nameof(indexing));
         if (arrays.Length == 0) return [];
         for (int i = 0; i < arrays.Length; i++)
-            if (arrays[i].ndim != 1) throw new ArgumentException($"meshgrid needs 1-d arrays; input {i} has shape {Shapes.Format(arrays[i].GShapeRef)}.", nameof(arrays));
-        if (arrays.Count(a => a.split is not null) > 1) throw new ArgumentException("meshgrid: at most one input may be split.", nameof(arrays));
+            if (arrays[i].ndim != 1) throw new ArgumentException($"meshgrid needs 1-d arrays; input {i} has shape "
+                + $"{Shapes.Format(arrays[i].GShapeRef)}.", nameof(arrays));
+        if (arrays.Count(a => a.split is not null) > 1) throw new ArgumentException("meshgrid: at most one input "
+            + "may be split.", nameof(arrays));
         int nd = arrays.Length;
         int AxisOf(int i) => indexing == "xy" && nd >= 2 && i < 2 ? 1 - i : i;
         var outShape = new long[nd];
@@ -271,7 +294,8 @@ public static partial class ht
             {
                 using var aligned = Manipulation.AlignVector(arrays[i], nd, AxisOf(i));
                 var backend = aligned.Backend;
-                result[i] = Elementwise.Map([aligned, template], [aligned.dtype, DType.Bool], aligned.dtype, (l, dst) => backend.Copy(l[0], dst));
+                result[i] = Elementwise.Map([aligned, template], [aligned.dtype, DType.Bool], aligned.dtype, (l,
+                    dst) => backend.Copy(l[0], dst));
             }
             return result;
         }

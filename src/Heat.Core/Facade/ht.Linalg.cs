@@ -41,7 +41,8 @@ public static partial class ht
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        if (a.gnumel != b.gnumel) throw new ArgumentException($"vdot: {a.gnumel} and {b.gnumel} elements differ.", nameof(b));
+        if (a.gnumel != b.gnumel) throw new ArgumentException($"vdot: {a.gnumel} and {b.gnumel} elements "
+            + $"differ.", nameof(b));
         using var fa = flatten(a);
         using var fb = flatten(b);
         using var ca = fa.dtype.IsComplex ? conj(fa) : fa.Alias();
@@ -55,7 +56,8 @@ public static partial class ht
     {
         ArgumentNullException.ThrowIfNull(a);
         if (a.ndim != 2)
-            throw new ArgumentException($"trace: a is {a.ndim}-d; the scalar form needs a 2-d array (for N-d arrays give axis1 and axis2, which returns a DNDarray).", nameof(a));
+            throw new ArgumentException($"trace: a is {a.ndim}-d; the scalar form needs a 2-d array (for N-d arrays "
+                + $"give axis1 and axis2, which returns a DNDarray).", nameof(a));
         using var d = diagonal(a, offset);
         using var s = sum(d);
         return s.item<double>();
@@ -68,11 +70,13 @@ public static partial class ht
     /// </summary>
     /// <remarks>Distributed like <see cref="diagonal"/> and reduced along the diagonal (one Allreduce when the
     /// diagonal is split).</remarks>
-    /// <exception cref="ArgumentException">a has fewer than 2 dimensions, or the axes are equal or out of range.</exception>
+    /// <exception cref="ArgumentException">a has fewer than 2 dimensions, or the axes are equal or out of
+    /// range.</exception>
     public static DNDarray trace(DNDarray a, int axis1, int axis2, long offset = 0, DType? dtype = null)
     {
         ArgumentNullException.ThrowIfNull(a);
-        if (a.ndim < 2) throw new ArgumentException($"trace: a must have at least 2 dimensions, not {a.ndim}.", nameof(a));
+        if (a.ndim < 2) throw new ArgumentException($"trace: a must have at least 2 dimensions, not "
+            + $"{a.ndim}.", nameof(a));
         var target = dtype ?? a.dtype;
         using var d = diagonal(a, offset, axis1, axis2);
         using var cast = d.dtype == target ? d.Alias() : d.astype(target);
@@ -91,19 +95,23 @@ public static partial class ht
     /// along its last axis, each rank keeping the diagonal entries of its own chunk (global offsets from the actual,
     /// possibly unbalanced, chunks), so the result may be unbalanced.
     /// </remarks>
-    /// <exception cref="ArgumentException">a has fewer than 2 dimensions, or the dims are equal or out of range.</exception>
+    /// <exception cref="ArgumentException">a has fewer than 2 dimensions, or the dims are equal or out of
+    /// range.</exception>
     public static DNDarray diagonal(DNDarray a, long offset = 0, int dim1 = 0, int dim2 = 1)
     {
         ArgumentNullException.ThrowIfNull(a);
-        if (a.ndim < 2) throw new ArgumentException($"diagonal: a must have at least 2 dimensions, not {a.ndim}.", nameof(a));
-        int d1 = Shapes.NormalizeAxis(dim1, a.ndim, nameof(dim1)), d2 = Shapes.NormalizeAxis(dim2, a.ndim, nameof(dim2));
+        if (a.ndim < 2) throw new ArgumentException($"diagonal: a must have at least 2 dimensions, not "
+            + $"{a.ndim}.", nameof(a));
+        int d1 = Shapes.NormalizeAxis(dim1, a.ndim, nameof(dim1)), d2 = Shapes.NormalizeAxis(dim2, a.ndim,
+            nameof(dim2));
         if (d1 == d2) throw new ArgumentException($"diagonal: dim1 and dim2 must differ, both are {d1}.", nameof(dim2));
         long rows = a.GShapeRef[d1], cols = a.GShapeRef[d2];
         long total = Math.Max(0, offset >= 0 ? Math.Min(rows, cols - offset) : Math.Min(rows + offset, cols));
         // Global diagonal entry t is (t + r0, t + c0) with r0 = max(0, -offset), c0 = max(0, offset).
         long r0 = Math.Max(0, -offset), c0 = Math.Max(0, offset);
         bool splitOnDiagonal = a.split == d1 || a.split == d2;
-        long chunkStart = splitOnDiagonal ? a.SplitOffset() : 0, chunkCount = splitOnDiagonal ? a.larray.Shape[a.split!.Value] : 0;
+        long chunkStart = splitOnDiagonal ? a.SplitOffset() : 0,
+            chunkCount = splitOnDiagonal ? a.larray.Shape[a.split!.Value] : 0;
         long first = 0, count = total;
         if (splitOnDiagonal)
         {
@@ -138,7 +146,8 @@ public static partial class ht
     private static DNDarray Triangle(DNDarray m, long k, bool lower)
     {
         ArgumentNullException.ThrowIfNull(m);
-        if (m.ndim < 2) throw new ArgumentException($"{(lower ? "tril" : "triu")} needs at least 2 dimensions, got {m.ndim}.", nameof(m));
+        if (m.ndim < 2) throw new ArgumentException($"{(lower ? "tril" : "triu")} needs at least 2 dimensions, got "
+            + $"{m.ndim}.", nameof(m));
         int nd = m.ndim;
         long rowOffset = m.split == nd - 2 ? m.SplitOffset() : 0, colOffset = m.split == nd - 1 ? m.SplitOffset() : 0;
         long lr = m.larray.Shape[nd - 2], lc = m.larray.Shape[nd - 1];
@@ -166,9 +175,11 @@ public static partial class ht
     public static DNDarray transpose(DNDarray a, int[]? axes = null)
     {
         ArgumentNullException.ThrowIfNull(a);
-        var perm = axes?.Select(d => Shapes.NormalizeAxis(d, a.ndim, nameof(axes))).ToArray() ?? Enumerable.Range(0, a.ndim).Reverse().ToArray();
+        var perm = axes?.Select(d => Shapes.NormalizeAxis(d, a.ndim, nameof(axes))).ToArray() ?? Enumerable.Range(0,
+            a.ndim).Reverse().ToArray();
         if (perm.Length != a.ndim || perm.Distinct().Count() != a.ndim)
-            throw new ArgumentException($"transpose: axes ({string.Join(", ", axes!)}) are not a permutation of the {a.ndim} axes.", nameof(axes));
+            throw new ArgumentException($"transpose: axes ({string.Join(", ", axes!)}) are not a permutation of the "
+                + $"{a.ndim} axes.", nameof(axes));
         using var view = a.larray.Permute(perm);
         var local = a.Backend.Contiguous(view);
         int? split = a.split is int s ? Array.IndexOf(perm, s) : null;

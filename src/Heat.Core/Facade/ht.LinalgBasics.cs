@@ -7,15 +7,18 @@ namespace Heat;
 public static partial class ht
 {
     /// <inheritdoc cref="LinalgModule.cg"/>
-    public static DNDarray cg(DNDarray A, DNDarray b, DNDarray x0, DNDarray? @out = null, double tol = 1e-10, int? max_iter = null)
+    public static DNDarray cg(DNDarray A, DNDarray b, DNDarray x0, DNDarray? @out = null, double tol = 1e-10,
+        int? max_iter = null)
         => linalg.cg(A, b, x0, @out, tol, max_iter);
 
     /// <inheritdoc cref="LinalgModule.lanczos"/>
-    public static (DNDarray V, DNDarray T) lanczos(DNDarray A, int m, DNDarray? v0 = null, DNDarray? V_out = null, DNDarray? T_out = null)
+    public static (DNDarray V, DNDarray T) lanczos(DNDarray A, int m, DNDarray? v0 = null, DNDarray? V_out = null,
+        DNDarray? T_out = null)
         => linalg.lanczos(A, m, v0, V_out, T_out);
 
     /// <inheritdoc cref="LinalgModule.cross"/>
-    public static DNDarray cross(DNDarray a, DNDarray b, int axisa = -1, int axisb = -1, int axisc = -1, int? axis = null)
+    public static DNDarray cross(DNDarray a, DNDarray b, int axisa = -1, int axisb = -1, int axisc = -1,
+        int? axis = null)
         => linalg.cross(a, b, axisa, axisb, axisc, axis);
 
     /// <inheritdoc cref="LinalgModule.vecdot"/>

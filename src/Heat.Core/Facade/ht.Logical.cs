@@ -11,11 +11,13 @@ public static partial class ht
     /// Element-wise <c>|a - b| &lt;= atol + rtol * |b|</c> for finite values, equality for infinities, and NaN equal to
     /// NaN only when <paramref name="equal_nan"/> (NumPy's isclose), with broadcasting.
     /// </summary>
-    public static DNDarray isclose(DNDarray a, DNDarray b, double rtol = 1e-05, double atol = 1e-08, bool equal_nan = false)
+    public static DNDarray isclose(DNDarray a, DNDarray b, double rtol = 1e-05, double atol = 1e-08,
+        bool equal_nan = false)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        if (rtol < 0 || atol < 0) throw new ArgumentOutOfRangeException(rtol < 0 ? nameof(rtol) : nameof(atol), "rtol and atol must be >= 0.");
+        if (rtol < 0 || atol < 0) throw new ArgumentOutOfRangeException(rtol < 0 ? nameof(rtol) : nameof(atol),
+            "rtol and atol must be >= 0.");
         var common = DTypePromotion.Promote(a.dtype, b.dtype);
         var compute = common.IsInexact ? common : float64;
         var backend = a.Backend;
@@ -52,7 +54,8 @@ public static partial class ht
     }
 
     /// <summary>True when every pair is <see cref="isclose"/> (the same answer on every rank).</summary>
-    public static bool allclose(DNDarray a, DNDarray b, double rtol = 1e-05, double atol = 1e-08, bool equal_nan = false)
+    public static bool allclose(DNDarray a, DNDarray b, double rtol = 1e-05, double atol = 1e-08,
+        bool equal_nan = false)
     {
         using var close = isclose(a, b, rtol, atol, equal_nan);
         using var every = all(close);

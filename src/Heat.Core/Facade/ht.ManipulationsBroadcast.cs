@@ -23,7 +23,8 @@ public static partial class ht
         bool fits = lead >= 0;
         for (int d = 0; fits && d < x.ndim; d++) fits = x.GShapeRef[d] == target[d + lead] || x.GShapeRef[d] == 1;
         if (!fits)
-            throw new ArgumentException($"broadcast_to: shape {Shapes.Format(x.GShapeRef)} does not broadcast to {Shapes.Format(target)}.", nameof(shape));
+            throw new ArgumentException($"broadcast_to: shape {Shapes.Format(x.GShapeRef)} does not broadcast to "
+                + $"{Shapes.Format(target)}.", nameof(shape));
         using var scope = DisposeScope.Begin();
         int? split = x.split is int s ? s + lead : null;
         // A split axis that broadcasts (extent 1) is replicated first; its canonical chunks are then cut locally.
@@ -31,7 +32,8 @@ public static partial class ht
             ? scope.Include(Redistribution.ResplitCopy(x, null)) : x;
         var lshape = (long[])target.Clone();
         if (split is int os)
-            lshape = source.split is null ? Factory.LocalChunk(target, os, x.comm).LocalShape : SetAxis(lshape, os, x.larray.Shape[os - lead]);
+            lshape = source.split is null ? Factory.LocalChunk(target, os, x.comm).LocalShape : SetAxis(lshape, os,
+                x.larray.Shape[os - lead]);
         using var view = source.larray.BroadcastTo(lshape);
         var local = scope.Include(x.Backend.Copy(view));
         var result = new DNDarray(local, target, split, x.Context, source.split is null ? true : x.balanced);
@@ -50,7 +52,8 @@ public static partial class ht
         {
             ArgumentNullException.ThrowIfNull(a);
             try { shape = Shapes.Broadcast(shape, a.GShapeRef); }
-            catch (ArgumentException e) { throw new ArgumentException($"broadcast_arrays: {e.Message}", nameof(arrays), e); }
+            catch (ArgumentException e) { throw new ArgumentException($"broadcast_arrays: "
+                + $"{e.Message}", nameof(arrays), e); }
         }
         using var scope = DisposeScope.Begin();
         var result = arrays.Select(a => broadcast_to(a, shape)).ToArray();
@@ -79,7 +82,8 @@ public static partial class ht
     internal static void CheckRank(DNDarray arr, int target_rank)
     {
         if (target_rank < 0 || target_rank >= arr.comm.Size)
-            throw new ArgumentOutOfRangeException(nameof(target_rank), target_rank, $"target_rank must be a rank of the communicator, 0 <= target_rank < {arr.comm.Size}.");
+            throw new ArgumentOutOfRangeException(nameof(target_rank), target_rank, $"target_rank must be a rank of "
+                + $"the communicator, 0 <= target_rank < {arr.comm.Size}.");
     }
 
     /// <summary>A copy of <paramref name="arr"/> moved to <paramref name="target_map"/> (see
@@ -100,9 +104,11 @@ public static partial class ht
         ArgumentNullException.ThrowIfNull(arrays);
         if (arrays.Length == 0) throw new ArgumentException("column_stack needs at least one array.", nameof(arrays));
         foreach (var a in arrays)
-            if (a.ndim > 2) throw new ArgumentException($"column_stack takes 0-, 1- or 2-d arrays, got {a.ndim}-d.", nameof(arrays));
+            if (a.ndim > 2) throw new ArgumentException($"column_stack takes 0-, 1- or 2-d arrays, got "
+                + $"{a.ndim}-d.", nameof(arrays));
         using var scope = DisposeScope.Begin();
-        var columns = arrays.Select(a => a.ndim == 2 ? a : scope.Include(a.ndim == 0 ? reshape(a, [1, 1]) : expand_dims(a, 1))).ToArray();
+        var columns = arrays.Select(a => a.ndim == 2 ? a : scope.Include(a.ndim == 0 ? reshape(a, [1,
+            1]) : expand_dims(a, 1))).ToArray();
         return scope.MoveToOuter(concatenate(columns, 1));
     }
 

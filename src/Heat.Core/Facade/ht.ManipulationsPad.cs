@@ -27,7 +27,8 @@ public static partial class ht
     /// <exception cref="ArgumentException">A width is negative, more pairs than axes are given, or mode is
     /// unknown.</exception>
     /// <exception cref="NotSupportedException">mode is a NumPy mode other than "constant".</exception>
-    public static DNDarray pad(DNDarray array, (long before, long after)[] pad_width, string mode = "constant", Scalar? constant_values = null)
+    public static DNDarray pad(DNDarray array, (long before, long after)[] pad_width, string mode = "constant",
+        Scalar? constant_values = null)
     {
         ArgumentNullException.ThrowIfNull(array);
         ArgumentNullException.ThrowIfNull(pad_width);
@@ -35,13 +36,16 @@ public static partial class ht
         if (mode != "constant")
         {
             if (UnsupportedPadModes.Contains(mode))
-                throw new NotSupportedException($"pad: mode '{mode}' is not supported; HeAT pads with mode 'constant' only.");
+                throw new NotSupportedException($"pad: mode '{mode}' is not supported; HeAT pads with mode "
+                    + $"'constant' only.");
             throw new ArgumentException($"pad: unknown mode '{mode}'; expected 'constant'.", nameof(mode));
         }
         if (pad_width.Length == 0 || pad_width.Length > Math.Max(array.ndim, 1))
-            throw new ArgumentException($"pad: {pad_width.Length} (before, after) pairs for a {array.ndim}-d array; give 1 to {array.ndim}.", nameof(pad_width));
+            throw new ArgumentException($"pad: {pad_width.Length} (before, after) pairs for a {array.ndim}-d array; "
+                + $"give 1 to {array.ndim}.", nameof(pad_width));
         foreach (var (b, a) in pad_width)
-            if (b < 0 || a < 0) throw new ArgumentException($"pad: widths must be >= 0, got ({b}, {a}).", nameof(pad_width));
+            if (b < 0 || a < 0) throw new ArgumentException($"pad: widths must be >= 0, got ({b}, "
+                + $"{a}).", nameof(pad_width));
         var widths = new (long, long)[array.ndim];
         int first = array.ndim - pad_width.Length;
         for (int d = 0; d < array.ndim; d++)
@@ -65,7 +69,8 @@ public static partial class ht
         long n = a.GShapeRef[0], m = n + Math.Abs(offset);
         using var scope = DisposeScope.Begin();
         // w[i] is the entry of row i: the vector shifted down by -offset rows, on the result's canonical row chunks.
-        var w = scope.Include(Reordering.PadConstant(a, [(Math.Max(-offset, 0), Math.Max(offset, 0))], Scalar.FromInt(0)));
+        var w = scope.Include(Reordering.PadConstant(a, [(Math.Max(-offset, 0), Math.Max(offset, 0))],
+            Scalar.FromInt(0)));
         w.balance_();
         var result = zeros([m, m], a.dtype, a.split is null ? null : 0, a.device);
         var local = result.larray;

@@ -22,7 +22,8 @@ public static partial class ht
     public static DNDarray fliplr(DNDarray a)
     {
         ArgumentNullException.ThrowIfNull(a);
-        if (a.ndim < 2) throw new ArgumentException($"fliplr needs an array of at least 2 dimensions, got {a.ndim}.", nameof(a));
+        if (a.ndim < 2) throw new ArgumentException($"fliplr needs an array of at least 2 dimensions, got "
+            + $"{a.ndim}.", nameof(a));
         return flip(a, 1);
     }
 
@@ -60,7 +61,8 @@ public static partial class ht
         }
         var axes = ax.Ordered(x.ndim);
         if (shift.Length != axes.Length && shift.Length != 1 && axes.Length != 1)
-            throw new ArgumentException($"roll: shift has {shift.Length} entries, axis {axes.Length}; they must match or one must be 1.", nameof(shift));
+            throw new ArgumentException($"roll: shift has {shift.Length} entries, axis {axes.Length}; they must "
+                + $"match or one must be 1.", nameof(shift));
         int n = Math.Max(shift.Length, axes.Length);
         var shifts = Enumerable.Range(0, n).Select(i => shift[shift.Length == 1 ? 0 : i]).ToArray();
         var broadcastAxes = Enumerable.Range(0, n).Select(i => axes[axes.Length == 1 ? 0 : i]).ToArray();
@@ -75,10 +77,14 @@ public static partial class ht
     {
         ArgumentNullException.ThrowIfNull(m);
         axes ??= [0, 1];
-        if (axes.Length != 2) throw new ArgumentException($"rot90: axes must name 2 axes, got {axes.Length}.", nameof(axes));
-        if (m.ndim < 2) throw new ArgumentException($"rot90 needs an array of at least 2 dimensions, got {m.ndim}.", nameof(m));
-        int a0 = Shapes.NormalizeAxis(axes[0], m.ndim, nameof(axes)), a1 = Shapes.NormalizeAxis(axes[1], m.ndim, nameof(axes));
-        if (a0 == a1) throw new ArgumentException($"rot90: axes must differ, got ({axes[0]}, {axes[1]}).", nameof(axes));
+        if (axes.Length != 2) throw new ArgumentException($"rot90: axes must name 2 axes, got "
+            + $"{axes.Length}.", nameof(axes));
+        if (m.ndim < 2) throw new ArgumentException($"rot90 needs an array of at least 2 dimensions, got "
+            + $"{m.ndim}.", nameof(m));
+        int a0 = Shapes.NormalizeAxis(axes[0], m.ndim, nameof(axes)), a1 = Shapes.NormalizeAxis(axes[1], m.ndim,
+            nameof(axes));
+        if (a0 == a1) throw new ArgumentException($"rot90: axes must differ, got ({axes[0]}, "
+            + $"{axes[1]}).", nameof(axes));
         k = (int)Reordering.Mod(k, 4);
         if (k == 0) return m.astype(m.dtype);
         if (k == 2) return Reordering.Flip(m, [a0, a1]);

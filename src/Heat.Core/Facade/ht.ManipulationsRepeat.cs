@@ -39,7 +39,8 @@ public static partial class ht
         var x = axis is null ? scope.Include(flatten(a)) : a;
         int ax = axis is null ? 0 : Shapes.NormalizeAxis(axis.Value, a.ndim);
         if (repeats.Length != x.GShapeRef[ax])
-            throw new ArgumentException($"repeat: {repeats.Length} repeats for an axis of extent {x.GShapeRef[ax]}; give 1 or {x.GShapeRef[ax]}.", nameof(repeats));
+            throw new ArgumentException($"repeat: {repeats.Length} repeats for an axis of extent {x.GShapeRef[ax]}; "
+                + $"give 1 or {x.GShapeRef[ax]}.", nameof(repeats));
         return scope.MoveToOuter(Repetition.Repeat(x, repeats, ax));
     }
 
@@ -73,7 +74,8 @@ public static partial class ht
         axis = Shapes.NormalizeAxis(axis, a.ndim);
         if (step < 1) throw new ArgumentException($"unfold: step must be >= 1, got {step}.", nameof(step));
         if (size < 1 || size > a.GShapeRef[axis])
-            throw new ArgumentException($"unfold: size must be between 1 and the extent {a.GShapeRef[axis]} of axis {axis}, got {size}.", nameof(size));
+            throw new ArgumentException($"unfold: size must be between 1 and the extent {a.GShapeRef[axis]} of axis "
+                + $"{axis}, got {size}.", nameof(size));
         return Reordering.Unfold(a, axis, size, step);
     }
 }

@@ -17,7 +17,8 @@ public static partial class ht
         axis = Shapes.NormalizeAxis(axis, x.ndim);
         long n = x.GShapeRef[axis];
         if (indices_or_sections < 1 || n % indices_or_sections != 0)
-            throw new ArgumentException($"split: array split does not result in an equal division ({n} elements along axis {axis} into {indices_or_sections} sections).", nameof(indices_or_sections));
+            throw new ArgumentException($"split: array split does not result in an equal division ({n} elements "
+                + $"along axis {axis} into {indices_or_sections} sections).", nameof(indices_or_sections));
         long part = n / indices_or_sections;
         return Split(x, Enumerable.Range(1, indices_or_sections - 1).Select(i => i * part).ToArray(), axis);
     }
@@ -38,13 +39,17 @@ public static partial class ht
     /// <summary>Splits along axis 1 (axis 0 for 1-d arrays) before the given indices.</summary>
     public static DNDarray[] hsplit(DNDarray x, long[] indices_or_sections) => split(x, indices_or_sections, HAxis(x));
     /// <summary>Splits along axis 0 (arrays of at least 2 dimensions) into equal parts.</summary>
-    public static DNDarray[] vsplit(DNDarray x, int indices_or_sections) => split(x, indices_or_sections, NeedDims(x, 2, "vsplit", 0));
+    public static DNDarray[] vsplit(DNDarray x, int indices_or_sections) => split(x, indices_or_sections, NeedDims(x,
+        2, "vsplit", 0));
     /// <summary>Splits along axis 0 (arrays of at least 2 dimensions) before the given indices.</summary>
-    public static DNDarray[] vsplit(DNDarray x, long[] indices_or_sections) => split(x, indices_or_sections, NeedDims(x, 2, "vsplit", 0));
+    public static DNDarray[] vsplit(DNDarray x, long[] indices_or_sections) => split(x, indices_or_sections,
+        NeedDims(x, 2, "vsplit", 0));
     /// <summary>Splits along axis 2 (arrays of at least 3 dimensions) into equal parts.</summary>
-    public static DNDarray[] dsplit(DNDarray x, int indices_or_sections) => split(x, indices_or_sections, NeedDims(x, 3, "dsplit", 2));
+    public static DNDarray[] dsplit(DNDarray x, int indices_or_sections) => split(x, indices_or_sections, NeedDims(x,
+        3, "dsplit", 2));
     /// <summary>Splits along axis 2 (arrays of at least 3 dimensions) before the given indices.</summary>
-    public static DNDarray[] dsplit(DNDarray x, long[] indices_or_sections) => split(x, indices_or_sections, NeedDims(x, 3, "dsplit", 2));
+    public static DNDarray[] dsplit(DNDarray x, long[] indices_or_sections) => split(x, indices_or_sections,
+        NeedDims(x, 3, "dsplit", 2));
 
     private static int HAxis(DNDarray x)
     {
@@ -56,7 +61,8 @@ public static partial class ht
     private static int NeedDims(DNDarray x, int ndim, string name, int axis)
     {
         ArgumentNullException.ThrowIfNull(x);
-        if (x.ndim < ndim) throw new ArgumentException($"{name} needs an array of at least {ndim} dimensions, got {x.ndim}.", nameof(x));
+        if (x.ndim < ndim) throw new ArgumentException($"{name} needs an array of at least {ndim} dimensions, got "
+            + $"{x.ndim}.", nameof(x));
         return axis;
     }
 

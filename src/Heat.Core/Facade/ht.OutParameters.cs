@@ -37,16 +37,20 @@ public static partial class ht
     public static DNDarray div(DNDarray x1, Scalar x2, DNDarray @out) => OutParameter.Into(div(x1, x2), @out, "div");
     /// <summary><see cref="floordiv(DNDarray, DNDarray)"/> written into <paramref name="out"/>; returns it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
-    public static DNDarray floordiv(DNDarray x1, DNDarray x2, DNDarray @out) => OutParameter.Into(floordiv(x1, x2), @out, "floordiv");
+    public static DNDarray floordiv(DNDarray x1, DNDarray x2, DNDarray @out) => OutParameter.Into(floordiv(x1, x2),
+        @out, "floordiv");
     /// <summary><see cref="floordiv(DNDarray, Scalar)"/> written into <paramref name="out"/>; returns it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
-    public static DNDarray floordiv(DNDarray x1, Scalar x2, DNDarray @out) => OutParameter.Into(floordiv(x1, x2), @out, "floordiv");
+    public static DNDarray floordiv(DNDarray x1, Scalar x2, DNDarray @out) => OutParameter.Into(floordiv(x1, x2), @out,
+        "floordiv");
     /// <summary><see cref="remainder(DNDarray, DNDarray)"/> written into <paramref name="out"/>; returns it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
-    public static DNDarray remainder(DNDarray x1, DNDarray x2, DNDarray @out) => OutParameter.Into(remainder(x1, x2), @out, "remainder");
+    public static DNDarray remainder(DNDarray x1, DNDarray x2, DNDarray @out) => OutParameter.Into(remainder(x1, x2),
+        @out, "remainder");
     /// <summary><see cref="remainder(DNDarray, Scalar)"/> written into <paramref name="out"/>; returns it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
-    public static DNDarray remainder(DNDarray x1, Scalar x2, DNDarray @out) => OutParameter.Into(remainder(x1, x2), @out, "remainder");
+    public static DNDarray remainder(DNDarray x1, Scalar x2, DNDarray @out) => OutParameter.Into(remainder(x1, x2),
+        @out, "remainder");
     /// <summary><see cref="mod(DNDarray, DNDarray)"/> written into <paramref name="out"/>; returns it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
     public static DNDarray mod(DNDarray x1, DNDarray x2, DNDarray @out) => OutParameter.Into(mod(x1, x2), @out, "mod");
@@ -55,7 +59,8 @@ public static partial class ht
     public static DNDarray mod(DNDarray x1, Scalar x2, DNDarray @out) => OutParameter.Into(mod(x1, x2), @out, "mod");
     /// <summary><see cref="fmod(DNDarray, DNDarray)"/> written into <paramref name="out"/>; returns it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
-    public static DNDarray fmod(DNDarray x1, DNDarray x2, DNDarray @out) => OutParameter.Into(fmod(x1, x2), @out, "fmod");
+    public static DNDarray fmod(DNDarray x1, DNDarray x2, DNDarray @out) => OutParameter.Into(fmod(x1, x2), @out,
+        "fmod");
     /// <summary><see cref="fmod(DNDarray, Scalar)"/> written into <paramref name="out"/>; returns it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
     public static DNDarray fmod(DNDarray x1, Scalar x2, DNDarray @out) => OutParameter.Into(fmod(x1, x2), @out, "fmod");
@@ -67,67 +72,87 @@ public static partial class ht
     public static DNDarray pow(DNDarray x1, Scalar x2, DNDarray @out) => OutParameter.Into(pow(x1, x2), @out, "pow");
     /// <summary><see cref="hypot(DNDarray, DNDarray)"/> written into <paramref name="out"/>; returns it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
-    public static DNDarray hypot(DNDarray x1, DNDarray x2, DNDarray @out) => OutParameter.Into(hypot(x1, x2), @out, "hypot");
+    public static DNDarray hypot(DNDarray x1, DNDarray x2, DNDarray @out) => OutParameter.Into(hypot(x1, x2), @out,
+        "hypot");
     /// <summary><see cref="hypot(DNDarray, Scalar)"/> written into <paramref name="out"/>; returns it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
-    public static DNDarray hypot(DNDarray x1, Scalar x2, DNDarray @out) => OutParameter.Into(hypot(x1, x2), @out, "hypot");
+    public static DNDarray hypot(DNDarray x1, Scalar x2, DNDarray @out) => OutParameter.Into(hypot(x1, x2), @out,
+        "hypot");
     /// <summary><see cref="copysign(DNDarray, DNDarray)"/> written into <paramref name="out"/>; returns it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
-    public static DNDarray copysign(DNDarray x1, DNDarray x2, DNDarray @out) => OutParameter.Into(copysign(x1, x2), @out, "copysign");
+    public static DNDarray copysign(DNDarray x1, DNDarray x2, DNDarray @out) => OutParameter.Into(copysign(x1, x2),
+        @out, "copysign");
     /// <summary><see cref="copysign(DNDarray, Scalar)"/> written into <paramref name="out"/>; returns it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
-    public static DNDarray copysign(DNDarray x1, Scalar x2, DNDarray @out) => OutParameter.Into(copysign(x1, x2), @out, "copysign");
+    public static DNDarray copysign(DNDarray x1, Scalar x2, DNDarray @out) => OutParameter.Into(copysign(x1, x2), @out,
+        "copysign");
     /// <summary><see cref="bitwise_and(DNDarray, DNDarray)"/> written into <paramref name="out"/>; returns
     /// it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
-    public static DNDarray bitwise_and(DNDarray x1, DNDarray x2, DNDarray @out) => OutParameter.Into(bitwise_and(x1, x2), @out, "bitwise_and");
+    public static DNDarray bitwise_and(DNDarray x1, DNDarray x2, DNDarray @out) => OutParameter.Into(bitwise_and(x1,
+        x2), @out, "bitwise_and");
     /// <summary><see cref="bitwise_and(DNDarray, Scalar)"/> written into <paramref name="out"/>; returns it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
-    public static DNDarray bitwise_and(DNDarray x1, Scalar x2, DNDarray @out) => OutParameter.Into(bitwise_and(x1, x2), @out, "bitwise_and");
+    public static DNDarray bitwise_and(DNDarray x1, Scalar x2, DNDarray @out) => OutParameter.Into(bitwise_and(x1, x2),
+        @out, "bitwise_and");
     /// <summary><see cref="bitwise_or(DNDarray, DNDarray)"/> written into <paramref name="out"/>; returns it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
-    public static DNDarray bitwise_or(DNDarray x1, DNDarray x2, DNDarray @out) => OutParameter.Into(bitwise_or(x1, x2), @out, "bitwise_or");
+    public static DNDarray bitwise_or(DNDarray x1, DNDarray x2, DNDarray @out) => OutParameter.Into(bitwise_or(x1, x2),
+        @out, "bitwise_or");
     /// <summary><see cref="bitwise_or(DNDarray, Scalar)"/> written into <paramref name="out"/>; returns it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
-    public static DNDarray bitwise_or(DNDarray x1, Scalar x2, DNDarray @out) => OutParameter.Into(bitwise_or(x1, x2), @out, "bitwise_or");
+    public static DNDarray bitwise_or(DNDarray x1, Scalar x2, DNDarray @out) => OutParameter.Into(bitwise_or(x1, x2),
+        @out, "bitwise_or");
     /// <summary><see cref="bitwise_xor(DNDarray, DNDarray)"/> written into <paramref name="out"/>; returns
     /// it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
-    public static DNDarray bitwise_xor(DNDarray x1, DNDarray x2, DNDarray @out) => OutParameter.Into(bitwise_xor(x1, x2), @out, "bitwise_xor");
+    public static DNDarray bitwise_xor(DNDarray x1, DNDarray x2, DNDarray @out) => OutParameter.Into(bitwise_xor(x1,
+        x2), @out, "bitwise_xor");
     /// <summary><see cref="bitwise_xor(DNDarray, Scalar)"/> written into <paramref name="out"/>; returns it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
-    public static DNDarray bitwise_xor(DNDarray x1, Scalar x2, DNDarray @out) => OutParameter.Into(bitwise_xor(x1, x2), @out, "bitwise_xor");
+    public static DNDarray bitwise_xor(DNDarray x1, Scalar x2, DNDarray @out) => OutParameter.Into(bitwise_xor(x1, x2),
+        @out, "bitwise_xor");
     /// <summary><see cref="left_shift(DNDarray, DNDarray)"/> written into <paramref name="out"/>; returns it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
-    public static DNDarray left_shift(DNDarray x1, DNDarray x2, DNDarray @out) => OutParameter.Into(left_shift(x1, x2), @out, "left_shift");
+    public static DNDarray left_shift(DNDarray x1, DNDarray x2, DNDarray @out) => OutParameter.Into(left_shift(x1, x2),
+        @out, "left_shift");
     /// <summary><see cref="left_shift(DNDarray, Scalar)"/> written into <paramref name="out"/>; returns it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
-    public static DNDarray left_shift(DNDarray x1, Scalar x2, DNDarray @out) => OutParameter.Into(left_shift(x1, x2), @out, "left_shift");
+    public static DNDarray left_shift(DNDarray x1, Scalar x2, DNDarray @out) => OutParameter.Into(left_shift(x1, x2),
+        @out, "left_shift");
     /// <summary><see cref="right_shift(DNDarray, DNDarray)"/> written into <paramref name="out"/>; returns
     /// it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
-    public static DNDarray right_shift(DNDarray x1, DNDarray x2, DNDarray @out) => OutParameter.Into(right_shift(x1, x2), @out, "right_shift");
+    public static DNDarray right_shift(DNDarray x1, DNDarray x2, DNDarray @out) => OutParameter.Into(right_shift(x1,
+        x2), @out, "right_shift");
     /// <summary><see cref="right_shift(DNDarray, Scalar)"/> written into <paramref name="out"/>; returns it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
-    public static DNDarray right_shift(DNDarray x1, Scalar x2, DNDarray @out) => OutParameter.Into(right_shift(x1, x2), @out, "right_shift");
+    public static DNDarray right_shift(DNDarray x1, Scalar x2, DNDarray @out) => OutParameter.Into(right_shift(x1, x2),
+        @out, "right_shift");
     /// <summary><see cref="minimum(DNDarray, DNDarray)"/> written into <paramref name="out"/>; returns it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
-    public static DNDarray minimum(DNDarray x1, DNDarray x2, DNDarray @out) => OutParameter.Into(minimum(x1, x2), @out, "minimum");
+    public static DNDarray minimum(DNDarray x1, DNDarray x2, DNDarray @out) => OutParameter.Into(minimum(x1, x2), @out,
+        "minimum");
     /// <summary><see cref="minimum(DNDarray, Scalar)"/> written into <paramref name="out"/>; returns it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
-    public static DNDarray minimum(DNDarray x1, Scalar x2, DNDarray @out) => OutParameter.Into(minimum(x1, x2), @out, "minimum");
+    public static DNDarray minimum(DNDarray x1, Scalar x2, DNDarray @out) => OutParameter.Into(minimum(x1, x2), @out,
+        "minimum");
     /// <summary><see cref="maximum(DNDarray, DNDarray)"/> written into <paramref name="out"/>; returns it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
-    public static DNDarray maximum(DNDarray x1, DNDarray x2, DNDarray @out) => OutParameter.Into(maximum(x1, x2), @out, "maximum");
+    public static DNDarray maximum(DNDarray x1, DNDarray x2, DNDarray @out) => OutParameter.Into(maximum(x1, x2), @out,
+        "maximum");
     /// <summary><see cref="maximum(DNDarray, Scalar)"/> written into <paramref name="out"/>; returns it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
-    public static DNDarray maximum(DNDarray x1, Scalar x2, DNDarray @out) => OutParameter.Into(maximum(x1, x2), @out, "maximum");
+    public static DNDarray maximum(DNDarray x1, Scalar x2, DNDarray @out) => OutParameter.Into(maximum(x1, x2), @out,
+        "maximum");
     /// <summary><see cref="arctan2(DNDarray, DNDarray)"/> written into <paramref name="out"/>; returns it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
-    public static DNDarray arctan2(DNDarray x1, DNDarray x2, DNDarray @out) => OutParameter.Into(arctan2(x1, x2), @out, "arctan2");
+    public static DNDarray arctan2(DNDarray x1, DNDarray x2, DNDarray @out) => OutParameter.Into(arctan2(x1, x2), @out,
+        "arctan2");
     /// <summary><see cref="arctan2(DNDarray, Scalar)"/> written into <paramref name="out"/>; returns it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
-    public static DNDarray arctan2(DNDarray x1, Scalar x2, DNDarray @out) => OutParameter.Into(arctan2(x1, x2), @out, "arctan2");
+    public static DNDarray arctan2(DNDarray x1, Scalar x2, DNDarray @out) => OutParameter.Into(arctan2(x1, x2), @out,
+        "arctan2");
     /// <summary><see cref="abs(DNDarray, DType?)"/> written into <paramref name="out"/>; returns it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
     public static DNDarray abs(DNDarray x, DNDarray @out) => OutParameter.Into(abs(x), @out, "abs");
@@ -151,7 +176,8 @@ public static partial class ht
     public static DNDarray cbrt(DNDarray x, DNDarray @out) => OutParameter.Into(cbrt(x), @out, "cbrt");
     /// <summary><see cref="reciprocal(DNDarray)"/> written into <paramref name="out"/>; returns it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
-    public static DNDarray reciprocal(DNDarray x, DNDarray @out) => OutParameter.Into(reciprocal(x), @out, "reciprocal");
+    public static DNDarray reciprocal(DNDarray x, DNDarray @out) => OutParameter.Into(reciprocal(x), @out,
+        "reciprocal");
     /// <summary><see cref="exp(DNDarray)"/> written into <paramref name="out"/>; returns it.</summary>
     /// <exception cref="ArgumentException">out does not fit the result.</exception>
     public static DNDarray exp(DNDarray x, DNDarray @out) => OutParameter.Into(exp(x), @out, "exp");

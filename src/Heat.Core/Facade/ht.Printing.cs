@@ -13,10 +13,14 @@ public static partial class ht
     public static void set_printoptions(int? precision = null, long? threshold = null, int? edgeitems = null,
         int? linewidth = null, string? profile = null, bool? sci_mode = null)
     {
-        if (precision < 0) throw new ArgumentOutOfRangeException(nameof(precision), precision, "precision must be >= 0.");
-        if (threshold < 0) throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "threshold must be >= 0.");
-        if (edgeitems < 1) throw new ArgumentOutOfRangeException(nameof(edgeitems), edgeitems, "edgeitems must be >= 1.");
-        if (linewidth < 1) throw new ArgumentOutOfRangeException(nameof(linewidth), linewidth, "linewidth must be >= 1.");
+        if (precision < 0) throw new ArgumentOutOfRangeException(nameof(precision), precision, "precision must be "
+            + ">= 0.");
+        if (threshold < 0) throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "threshold must be "
+            + ">= 0.");
+        if (edgeitems < 1) throw new ArgumentOutOfRangeException(nameof(edgeitems), edgeitems, "edgeitems must be "
+            + ">= 1.");
+        if (linewidth < 1) throw new ArgumentOutOfRangeException(nameof(linewidth), linewidth, "linewidth must be "
+            + ">= 1.");
         var options = profile is null ? PrintOptions.Current : PrintOptions.Profile(profile);
         PrintOptions.Current = options with
         {
@@ -32,7 +36,8 @@ public static partial class ht
     public static void set_printoptions(PrintOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        set_printoptions(options.Precision, options.Threshold, options.EdgeItems, options.LineWidth, "default", options.SciMode);
+        set_printoptions(options.Precision, options.Threshold, options.EdgeItems, options.LineWidth, "default",
+            options.SciMode);
     }
 
     /// <summary>The printing options in force.</summary>

@@ -46,8 +46,10 @@ public sealed partial class RandomModule
     {
         ArgumentNullException.ThrowIfNull(state);
         if (state.Algorithm != RankRandom.Algorithm)
-            throw new ArgumentException($"set_state: the algorithm must be '{RankRandom.Algorithm}', got '{state.Algorithm}'.", nameof(state));
-        if (state.Counter < 0) throw new ArgumentException($"set_state: the counter must be >= 0, got {state.Counter}.", nameof(state));
+            throw new ArgumentException($"set_state: the algorithm must be '{RankRandom.Algorithm}', got "
+                + $"'{state.Algorithm}'.", nameof(state));
+        if (state.Counter < 0) throw new ArgumentException($"set_state: the counter must be >= 0, got "
+            + $"{state.Counter}.", nameof(state));
         var current = RankRandom.Current;
         current.Seed = state.Seed;
         current.Counter = state.Counter;
@@ -83,7 +85,8 @@ public sealed partial class RandomModule
 
     /// <summary>Uniform samples in [low, high).</summary>
     /// <exception cref="ArgumentException">low is not below high, or a bound is not finite.</exception>
-    public DNDarray uniform(double low = 0, double high = 1, long[]? size = null, DType? dtype = null, int? split = null, Device? device = null)
+    public DNDarray uniform(double low = 0, double high = 1, long[]? size = null, DType? dtype = null,
+        int? split = null, Device? device = null)
     {
         if (!double.IsFinite(low) || !double.IsFinite(high) || low >= high)
             throw new ArgumentException($"uniform needs finite low < high, got low={low}, high={high}.", nameof(low));
@@ -99,7 +102,8 @@ public sealed partial class RandomModule
         double mean = 0, double std = 1, long[]? shape = null, DType? dtype = null, int? split = null,
         Device? device = null)
     {
-        if (!(std >= 0) || !double.IsFinite(std)) throw new ArgumentException($"normal needs a finite std >= 0, got {std}.", nameof(std));
+        if (!(std >= 0) || !double.IsFinite(std)) throw new ArgumentException($"normal needs a finite std >= 0, got "
+            + $"{std}.", nameof(std));
         using var z = randn(shape ?? [], dtype, split, device);
         using var scaled = z * std;
         return scaled + mean;
@@ -107,7 +111,8 @@ public sealed partial class RandomModule
 
     /// <summary>Integers uniform in [low, high) (in [0, low) when high is null); int32 by default, as HeAT.</summary>
     /// <exception cref="ArgumentException">low >= high, a non-integer dtype, or bounds outside the dtype.</exception>
-    public DNDarray randint(long low, long? high = null, long[]? size = null, DType? dtype = null, int? split = null, Device? device = null)
+    public DNDarray randint(long low, long? high = null, long[]? size = null, DType? dtype = null, int? split = null,
+        Device? device = null)
     {
         long lo = high is null ? 0 : low, hi = high ?? low;
         if (lo >= hi) throw new ArgumentException($"randint needs low < high, got low={lo}, high={hi}.", nameof(low));
@@ -116,7 +121,8 @@ public sealed partial class RandomModule
             throw new ArgumentException($"randint needs an integer dtype, got {type}.", nameof(dtype));
         var limits = ht.iinfo(type);
         if (lo < limits.min || hi - 1 > limits.max)
-            throw new ArgumentException($"randint bounds [{lo}, {hi}) do not fit {type} [{limits.min}, {limits.max}].", nameof(high));
+            throw new ArgumentException($"randint bounds [{lo}, {hi}) do not fit {type} [{limits.min}, "
+                + $"{limits.max}].", nameof(high));
         ulong range = (ulong)(hi - lo);
         var draw = range <= 1UL << 32 ? Draw.Int32Range : Draw.Int64Range;
         using var wide = Sample(size ?? [], DType.Int64, split, device, draw, lo, range);
@@ -170,7 +176,8 @@ public sealed partial class RandomModule
         return order;
     }
 
-    private static DNDarray Sample(long[] shape, DType dtype, int? split, Device? device, Draw draw, long low = 0, ulong range = 0)
+    private static DNDarray Sample(long[] shape, DType dtype, int? split, Device? device, Draw draw, long low = 0,
+        ulong range = 0)
     {
         ArgumentNullException.ThrowIfNull(shape);
         var gshape = Factory.CheckShape(shape, "size");
@@ -178,7 +185,8 @@ public sealed partial class RandomModule
         ulong first = state.Take(Sampler.Blocks(draw, Shapes.Numel(gshape)));
         long seed = state.Seed;
         return Factory.Create(gshape, dtype, split, device, (local, offset) =>
-            Sampler.Fill(local, gshape, Factory.CheckSplit(split, gshape.Length), offset, draw, first, seed, low, range));
+            Sampler.Fill(local, gshape, Factory.CheckSplit(split, gshape.Length), offset, draw, first, seed, low,
+                range));
     }
 
     private static DType FloatType(DType? dtype, string name)

@@ -17,7 +17,8 @@ public static partial class ht
             using var rounded = round(x, decimals);
             return rounded.astype(dtype);
         }
-        if (x.dtype.IsComplex) throw new ArgumentException($"round of complex arrays ({x.dtype}) is not supported; round real and imag parts.", nameof(x));
+        if (x.dtype.IsComplex) throw new ArgumentException($"round of complex arrays ({x.dtype}) is not supported; "
+            + $"round real and imag parts.", nameof(x));
         if (!x.dtype.IsInexact)
         {
             if (decimals >= 0) return x.astype(x.dtype);
@@ -38,7 +39,8 @@ public static partial class ht
     public static DNDarray clip(DNDarray x, Scalar? min, Scalar? max)
     {
         ArgumentNullException.ThrowIfNull(x);
-        if (min is null && max is null) throw new ArgumentException("clip needs at least one of min and max.", nameof(min));
+        if (min is null && max is null) throw new ArgumentException("clip needs at least one of min and "
+            + "max.", nameof(min));
         if (min is not Scalar lo) return minimum(x, max!.Value);
         using var low = maximum(x, lo);
         return max is Scalar hi ? minimum(low, hi) : low.astype(low.dtype);
@@ -58,7 +60,8 @@ public static partial class ht
     {
         ArgumentNullException.ThrowIfNull(x);
         using var xf = x.AliasOrCast(x.dtype.IsInexact ? x.dtype : float32);
-        if (xf.dtype.IsComplex) throw new ArgumentException($"modf is not defined for complex arrays ({x.dtype}).", nameof(x));
+        if (xf.dtype.IsComplex) throw new ArgumentException($"modf is not defined for complex arrays "
+            + $"({x.dtype}).", nameof(x));
         using var scope = DisposeScope.Begin();
         var integral = trunc(xf);
         var difference = xf - integral;
@@ -73,7 +76,8 @@ public static partial class ht
     public static DNDarray fabs(DNDarray x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        if (x.dtype.IsComplex) throw new ArgumentException($"fabs is not defined for complex arrays ({x.dtype}); use abs.", nameof(x));
+        if (x.dtype.IsComplex) throw new ArgumentException($"fabs is not defined for complex arrays ({x.dtype}); "
+            + $"use abs.", nameof(x));
         using var xf = x.AliasOrCast(x.dtype.IsInexact ? x.dtype : float32);
         return abs(xf);
     }

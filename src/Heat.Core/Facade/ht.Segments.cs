@@ -40,15 +40,19 @@ public static partial class ht
     {
         ArgumentNullException.ThrowIfNull(x);
         if (x.ndim != 1 || !x.dtype.IsInteger)
-            throw new ArgumentException($"bincount needs a 1-d integer array, got {x.dtype} of shape {Shapes.Format(x.GShapeRef)}.", nameof(x));
+            throw new ArgumentException($"bincount needs a 1-d integer array, got {x.dtype} of shape "
+                + $"{Shapes.Format(x.GShapeRef)}.", nameof(x));
         if (weights is not null && !Shapes.Equal(weights.GShapeRef, x.GShapeRef))
-            throw new ArgumentException($"bincount: weights of shape {Shapes.Format(weights.GShapeRef)} do not match x of shape {Shapes.Format(x.GShapeRef)}.", nameof(weights));
-        if (minlength < 0) throw new ArgumentOutOfRangeException(nameof(minlength), minlength, "minlength must be >= 0.");
+            throw new ArgumentException($"bincount: weights of shape {Shapes.Format(weights.GShapeRef)} do not "
+                + $"match x of shape {Shapes.Format(x.GShapeRef)}.", nameof(weights));
+        if (minlength < 0) throw new ArgumentOutOfRangeException(nameof(minlength), minlength, "minlength must be "
+            + ">= 0.");
         long length = minlength;
         if (x.gnumel > 0)
         {
             using var smallest = min(x);
-            if (smallest.item<long>() < 0) throw new ArgumentException("bincount needs non-negative values.", nameof(x));
+            if (smallest.item<long>() < 0) throw new ArgumentException("bincount needs non-negative "
+                + "values.", nameof(x));
             using var largest = max(x);
             length = Math.Max(length, largest.item<long>() + 1);
         }

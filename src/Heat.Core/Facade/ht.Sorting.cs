@@ -115,7 +115,8 @@ public static partial class ht
     public static DNDarray searchsorted(DNDarray a, DNDarray v, string side = "left", DNDarray? sorter = null)
     {
         Searching.CheckSorted(a, nameof(a), "searchsorted");
-        if (side is not ("left" or "right")) throw new ArgumentException($"side must be \"left\" or \"right\", got \"{side}\".", nameof(side));
+        if (side is not ("left" or "right")) throw new ArgumentException($"side must be \"left\" or \"right\", got "
+            + $"\"{side}\".", nameof(side));
         if (sorter is null) return Searching.Count(a, v, side == "right", false, "searchsorted", nameof(v));
         if (sorter.ndim != 1 || sorter.size != a.size || !sorter.dtype.IsInteger)
             throw new ArgumentException($"sorter must be a 1-d integer array of {a.size} indices.", nameof(sorter));
@@ -171,6 +172,7 @@ public static partial class ht
     private static void CheckUniqueAxis(int? axis)
     {
         if (axis is not null)
-            throw new NotSupportedException($"unique along an axis (axis={axis}) is not implemented yet; use axis=null (the flattened array).");
+            throw new NotSupportedException($"unique along an axis (axis={axis}) is not implemented yet; use "
+                + $"axis=null (the flattened array).");
     }
 }

@@ -41,7 +41,8 @@ public static partial class ht
     {
         ArgumentNullException.ThrowIfNull(a);
         if (weights is not null && !Shapes.Equal(weights.GShapeRef, a.GShapeRef))
-            throw new ArgumentException($"histogram: weights of shape {Shapes.Format(weights.GShapeRef)} do not match a of shape {Shapes.Format(a.GShapeRef)}.", nameof(weights));
+            throw new ArgumentException($"histogram: weights of shape {Shapes.Format(weights.GShapeRef)} do not "
+                + $"match a of shape {Shapes.Format(a.GShapeRef)}.", nameof(weights));
         var (lo, hi) = range ?? (0, 0);
         using var counts = BinCounts(a, weights, bins, lo, hi);
         if (density != true)
@@ -56,7 +57,8 @@ public static partial class ht
     private static DNDarray BinCounts(DNDarray x, DNDarray? weights, long bins, double min, double max)
     {
         if (bins < 1) throw new ArgumentOutOfRangeException(nameof(bins), bins, "bins must be >= 1.");
-        if (x.dtype.IsComplex) throw new ArgumentException($"histograms of complex arrays ({x.dtype}) are not defined.", nameof(x));
+        if (x.dtype.IsComplex) throw new ArgumentException($"histograms of complex arrays ({x.dtype}) are not "
+            + $"defined.", nameof(x));
         if (min > max) throw new ArgumentException($"max ({max}) must not be below min ({min}).", nameof(max));
         var (lo, hi) = HistogramRange(x, min, max);
         using var scope = DisposeScope.Begin();
@@ -87,7 +89,8 @@ public static partial class ht
         var flat = local.TryReshapeView([local.Numel])!;
         local.Dispose();
         bool distributed = x.split is not null && x.comm.Size > 1;
-        return new DNDarray(flat, [distributed ? x.gnumel : flat.Numel], distributed ? 0 : null, x.Context, distributed ? null : true);
+        return new DNDarray(flat, [distributed ? x.gnumel : flat.Numel], distributed ? 0 : null, x.Context,
+            distributed ? null : true);
     }
 
     /// <summary>The range of the bins: [min, max], or the data's extremes when they are equal (widened when those

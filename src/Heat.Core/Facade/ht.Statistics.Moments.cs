@@ -59,7 +59,8 @@ public static partial class ht
     {
         ArgumentNullException.ThrowIfNull(m);
         if (m.ndim > 2) throw new ArgumentException($"m has {m.ndim} dimensions; cov takes at most 2.", nameof(m));
-        if (y is not null && y.ndim > 2) throw new ArgumentException($"y has {y.ndim} dimensions; cov takes at most 2.", nameof(y));
+        if (y is not null && y.ndim > 2) throw new ArgumentException($"y has {y.ndim} dimensions; cov takes at most "
+            + $"2.", nameof(y));
         using var scope = DisposeScope.Begin();
         var type = MomentType(m);
         DNDarray Variables(DNDarray a)
@@ -77,7 +78,8 @@ public static partial class ht
             x = concatenate([x, other.astype(x.dtype)], 0);
         }
         double norm = x.GShapeRef[1] - (ddof ?? (bias ? 0 : 1));
-        if (norm <= 0) throw new ArgumentException($"ddof must be below the number of observations ({x.GShapeRef[1]}).", nameof(ddof));
+        if (norm <= 0) throw new ArgumentException($"ddof must be below the number of observations "
+            + $"({x.GShapeRef[1]}).", nameof(ddof));
         var centred = x - mean(x, 1, keepdims: true);
         var product = matmul(centred, transpose(centred));
         var result = (product / norm).astype(type);
@@ -86,11 +88,13 @@ public static partial class ht
 
     private static DType MomentType(DNDarray x) => x.dtype == float64 ? float64 : float32;
 
-    /// <summary>n and the second and <paramref name="order"/>-th central moments (float64) over an axis or all.</summary>
+    /// <summary>n and the second and <paramref name="order"/>-th central moments (float64) over an axis or
+    /// all.</summary>
     private static (double N, DNDarray M2, DNDarray Mk) CentralMoments(DNDarray x, int? axis, int order)
     {
         ArgumentNullException.ThrowIfNull(x);
-        if (x.dtype.IsComplex) throw new ArgumentException($"moments of complex arrays ({x.dtype}) are not supported.", nameof(x));
+        if (x.dtype.IsComplex) throw new ArgumentException($"moments of complex arrays ({x.dtype}) are not "
+            + $"supported.", nameof(x));
         var xf = x.astype(float64);
         Axis? over = axis is int a ? a : null;
         double n = axis is int a2 ? x.GShapeRef[Shapes.NormalizeAxis(a2, x.ndim)] : x.gnumel;

@@ -73,10 +73,12 @@ public static partial class ht
         bool keepdims = false)
     {
         ArgumentNullException.ThrowIfNull(q);
-        return Quantiles(x, (double[])q.Clone(), [q.Length], axis, method, keepdims, false, null, nameof(q), 1, nameof(method));
+        return Quantiles(x, (double[])q.Clone(), [q.Length], axis, method, keepdims, false, null, nameof(q), 1,
+            nameof(method));
     }
 
-    /// <summary>The quantiles held in <paramref name="q"/> (any shape, gathered); q's shape leads the result's.</summary>
+    /// <summary>The quantiles held in <paramref name="q"/> (any shape, gathered); q's shape leads the
+    /// result's.</summary>
     public static DNDarray quantile(DNDarray x, DNDarray q, Axis? axis = null, string method = "linear",
         bool keepdims = false)
     {
@@ -96,7 +98,8 @@ public static partial class ht
 
         double size = sketchSize ?? 1.0 / x.comm.Size;
         if (!(size > 0 && size <= 1) || (size == 1 && x.comm.Size > 1))
-            throw new ArgumentException($"With sketched, sketch_size must lie strictly between 0 and 1; got {size}.", "sketch_size");
+            throw new ArgumentException($"With sketched, sketch_size must lie strictly between 0 and 1; got "
+                + $"{size}.", "sketch_size");
         // The sketch: the reduced axes first, flattened, a random sample of their rows (with replacement), replicated.
         var axes = Axis.Resolve(axis, x.ndim);
         var kept = Enumerable.Range(0, x.ndim).Where(a => !axes.Contains(a)).ToArray();

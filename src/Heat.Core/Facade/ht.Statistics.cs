@@ -50,7 +50,8 @@ public static partial class ht
     public static (DNDarray average, DNDarray sum_of_weights) average(DNDarray x, Axis? axis, DNDarray? weights,
         bool returned, bool keepdims = false)
     {
-        if (!returned) throw new ArgumentException("this overload returns (average, sum_of_weights); call average without returned for the average alone.", nameof(returned));
+        if (!returned) throw new ArgumentException("this overload returns (average, sum_of_weights); call average "
+            + "without returned for the average alone.", nameof(returned));
         return AverageAndWeights(x, axis, weights, keepdims);
     }
 
@@ -71,10 +72,12 @@ public static partial class ht
         if (!Shapes.Equal(weights.GShapeRef, x.GShapeRef))
         {
             if (axis is null || axes.Length != 1)
-                throw new ArgumentException($"weights of shape {Shapes.Format(weights.GShapeRef)} differ from x's shape {Shapes.Format(x.GShapeRef)}; give one axis for 1-d weights.", nameof(weights));
+                throw new ArgumentException($"weights of shape {Shapes.Format(weights.GShapeRef)} differ from x's "
+                    + $"shape {Shapes.Format(x.GShapeRef)}; give one axis for 1-d weights.", nameof(weights));
             int ax = axes[0];
             if (weights.ndim != 1 || weights.GShapeRef[0] != x.GShapeRef[ax])
-                throw new ArgumentException($"1-d weights must have the length of axis {ax} ({x.GShapeRef[ax]}); got shape {Shapes.Format(weights.GShapeRef)}.", nameof(weights));
+                throw new ArgumentException($"1-d weights must have the length of axis {ax} ({x.GShapeRef[ax]}); "
+                    + $"got shape {Shapes.Format(weights.GShapeRef)}.", nameof(weights));
             w = Manipulation.AlignVector(weights, x.ndim, ax);
             vector = true;
         }
@@ -88,7 +91,8 @@ public static partial class ht
             ? Reduction.Reduce(ReduceOp.Sum, weights, null, false, accumulate)
             : Reduction.Reduce(ReduceOp.Sum, w, axis, keepdims, accumulate);
         var anyZero = ht.any(denominator == 0);
-        if (anyZero.item<bool>()) throw new ArgumentException("weights sum to zero along the averaged axis; the average is undefined.", nameof(weights));
+        if (anyZero.item<bool>()) throw new ArgumentException("weights sum to zero along the averaged axis; the "
+            + "average is undefined.", nameof(weights));
         var quotient = numerator / denominator;
         var result = quotient.astype(type);
         var sums = (vector ? denominator + zeros_like(result, dtype: accumulate) : denominator).astype(type);

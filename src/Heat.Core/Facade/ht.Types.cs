@@ -46,7 +46,8 @@ public static partial class ht
     public static DType result_type(params object[] operands)
     {
         ArgumentNullException.ThrowIfNull(operands);
-        if (operands.Length == 0) throw new ArgumentException("result_type needs at least one operand.", nameof(operands));
+        if (operands.Length == 0) throw new ArgumentException("result_type needs at least one "
+            + "operand.", nameof(operands));
         DType? strong = null;
         var weak = new List<ScalarKind>();
         foreach (var o in operands)
@@ -60,7 +61,8 @@ public static partial class ht
                 case float or double: weak.Add(ScalarKind.Float); break;
                 case System.Numerics.Complex: weak.Add(ScalarKind.Complex); break;
                 case Scalar s: weak.Add(s.Kind); break;
-                default: throw new ArgumentException($"result_type: {o?.GetType().Name ?? "null"} is not a DNDarray, DType or number.", nameof(operands));
+                default: throw new ArgumentException($"result_type: {o?.GetType().Name ?? "null"} is not a "
+                    + $"DNDarray, DType or number.", nameof(operands));
             }
         }
         var result = strong ?? (weak.Max() switch
@@ -86,7 +88,8 @@ public static partial class ht
                 1.17549435e-38, dtype.RealType) { resolution = 1e-6 },
             DTypeCode.Float64 => new FInfo(64, Math.BitIncrement(1.0) - 1.0, double.MaxValue, double.MinValue,
                 2.2250738585072014e-308, dtype.RealType) { resolution = 1e-15 },
-            _ => throw new ArgumentException($"finfo needs a float or complex dtype, got {dtype}; use iinfo for integers.", nameof(dtype)),
+            _ => throw new ArgumentException($"finfo needs a float or complex dtype, got {dtype}; use iinfo for "
+                + $"integers.", nameof(dtype)),
         };
     }
 
@@ -102,7 +105,8 @@ public static partial class ht
             DTypeCode.Int16 => new IInfo(16, short.MaxValue, short.MinValue, dtype),
             DTypeCode.Int32 => new IInfo(32, int.MaxValue, int.MinValue, dtype),
             DTypeCode.Int64 => new IInfo(64, long.MaxValue, long.MinValue, dtype),
-            _ => throw new ArgumentException($"iinfo needs an integer dtype, got {dtype}; use finfo for floats.", nameof(dtype)),
+            _ => throw new ArgumentException($"iinfo needs an integer dtype, got {dtype}; use finfo for "
+                + $"floats.", nameof(dtype)),
         };
     }
 }

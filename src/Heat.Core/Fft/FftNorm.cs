@@ -22,7 +22,8 @@ internal static class FftNorms
         null or "backward" => FftNorm.Backward,
         "ortho" => FftNorm.Ortho,
         "forward" => FftNorm.Forward,
-        _ => throw new ArgumentException($"Invalid norm value '{norm}'; should be \"backward\", \"ortho\" or \"forward\".", nameof(norm)),
+        _ => throw new ArgumentException($"Invalid norm value '{norm}'; should be \"backward\", \"ortho\" or "
+            + $"\"forward\".", nameof(norm)),
     };
 
     /// <summary>The mode with its direction swapped (hfft and ihfft are irfft and rfft seen from the other

@@ -43,16 +43,19 @@ internal static class Spectral
     {
         ArgumentNullException.ThrowIfNull(x);
         if (s is not null && s.Length > x.ndim)
-            throw new ArgumentException($"Input is {x.ndim}-dimensional, so s can be at most {x.ndim} elements long; got {s.Length}.", nameof(s));
+            throw new ArgumentException($"Input is {x.ndim}-dimensional, so s can be at most {x.ndim} elements "
+                + $"long; got {s.Length}.", nameof(s));
         int[] resolved = axes is null
             ? Enumerable.Range(x.ndim - (s?.Length ?? x.ndim), s?.Length ?? x.ndim).ToArray()
             : axes.Select(a => Shapes.NormalizeAxis(a, x.ndim, nameof(axes))).ToArray();
         if (resolved.Distinct().Count() != resolved.Length)
             throw new ArgumentException(
-                $"axes ({string.Join(", ", axes!)}) repeat an axis; repeated transforms over one axis are not supported.",
+                $"axes ({string.Join(", ", axes!)}) repeat an axis; repeated transforms over one axis are not "
+                    + $"supported.",
                 nameof(axes));
         if (s is not null && s.Length != resolved.Length)
-            throw new ArgumentException($"s has {s.Length} entries but axes has {resolved.Length}; they must have the same length.", nameof(s));
+            throw new ArgumentException($"s has {s.Length} entries but axes has {resolved.Length}; they must have "
+                + $"the same length.", nameof(s));
         if (resolved.Length == 0) throw new ArgumentException("At least one axis must be transformed.", nameof(axes));
         if (s?.FirstOrDefault(v => v < 1, 1) is long bad && bad < 1)
             throw new ArgumentOutOfRangeException(nameof(s), bad,
@@ -71,7 +74,8 @@ internal static class Spectral
         if (s is null && family is FftFamily.Irfft or FftFamily.Hfft) lengths[^1] = 2 * (lengths[^1] - 1);
         for (int i = 0; i < lengths.Length; i++)
             if (lengths[i] < 1)
-                throw new ArgumentException($"Invalid number of FFT data points ({lengths[i]}) along axis {axes[i]}; give {lengthName} explicitly or a longer axis.", lengthName);
+                throw new ArgumentException($"Invalid number of FFT data points ({lengths[i]}) along axis "
+                    + $"{axes[i]}; give {lengthName} explicitly or a longer axis.", lengthName);
 
         using var scope = DisposeScope.Begin();
         var result = family switch

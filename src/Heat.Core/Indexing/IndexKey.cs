@@ -32,7 +32,8 @@ public readonly struct IndexKey
     private readonly Slice _slice;
     private readonly object? _advanced;
 
-    private IndexKey(IndexKeyKind kind, long value = 0, bool fromEnd = false, Slice slice = default, object? advanced = null)
+    private IndexKey(IndexKeyKind kind, long value = 0, bool fromEnd = false, Slice slice = default,
+        object? advanced = null)
     {
         Kind = kind; _value = value; _fromEnd = fromEnd; _slice = slice; _advanced = advanced;
     }
@@ -59,13 +60,17 @@ public readonly struct IndexKey
     /// <summary>A slice.</summary>
     public static implicit operator IndexKey(Slice slice) => new(IndexKeyKind.Slice, slice: slice);
     /// <summary>A boolean mask or integer DNDarray.</summary>
-    public static implicit operator IndexKey(DNDarray array) => new(IndexKeyKind.Advanced, advanced: array ?? throw new ArgumentNullException(nameof(array)));
+    public static implicit operator IndexKey(DNDarray array) => new(IndexKeyKind.Advanced,
+        advanced: array ?? throw new ArgumentNullException(nameof(array)));
     /// <summary>An integer array index.</summary>
-    public static implicit operator IndexKey(long[] indices) => new(IndexKeyKind.Advanced, advanced: indices ?? throw new ArgumentNullException(nameof(indices)));
+    public static implicit operator IndexKey(long[] indices) => new(IndexKeyKind.Advanced,
+        advanced: indices ?? throw new ArgumentNullException(nameof(indices)));
     /// <summary>An integer array index.</summary>
-    public static implicit operator IndexKey(int[] indices) => new(IndexKeyKind.Advanced, advanced: indices ?? throw new ArgumentNullException(nameof(indices)));
+    public static implicit operator IndexKey(int[] indices) => new(IndexKeyKind.Advanced,
+        advanced: indices ?? throw new ArgumentNullException(nameof(indices)));
     /// <summary>A boolean mask.</summary>
-    public static implicit operator IndexKey(bool[] mask) => new(IndexKeyKind.Advanced, advanced: mask ?? throw new ArgumentNullException(nameof(mask)));
+    public static implicit operator IndexKey(bool[] mask) => new(IndexKeyKind.Advanced,
+        advanced: mask ?? throw new ArgumentNullException(nameof(mask)));
 
     /// <summary>An integer key as a position in an axis of extent <paramref name="n"/>.</summary>
     /// <exception cref="IndexOutOfRangeException">The index is outside the axis.</exception>
@@ -100,20 +105,23 @@ public readonly struct IndexKey
         if (p.Contains(':'))
         {
             var pieces = p.Split(':');
-            if (pieces.Length > 3) throw new ArgumentException($"Index string \"{whole}\": '{p}' has more than two ':' (expected start:stop:step).", nameof(whole));
+            if (pieces.Length > 3) throw new ArgumentException($"Index string \"{whole}\": '{p}' has more than two "
+                + $"':' (expected start:stop:step).", nameof(whole));
             long? Part(int i)
             {
                 if (i >= pieces.Length) return null;
                 var s = pieces[i].Trim();
                 if (s.Length == 0 || s == "None") return null;
                 if (!long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v))
-                    throw new ArgumentException($"Index string \"{whole}\": '{s}' in '{p}' is not an integer.", nameof(whole));
+                    throw new ArgumentException($"Index string \"{whole}\": '{s}' in '{p}' is not an "
+                        + $"integer.", nameof(whole));
                 return v;
             }
             return new Slice(Part(0), Part(1), Part(2));
         }
         if (long.TryParse(p, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var index)) return index;
-        throw new ArgumentException($"Index string \"{whole}\": '{p}' is not an integer, a slice (start:stop:step), '...' or 'None'.", nameof(whole));
+        throw new ArgumentException($"Index string \"{whole}\": '{p}' is not an integer, a slice (start:stop:step), "
+            + $"'...' or 'None'.", nameof(whole));
     }
 
     /// <summary>Splits the string form <c>"1:3, ::2, ..."</c> into keys (an empty string selects everything).</summary>

@@ -16,14 +16,19 @@ internal static class IterativeSolvers
         ArgumentNullException.ThrowIfNull(b);
         ArgumentNullException.ThrowIfNull(x0);
         if (A.ndim != 2 || A.GShapeRef[0] != A.GShapeRef[1])
-            throw new ArgumentException($"cg: A must be a square 2-d matrix, got shape {Shapes.Format(A.GShapeRef)}.", nameof(A));
+            throw new ArgumentException($"cg: A must be a square 2-d matrix, got shape "
+                + $"{Shapes.Format(A.GShapeRef)}.", nameof(A));
         long n = A.GShapeRef[0];
-        if (b.ndim != 1 || b.GShapeRef[0] != n) throw new ArgumentException($"cg: b must be a vector of length {n}, got shape {Shapes.Format(b.GShapeRef)}.", nameof(b));
-        if (x0.ndim != 1 || x0.GShapeRef[0] != n) throw new ArgumentException($"cg: x0 must be a vector of length {n}, got shape {Shapes.Format(x0.GShapeRef)}.", nameof(x0));
+        if (b.ndim != 1 || b.GShapeRef[0] != n) throw new ArgumentException($"cg: b must be a vector of length {n}, "
+            + $"got shape {Shapes.Format(b.GShapeRef)}.", nameof(b));
+        if (x0.ndim != 1 || x0.GShapeRef[0] != n) throw new ArgumentException($"cg: x0 must be a vector of length "
+            + $"{n}, got shape {Shapes.Format(x0.GShapeRef)}.", nameof(x0));
         if (!A.dtype.IsFloat)
             throw new ArgumentException($"cg: A must be a real floating-point matrix, got {A.dtype}.", nameof(A));
-        if (tol < 0 || double.IsNaN(tol)) throw new ArgumentOutOfRangeException(nameof(tol), tol, "cg: tol must be >= 0.");
-        if (maxIter is < 0) throw new ArgumentOutOfRangeException(nameof(maxIter), maxIter, "cg: max_iter must be >= 0.");
+        if (tol < 0 || double.IsNaN(tol)) throw new ArgumentOutOfRangeException(nameof(tol), tol, "cg: tol must be "
+            + ">= 0.");
+        if (maxIter is < 0) throw new ArgumentOutOfRangeException(nameof(maxIter), maxIter, "cg: max_iter must be "
+            + ">= 0.");
         CheckOut(@out, [n], "out");
 
         using var Ax0 = ht.matmul(A, x0);
@@ -56,13 +61,15 @@ internal static class IterativeSolvers
     {
         ArgumentNullException.ThrowIfNull(A);
         if (A.ndim != 2 || A.GShapeRef[0] != A.GShapeRef[1])
-            throw new ArgumentException($"lanczos: A must be a square 2-d matrix, got shape {Shapes.Format(A.GShapeRef)}.", nameof(A));
+            throw new ArgumentException($"lanczos: A must be a square 2-d matrix, got shape "
+                + $"{Shapes.Format(A.GShapeRef)}.", nameof(A));
         if (!A.dtype.IsInexact)
             throw new ArgumentException($"lanczos: A can be float or complex, got {A.dtype}.", nameof(A));
         long n = A.GShapeRef[0];
         if (m < 1 || m > n) throw new ArgumentOutOfRangeException(nameof(m), m, $"lanczos: m must lie in [1, {n}].");
         if (v0 is not null && (v0.ndim != 1 || v0.GShapeRef[0] != n))
-            throw new ArgumentException($"lanczos: v0 must be a vector of length {n}, got shape {Shapes.Format(v0.GShapeRef)}.", nameof(v0));
+            throw new ArgumentException($"lanczos: v0 must be a vector of length {n}, got shape "
+                + $"{Shapes.Format(v0.GShapeRef)}.", nameof(v0));
         CheckOut(vOut, [n, m], "V_out");
         CheckOut(tOut, [m, m], "T_out");
         var realType = A.dtype.IsComplex ? (A.dtype == DType.Complex64 ? DType.Float32 : DType.Float64) : A.dtype;
@@ -167,6 +174,7 @@ internal static class IterativeSolvers
     private static void CheckOut(DNDarray? @out, long[] shape, string name)
     {
         if (@out is not null && !@out.GShapeRef.SequenceEqual(shape))
-            throw new ArgumentException($"{name} must have shape {Shapes.Format(shape)}, got {Shapes.Format(@out.GShapeRef)}.", name);
+            throw new ArgumentException($"{name} must have shape {Shapes.Format(shape)}, got "
+                + $"{Shapes.Format(@out.GShapeRef)}.", name);
     }
 }

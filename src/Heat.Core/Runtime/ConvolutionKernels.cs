@@ -8,10 +8,12 @@ internal static class ConvolutionKernels
 {
     /// <summary>
     /// Valid correlation of a batch (signal B × L… with kernel 1 or B × M…, output B × n…; 1 or 2 trailing axes, as
-    /// <paramref name="strides"/> has entries): the backend's own kernel, its host backend's staged through host copies,
+    /// <paramref name="strides"/> has entries): the backend's own kernel, its host backend's staged through host
+    /// copies,
     /// or (a backend with neither: Torch) one multiply and one add of strided views per tap, run by the backend.
     /// </summary>
-    public static void Correlate(ITensorBackend backend, LocalTensor signal, LocalTensor kernel, long[] strides, LocalTensor output)
+    public static void Correlate(ITensorBackend backend, LocalTensor signal, LocalTensor kernel, long[] strides,
+        LocalTensor output)
     {
         if (backend is IConvolutionKernels || backend is IHostFallback)
         {
@@ -23,7 +25,8 @@ internal static class ConvolutionKernels
         Composed(backend, signal, kernel, strides, output);
     }
 
-    private static void Composed(ITensorBackend backend, LocalTensor signal, LocalTensor kernel, long[] strides, LocalTensor output)
+    private static void Composed(ITensorBackend backend, LocalTensor signal, LocalTensor kernel, long[] strides,
+        LocalTensor output)
     {
         backend.Fill(output, Scalar.FromInt(0));
         if (output.Numel == 0) return;

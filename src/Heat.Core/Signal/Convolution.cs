@@ -18,7 +18,8 @@ namespace Heat.Signal;
 /// </remarks>
 internal static class Convolution
 {
-    private static readonly DType[] Supported = [DType.Int8, DType.Int16, DType.Int32, DType.Int64, DType.Float32, DType.Float64];
+    private static readonly DType[] Supported = [DType.Int8, DType.Int16, DType.Int32, DType.Int64, DType.Float32,
+        DType.Float64];
 
     public static DNDarray Convolve(DNDarray a, DNDarray v, string mode, long[] stride, string name)
     {
@@ -27,13 +28,18 @@ internal static class Convolution
         ArgumentNullException.ThrowIfNull(mode);
         int cdim = stride.Length;
         if (mode is not ("full" or "same" or "valid"))
-            throw new ArgumentException($"{name}: only 'full', 'valid' or 'same' are allowed as mode, got '{mode}'.", nameof(mode));
-        if (stride.Any(s => s < 1)) throw new ArgumentOutOfRangeException(nameof(stride), $"{name}: strides must be positive, got ({string.Join(", ", stride)}).");
-        if (a.ndim < cdim) throw new ArgumentException($"{name}: the signal needs at least {cdim} dimension(s), got {a.ndim}.", nameof(a));
-        if (v.ndim < cdim) throw new ArgumentException($"{name}: the filter needs at least {cdim} dimension(s), got {v.ndim}.", nameof(v));
+            throw new ArgumentException($"{name}: only 'full', 'valid' or 'same' are allowed as mode, got "
+                + $"'{mode}'.", nameof(mode));
+        if (stride.Any(s => s < 1)) throw new ArgumentOutOfRangeException(nameof(stride), $"{name}: strides must be "
+            + $"positive, got ({string.Join(", ", stride)}).");
+        if (a.ndim < cdim) throw new ArgumentException($"{name}: the signal needs at least {cdim} dimension(s), got "
+            + $"{a.ndim}.", nameof(a));
+        if (v.ndim < cdim) throw new ArgumentException($"{name}: the filter needs at least {cdim} dimension(s), got "
+            + $"{v.ndim}.", nameof(v));
         var dtype = DTypePromotion.Promote(a.dtype, v.dtype);
         if (!Supported.Contains(dtype))
-            throw new ArgumentException($"{name}: signal {a.dtype} and filter {v.dtype} promote to {dtype}; convolution needs signed integers or real floats.", nameof(v));
+            throw new ArgumentException($"{name}: signal {a.dtype} and filter {v.dtype} promote to {dtype}; "
+                + $"convolution needs signed integers or real floats.", nameof(v));
         long[] aS = a.GShapeRef[^cdim..], vS = v.GShapeRef[^cdim..];
         if (vS.Zip(aS).All(p => p.First >= p.Second) && !vS.SequenceEqual(aS))
         {
@@ -41,17 +47,22 @@ internal static class Convolution
             (aS, vS) = (vS, aS);
         }
         if (vS.Zip(aS).Any(p => p.First > p.Second))
-            throw new ArgumentException($"{name}: the filter must not be larger in one convolved dimension and smaller in another; signal {Shapes.Format(a.GShapeRef)}, filter {Shapes.Format(v.GShapeRef)}.", nameof(v));
-        if (vS.Any(m => m == 0)) throw new ArgumentException($"{name}: the filter is empty ({Shapes.Format(v.GShapeRef)}).", nameof(v));
+            throw new ArgumentException($"{name}: the filter must not be larger in one convolved dimension and "
+                + $"smaller in another; signal {Shapes.Format(a.GShapeRef)}, filter "
+                    + $"{Shapes.Format(v.GShapeRef)}.", nameof(v));
+        if (vS.Any(m => m == 0)) throw new ArgumentException($"{name}: the filter is empty "
+            + $"({Shapes.Format(v.GShapeRef)}).", nameof(v));
         if (mode == "same" && stride.Any(s => s > 1))
             throw new ArgumentException($"{name}: the stride must be 1 for mode 'same'.", nameof(stride));
         int nb = a.ndim - cdim;
         if (v.ndim > cdim)
         {
             if (nb == 0)
-                throw new ArgumentException($"{name}: a batch of filters {Shapes.Format(v.GShapeRef)} needs a batch of signals, got {Shapes.Format(a.GShapeRef)}.", nameof(v));
+                throw new ArgumentException($"{name}: a batch of filters {Shapes.Format(v.GShapeRef)} needs a batch "
+                    + $"of signals, got {Shapes.Format(a.GShapeRef)}.", nameof(v));
             if (v.ndim != a.ndim || !v.GShapeRef[..nb].SequenceEqual(a.GShapeRef[..nb]))
-                throw new ArgumentException($"{name}: batch dimensions of signal and filter must match; signal {Shapes.Format(a.GShapeRef)}, filter {Shapes.Format(v.GShapeRef)}.", nameof(v));
+                throw new ArgumentException($"{name}: batch dimensions of signal and filter must match; signal "
+                    + $"{Shapes.Format(a.GShapeRef)}, filter {Shapes.Format(v.GShapeRef)}.", nameof(v));
         }
         return Run(a, v, mode, stride, dtype);
     }

@@ -27,9 +27,11 @@ public sealed class KMeans
     /// (scikit-learn).</param>
     /// <param name="random_state">Seed of the initialisation; null uses the global <c>ht.random</c> stream.</param>
     /// <exception cref="NotSupportedException">init is "batchparallel".</exception>
-    public KMeans(int n_clusters = 8, string init = "random", int max_iter = 300, double tol = 1e-4, long? random_state = null)
+    public KMeans(int n_clusters = 8, string init = "random", int max_iter = 300, double tol = 1e-4,
+        long? random_state = null)
     {
-        if (n_clusters < 1) throw new ArgumentOutOfRangeException(nameof(n_clusters), n_clusters, "n_clusters must be >= 1.");
+        if (n_clusters < 1) throw new ArgumentOutOfRangeException(nameof(n_clusters), n_clusters, "n_clusters must "
+            + "be >= 1.");
         if (init == "batchparallel")
             throw new NotSupportedException(
                 "KMeans(init: \"batchparallel\") seeds with BatchParallelKMeans, which Heat.Cluster does not have yet; "
@@ -49,7 +51,8 @@ public sealed class KMeans
     public KMeans(DNDarray init, int max_iter = 300, double tol = 1e-4)
         : this(checked((int)(init ?? throw new ArgumentNullException(nameof(init))).shape[0]), "random", max_iter, tol)
     {
-        if (init.ndim != 2) throw new ArgumentException($"init centroids must be 2-d (k x features), got shape ({string.Join(", ", init.shape)}).", nameof(init));
+        if (init.ndim != 2) throw new ArgumentException($"init centroids must be 2-d (k x features), got shape "
+            + $"({string.Join(", ", init.shape)}).", nameof(init));
         _initCenters = init;
     }
 
@@ -79,9 +82,11 @@ public sealed class KMeans
     public KMeans fit(DNDarray x)
     {
         using var data = Lloyd.From(x, nameof(x));
-        if (data.Samples < n_clusters) throw new ArgumentException($"x has {data.Samples} samples, fewer than n_clusters = {n_clusters}.", nameof(x));
+        if (data.Samples < n_clusters) throw new ArgumentException($"x has {data.Samples} samples, fewer than "
+            + $"n_clusters = {n_clusters}.", nameof(x));
         long f = data.Features;
-        var centers = _initCenters is not null ? Initial(_initCenters, f) : Seeding.Choose(data, n_clusters, _init, random_state);
+        var centers = _initCenters is not null ? Initial(_initCenters, f) : Seeding.Choose(data, n_clusters, _init,
+            random_state);
         double threshold = tol * data.MeanFeatureVariance();
         int iterations = 0;
         while (iterations < max_iter)
@@ -110,7 +115,8 @@ public sealed class KMeans
             n_iter_ = iterations;
             cluster_centers_?.Dispose();
             labels_?.Dispose();
-            cluster_centers_ = ht.array(centers, [n_clusters, f], dtype: x.dtype.IsInexact ? x.dtype : ht.float32, device: x.device);
+            cluster_centers_ = ht.array(centers, [n_clusters, f], dtype: x.dtype.IsInexact ? x.dtype : ht.float32,
+                device: x.device);
             labels_ = labels;
             _centers = centers;
             return this;
@@ -125,10 +131,12 @@ public sealed class KMeans
     /// <exception cref="ArgumentException">x does not have the model's number of features.</exception>
     public DNDarray predict(DNDarray x)
     {
-        if (_centers is null) throw new InvalidOperationException("KMeans.predict needs a fitted model; call fit first.");
+        if (_centers is null) throw new InvalidOperationException("KMeans.predict needs a fitted model; call fit "
+            + "first.");
         using var data = Lloyd.From(x, nameof(x));
         long f = _centers.Length / n_clusters;
-        if (data.Features != f) throw new ArgumentException($"x has {data.Features} features, the model {f}.", nameof(x));
+        if (data.Features != f) throw new ArgumentException($"x has {data.Features} features, the model "
+            + $"{f}.", nameof(x));
         return data.Assign(_centers);
     }
 
@@ -141,7 +149,8 @@ public sealed class KMeans
 
     private static double[] Initial(DNDarray init, long features)
     {
-        if (init.shape[1] != features) throw new ArgumentException($"init centroids have {init.shape[1]} features, x has {features}.", nameof(init));
+        if (init.shape[1] != features) throw new ArgumentException($"init centroids have {init.shape[1]} features, "
+            + $"x has {features}.", nameof(init));
         return init.ToArray<double>();
     }
 }

@@ -28,7 +28,8 @@ internal sealed class Lloyd : IDisposable
     public static Lloyd From(DNDarray x, string paramName)
     {
         ArgumentNullException.ThrowIfNull(x, paramName);
-        if (x.ndim != 2) throw new ArgumentException($"{paramName} must be 2-d (samples x features), got shape ({string.Join(", ", x.shape)}).", paramName);
+        if (x.ndim != 2) throw new ArgumentException($"{paramName} must be 2-d (samples x features), got shape "
+            + $"({string.Join(", ", x.shape)}).", paramName);
         if (x.dtype.IsComplex) throw new ArgumentException($"{paramName} must be real, got {x.dtype}.", paramName);
         var type = x.dtype == ht.float64 ? ht.float64 : ht.float32;
         if (x.split != 1 && x.dtype == type) return new Lloyd(x, owned: false);

@@ -61,9 +61,11 @@ public sealed class Lasso
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
-        if (x.ndim != 2) throw new ArgumentException($"x must be 2-d (samples x features), got shape {Format(x.shape)}.", nameof(x));
+        if (x.ndim != 2) throw new ArgumentException($"x must be 2-d (samples x features), got shape "
+            + $"{Format(x.shape)}.", nameof(x));
         long n = x.shape[0], f = x.shape[1];
-        if (y.size != n || y.ndim > 2) throw new ArgumentException($"y must hold one target per sample ({n}), got shape {Format(y.shape)}.", nameof(y));
+        if (y.size != n || y.ndim > 2) throw new ArgumentException($"y must hold one target per sample ({n}), got "
+            + $"shape {Format(y.shape)}.", nameof(y));
         if (precompute ?? f <= GramFeatureLimit) return FitGram(x, y, n, f);
         // The columns of X as float64 vectors, split along samples (or replicated), and the residual r = y − Xθ = y at
         // θ = 0.
@@ -117,10 +119,13 @@ public sealed class Lasso
     public DNDarray predict(DNDarray x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        if (_theta.Length == 0) throw new InvalidOperationException("Lasso.predict needs a fitted model; call fit first.");
+        if (_theta.Length == 0) throw new InvalidOperationException("Lasso.predict needs a fitted model; call fit "
+            + "first.");
         if (x.ndim != 2 || x.shape[1] != _theta.Length)
-            throw new ArgumentException($"x must have {_theta.Length} features (intercept column first), got shape {Format(x.shape)}.", nameof(x));
-        using var theta = ht.array(_theta, [_theta.Length], dtype: x.dtype.IsInexact ? x.dtype : ht.float64, device: x.device);
+            throw new ArgumentException($"x must have {_theta.Length} features (intercept column first), got shape "
+                + $"{Format(x.shape)}.", nameof(x));
+        using var theta = ht.array(_theta, [_theta.Length], dtype: x.dtype.IsInexact ? x.dtype : ht.float64,
+            device: x.device);
         return ht.matmul(x, theta);
     }
 

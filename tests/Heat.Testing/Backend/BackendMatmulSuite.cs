@@ -32,7 +32,8 @@ public abstract class BackendMatmulSuite(IBackendFixture fixture)
     {
         var d = new TheoryData<string, long, long, long>();
         foreach (var t in new[] { "float32", "float64" })
-            foreach (var (m, k, n) in new (long, long, long)[] { (1, 1, 1), (7, 13, 5), (65, 129, 33), (6, 256, 16), (130, 300, 70), (1, 40, 200), (3, 0, 4), (0, 5, 3) })
+            foreach (var (m, k, n) in new (long, long, long)[] { (1, 1, 1), (7, 13, 5), (65, 129, 33), (6, 256, 16),
+                (130, 300, 70), (1, 40, 200), (3, 0, 4), (0, 5, 3) })
                 d.Add(t, m, k, n);
         foreach (var t in new[] { "int32", "int64", "uint8", "int16" })
             d.Add(t, 7, 13, 5);
@@ -52,7 +53,8 @@ public abstract class BackendMatmulSuite(IBackendFixture fixture)
         AssertClose(expected, Read(c), dt, $"matmul {dt} {m}x{k}x{n}", Tol(dt, k));
         // accumulate: c += a @ b
         B.Matmul(a, b, c, accumulate: true);
-        AssertClose(expected.Select(v => Wrap(dt, 2 * v)).ToArray(), Read(c), dt, $"matmul accumulate {dt} {m}x{k}x{n}", Tol(dt, k));
+        AssertClose(expected.Select(v => Wrap(dt, 2 * v)).ToArray(), Read(c), dt, $"matmul accumulate {dt} "
+            + $"{m}x{k}x{n}", Tol(dt, k));
     }
 
     [Theory]
@@ -93,8 +95,10 @@ public abstract class BackendMatmulSuite(IBackendFixture fixture)
         for (int i = 0; i < 2; i++)
             for (int j = 0; j < 3; j++)
             {
-                var expected = Naive(av[(i * 63)..((i + 1) * 63)], bv[(j * 77)..((j + 1) * 77)], 9, 7, 11).Select(v => Wrap(dt, v)).ToArray();
-                AssertClose(expected, got[((i * 3 + j) * 99)..((i * 3 + j + 1) * 99)], dt, $"batch ({i},{j})", Tol(dt, 7));
+                var expected = Naive(av[(i * 63)..((i + 1) * 63)], bv[(j * 77)..((j + 1) * 77)], 9, 7,
+                    11).Select(v => Wrap(dt, v)).ToArray();
+                AssertClose(expected, got[((i * 3 + j) * 99)..((i * 3 + j + 1) * 99)], dt, $"batch ({i},{j})", Tol(dt,
+                    7));
             }
         // Many small products (parallel over the batch).
         var xv = Values(dt, 64 * 4 * 5, 7, -3, 3); var yv = Values(dt, 5 * 3, 8, -3, 3);
@@ -104,7 +108,8 @@ public abstract class BackendMatmulSuite(IBackendFixture fixture)
         B.Matmul(x, y, z);
         var zv = Read(z);
         for (int i = 0; i < 64; i += 9)
-            AssertClose(Naive(xv[(i * 20)..((i + 1) * 20)], yv, 4, 5, 3).Select(v => Wrap(dt, v)).ToArray(), zv[(i * 12)..((i + 1) * 12)], dt, $"small batch {i}", Tol(dt, 5));
+            AssertClose(Naive(xv[(i * 20)..((i + 1) * 20)], yv, 4, 5, 3).Select(v => Wrap(dt, v)).ToArray(),
+                zv[(i * 12)..((i + 1) * 12)], dt, $"small batch {i}", Tol(dt, 5));
     }
 
     [Fact]

@@ -36,14 +36,16 @@ public abstract class ReductionKernelSuite(IBackendFixture fixture)
         using var result = B.Empty([1], dt);
         Kernels.InnerProduct(a, b, result);
         double expected = av.Zip(bv, (x, y) => x * y).Sum();
-        Assert.True(Math.Abs(Read(result)[0] - expected) <= Tol(dt) * (1 + n), $"{dt} n={n}: {Read(result)[0]:R} vs {expected:R}");
+        Assert.True(Math.Abs(Read(result)[0] - expected) <= Tol(dt) * (1 + n), $"{dt} n={n}: {Read(result)[0]:R} vs "
+            + $"{expected:R}");
     }
 
     public static TheoryData<string, int, int, int> NearestCases()
     {
         var d = new TheoryData<string, int, int, int>();
         foreach (var t in FloatDTypes)
-            foreach (var (m, k, f) in new[] { (0, 3, 4), (1, 1, 3), (300, 8, 5), (257, 4, 6), (9000, 8, 3), (9000, 5, 2) }) d.Add(t, m, k, f);
+            foreach (var (m, k, f) in new[] { (0, 3, 4), (1, 1, 3), (300, 8, 5), (257, 4, 6), (9000, 8, 3), (9000, 5,
+                2) }) d.Add(t, m, k, f);
         return d;
     }
 
@@ -57,13 +59,15 @@ public abstract class ReductionKernelSuite(IBackendFixture fixture)
         using var labels = B.Empty([m], DType.Int64);
         Kernels.NearestRows(x, c, labels);
         var got = Read(labels);
-        double Distance(int i, int j) => Enumerable.Range(0, f).Sum(d => (xv[i * f + d] - cv[j * f + d]) * (xv[i * f + d] - cv[j * f + d]));
+        double Distance(int i, int j) => Enumerable.Range(0,
+            f).Sum(d => (xv[i * f + d] - cv[j * f + d]) * (xv[i * f + d] - cv[j * f + d]));
         for (int i = 0; i < m; i++)
         {
             int label = (int)got[i];
             Assert.InRange(label, 0, k - 1);
             double best = Enumerable.Range(0, k).Min(j => Distance(i, j));
-            Assert.True(Distance(i, label) <= best + Tol(dt) * 100, $"{dt} row {i}: label {label} at {Distance(i, label):R}, nearest at {best:R}");
+            Assert.True(Distance(i, label) <= best + Tol(dt) * 100, $"{dt} row {i}: label {label} at "
+                + $"{Distance(i, label):R}, nearest at {best:R}");
         }
     }
 
@@ -72,7 +76,8 @@ public abstract class ReductionKernelSuite(IBackendFixture fixture)
         var d = new TheoryData<string, string, int, int, int>();
         foreach (var t in FloatDTypes)
             foreach (var ids in new[] { "int32", "int64" })
-                foreach (var (n, f, s) in new[] { (0, 3, 4), (10, 3, 5), (9000, 4, 6), (7, 2, 0) }) d.Add(t, ids, n, f, s);
+                foreach (var (n, f, s) in new[] { (0, 3, 4), (10, 3, 5), (9000, 4, 6), (7, 2, 0) }) d.Add(t, ids, n, f,
+                    s);
         return d;
     }
 

@@ -30,7 +30,8 @@ public abstract unsafe class CommunicatorConformanceSuite(ITestWorld world)
         }
     }
 
-    private static readonly string[] TypeNames = ["bool", "byte", "sbyte", "short", "int", "long", "float", "double", "Complex64", "Complex"];
+    private static readonly string[] TypeNames = ["bool", "byte", "sbyte", "short", "int", "long", "float", "double",
+        "Complex64", "Complex"];
 
     /// <summary>The world the tests run in.</summary>
     protected ITestWorld World { get; } = world;
@@ -260,7 +261,8 @@ public abstract unsafe class CommunicatorConformanceSuite(ITestWorld world)
             var v = new int[displs[^1] + counts[^1]];
             c.Gatherv<int>(TestValues.Array<int>(me, counts[me]), v, counts, displs, root);
             if (me == root)
-                for (int r = 0; r < p; r++) Assert.Equal(TestValues.Array<int>(r, counts[r]), v.AsSpan((int)displs[r], (int)counts[r]).ToArray());
+                for (int r = 0; r < p; r++) Assert.Equal(TestValues.Array<int>(r, counts[r]), v.AsSpan((int)displs[r],
+                    (int)counts[r]).ToArray());
         }
     });
 
@@ -301,7 +303,8 @@ public abstract unsafe class CommunicatorConformanceSuite(ITestWorld world)
         for (int j = 0; j < p; j++) { send[2 * j] = me * 1000 + j; send[2 * j + 1] = -(me * 1000 + j); }
         var recv = new int[2 * p];
         c.Alltoall<int>(send, recv);
-        for (int i = 0; i < p; i++) { Assert.Equal(i * 1000 + me, recv[2 * i]); Assert.Equal(-(i * 1000 + me), recv[2 * i + 1]); }
+        for (int i = 0; i < p; i++) { Assert.Equal(i * 1000 + me, recv[2 * i]); Assert.Equal(-(i * 1000 + me),
+            recv[2 * i + 1]); }
         c.Alltoall(ReadOnlySpan<int>.Empty, Span<int>.Empty);
     });
 
@@ -314,14 +317,16 @@ public abstract unsafe class CommunicatorConformanceSuite(ITestWorld world)
         const int item = sizeof(int);
         long C = 2 * p + 1;
         long[] rows = [.. Enumerable.Range(0, p).Select(q => (long)(q % 3))], rowStart = Displacements(rows, gap: 0);
-        long[] cols = [.. Enumerable.Range(0, p).Select(q => C / p + (q < C % p ? 1 : 0))], colStart = Displacements(cols, gap: 0);
+        long[] cols = [.. Enumerable.Range(0, p).Select(q => C / p + (q < C % p ? 1 : 0))],
+            colStart = Displacements(cols, gap: 0);
         long R = rows.Sum();
         // The local rows sit in a wider buffer (row pitch C + 3), so the send side is strided in both dimensions.
         long pitch = C + 3;
         var local = new int[Math.Max(1, rows[me] * pitch)];
         for (long i = 0; i < rows[me]; i++)
             for (long j = 0; j < C; j++) local[i * pitch + j] = (int)(1000 * (rowStart[me] + i) + j);
-        var sendBoxes = Enumerable.Range(0, p).Select(r => new ByteBox(colStart[r] * item, [rows[me], cols[r]], [pitch * item, item], item)).ToArray();
+        var sendBoxes = Enumerable.Range(0, p).Select(r => new ByteBox(colStart[r] * item, [rows[me], cols[r]],
+            [pitch * item, item], item)).ToArray();
         foreach (bool transposed in new[] { false, true })
         {
             long n = R * cols[me];
@@ -329,9 +334,11 @@ public abstract unsafe class CommunicatorConformanceSuite(ITestWorld world)
             Array.Fill(result, -1);
             var recvBoxes = Enumerable.Range(0, p).Select(q => transposed
                 ? new ByteBox(rowStart[q] * item, [rows[q], cols[me]], [item, R * item], item)
-                : new ByteBox(rowStart[q] * cols[me] * item, [rows[q], cols[me]], [cols[me] * item, item], item)).ToArray();
+                : new ByteBox(rowStart[q] * cols[me] * item, [rows[q], cols[me]], [cols[me] * item, item],
+                    item)).ToArray();
             fixed (int* sp = local, rp = result)
-                c.Alltoallw(new CommBuffer<byte>((byte*)sp, local.Length * item), sendBoxes, new CommBuffer<byte>((byte*)rp, n * item), recvBoxes);
+                c.Alltoallw(new CommBuffer<byte>((byte*)sp, local.Length * item), sendBoxes,
+                    new CommBuffer<byte>((byte*)rp, n * item), recvBoxes);
             for (long i = 0; i < R; i++)
                 for (long j = 0; j < cols[me]; j++)
                     Assert.Equal((int)(1000 * i + colStart[me] + j), result[transposed ? j * R + i : i * cols[me] + j]);
@@ -368,21 +375,26 @@ public abstract unsafe class CommunicatorConformanceSuite(ITestWorld world)
             var none = new CommBuffer<double>(b, 0);
             var device = new CommBuffer<double>(b, 1, MemoryKind.Device);
             var e = Assert.Throws<ArgumentOutOfRangeException>(() => c.Send(none, p, 0));
-            Assert.Equal(("dest", $"Send: destination {p} is not a rank of a communicator of size {p}."), (e.ParamName, e.Message.Split(" (Parameter")[0]));
+            Assert.Equal(("dest", $"Send: destination {p} is not a rank of a communicator of size "
+                + $"{p}."), (e.ParamName, e.Message.Split(" (Parameter")[0]));
             e = Assert.Throws<ArgumentOutOfRangeException>(() => c.Recv(none, -5, 0));
-            Assert.Equal(("source", $"Recv: source -5 is not a rank of a communicator of size {p}."), (e.ParamName, e.Message.Split(" (Parameter")[0]));
+            Assert.Equal(("source", $"Recv: source -5 is not a rank of a communicator of size "
+                + $"{p}."), (e.ParamName, e.Message.Split(" (Parameter")[0]));
             e = Assert.Throws<ArgumentOutOfRangeException>(() => c.Irecv(none, 0, -3));
             Assert.Equal(("tag", "Irecv: tag -3 is negative."), (e.ParamName, e.Message.Split(" (Parameter")[0]));
             e = Assert.Throws<ArgumentOutOfRangeException>(() => c.Bcast(none, p));
-            Assert.Equal(("root", $"Bcast: root {p} is not a rank of a communicator of size {p}."), (e.ParamName, e.Message.Split(" (Parameter")[0]));
+            Assert.Equal(("root", $"Bcast: root {p} is not a rank of a communicator of size "
+                + $"{p}."), (e.ParamName, e.Message.Split(" (Parameter")[0]));
             e = Assert.Throws<ArgumentOutOfRangeException>(() => c.Split(-2, 0));
             Assert.StartsWith("Split: colour -2 is negative", e.Message);
             var a = Assert.Throws<ArgumentException>(() => c.Allgather(all, none));
-            Assert.Equal($"Allgather: the receive buffer holds 0 elements but {p * (2 * p + 1)} are needed.", a.Message);
+            Assert.Equal($"Allgather: the receive buffer holds 0 elements but {p * (2 * p + 1)} are "
+                + $"needed.", a.Message);
             if (p > 1)
             {
                 a = Assert.Throws<ArgumentException>(() => c.Alltoall(all, all));
-                Assert.StartsWith($"Alltoall: the send buffer's {2 * p + 1} elements do not split into {p} equal blocks.", a.Message);
+                Assert.StartsWith($"Alltoall: the send buffer's {2 * p + 1} elements do not split into {p} equal "
+                    + $"blocks.", a.Message);
             }
             a = Assert.Throws<ArgumentException>(() => c.Alltoallv(all, [], [], all, [], []));
             Assert.Equal($"Alltoallv: send counts and displacements need {p} entries each, got 0 and 0.", a.Message);
@@ -415,7 +427,8 @@ public abstract unsafe class CommunicatorConformanceSuite(ITestWorld world)
             c.Alltoallv(send, sc, sd, recv, rc, rd);
             for (int i = 0; i < p; i++)
                 for (long k = 0; k < rc[i]; k++) Assert.Equal(i * 100 + me + k * 0.5, recvAll[pad + rd[i] + k]);
-            for (long k = 0; k < pad; k++) { Assert.Equal(-1, recvAll[k]); Assert.Equal(-1, recvAll[pad + recvTotal + k]); }
+            for (long k = 0; k < pad; k++) { Assert.Equal(-1, recvAll[k]); Assert.Equal(-1,
+                recvAll[pad + recvTotal + k]); }
         }
         finally { NativeMemory.Free(sendAll); NativeMemory.Free(recvAll); }
     });
@@ -555,7 +568,8 @@ public abstract unsafe class CommunicatorConformanceSuite(ITestWorld world)
         using var sub = c.Split(colour, key: -me);  // reversed order inside each colour
         if (colour == Comm.Undefined) { Assert.Null(sub); return; }
         Assert.NotNull(sub);
-        var members = Enumerable.Range(0, c.Size).Where(r => r != 2 && r % 2 == colour).OrderByDescending(r => r).ToArray();
+        var members = Enumerable.Range(0,
+            c.Size).Where(r => r != 2 && r % 2 == colour).OrderByDescending(r => r).ToArray();
         Assert.Equal(members.Length, sub.Size);
         Assert.Equal(Array.IndexOf(members, me), sub.Rank);
         Assert.Equal(members.Sum(), sub.Allreduce(me, ReduceOp.Sum));

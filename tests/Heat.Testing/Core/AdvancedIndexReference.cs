@@ -10,16 +10,19 @@ namespace Heat.Testing.Core;
 public sealed record AKey(string Kind, long I = 0, long? Start = null, long? Stop = null, long? Step = null,
                           long[]? Data = null, bool[]? Mask = null, long[]? Shape = null)
 {
-    /// <summary>0: a DNDarray (split by <see cref="Split"/>), 1: long[], 2: int[] / bool[], 3: an int32 DNDarray.</summary>
+    /// <summary>0: a DNDarray (split by <see cref="Split"/>), 1: long[], 2: int[] / bool[], 3: an int32
+    /// DNDarray.</summary>
     public int Form { get; init; }
     /// <summary>The split of a DNDarray key (-1: none).</summary>
     public int Split { get; init; } = -1;
 
     public static AKey Int(long i) => new("int", i);
-    public static AKey Sl(long? start = null, long? stop = null, long? step = null) => new("slice", Start: start, Stop: stop, Step: step);
+    public static AKey Sl(long? start = null, long? stop = null, long? step = null) => new("slice", Start: start,
+        Stop: stop, Step: step);
     public static readonly AKey New = new("new");
     public static readonly AKey Ell = new("ellipsis");
-    public static AKey Arr(long[] data, long[]? shape = null) => new("array", Data: data, Shape: shape ?? [data.Length]);
+    public static AKey Arr(long[] data, long[]? shape = null) => new("array", Data: data,
+        Shape: shape ?? [data.Length]);
     public static AKey Msk(bool[] mask, long[]? shape = null) => new("mask", Mask: mask, Shape: shape ?? [mask.Length]);
 
     /// <summary>The key as the API's <see cref="IndexKey"/> (DNDarray keys are created on the calling rank; the
@@ -76,7 +79,8 @@ public static class AdvancedIndexReference
     public static (long[] Shape, long[] Positions) Resolve(IReadOnlyList<AKey> keys, long[] shape)
     {
         int ndim = shape.Length;
-        int consumed = keys.Sum(k => k.Kind switch { "int" or "slice" or "array" => 1, "mask" => k.Shape!.Length, _ => 0 });
+        int consumed = keys.Sum(k => k.Kind switch { "int" or "slice" or "array" => 1, "mask" => k.Shape!.Length,
+            _ => 0 });
         if (consumed > ndim) throw new IndexOutOfRangeException("too many indices");
         // Items per input axis (or new axis), and the index arrays (flat data + shape).
         var items = new List<(Item Item, int Axis, int KeyIndex)>();
@@ -89,9 +93,11 @@ public static class AdvancedIndexReference
             {
                 case "new": items.Add((new Item("new"), -1, ki)); break;
                 case "ellipsis":
-                    for (int e = 0; e < ndim - consumed; e++) { items.Add((new Item("slice", Range(shape[axis])), axis, ki)); axis++; }
+                    for (int e = 0; e < ndim - consumed; e++) { items.Add((new Item("slice", Range(shape[axis])), axis,
+                        ki)); axis++; }
                     break;
-                case "slice": items.Add((new Item("slice", SliceIndices(k.Start, k.Stop, k.Step, shape[axis])), axis, ki)); axis++; break;
+                case "slice": items.Add((new Item("slice", SliceIndices(k.Start, k.Stop, k.Step, shape[axis])), axis,
+                    ki)); axis++; break;
                 case "int":
                     arrays.Add(([Wrap(k.I, shape[axis])], []));
                     items.Add((new Item("adv", Array: arrays.Count - 1), axis, ki)); axis++;
@@ -103,7 +109,8 @@ public static class AdvancedIndexReference
                 default:
                     int kd = k.Shape!.Length;
                     for (int d = 0; d < kd; d++)
-                        if (k.Shape[d] != shape[axis + d]) throw new IndexOutOfRangeException("boolean index did not match");
+                        if (k.Shape[d] != shape[axis + d]) throw new IndexOutOfRangeException("boolean index did "
+                            + "not match");
                     var coords = Enumerable.Range(0, kd).Select(_ => new List<long>()).ToArray();
                     var strides = Strides(k.Shape);
                     for (long f = 0; f < k.Mask!.Length; f++)
@@ -123,7 +130,8 @@ public static class AdvancedIndexReference
         var b = Broadcast(arrays.Select(a => a.Shape).ToList());
         var fancyKeys = items.Where(i => i.Item.Kind == "adv").Select(i => i.KeyIndex).Distinct().ToList();
         // NumPy's consecutiveness: every key between the first and the last advanced key must be advanced.
-        bool adjacent = fancyKeys.Count == 0 || Enumerable.Range(fancyKeys[0], fancyKeys[^1] - fancyKeys[0] + 1).All(fancyKeys.Contains);
+        bool adjacent = fancyKeys.Count == 0 || Enumerable.Range(fancyKeys[0],
+            fancyKeys[^1] - fancyKeys[0] + 1).All(fancyKeys.Contains);
         if (!anyArray) b = [];
         // Result dims: ("B", -1) or (item index).
         var dims = new List<int>();
@@ -179,7 +187,8 @@ public static class AdvancedIndexReference
     }
 
     private static long Wrap(long v, long n) =>
-        v < -n || v >= n ? throw new IndexOutOfRangeException($"index {v} out of bounds for size {n}") : v < 0 ? v + n : v;
+        v < -n || v >= n ? throw new IndexOutOfRangeException($"index {v} out of bounds for size "
+            + $"{n}") : v < 0 ? v + n : v;
 
     private static long[] Range(long n) => Enumerable.Range(0, (int)n).Select(i => (long)i).ToArray();
 

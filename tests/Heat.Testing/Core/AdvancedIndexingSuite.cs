@@ -37,29 +37,43 @@ public abstract class AdvancedIndexingSuite<TWorld>(ITestWorld? world = null) : 
             [Msk(whole, [7, 5])], [Msk(whole, [7, 5]) with { Split = 0 }], [Msk(whole, [7, 5]) with { Split = 1 }],
             [Msk(Pattern(35, _ => false), [7, 5]) with { Split = 0 }], [Msk(Pattern(35, _ => true), [7, 5])],
             [Msk(rowsHalf)], [Msk(rowsHalf) with { Form = 1 }], [Msk(rowsHalf) with { Split = 0 }],
-            [Msk(Pattern(7, _ => false)) with { Split = 0 }], [Msk(Pattern(7, _ => true))], [Msk(Pattern(7, i => i is 2 or 3))],
+            [Msk(Pattern(7, _ => false)) with { Split = 0 }], [Msk(Pattern(7, _ => true))], [Msk(Pattern(7,
+                i => i is 2 or 3))],
             [Msk(Pattern(7, i => i == 6)) with { Split = 0 }], [Msk(Pattern(7, i => i < 2))],
             [Sl(), Msk(Pattern(5, i => i != 2))], [Sl(), Msk(Pattern(5, i => i == 4)) with { Split = 0 }],
-            [Sl(1, null, 2), Msk(Pattern(5, i => i % 2 == 1)) with { Form = 1 }], [Msk(rowsHalf), Int(-1)], [Msk(rowsHalf), Sl(null, null, -2)],
-            [Arr([0, 6, 6, -1, 3])], [Arr([0, 6, 6, -1, 3]) with { Form = 1 }], [Arr([0, 6, 6, -1, 3]) with { Form = 2 }],
-            [Arr([0, 6, 6, -1, 3]) with { Split = 0 }], [Arr([-7, 2, 2, 5]) with { Form = 3, Split = 0 }], [Arr([])], [Arr([]) with { Split = 0 }],
+            [Sl(1, null, 2), Msk(Pattern(5, i => i % 2 == 1)) with { Form = 1 }], [Msk(rowsHalf), Int(-1)],
+                [Msk(rowsHalf), Sl(null, null, -2)],
+            [Arr([0, 6, 6, -1, 3])], [Arr([0, 6, 6, -1, 3]) with { Form = 1 }], [Arr([0, 6, 6, -1,
+                3]) with { Form = 2 }],
+            [Arr([0, 6, 6, -1, 3]) with { Split = 0 }], [Arr([-7, 2, 2, 5]) with { Form = 3, Split = 0 }], [Arr([])],
+                [Arr([]) with { Split = 0 }],
             [Arr([1, 0, 1, 5, 6, 2], [2, 3]) with { Split = 0 }], [Arr([1, 0, 1, 5, 6, 2], [2, 3]) with { Split = 1 }],
-            [Sl(), Arr([4, -5, 2, 2])], [Sl(), Arr([4, -5, 2, 2]) with { Split = 0 }], [Sl(null, null, -1), Arr([0, 4])],
-            [Sl(2, 6), Arr([3, 1]) with { Form = 1 }], [Arr([2, 0, -1]), Arr([4, 4, 0]) with { Split = 0 }], [Arr([6, 1]) with { Split = 0 }, Int(2)],
-            [Int(-2), Arr([1, 3, 1])], [Arr([5, 1]), Sl(1, 4)], [Arr([3], [1, 1]), Arr([0, 1, 2], [3])], [Arr([1, 2], [2, 1]) with { Split = 0 }, Arr([0, 4, 3])],
-            [Arr([0, 5]), New, Arr([1, 2])], [New, Arr([0, 5]), Arr([1, 2])], [Ell, Arr([1, -1])], [Arr([1, 0]), Ell], [Arr([4, 4]), Ell, Arr([0, 0])],
+            [Sl(), Arr([4, -5, 2, 2])], [Sl(), Arr([4, -5, 2, 2]) with { Split = 0 }], [Sl(null, null, -1), Arr([0,
+                4])],
+            [Sl(2, 6), Arr([3, 1]) with { Form = 1 }], [Arr([2, 0, -1]), Arr([4, 4, 0]) with { Split = 0 }], [Arr([6,
+                1]) with { Split = 0 }, Int(2)],
+            [Int(-2), Arr([1, 3, 1])], [Arr([5, 1]), Sl(1, 4)], [Arr([3], [1, 1]), Arr([0, 1, 2], [3])], [Arr([1, 2],
+                [2, 1]) with { Split = 0 }, Arr([0, 4, 3])],
+            [Arr([0, 5]), New, Arr([1, 2])], [New, Arr([0, 5]), Arr([1, 2])], [Ell, Arr([1, -1])], [Arr([1, 0]), Ell],
+                [Arr([4, 4]), Ell, Arr([0, 0])],
         ];
         return list;
     }
 
     private static AKey[][] Keys453() =>
     [
-        [Arr([0, 2]), Sl(), Arr([1, -1])], [Sl(), Arr([1, 1, -1]), Int(0)], [Int(1), Sl(), Arr([0, 2])], [Sl(), Int(0), Arr([1, 2])],
-        [Arr([3, 0]), Int(4)], [Arr([1, 0]), New, Arr([0, 1])], [Ell, Arr([2, 0]) with { Split = 0 }], [Sl(), Sl(), Msk(Pattern(3, i => i != 1))],
-        [Msk(Pattern(20, i => i % 3 == 0), [4, 5]) with { Split = 0 }], [Msk(Pattern(20, i => i % 3 == 0), [4, 5]) with { Split = 1 }],
-        [Int(2), Msk(Pattern(15, i => i % 4 == 1), [5, 3])], [Sl(), Msk(Pattern(15, i => i > 9), [5, 3]) with { Split = 1 }],
-        [Sl(null, null, -1), Arr([4, 0, 4]), Sl(0, 2)], [Arr([0, 1, 2, 3], [2, 2]) with { Split = 0 }, Sl(1, 3), Arr([2, 0], [1, 2])],
-        [Sl(), Arr([0, 1]), Ell, Arr([2, 2])], [Arr([-1]) with { Split = 0 }, Arr([-1]), Arr([-1])], [Msk(Pattern(4, i => i == 3)) with { Split = 0 }, Int(1), Sl(1, null)],
+        [Arr([0, 2]), Sl(), Arr([1, -1])], [Sl(), Arr([1, 1, -1]), Int(0)], [Int(1), Sl(), Arr([0, 2])], [Sl(), Int(0),
+            Arr([1, 2])],
+        [Arr([3, 0]), Int(4)], [Arr([1, 0]), New, Arr([0, 1])], [Ell, Arr([2, 0]) with { Split = 0 }], [Sl(), Sl(),
+            Msk(Pattern(3, i => i != 1))],
+        [Msk(Pattern(20, i => i % 3 == 0), [4, 5]) with { Split = 0 }], [Msk(Pattern(20, i => i % 3 == 0), [4,
+            5]) with { Split = 1 }],
+        [Int(2), Msk(Pattern(15, i => i % 4 == 1), [5, 3])], [Sl(), Msk(Pattern(15, i => i > 9), [5,
+            3]) with { Split = 1 }],
+        [Sl(null, null, -1), Arr([4, 0, 4]), Sl(0, 2)], [Arr([0, 1, 2, 3], [2, 2]) with { Split = 0 }, Sl(1, 3),
+            Arr([2, 0], [1, 2])],
+        [Sl(), Arr([0, 1]), Ell, Arr([2, 2])], [Arr([-1]) with { Split = 0 }, Arr([-1]), Arr([-1])], [Msk(Pattern(4,
+            i => i == 3)) with { Split = 0 }, Int(1), Sl(1, null)],
     ];
 
     /// <summary>The array of the tests: balanced (layout 0), all rows on the last rank (1), or random uneven rows with
@@ -82,9 +96,11 @@ public abstract class AdvancedIndexingSuite<TWorld>(ITestWorld? world = null) : 
     /// a known <c>balanced</c> is right.</summary>
     private static void AssertResult(DNDarray r, long[] shape, double[] expected, string what)
     {
-        Assert.True(shape.SequenceEqual(r.shape), $"{what}: shape ({string.Join(",", r.shape)}), expected ({string.Join(",", shape)})");
+        Assert.True(shape.SequenceEqual(r.shape), $"{what}: shape ({string.Join(",", r.shape)}), expected "
+            + $"({string.Join(",", shape)})");
         var got = r.ToArray<double>();
-        Assert.True(expected.SequenceEqual(got), $"{what}: got [{string.Join(", ", got)}], expected [{string.Join(", ", expected)}]");
+        Assert.True(expected.SequenceEqual(got), $"{what}: got [{string.Join(", ", got)}], expected "
+            + $"[{string.Join(", ", expected)}]");
         var local = r.ToLocalArray<double>();
         if (r.split is int s)
         {
@@ -92,7 +108,8 @@ public abstract class AdvancedIndexingSuite<TWorld>(ITestWorld? world = null) : 
             var (chunk, lshape) = IndexReference.Chunk(expected, shape, s, counts, ht.get_comm().Rank);
             Assert.True(lshape.SequenceEqual(r.lshape), $"{what}: lshape");
             Assert.True(chunk.SequenceEqual(local), $"{what}: local chunk");
-            if (r.balanced is bool b) Assert.Equal(counts.SequenceEqual(Enumerable.Range(0, counts.Length).Select(i => shape[s] / counts.Length + (i < shape[s] % counts.Length ? 1 : 0))), b);
+            if (r.balanced is bool b) Assert.Equal(counts.SequenceEqual(Enumerable.Range(0,
+                counts.Length).Select(i => shape[s] / counts.Length + (i < shape[s] % counts.Length ? 1 : 0))), b);
         }
         else Assert.True(expected.SequenceEqual(local), $"{what}: replicated local data");
     }
@@ -105,7 +122,8 @@ public abstract class AdvancedIndexingSuite<TWorld>(ITestWorld? world = null) : 
         AssertResult(r, eshape, positions.Select(p => data[p]).ToArray(), $"{what}, x[{AKey.Format(keys)}]");
     }
 
-    private static void CheckSet(double[] data, long[] shape, int? split, int layout, int ranks, AKey[] keys, int valueKind, string what)
+    private static void CheckSet(double[] data, long[] shape, int? split, int layout, int ranks, AKey[] keys,
+        int valueKind, string what)
     {
         var (eshape, positions) = AdvancedIndexReference.Resolve(keys, shape);
         using var scope = DisposeScope.Begin();
@@ -126,13 +144,15 @@ public abstract class AdvancedIndexingSuite<TWorld>(ITestWorld? world = null) : 
                 var vshape = valueKind == 4 && eshape.Length > 0 ? [eshape[^1]] : eshape;
                 long vn = vshape.Aggregate(1L, (a, b) => a * b);
                 var vdata = Enumerable.Range(0, (int)vn).Select(i => -1.0 - i).ToArray();
-                int? vsplit = vshape.Length == 0 ? null : valueKind switch { 2 => 0, 3 => vshape.Length - 1, _ => null };
+                int? vsplit = vshape.Length == 0 ? null : valueKind switch { 2 => 0, 3 => vshape.Length - 1,
+                    _ => null };
                 using (var value = ht.array(vdata, vshape, split: vsplit)) x[ikeys] = value;
                 for (long e = 0; e < positions.Length; e++) expected[positions[e]] = vdata[e % vn];
                 break;
         }
         var got = x.ToArray<double>();
-        Assert.True(expected.SequenceEqual(got), $"{desc}: got [{string.Join(", ", got)}], expected [{string.Join(", ", expected)}]");
+        Assert.True(expected.SequenceEqual(got), $"{desc}: got [{string.Join(", ", got)}], expected "
+            + $"[{string.Join(", ", expected)}]");
         Assert.Equal(split, x.split);
         Assert.Equal(lshape, x.lshape);
     }
@@ -146,7 +166,8 @@ public abstract class AdvancedIndexingSuite<TWorld>(ITestWorld? world = null) : 
             foreach (var layout in new[] { 0, 1, 2 })
             {
                 using var x = Build(data, Shape75, split, layout, ranks);
-                foreach (var keys in Keys75()) CheckGet(x, data, Shape75, keys, $"ranks {ranks}, split {split}, layout {layout}");
+                foreach (var keys in Keys75()) CheckGet(x, data, Shape75, keys, $"ranks {ranks}, split {split}, "
+                    + $"layout {layout}");
             }
         });
     }
@@ -160,7 +181,8 @@ public abstract class AdvancedIndexingSuite<TWorld>(ITestWorld? world = null) : 
             foreach (var layout in new[] { 0, 2 })
             {
                 using var x = Build(data, Shape453, split, layout, ranks);
-                foreach (var keys in Keys453()) CheckGet(x, data, Shape453, keys, $"ranks {ranks}, split {split}, layout {layout}");
+                foreach (var keys in Keys453()) CheckGet(x, data, Shape453, keys, $"ranks {ranks}, split {split}, "
+                    + $"layout {layout}");
             }
         });
     }
@@ -174,7 +196,8 @@ public abstract class AdvancedIndexingSuite<TWorld>(ITestWorld? world = null) : 
             foreach (var layout in new[] { 0, 2 })
                 foreach (var keys in Keys75())
                     for (int kind = 0; kind < 5; kind++)
-                        CheckSet(data, Shape75, split, layout, ranks, keys, kind, $"ranks {ranks}, split {split}, layout {layout}");
+                        CheckSet(data, Shape75, split, layout, ranks, keys, kind, $"ranks {ranks}, split {split}, "
+                            + $"layout {layout}");
         });
     }
 
@@ -240,10 +263,13 @@ public abstract class AdvancedIndexingSuite<TWorld>(ITestWorld? world = null) : 
                 var x = Build(data, Shape75, split, layout, ranks);
                 var nz = ht.nonzero(x);
                 Assert.Equal(DType.Int64, nz.dtype);
-                AssertResult(nz.astype(DType.Float64), [flatNonzero.Count, 2], coordinates.ToArray(), $"nonzero, layout {layout}");
-                AssertResult(ht.where(x != 0.0).astype(DType.Float64), [flatNonzero.Count, 2], coordinates.ToArray(), "where");
+                AssertResult(nz.astype(DType.Float64), [flatNonzero.Count, 2], coordinates.ToArray(), $"nonzero, "
+                    + $"layout {layout}");
+                AssertResult(ht.where(x != 0.0).astype(DType.Float64), [flatNonzero.Count, 2], coordinates.ToArray(),
+                    "where");
                 var flat = Build(data, [35], split is null ? null : 0, layout, ranks);
-                AssertResult(flat.nonzero().astype(DType.Float64), [flatNonzero.Count], flatNonzero.ToArray(), "1-d nonzero");
+                AssertResult(flat.nonzero().astype(DType.Float64), [flatNonzero.Count], flatNonzero.ToArray(),
+                    "1-d nonzero");
                 Assert.Equal(split is null ? null : 0, nz.split);
             }
         });
@@ -257,9 +283,11 @@ public abstract class AdvancedIndexingSuite<TWorld>(ITestWorld? world = null) : 
         {
             using var scope = DisposeScope.Begin();
             var x = Build(data, Shape75, split, 2, ranks);
-            AssertResult(ht.take(x, new long[] { 6, -7, 3 }, axis: 0), [3, 5], [.. data[30..35], .. data[0..5], .. data[15..20]], "take axis 0");
+            AssertResult(ht.take(x, new long[] { 6, -7, 3 }, axis: 0), [3, 5], [.. data[30..35], .. data[0..5],
+                .. data[15..20]], "take axis 0");
             var idx = ht.array(new long[] { 4, -1, 0 }, split: 0);
-            AssertResult(ht.take(x, idx, axis: -1), [7, 3], Enumerable.Range(0, 7).SelectMany(r => new[] { data[r * 5 + 4], data[r * 5 + 4], data[r * 5] }).ToArray(), "take axis -1");
+            AssertResult(ht.take(x, idx, axis: -1), [7, 3], Enumerable.Range(0,
+                7).SelectMany(r => new[] { data[r * 5 + 4], data[r * 5 + 4], data[r * 5] }).ToArray(), "take axis -1");
             AssertResult(ht.take(x, new long[] { 34, 0, -1, 17 }), [4], [34, 0, 34, 17], "take flat");
         });
     }
@@ -315,7 +343,8 @@ public abstract class AdvancedIndexingSuite<TWorld>(ITestWorld? world = null) : 
                 foreach (var (shape, split, layout, keys, kind) in cases)
                 {
                     var data = Iota((int)shape.Aggregate(1L, (a, b) => a * b));
-                    string what = $"seed {seed}, ranks {ranks}, shape ({string.Join(",", shape)}), split {split}, layout {layout}";
+                    string what = $"seed {seed}, ranks {ranks}, shape ({string.Join(",", shape)}), split {split}, "
+                        + $"layout {layout}";
                     using (var x = Build(data, shape, split, layout, ranks)) CheckGet(x, data, shape, keys, what);
                     CheckSet(data, shape, split, layout, ranks, keys, kind, what);
                 }
@@ -344,9 +373,11 @@ public abstract class AdvancedIndexingSuite<TWorld>(ITestWorld? world = null) : 
                         int nd = rng.Next(1, 3);
                         var ishape = Enumerable.Range(0, nd).Select(_ => (long)rng.Next(1, 4)).ToArray();
                         long n = ishape.Aggregate(1L, (a, b) => a * b);
-                        var values = Enumerable.Range(0, (int)n).Select(_ => e == 0 ? 0 : rng.NextInt64(-e, e)).ToArray();
+                        var values = Enumerable.Range(0, (int)n).Select(_ => e == 0 ? 0 : rng.NextInt64(-e,
+                            e)).ToArray();
                         int form = nd == 1 ? rng.Next(4) : rng.Next(2) * 3;
-                        keys.Add(Arr(values, ishape) with { Form = form, Split = form is 1 or 2 ? -1 : keySplit == -2 ? nd - 1 : keySplit ?? -1 });
+                        keys.Add(Arr(values, ishape) with { Form = form,
+                            Split = form is 1 or 2 ? -1 : keySplit == -2 ? nd - 1 : keySplit ?? -1 });
                         axis++;
                         break;
                     }
@@ -358,7 +389,8 @@ public abstract class AdvancedIndexingSuite<TWorld>(ITestWorld? world = null) : 
                         double density = rng.NextDouble();
                         var mask = Enumerable.Range(0, (int)n).Select(_ => rng.NextDouble() < density).ToArray();
                         int form = k == 1 ? rng.Next(2) : 0;
-                        keys.Add(Msk(mask, mshape) with { Form = form, Split = form == 1 ? -1 : keySplit == -2 ? k - 1 : keySplit ?? -1 });
+                        keys.Add(Msk(mask, mshape) with { Form = form,
+                            Split = form == 1 ? -1 : keySplit == -2 ? k - 1 : keySplit ?? -1 });
                         axis += k;
                         break;
                     }

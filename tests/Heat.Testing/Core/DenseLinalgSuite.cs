@@ -25,7 +25,8 @@ public abstract class DenseLinalgSuite<TWorld>(ITestWorld? world = null) : Dndar
     {
         World.Run(ranks, () =>
         {
-            foreach (var (n, complex, dtype) in new[] { (7, false, ht.float64), (11, true, ht.complex128), (6, false, ht.float32) })
+            foreach (var (n, complex, dtype) in new[] { (7, false, ht.float64), (11, true, ht.complex128), (6, false,
+                ht.float32) })
             {
                 var h = Symmetric(n, n, complex);
                 using var a = Array(h, [n, n], dtype, split);
@@ -80,7 +81,8 @@ public abstract class DenseLinalgSuite<TWorld>(ITestWorld? world = null) : Dndar
             Assert.Equal(0, det.ndim);
             Assert.Equal(reference.item<double>(), det.item<double>(), 1e-12);
             var (sign, log) = ht.linalg.slogdet(a);
-            Assert.Equal(det.item<double>(), sign.item<double>() * Math.Exp(log.item<double>()), 1e-10 * Math.Abs(det.item<double>()));
+            Assert.Equal(det.item<double>(), sign.item<double>() * Math.Exp(log.item<double>()),
+                1e-10 * Math.Abs(det.item<double>()));
             sign.Dispose(); log.Dispose();
         });
     }
@@ -153,10 +155,14 @@ public abstract class DenseLinalgSuite<TWorld>(ITestWorld? world = null) : Dndar
     [Theory, MemberData(nameof(Ranks))]
     public void BadArguments_RaiseOnEveryRank(int ranks)
     {
-        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.linalg.eigh(ht.ones([4, 3], dtype: ht.float64, split: 0)));
-        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.linalg.inv(ht.ones([4, 3], dtype: ht.float64, split: 1)));
+        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.linalg.eigh(ht.ones([4, 3], dtype: ht.float64,
+            split: 0)));
+        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.linalg.inv(ht.ones([4, 3], dtype: ht.float64,
+            split: 1)));
         AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.linalg.det(ht.arange(9, split: 0).reshape(3, 3)));
-        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.linalg.solve(ht.eye([3, 3], dtype: ht.float64, split: 0), ht.ones([4, 2], dtype: ht.float64, split: 0)));
-        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.linalg.solve(ht.zeros([3, 3], dtype: ht.float64, split: 0), ht.ones([3, 2], dtype: ht.float64, split: 0)));
+        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.linalg.solve(ht.eye([3, 3], dtype: ht.float64,
+            split: 0), ht.ones([4, 2], dtype: ht.float64, split: 0)));
+        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.linalg.solve(ht.zeros([3, 3], dtype: ht.float64,
+            split: 0), ht.ones([3, 2], dtype: ht.float64, split: 0)));
     }
 }

@@ -27,7 +27,8 @@ public static class DenseReference
             return c.astype(dtype);
         }
         var real = values.Select(v => v.Real).ToArray();
-        using var d = unbalanced && split is int s ? Reference.Unbalanced(real, shape, s) : ht.array(real, shape, split: split);
+        using var d = unbalanced && split is int s ? Reference.Unbalanced(real, shape, s) : ht.array(real, shape,
+            split: split);
         return d.astype(dtype);
     }
 

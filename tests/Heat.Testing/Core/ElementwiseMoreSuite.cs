@@ -14,7 +14,8 @@ public abstract class ElementwiseMoreSuite<TWorld>(ITestWorld? world = null) : D
         [0.0, 1, -2, 1000, -1000, double.PositiveInfinity, double.NegativeInfinity, double.PositiveInfinity, double.NaN,
          3.5, -0.5, 700, 2, 1e-10, -50];
     private static readonly double[] B =
-        [0.0, 2, -3, 999, -1001, double.PositiveInfinity, double.NegativeInfinity, double.NegativeInfinity, 1.0, 3.5, 20,
+        [0.0, 2, -3, 999, -1001, double.PositiveInfinity, double.NegativeInfinity, double.NegativeInfinity, 1.0, 3.5,
+            20,
          -700, -2, 0, -50];
     private static readonly double[] LogAddExp =
         [0.6931471805599453, 2.313261687518223, -1.6867383124817772, 1000.3132616875182, -999.6867383124818,
@@ -22,7 +23,8 @@ public abstract class ElementwiseMoreSuite<TWorld>(ITestWorld? world = null) : D
          20.000000001250154, 700.0, 2.01814992791781, 0.6931471806099453, -49.30685281944005];
     private static readonly double[] LogAddExp2 =
         [1.0, 2.584962500721156, -1.415037499278844, 1000.5849625007212, -999.4150374992788, double.PositiveInfinity,
-         double.NegativeInfinity, double.PositiveInfinity, double.NaN, 4.5, 20.00000097288046, 700.0, 2.0874628412503395,
+         double.NegativeInfinity, double.PositiveInfinity, double.NaN, 4.5, 20.00000097288046, 700.0,
+             2.0874628412503395,
          1.00000000005, -49.0];
 
     [Theory, MemberData(nameof(RanksAndSplits2D))]
@@ -41,7 +43,8 @@ public abstract class ElementwiseMoreSuite<TWorld>(ITestWorld? world = null) : D
             using var ints = ht.array(new[] { 1, 2, 3 }, [3], split: split is null ? null : 0);
             using var fromInts = ht.logaddexp(ints, ints);
             Assert.Equal(ht.float32, fromInts.dtype);
-            Reference.AssertClose(new[] { 1 + Math.Log(2), 2 + Math.Log(2), 3 + Math.Log(2) }, fromInts.ToArray<double>(), 1e-6);
+            Reference.AssertClose(new[] { 1 + Math.Log(2), 2 + Math.Log(2), 3 + Math.Log(2) },
+                fromInts.ToArray<double>(), 1e-6);
         });
     }
 
@@ -87,7 +90,8 @@ public abstract class ElementwiseMoreSuite<TWorld>(ITestWorld? world = null) : D
                 Assert.Equal(x.Select(v => v - Math.Floor(v / 2.5) * 2.5).ToArray(), rf.ToArray<double>());
             }
             var (qs2, rs2) = ht.divmod(7, b);
-            using (qs2) using (rs2) Assert.Equal(y.Select(v => v == 0 ? 0 : (long)Math.Floor(7.0 / v)).ToArray(), qs2.ToArray<long>());
+            using (qs2) using (rs2) Assert.Equal(y.Select(v => v == 0 ? 0 : (long)Math.Floor(7.0 / v)).ToArray(),
+                qs2.ToArray<long>());
         });
         AssertThrowsOnEveryRank<ArgumentException>(ranks, () =>
         {
@@ -189,7 +193,8 @@ public abstract class ElementwiseMoreSuite<TWorld>(ITestWorld? world = null) : D
             using var scaled = x * 10.0;
             using var rounded = ht.round(scaled, 0, ht.int64);
             Assert.Equal(ht.int64, rounded.dtype);
-            Assert.Equal(v.Select(d => (long)Math.Round(d * 10, MidpointRounding.ToEven)).ToArray(), rounded.ToArray<long>());
+            Assert.Equal(v.Select(d => (long)Math.Round(d * 10, MidpointRounding.ToEven)).ToArray(),
+                rounded.ToArray<long>());
             using var r1 = ht.round(x, 1, ht.float32);
             Assert.Equal(ht.float32, r1.dtype);
 

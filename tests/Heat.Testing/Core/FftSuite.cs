@@ -30,7 +30,8 @@ public abstract class FftSuite<TWorld>(ITestWorld? world = null) : DndarraySuite
 
     /// <summary>The fixtures' input signal (generate.py's signal()).</summary>
     private static Complex[] Signal(long n, bool complex) =>
-        Enumerable.Range(0, (int)n).Select(i => new Complex(Math.Sin(0.7 * i + 0.3) + 0.25 * Math.Cos(2.3 * i), complex ? Math.Cos(1.1 * i) - 0.5 : 0)).ToArray();
+        Enumerable.Range(0, (int)n).Select(i => new Complex(Math.Sin(0.7 * i + 0.3) + 0.25 * Math.Cos(2.3 * i),
+            complex ? Math.Cos(1.1 * i) - 0.5 : 0)).ToArray();
 
     private static long[] ShapeOf(JsonElement e) => e.GetProperty("shape").EnumerateArray().Select(v => v.GetInt64()).ToArray();
 
@@ -40,14 +41,16 @@ public abstract class FftSuite<TWorld>(ITestWorld? world = null) : DndarraySuite
         bool complex = x.GetProperty("complex").GetBoolean();
         var values = Signal(shape.Aggregate(1L, (a, b) => a * b), complex);
         var dtype = complex ? (single ? ht.complex64 : ht.complex128) : (single ? ht.float32 : ht.float64);
-        return complex ? ht.array(values, shape, dtype: dtype, split: split) : ht.array(values.Select(v => v.Real).ToArray(), shape, dtype: dtype, split: split);
+        return complex ? ht.array(values, shape, dtype: dtype,
+            split: split) : ht.array(values.Select(v => v.Real).ToArray(), shape, dtype: dtype, split: split);
     }
 
     private static long? OptLong(JsonElement c, string name) =>
         c.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? v.GetInt64() : null;
 
     private static long[]? OptLongs(JsonElement c, string name) =>
-        c.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? v.EnumerateArray().Select(e => e.GetInt64()).ToArray() : null;
+        c.TryGetProperty(name,
+            out var v) && v.ValueKind != JsonValueKind.Null ? v.EnumerateArray().Select(e => e.GetInt64()).ToArray() : null;
 
     private static int[]? OptInts(JsonElement c, string name) => OptLongs(c, name)?.Select(v => (int)v).ToArray();
 
@@ -94,10 +97,13 @@ public abstract class FftSuite<TWorld>(ITestWorld? world = null) : DndarraySuite
         Assert.Equal(ShapeOf(expected), actual.shape);
         var data = expected.GetProperty("data").EnumerateArray().Select(v => v.GetDouble()).ToArray();
         bool complex = expected.GetProperty("complex").GetBoolean();
-        Assert.True(complex == actual.dtype.IsComplex, $"{what}: expected a {(complex ? "complex" : "real")} result, got {actual.dtype}");
-        var want = complex ? Enumerable.Range(0, data.Length / 2).Select(i => new Complex(data[2 * i], data[2 * i + 1])).ToArray()
+        Assert.True(complex == actual.dtype.IsComplex, $"{what}: expected a {(complex ? "complex" : "real")} "
+            + $"result, got {actual.dtype}");
+        var want = complex ? Enumerable.Range(0, data.Length / 2).Select(i => new Complex(data[2 * i],
+            data[2 * i + 1])).ToArray()
                            : data.Select(v => new Complex(v, 0)).ToArray();
-        var got = complex ? actual.ToArray<Complex>() : actual.ToArray<double>().Select(v => new Complex(v, 0)).ToArray();
+        var got = complex ? actual.ToArray<Complex>() : actual.ToArray<double>().Select(v => new Complex(v,
+            0)).ToArray();
         AssertClose(want, got, tolerance, what);
     }
 
@@ -106,11 +112,15 @@ public abstract class FftSuite<TWorld>(ITestWorld? world = null) : DndarraySuite
         Assert.Equal(want.Length, got.Length);
         double scale = Math.Max(1, want.Select(Complex.Abs).DefaultIfEmpty(0).Max());
         for (int i = 0; i < want.Length; i++)
-            Assert.True(Complex.Abs(want[i] - got[i]) <= tolerance * scale, $"{what}: element {i} expected {want[i]}, got {got[i]}");
+            Assert.True(Complex.Abs(want[i] - got[i]) <= tolerance * scale, $"{what}: element {i} expected "
+                + $"{want[i]}, got {got[i]}");
     }
 
     private static string Describe(JsonElement c, int? split, DNDarray x) =>
-        $"{c.GetProperty("func").GetString()}(shape {string.Join("x", x.shape)}, split {split?.ToString() ?? "None"}, n {OptLong(c, "n")}, axis {OptLong(c, "axis")}, s [{string.Join(",", OptLongs(c, "s") ?? [])}], axes [{string.Join(",", OptInts(c, "axes") ?? [])}], norm {OptString(c, "norm")})";
+        $"{c.GetProperty("func").GetString()}(shape {string.Join("x", x.shape)}, split "
+            + $"{split?.ToString() ?? "None"}, n {OptLong(c, "n")}, axis {OptLong(c, "axis")}, s "
+                + $"[{string.Join(",", OptLongs(c, "s") ?? [])}], axes "
+                    + $"[{string.Join(",", OptInts(c, "axes") ?? [])}], norm {OptString(c, "norm")})";
 
     [Theory, MemberData(nameof(Ranks))]
     public void Transforms_MatchNumPy_OnEverySplit(int ranks) =>
@@ -119,13 +129,15 @@ public abstract class FftSuite<TWorld>(ITestWorld? world = null) : DndarraySuite
             foreach (var c in TransformCases)
             {
                 var xDesc = c.GetProperty("x");
-                foreach (var split in new int?[] { null }.Concat(Enumerable.Range(0, ShapeOf(xDesc).Length).Select(a => (int?)a)))
+                foreach (var split in new int?[] { null }.Concat(Enumerable.Range(0,
+                    ShapeOf(xDesc).Length).Select(a => (int?)a)))
                 {
                     using var x = Input(xDesc, split, single: false);
                     using var y = Call(c, x);
                     string what = Describe(c, split, x);
                     Assert.True(y.split == split, $"{what}: split {y.split}");
-                    Assert.True(y.dtype == (y.dtype.IsComplex ? ht.complex128 : ht.float64), $"{what}: dtype {y.dtype}");
+                    Assert.True(y.dtype == (y.dtype.IsComplex ? ht.complex128 : ht.float64), $"{what}: dtype "
+                        + $"{y.dtype}");
                     AssertMatches(c.GetProperty("y"), y, 1e-12, what);
                 }
             }
@@ -135,7 +147,8 @@ public abstract class FftSuite<TWorld>(ITestWorld? world = null) : DndarraySuite
     public void SinglePrecision_GivesComplex64AndFloat32(int ranks) =>
         World.Run(ranks, () =>
         {
-            foreach (var c in TransformCases.Where(c => OptString(c, "norm") is null && OptLong(c, "n") is null && OptLongs(c, "s") is null))
+            foreach (var c in TransformCases.Where(c => OptString(c, "norm") is null && OptLong(c,
+                "n") is null && OptLongs(c, "s") is null))
             {
                 var xDesc = c.GetProperty("x");
                 int? split = ShapeOf(xDesc).Length - 1;
@@ -162,7 +175,8 @@ public abstract class FftSuite<TWorld>(ITestWorld? world = null) : DndarraySuite
                     Assert.Equal(ht.float32, f32.dtype);
                     Assert.Equal(split, f32.split);
                     AssertMatches(c.GetProperty("y"), f32, 1e-7, $"{c.GetProperty("func")}({n}, {d}) float32");
-                    using var f64 = real ? ht.fft.rfftfreq(n, d, ht.float64, split) : ht.fft.fftfreq(n, d, ht.float64, split);
+                    using var f64 = real ? ht.fft.rfftfreq(n, d, ht.float64, split) : ht.fft.fftfreq(n, d, ht.float64,
+                        split);
                     Assert.Equal(ht.float64, f64.dtype);
                     AssertMatches(c.GetProperty("y"), f64, 1e-15, $"{c.GetProperty("func")}({n}, {d}) float64");
                 }
@@ -170,7 +184,8 @@ public abstract class FftSuite<TWorld>(ITestWorld? world = null) : DndarraySuite
             foreach (var c in Fixtures.Value.Where(c => Shifts.Contains(c.GetProperty("func").GetString())))
             {
                 var shape = ShapeOf(c.GetProperty("x"));
-                foreach (var split in new int?[] { null }.Concat(Enumerable.Range(0, shape.Length).Select(a => (int?)a)))
+                foreach (var split in new int?[] { null }.Concat(Enumerable.Range(0,
+                    shape.Length).Select(a => (int?)a)))
                 {
                     using var x = ht.arange(shape.Aggregate(1L, (a, b) => a * b), dtype: ht.float64).reshape(shape);
                     using var xs = ht.array(x, split: split);
@@ -184,7 +199,8 @@ public abstract class FftSuite<TWorld>(ITestWorld? world = null) : DndarraySuite
     private static Complex[] Random(int n, int seed)
     {
         var rng = new System.Random(seed);
-        return Enumerable.Range(0, n).Select(_ => new Complex(rng.NextDouble() - 0.5, rng.NextDouble() - 0.5)).ToArray();
+        return Enumerable.Range(0, n).Select(_ => new Complex(rng.NextDouble() - 0.5,
+            rng.NextDouble() - 0.5)).ToArray();
     }
 
     /// <summary>A 1-d complex128 array split along 0, balanced or deliberately unbalanced (empty chunks).</summary>
@@ -223,9 +239,11 @@ public abstract class FftSuite<TWorld>(ITestWorld? world = null) : DndarraySuite
                 {
                     foreach (var (name, f, real) in new (string, Func<DNDarray, long?, DNDarray>, bool)[]
                     {
-                        ("fft", (a, m) => ht.fft.fft(a, m), false), ("ifft", (a, m) => ht.fft.ifft(a, m, norm: "ortho"), false),
+                        ("fft", (a, m) => ht.fft.fft(a, m), false), ("ifft", (a, m) => ht.fft.ifft(a, m,
+                            norm: "ortho"), false),
                         ("rfft", (a, m) => ht.fft.rfft(a, m), true), ("ihfft", (a, m) => ht.fft.ihfft(a, m), true),
-                        ("irfft", (a, m) => ht.fft.irfft(a, m ?? length), false), ("hfft", (a, m) => ht.fft.hfft(a, m ?? length, norm: "forward"), false),
+                        ("irfft", (a, m) => ht.fft.irfft(a, m ?? length), false), ("hfft", (a, m) => ht.fft.hfft(a,
+                            m ?? length, norm: "forward"), false),
                     })
                     {
                         using var expected = f(real ? wholeReal : whole, n);
@@ -235,7 +253,8 @@ public abstract class FftSuite<TWorld>(ITestWorld? world = null) : DndarraySuite
                         Assert.Equal(expected.shape, actual.shape);
                         Assert.Equal(expected.dtype, actual.dtype);
                         Assert.True(actual.is_balanced(force_check: true), $"{what}: not balanced");
-                        AssertClose(expected.ToArray<Complex>(), actual.ToArray<Complex>(), 1e-12 * Math.Max(1, Math.Log2(length)), what);
+                        AssertClose(expected.ToArray<Complex>(), actual.ToArray<Complex>(), 1e-12 * Math.Max(1,
+                            Math.Log2(length)), what);
                     }
                 }
             }
@@ -266,7 +285,8 @@ public abstract class FftSuite<TWorld>(ITestWorld? world = null) : DndarraySuite
                 using var actual = f(x);
                 Assert.Equal(split, actual.split);
                 Assert.Equal(expected.shape, actual.shape);
-                AssertClose(expected.ToArray<Complex>(), actual.ToArray<Complex>(), 1e-13, $"{name}, unbalanced split {split}");
+                AssertClose(expected.ToArray<Complex>(), actual.ToArray<Complex>(), 1e-13, $"{name}, unbalanced "
+                    + $"split {split}");
             }
         });
 
@@ -287,7 +307,8 @@ public abstract class FftSuite<TWorld>(ITestWorld? world = null) : DndarraySuite
                     using var xr = ht.real(x);
                     using var half = ht.fft.rfft(xr);
                     using var backReal = ht.fft.irfft(half, n);
-                    AssertWithin(values.Select(v => new Complex(v.Real, 0)).ToArray(), backReal.ToArray<Complex>(), bound, $"irfft(rfft(x)) of {n}, split {split}");
+                    AssertWithin(values.Select(v => new Complex(v.Real, 0)).ToArray(), backReal.ToArray<Complex>(),
+                        bound, $"irfft(rfft(x)) of {n}, split {split}");
                 }
             }
             var cube = Random(4 * 5 * 6, 7);
@@ -332,18 +353,30 @@ public abstract class FftSuite<TWorld>(ITestWorld? world = null) : DndarraySuite
     public void BadArguments_RaiseOnEveryRank(int ranks)
     {
         DNDarray Vector() => ht.arange(5, dtype: ht.float64, split: 0);
-        AssertThrowsOnEveryRank<ArgumentOutOfRangeException>(ranks, () => { using var x = Vector(); ht.fft.fft(x, axis: 1); });
-        AssertThrowsOnEveryRank<ArgumentOutOfRangeException>(ranks, () => { using var x = Vector(); ht.fft.fft(x, n: 0); });
-        AssertThrowsOnEveryRank<ArgumentOutOfRangeException>(ranks, () => { using var x = Vector(); ht.fft.irfft(x, n: -2); });
-        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => { using var x = Vector(); ht.fft.fft(x, norm: "sideways"); });
-        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => { using var x = Vector(); using var c = ht.fft.fft(x); ht.fft.rfft(c); });
-        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => { using var x = ht.arange(1, dtype: ht.float64, split: 0); ht.fft.irfft(x); });
-        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => { using var x = ht.zeros([3, 4], split: 0); ht.fft.fftn(x, s: [3, 4], axes: [0]); });
-        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => { using var x = ht.zeros([3, 4], split: 0); ht.fft.fftn(x, axes: [1, -1]); });
-        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => { using var x = ht.zeros([3, 4], split: 0); ht.fft.fftn(x, s: [2, 3, 4]); });
-        AssertThrowsOnEveryRank<ArgumentOutOfRangeException>(ranks, () => { using var x = ht.zeros([3, 4], split: 1); ht.fft.fft2(x, axes: [0, 2]); });
-        AssertThrowsOnEveryRank<ArgumentOutOfRangeException>(ranks, () => { using var x = ht.zeros([3, 4], split: 1); ht.fft.fftn(x, s: [0, 4]); });
-        AssertThrowsOnEveryRank<ArgumentOutOfRangeException>(ranks, () => { using var x = ht.zeros([3, 4], split: 1); ht.fft.fftshift(x, 2); });
+        AssertThrowsOnEveryRank<ArgumentOutOfRangeException>(ranks, () => { using var x = Vector(); ht.fft.fft(x,
+            axis: 1); });
+        AssertThrowsOnEveryRank<ArgumentOutOfRangeException>(ranks, () => { using var x = Vector(); ht.fft.fft(x,
+            n: 0); });
+        AssertThrowsOnEveryRank<ArgumentOutOfRangeException>(ranks, () => { using var x = Vector(); ht.fft.irfft(x,
+            n: -2); });
+        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => { using var x = Vector(); ht.fft.fft(x,
+            norm: "sideways"); });
+        AssertThrowsOnEveryRank<ArgumentException>(ranks,
+            () => { using var x = Vector(); using var c = ht.fft.fft(x); ht.fft.rfft(c); });
+        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => { using var x = ht.arange(1, dtype: ht.float64,
+            split: 0); ht.fft.irfft(x); });
+        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => { using var x = ht.zeros([3, 4],
+            split: 0); ht.fft.fftn(x, s: [3, 4], axes: [0]); });
+        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => { using var x = ht.zeros([3, 4],
+            split: 0); ht.fft.fftn(x, axes: [1, -1]); });
+        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => { using var x = ht.zeros([3, 4],
+            split: 0); ht.fft.fftn(x, s: [2, 3, 4]); });
+        AssertThrowsOnEveryRank<ArgumentOutOfRangeException>(ranks, () => { using var x = ht.zeros([3, 4],
+            split: 1); ht.fft.fft2(x, axes: [0, 2]); });
+        AssertThrowsOnEveryRank<ArgumentOutOfRangeException>(ranks, () => { using var x = ht.zeros([3, 4],
+            split: 1); ht.fft.fftn(x, s: [0, 4]); });
+        AssertThrowsOnEveryRank<ArgumentOutOfRangeException>(ranks, () => { using var x = ht.zeros([3, 4],
+            split: 1); ht.fft.fftshift(x, 2); });
         AssertThrowsOnEveryRank<ArgumentOutOfRangeException>(ranks, () => ht.fft.fftfreq(0));
         AssertThrowsOnEveryRank<ArgumentOutOfRangeException>(ranks, () => ht.fft.fftfreq(4, split: 1));
         AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.fft.rfftfreq(4, dtype: ht.int32));

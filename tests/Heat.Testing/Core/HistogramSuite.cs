@@ -8,7 +8,8 @@ namespace Heat.Testing.Core;
 public abstract class HistogramSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world)
     where TWorld : ITestWorldKind
 {
-    private static double[] Data(int n) => Enumerable.Range(0, n).Select(i => (i * 37 % 23) * 0.75 - 4 + (i % 3) * 0.1).ToArray();
+    private static double[] Data(int n) => Enumerable.Range(0,
+        n).Select(i => (i * 37 % 23) * 0.75 - 4 + (i % 3) * 0.1).ToArray();
 
     /// <summary>torch.histc's bins on the host.</summary>
     private static double[] Expected(double[] data, long bins, double lo, double hi)
@@ -44,7 +45,8 @@ public abstract class HistogramSuite<TWorld>(ITestWorld? world = null) : Dndarra
         World.Run(ranks, () =>
         {
             using var x = split is int s ? Reference.Unbalanced(a, shape, s) : ht.array(a, shape);
-            foreach (var (bins, lo, hi) in new (long, double, double)[] { (10, 0, 0), (7, -2, 5), (1, 0, 0), (100, -10, 20) })
+            foreach (var (bins, lo, hi) in new (long, double, double)[] { (10, 0, 0), (7, -2, 5), (1, 0, 0), (100, -10,
+                20) })
             {
                 using var h = ht.histc(x, bins, lo, hi);
                 Assert.Null(h.split);
@@ -74,7 +76,8 @@ public abstract class HistogramSuite<TWorld>(ITestWorld? world = null) : Dndarra
             using var auto = ht.histogram(x, bins: 5);
             Assert.Equal(new[] { 2.0, 3, 2, 0, 1 }, auto.ToArray<double>());
             using var density = ht.histogram(x, bins: 4, range: (0, 3), density: true);
-            Reference.AssertClose([0.2222222222222222, 0.4444444444444444, 0.2222222222222222, 0.4444444444444444], density.ToArray<double>(), 1e-15);
+            Reference.AssertClose([0.2222222222222222, 0.4444444444444444, 0.2222222222222222, 0.4444444444444444],
+                density.ToArray<double>(), 1e-15);
             using var w = ht.arange(8, dtype: ht.float64, split: 0);
             using var weighted = ht.histogram(x, bins: 4, range: (0, 3), weights: w);
             Assert.Equal(ht.float64, weighted.dtype);

@@ -16,10 +16,13 @@ public abstract class InPlaceSuite<TWorld>(ITestWorld? world = null) : DndarrayS
     private static DNDarray Make(double[] data, long[] shape, int? split) =>
         split is int s ? Reference.Unbalanced(data, shape, s) : ht.array(data, shape);
 
-    private static readonly (string Name, Func<DNDarray, DNDarray, DNDarray> InPlace, Func<DNDarray, DNDarray, DNDarray> Reference)[] FloatOps =
+    private static readonly (string Name, Func<DNDarray, DNDarray, DNDarray> InPlace, Func<DNDarray, DNDarray,
+        DNDarray> Reference)[] FloatOps =
     [
-        ("add_", (x, y) => x.add_(y), ht.add), ("sub_", (x, y) => x.sub_(y), ht.sub), ("mul_", (x, y) => x.mul_(y), ht.mul),
-        ("div_", (x, y) => x.div_(y), ht.div), ("pow_", (x, y) => x.pow_(y), ht.pow), ("mod_", (x, y) => x.mod_(y), ht.mod),
+        ("add_", (x, y) => x.add_(y), ht.add), ("sub_", (x, y) => x.sub_(y), ht.sub), ("mul_", (x, y) => x.mul_(y),
+            ht.mul),
+        ("div_", (x, y) => x.div_(y), ht.div), ("pow_", (x, y) => x.pow_(y), ht.pow), ("mod_", (x, y) => x.mod_(y),
+            ht.mod),
         ("floordiv_", (x, y) => x.floordiv_(y), ht.floordiv), ("fmod_", (x, y) => x.fmod_(y), ht.fmod),
         ("copysign_", (x, y) => x.copysign_(y), ht.copysign), ("hypot_", (x, y) => x.hypot_(y), ht.hypot),
     ];
@@ -124,7 +127,8 @@ public abstract class InPlaceSuite<TWorld>(ITestWorld? world = null) : DndarrayS
         AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.arange(10, split: 0).div_(2));
         AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.arange(10, split: 0).add_(1.5));
         AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.arange(10, split: 0).add_(ht.ones([10], split: 0)));
-        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.ones([10], split: 0).add_(ht.ones([10], dtype: ht.float64)));
+        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.ones([10], split: 0).add_(ht.ones([10],
+            dtype: ht.float64)));
         AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.ones([10], split: 0).add_(ht.ones([2, 10])));
         AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.ones([10], split: 0).bitwise_and_(1));
         AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.ones([4, 3], dtype: ht.@bool, split: 0).cumsum_(0));
@@ -150,7 +154,8 @@ public abstract class InPlaceSuite<TWorld>(ITestWorld? world = null) : DndarrayS
             Assert.Equal(a.Select(v => v - 1).ToArray(), fromInts.ToArray<double>());
             using var s = ht.zeros([7], dtype: ht.float64, split: split == 1 ? 0 : null);
             Assert.Same(s, ht.sum(x, @out: s, axis: 0));
-            Assert.Equal(Enumerable.Range(0, 7).Select(j => Enumerable.Range(0, 5).Sum(r => a[r * 7 + j])).ToArray(), s.ToArray<double>());
+            Assert.Equal(Enumerable.Range(0, 7).Select(j => Enumerable.Range(0, 5).Sum(r => a[r * 7 + j])).ToArray(),
+                s.ToArray<double>());
             using var cs = ht.zeros(Shape, dtype: ht.float64, split: split);
             ht.cumsum(x, @out: cs, axis: 1);
             using var expectedCs = ht.cumsum(x, 1);
@@ -174,8 +179,10 @@ public abstract class InPlaceSuite<TWorld>(ITestWorld? world = null) : DndarrayS
         World.Run(ranks, () =>
         {
             using var x = Make(a, Shape, split);
-            Func<DNDarray, DNDarray>[] methods = [v => v.abs(), v => v.exp(), v => v.sqrt(), v => v.sin(), v => v.floor(), v => v.log1p(), v => v.acos()];
-            Func<DNDarray, DNDarray>[] functions = [v => ht.abs(v), ht.exp, ht.sqrt, ht.sin, ht.floor, ht.log1p, ht.arccos];
+            Func<DNDarray, DNDarray>[] methods = [v => v.abs(), v => v.exp(), v => v.sqrt(), v => v.sin(),
+                v => v.floor(), v => v.log1p(), v => v.acos()];
+            Func<DNDarray, DNDarray>[] functions = [v => ht.abs(v), ht.exp, ht.sqrt, ht.sin, ht.floor, ht.log1p,
+                ht.arccos];
             for (int k = 0; k < methods.Length; k++)
             {
                 using var m = methods[k](x);
@@ -209,9 +216,11 @@ public abstract class InPlaceSuite<TWorld>(ITestWorld? world = null) : DndarrayS
             if (lshape[0] > 0 && lshape[1] > 1)
             {
                 using (var first = x.lloc[0, 1]) Assert.Equal(local[1], first.ToArray<double>()[0]);
-                using (var row = x.lloc[^1]) Assert.Equal(local.Skip((int)((lshape[0] - 1) * lshape[1])).ToArray(), row.ToArray<double>());
+                using (var row = x.lloc[^1]) Assert.Equal(local.Skip((int)((lshape[0] - 1) * lshape[1])).ToArray(),
+                    row.ToArray<double>());
                 copy.lloc.fill(42, ht.ellipsis, ht.slice(0, 1));
-                Assert.Equal(local.Select((v, i) => i % lshape[1] == 0 ? 42 : v).ToArray(), copy.ToLocalArray<double>());
+                Assert.Equal(local.Select((v, i) => i % lshape[1] == 0 ? 42 : v).ToArray(),
+                    copy.ToLocalArray<double>());
                 using var column = copy.lloc[ht.slice(), 1];
                 var values = column.ToArray<double>().Select(v => 2 * v).ToArray();
                 using var doubled = column.Backend.FromSpan<double>(values, [lshape[0]], column.Device);

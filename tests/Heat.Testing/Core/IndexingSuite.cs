@@ -47,7 +47,8 @@ public abstract class IndexingSuite<TWorld>(ITestWorld? world = null) : Dndarray
             World.Run(ranks, () =>
             {
                 using var x = Build(data, shape, split, layout, ranks);
-                foreach (var keys in new[] { new[] { Int(2) }, [Sl(null, null, -1)], [Sl(1, null)], [Ell, Int(-1)], [Sl(null, null, -2), Sl(5, 0, -2)], [Int(0), Int(5)], [New, Sl(2, 0, -1), Ell] })
+                foreach (var keys in new[] { new[] { Int(2) }, [Sl(null, null, -1)], [Sl(1, null)], [Ell, Int(-1)],
+                    [Sl(null, null, -2), Sl(5, 0, -2)], [Int(0), Int(5)], [New, Sl(2, 0, -1), Ell] })
                     CheckGet(x, data, shape, split, keys, 0, $"ranks {ranks}, split {split}, layout {layout}");
             });
         }
@@ -94,7 +95,8 @@ public abstract class IndexingSuite<TWorld>(ITestWorld? world = null) : Dndarray
         var data = Iota(35);
         TestKey[][] cases =
         [
-            [Sl(1, 4), Sl(null, null, -2)], [Sl(null, null, -1)], [Int(2)], [Ell, Int(3)], [Sl(4, null, -3), New, Int(1)],
+            [Sl(1, 4), Sl(null, null, -2)], [Sl(null, null, -1)], [Int(2)], [Ell, Int(3)], [Sl(4, null, -3), New,
+                Int(1)],
             [Sl(null, null, -2), Sl(1, 6)], [Int(-1), Sl(6, 0, -1)],
         ];
         World.Run(ranks, () =>
@@ -113,9 +115,12 @@ public abstract class IndexingSuite<TWorld>(ITestWorld? world = null) : Dndarray
                     x[keys.Select(k => k.ToIndexKey()).ToArray()] = value;
                     var expected = (double[])data.Clone();
                     var map = IndexReference.Map(keys, Shape57, out _, out _);
-                    for (long e = 0; e < map.Length; e++) expected[map[e]] = IndexReference.BroadcastValue(vdata, vshape, outShape, e);
-                    string what = $"ranks {ranks}, split {split}, x[{TestKey.Format(keys)}] = value {Shapes.Format(vshape)} split {value.split} layout {valueLayout}";
-                    Assert.True(expected.SequenceEqual(x.ToArray<double>()), what + $": got {string.Join(",", x.ToArray<double>())}");
+                    for (long e = 0; e < map.Length; e++) expected[map[e]] = IndexReference.BroadcastValue(vdata,
+                        vshape, outShape, e);
+                    string what = $"ranks {ranks}, split {split}, x[{TestKey.Format(keys)}] = value "
+                        + $"{Shapes.Format(vshape)} split {value.split} layout {valueLayout}";
+                    Assert.True(expected.SequenceEqual(x.ToArray<double>()),
+                        what + $": got {string.Join(",", x.ToArray<double>())}");
                 }
             }
         });
@@ -180,14 +185,19 @@ public abstract class IndexingSuite<TWorld>(ITestWorld? world = null) : Dndarray
         AssertThrowsOnEveryRank<IndexOutOfRangeException>(ranks, () => { using var x = Make(); x[0, -8].Dispose(); });
         AssertThrowsOnEveryRank<IndexOutOfRangeException>(ranks, () => { using var x = Make(); x[^0].Dispose(); });
         AssertThrowsOnEveryRank<IndexOutOfRangeException>(ranks, () => { using var x = Make(); x[7] = 1; });
-        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => { using var x = Make(); x[ht.slice(null, null, 0)].Dispose(); });
-        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => { using var x = Make(); x[ht.ellipsis, 1, ht.ellipsis].Dispose(); });
+        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => { using var x = Make(); x[ht.slice(null, null,
+            0)].Dispose(); });
+        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => { using var x = Make(); x[ht.ellipsis, 1,
+            ht.ellipsis].Dispose(); });
         AssertThrowsOnEveryRank<ArgumentException>(ranks, () => { using var x = Make(); x["1:2:3:4"].Dispose(); });
         AssertThrowsOnEveryRank<ArgumentException>(ranks, () => { using var x = Make(); x["a"].Dispose(); });
-        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => { using var x = Make(); using var v = ht.zeros([4], split: 0); x[.., 1..4] = v; });
+        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => { using var x = Make(); using var v = ht.zeros([4],
+            split: 0); x[.., 1..4] = v; });
         // Advanced keys: bad ones raise alike (the rest is AdvancedIndexingSuite's).
-        AssertThrowsOnEveryRank<IndexOutOfRangeException>(ranks, () => { using var x = Make(); x[new long[] { 0, 5 }].Dispose(); });
-        AssertThrowsOnEveryRank<IndexOutOfRangeException>(ranks, () => { using var x = Make(); x[new[] { true, false, true, false }] = 0; });
+        AssertThrowsOnEveryRank<IndexOutOfRangeException>(ranks, () => { using var x = Make(); x[new long[] { 0,
+            5 }].Dispose(); });
+        AssertThrowsOnEveryRank<IndexOutOfRangeException>(ranks, () => { using var x = Make(); x[new[] { true, false,
+            true, false }] = 0; });
         var messages = World.Run(ranks, () =>
         {
             using var x = Make();
@@ -224,8 +234,10 @@ public abstract class IndexingSuite<TWorld>(ITestWorld? world = null) : Dndarray
         var data = Enumerable.Range(0, (int)n).Select(i => (double)i).ToArray();
         IndexReference.Map(keys, shape, out var outShape, out _);
         int? valueSplit = outShape.Length == 0 || rng.Next(3) == 0 ? null : rng.Next(outShape.Length);
-        string description = $"seed {seed}: ranks {ranks}, shape {Shapes.Format(shape)}, split {split?.ToString() ?? "None"}, layout {layout}, " +
-                             $"key [{TestKey.Format(keys)}] (form {form}), value split {valueSplit?.ToString() ?? "None"}";
+        string description = $"seed {seed}: ranks {ranks}, shape {Shapes.Format(shape)}, split "
+            + $"{split?.ToString() ?? "None"}, layout {layout}, " +
+                             $"key [{TestKey.Format(keys)}] (form {form}), value split "
+                                 + $"{valueSplit?.ToString() ?? "None"}";
         World.Run(ranks, () =>
         {
             try
@@ -240,7 +252,8 @@ public abstract class IndexingSuite<TWorld>(ITestWorld? world = null) : Dndarray
                 var expected = (double[])data.Clone();
                 var map = IndexReference.Map(keys, shape, out _, out _);
                 for (long e = 0; e < map.Length; e++) expected[map[e]] = vdata[e];
-                Assert.True(expected.SequenceEqual(x.ToArray<double>()), $"{description}: setter gave [{string.Join(", ", x.ToArray<double>())}], expected [{string.Join(", ", expected)}]");
+                Assert.True(expected.SequenceEqual(x.ToArray<double>()), $"{description}: setter gave "
+                    + $"[{string.Join(", ", x.ToArray<double>())}], expected [{string.Join(", ", expected)}]");
             }
             catch (Exception e) when (e is not Xunit.Sdk.XunitException)
             {
@@ -257,7 +270,8 @@ public abstract class IndexingSuite<TWorld>(ITestWorld? world = null) : Dndarray
         int ellipsisAt = rng.Next(consumed + 1);
         var keys = new List<TestKey>();
         // The keys consume the first `consumed` axes, or (with an ellipsis) axes on both sides of it.
-        var axes = Enumerable.Range(0, ellipsisAt).Concat(Enumerable.Range(ndim - (consumed - ellipsisAt), consumed - ellipsisAt)).ToArray();
+        var axes = Enumerable.Range(0, ellipsisAt).Concat(Enumerable.Range(ndim - (consumed - ellipsisAt),
+            consumed - ellipsisAt)).ToArray();
         if (!ellipsis) axes = Enumerable.Range(0, consumed).ToArray();
         for (int i = 0; i < consumed; i++)
         {
@@ -281,24 +295,30 @@ public abstract class IndexingSuite<TWorld>(ITestWorld? world = null) : Dndarray
         return keys;
     }
 
-    private static void CheckGet(DNDarray x, double[] data, long[] shape, int? split, IReadOnlyList<TestKey> keys, int form, string context)
+    private static void CheckGet(DNDarray x, double[] data, long[] shape, int? split, IReadOnlyList<TestKey> keys,
+        int form, string context)
     {
         string what = $"{context}: x[{TestKey.Format(keys)}] (form {form})";
         using var r = form == 2 ? x[TestKey.Format(keys)] : x[keys.Select(k => k.ToIndexKey(form)).ToArray()];
         var map = IndexReference.Map(keys, shape, out var outShape, out var outToIn);
-        Assert.True(outShape.SequenceEqual(r.shape), $"{what}: shape {Shapes.Format(r.shape)}, expected {Shapes.Format(outShape)}");
+        Assert.True(outShape.SequenceEqual(r.shape), $"{what}: shape {Shapes.Format(r.shape)}, expected "
+            + $"{Shapes.Format(outShape)}");
         var expectedSplit = IndexReference.ExpectedSplit(outToIn, split);
         Assert.True(expectedSplit == r.split, $"{what}: split {r.split}, expected {expectedSplit}");
         var actual = r.ToArray<double>();
         var expected = map.Select(i => data[i]).ToArray();
-        Assert.True(expected.SequenceEqual(actual), $"{what}: got [{string.Join(", ", actual)}], expected [{string.Join(", ", expected)}]");
+        Assert.True(expected.SequenceEqual(actual), $"{what}: got [{string.Join(", ", actual)}], expected "
+            + $"[{string.Join(", ", expected)}]");
         if (r.split is int s)
         {
             var counts = r.comm.Allgather(r.lshape[s]);
-            Assert.True(counts.Sum() == outShape[s], $"{what}: local extents {string.Join(",", counts)} do not sum to {outShape[s]}");
-            if (r.balanced is bool b) Assert.True(b == r.is_balanced(force_check: true), $"{what}: balanced flag {b} is wrong");
+            Assert.True(counts.Sum() == outShape[s], $"{what}: local extents {string.Join(",", counts)} do not sum "
+                + $"to {outShape[s]}");
+            if (r.balanced is bool b) Assert.True(b == r.is_balanced(force_check: true), $"{what}: balanced flag "
+                + $"{b} is wrong");
         }
-        else Assert.True(r.lshape.SequenceEqual(r.shape), $"{what}: replicated result has local shape {Shapes.Format(r.lshape)}");
+        else Assert.True(r.lshape.SequenceEqual(r.shape), $"{what}: replicated result has local shape "
+            + $"{Shapes.Format(r.lshape)}");
     }
 
     /// <summary>Layout 0: balanced; 1: everything on the last rank; 2: pseudo-random counts (some ranks

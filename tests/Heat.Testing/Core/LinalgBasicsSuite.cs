@@ -83,7 +83,8 @@ public abstract class LinalgBasicsSuite<TWorld>(ITestWorld? world = null) : Dnda
         });
     }
 
-    /// <summary>The eigenvalues of a symmetric tridiagonal matrix (row-major m × m) by Sturm-sequence bisection.</summary>
+    /// <summary>The eigenvalues of a symmetric tridiagonal matrix (row-major m × m) by Sturm-sequence
+    /// bisection.</summary>
     public static double[] TridiagonalEigenvalues(double[] t, int m)
     {
         double lo = double.MaxValue, hi = double.MinValue;
@@ -182,7 +183,8 @@ public abstract class LinalgBasicsSuite<TWorld>(ITestWorld? world = null) : Dnda
         World.Run(ranks, () =>
         {
             using var A = ht.array(a, [n, n], split: split);
-            var start = Enumerable.Range(0, n).Select(i => new System.Numerics.Complex(1 + i % 3, 0.5 * (i % 5))).ToArray();
+            var start = Enumerable.Range(0, n).Select(i => new System.Numerics.Complex(1 + i % 3,
+                0.5 * (i % 5))).ToArray();
             double norm = Math.Sqrt(start.Sum(z => z.Magnitude * z.Magnitude));
             using var v0 = ht.array(start.Select(z => z / norm).ToArray(), [n], split: split is null ? null : 0);
             var (V, T) = ht.lanczos(A, n, v0);
@@ -199,7 +201,8 @@ public abstract class LinalgBasicsSuite<TWorld>(ITestWorld? world = null) : Dnda
         });
     }
 
-    private static double[] Data(int n, int salt) => Enumerable.Range(0, n).Select(i => (double)((i * 5 + salt * 7) % 13 - 6)).ToArray();
+    private static double[] Data(int n, int salt) => Enumerable.Range(0,
+        n).Select(i => (double)((i * 5 + salt * 7) % 13 - 6)).ToArray();
 
     [Theory, MemberData(nameof(RanksAndSplits2D))]
     public void Cross_EqualsTheComponentFormula_For3And2Vectors(int ranks, int? split)
@@ -253,8 +256,10 @@ public abstract class LinalgBasicsSuite<TWorld>(ITestWorld? world = null) : Dnda
             using var b = ht.array(bd, [r, c], split: 0);
             using var rowsDot = ht.vecdot(a, b);
             using var colsDot = ht.linalg.vecdot(a, b, axis: 0, keepdims: true);
-            var er = Enumerable.Range(0, r).Select(i => Enumerable.Range(0, c).Sum(j => ad[i * c + j] * bd[i * c + j])).ToArray();
-            var ec = Enumerable.Range(0, c).Select(j => Enumerable.Range(0, r).Sum(i => ad[i * c + j] * bd[i * c + j])).ToArray();
+            var er = Enumerable.Range(0, r).Select(i => Enumerable.Range(0,
+                c).Sum(j => ad[i * c + j] * bd[i * c + j])).ToArray();
+            var ec = Enumerable.Range(0, c).Select(j => Enumerable.Range(0,
+                r).Sum(i => ad[i * c + j] * bd[i * c + j])).ToArray();
             Assert.Equal(er, rowsDot.ToArray<double>());
             Assert.Equal(new long[] { 1, c }, colsDot.shape);
             Assert.Equal(ec, colsDot.ToArray<double>());
@@ -301,13 +306,15 @@ public abstract class LinalgBasicsSuite<TWorld>(ITestWorld? world = null) : Dnda
         var data = Data(90, 6);
         World.Run(ranks, () =>
         {
-            using var a = unbalanced ? Reference.Unbalanced(data, shape, split!.Value) : ht.array(data, shape, split: split);
+            using var a = unbalanced ? Reference.Unbalanced(data, shape, split!.Value) : ht.array(data, shape,
+                split: split);
             foreach (var (d1, d2) in new[] { (0, 1), (1, 2), (2, 0), (-1, -2) })
                 foreach (long offset in new long[] { -3, -1, 0, 2, 5, 7 })
                 {
                     int n1 = d1 < 0 ? d1 + 3 : d1, n2 = d2 < 0 ? d2 + 3 : d2, other = 3 - n1 - n2;
                     long rows = shape[n1], cols = shape[n2];
-                    long total = Math.Max(0, offset >= 0 ? Math.Min(rows, cols - offset) : Math.Min(rows + offset, cols));
+                    long total = Math.Max(0, offset >= 0 ? Math.Min(rows, cols - offset) : Math.Min(rows + offset,
+                        cols));
                     var expected = new List<double>();
                     var traces = new double[shape[other]];
                     for (long o = 0; o < shape[other]; o++)
@@ -339,7 +346,8 @@ public abstract class LinalgBasicsSuite<TWorld>(ITestWorld? world = null) : Dnda
         var data = Data(35, 8);
         World.Run(ranks, () =>
         {
-            using var a = unbalanced ? Reference.Unbalanced(data, [5, 7], split!.Value) : ht.array(data, [5, 7], split: split);
+            using var a = unbalanced ? Reference.Unbalanced(data, [5, 7], split!.Value) : ht.array(data, [5, 7],
+                split: split);
             foreach (long offset in new long[] { -6, -2, 0, 3, 6, 7 })
             {
                 double expected = 0;

@@ -53,7 +53,8 @@ public abstract class ManipulationExtrasSuite<TWorld>(ITestWorld? world = null) 
             {
                 using var f = axes is null ? ht.flip(x) : ht.flip(x, axes);
                 var flipped = axes ?? [0, 1, 2];
-                var expected = Build(Shape3, i => At(a, Shape3, i.Select((v, d) => flipped.Contains(d) ? Shape3[d] - 1 - v : v).ToArray()));
+                var expected = Build(Shape3, i => At(a, Shape3, i.Select((v,
+                    d) => flipped.Contains(d) ? Shape3[d] - 1 - v : v).ToArray()));
                 AssertResult(expected, Shape3, split, f);
                 if (split is int s) Assert.Equal(x.lshape[s], f.lshape[s]); // the distribution is kept
             }
@@ -70,7 +71,8 @@ public abstract class ManipulationExtrasSuite<TWorld>(ITestWorld? world = null) 
     {
         var a = Iota(60);
         (long[] Shift, int[] Axes)[] cases =
-            [([2], [0]), ([-1], [0]), ([7], [0]), ([1], [1]), ([-5], [2]), ([1, 2], [0, 2]), ([3, -2, 1], [0, 1, 2]), ([2, 3], [0, 0])];
+            [([2], [0]), ([-1], [0]), ([7], [0]), ([1], [1]), ([-5], [2]), ([1, 2], [0, 2]), ([3, -2, 1], [0, 1, 2]),
+                ([2, 3], [0, 0])];
         World.Run(ranks, () =>
         {
             using var x = Make(a, Shape3, split);
@@ -79,7 +81,8 @@ public abstract class ManipulationExtrasSuite<TWorld>(ITestWorld? world = null) 
                 using var r = ht.roll(x, shift, axes);
                 var total = new long[3];
                 for (int k = 0; k < shift.Length; k++) total[axes[k]] += shift[k];
-                var expected = Build(Shape3, i => At(a, Shape3, i.Select((v, d) => Mod(v - total[d], Shape3[d])).ToArray()));
+                var expected = Build(Shape3, i => At(a, Shape3, i.Select((v, d) => Mod(v - total[d],
+                    Shape3[d])).ToArray()));
                 AssertResult(expected, Shape3, split, r);
                 if (split is int s) Assert.Equal(x.lshape[s], r.lshape[s]);
             }
@@ -126,7 +129,8 @@ public abstract class ManipulationExtrasSuite<TWorld>(ITestWorld? world = null) 
     public void Pad_AnyAxisInclTheSplit_MatchesNumPy(int ranks, int? split)
     {
         var a = Iota(60, 1.5);
-        (long, long)[][] widths = [[(1, 2)], [(0, 0), (2, 0), (1, 3)], [(3, 1), (0, 0), (0, 0)], [(0, 2), (1, 1)], [(4, 4), (1, 0), (0, 1)]];
+        (long, long)[][] widths = [[(1, 2)], [(0, 0), (2, 0), (1, 3)], [(3, 1), (0, 0), (0, 0)], [(0, 2), (1, 1)], [(4,
+            4), (1, 0), (0, 1)]];
         World.Run(ranks, () =>
         {
             using var x = Make(a, Shape3, split);
@@ -158,9 +162,12 @@ public abstract class ManipulationExtrasSuite<TWorld>(ITestWorld? world = null) 
     public void Pad_BadArguments_RaiseOnEveryRank(int ranks)
     {
         AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.pad(ht.zeros([4, 3], split: 0), -1));
-        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.pad(ht.zeros([4, 3], split: 0), [(1, 1), (1, 1), (1, 1)]));
-        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.pad(ht.zeros([4, 3], split: 0), 1, mode: "nonsense"));
-        AssertThrowsOnEveryRank<NotSupportedException>(ranks, () => ht.pad(ht.zeros([4, 3], split: 0), 1, mode: "reflect"));
+        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.pad(ht.zeros([4, 3], split: 0), [(1, 1), (1, 1), (1,
+            1)]));
+        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.pad(ht.zeros([4, 3], split: 0), 1,
+            mode: "nonsense"));
+        AssertThrowsOnEveryRank<NotSupportedException>(ranks, () => ht.pad(ht.zeros([4, 3], split: 0), 1,
+            mode: "reflect"));
     }
 
     public static TheoryData<int, int?> RanksAndSplits1D
@@ -301,7 +308,8 @@ public abstract class ManipulationExtrasSuite<TWorld>(ITestWorld? world = null) 
                             long len = Math.Max(0, stop - start);
                             var outShape = With(Shape3, axis, len);
                             Assert.Equal(outShape, parts[p].shape);
-                            Assert.Equal(Build(outShape, i => At(a, Shape3, With(i, axis, i[axis] + start))), parts[p].ToArray<double>());
+                            Assert.Equal(Build(outShape, i => At(a, Shape3, With(i, axis, i[axis] + start))),
+                                parts[p].ToArray<double>());
                         }
                     }
                     finally { foreach (var part in parts) part.Dispose(); }
@@ -375,7 +383,8 @@ public abstract class ManipulationExtrasSuite<TWorld>(ITestWorld? world = null) 
             Assert.Throws<ArgumentOutOfRangeException>(() => ht.collect(x, ranks));
             using var v = Make(Iota(5, -1), [5], split is null ? null : 0);
             using var cs = ht.column_stack([v, x, v]);
-            Assert.Equal(Build([5, 5], i => i[1] == 0 || i[1] == 4 ? -i[0] : a[i[0] * 3 + i[1] - 1]), cs.ToArray<double>());
+            Assert.Equal(Build([5, 5], i => i[1] == 0 || i[1] == 4 ? -i[0] : a[i[0] * 3 + i[1] - 1]),
+                cs.ToArray<double>());
             using var w = ht.arange(3, dtype: ht.float64);
             using var rs = ht.row_stack([x, w]);
             Assert.Equal(a.Concat([0.0, 1, 2]).ToArray(), rs.ToArray<double>());
@@ -402,8 +411,10 @@ public abstract class ManipulationExtrasSuite<TWorld>(ITestWorld? world = null) 
                 using var edge = x[axis == 0 ? ht.slice(0, 1) : ht.slice(), axis == 0 ? ht.slice() : ht.slice(0, 1)];
                 using var d2 = ht.diff(x, 2, axis, prepend: edge);
                 var outShape2 = With([5, 3], axis, n - 1);
-                double Pre(long[] i, long k) => k == 0 ? At(a, [5, 3], With(i, axis, 0)) : At(a, [5, 3], With(i, axis, k - 1));
-                AssertResult(Build(outShape2, i => Pre(i, i[axis] + 2) - 2 * Pre(i, i[axis] + 1) + Pre(i, i[axis])), outShape2, split, d2);
+                double Pre(long[] i, long k) => k == 0 ? At(a, [5, 3], With(i, axis, 0)) : At(a, [5, 3], With(i, axis,
+                    k - 1));
+                AssertResult(Build(outShape2, i => Pre(i, i[axis] + 2) - 2 * Pre(i, i[axis] + 1) + Pre(i, i[axis])),
+                    outShape2, split, d2);
             }
         });
     }

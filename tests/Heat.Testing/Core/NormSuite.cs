@@ -26,13 +26,16 @@ public abstract class NormSuite<TWorld>(ITestWorld? world = null) : DndarraySuit
             Assert.Equal(Data.Max(Math.Abs), ht.linalg.vector_norm(x, ord: double.PositiveInfinity).item<double>());
             Assert.Equal(Data.Min(Math.Abs), ht.linalg.vector_norm(x, ord: double.NegativeInfinity).item<double>());
             Assert.Equal(Data.Count(v => v != 0), ht.linalg.vector_norm(x, ord: 0).item<double>());
-            Assert.Equal(Math.Pow(Data.Sum(v => Math.Pow(Math.Abs(v), 3)), 1.0 / 3), ht.linalg.vector_norm(x, ord: 3).item<double>(), 1e-12);
+            Assert.Equal(Math.Pow(Data.Sum(v => Math.Pow(Math.Abs(v), 3)), 1.0 / 3), ht.linalg.vector_norm(x,
+                ord: 3).item<double>(), 1e-12);
             using var rows = ht.linalg.vector_norm(x, axis: 1);
             Assert.Equal([5L], rows.shape);
-            Reference.AssertClose(Enumerable.Range(0, 5).Select(i => Math.Sqrt(RowSum(i, v => v * v))).ToArray(), rows.ToArray<double>(), 1e-12);
+            Reference.AssertClose(Enumerable.Range(0, 5).Select(i => Math.Sqrt(RowSum(i, v => v * v))).ToArray(),
+                rows.ToArray<double>(), 1e-12);
             using var kept = ht.linalg.vector_norm(x, axis: 0, keepdims: true, ord: 1);
             Assert.Equal([1L, 7L], kept.shape);
-            Reference.AssertClose(Enumerable.Range(0, 7).Select(j => ColSum(j, Math.Abs)).ToArray(), kept.ToArray<double>(), 1e-12);
+            Reference.AssertClose(Enumerable.Range(0, 7).Select(j => ColSum(j, Math.Abs)).ToArray(),
+                kept.ToArray<double>(), 1e-12);
         });
     }
 
@@ -73,7 +76,9 @@ public abstract class NormSuite<TWorld>(ITestWorld? world = null) : DndarraySuit
                 double fro = Math.Sqrt(Data.Sum(v => v * v)) * scale;
                 Assert.Equal(1.0, ht.linalg.norm(x).item<double>() / fro, 1e-12);
                 Assert.Equal(1.0, ht.linalg.matrix_norm(x, ord: "fro").item<double>() / fro, 1e-12);
-                Assert.Equal(1.0, ht.linalg.vector_norm(x, ord: 3).item<double>() / (Math.Pow(Data.Sum(v => Math.Pow(Math.Abs(v), 3)), 1.0 / 3) * scale), 1e-12);
+                Assert.Equal(1.0, ht.linalg.vector_norm(x,
+                    ord: 3).item<double>() / (Math.Pow(Data.Sum(v => Math.Pow(Math.Abs(v), 3)), 1.0 / 3) * scale),
+                        1e-12);
                 using var whole = ht.array(Data, [5, 7], dtype: ht.float64);
                 double two = ht.linalg.matrix_norm(whole, ord: 2).item<double>();
                 Assert.Equal(1.0, ht.linalg.matrix_norm(x, ord: 2).item<double>() / (two * scale), 1e-12);
@@ -92,12 +97,15 @@ public abstract class NormSuite<TWorld>(ITestWorld? world = null) : DndarraySuit
                 using var x = ht.array(data, [2, 3, 4], split: split);
                 using var fro = ht.linalg.matrix_norm(x, axis: [2, 0]);
                 Assert.Equal([3L], fro.shape);
-                var expected = Enumerable.Range(0, 3).Select(j => Math.Sqrt(Enumerable.Range(0, 2).Sum(i => Enumerable.Range(0, 4).Sum(k => data[i * 12 + j * 4 + k] * data[i * 12 + j * 4 + k])))).ToArray();
+                var expected = Enumerable.Range(0, 3).Select(j => Math.Sqrt(Enumerable.Range(0,
+                    2).Sum(i => Enumerable.Range(0,
+                        4).Sum(k => data[i * 12 + j * 4 + k] * data[i * 12 + j * 4 + k])))).ToArray();
                 Reference.AssertClose(expected, fro.ToArray<double>(), 1e-12);
                 using var nuc = ht.linalg.matrix_norm(x, ord: "nuc", keepdims: true);
                 Assert.Equal([2L, 1L, 1L], nuc.shape);
             }
-            using var c = ht.array(new[] { new System.Numerics.Complex(3, 4), new System.Numerics.Complex(0, 0) }, [2], split: 0);
+            using var c = ht.array(new[] { new System.Numerics.Complex(3, 4), new System.Numerics.Complex(0, 0) }, [2],
+                split: 0);
             using var n = ht.linalg.norm(c);
             Assert.Equal(ht.float64, n.dtype);
             Assert.Equal(5.0, n.item<double>(), 1e-14);
@@ -107,9 +115,12 @@ public abstract class NormSuite<TWorld>(ITestWorld? world = null) : DndarraySuit
     [Theory, MemberData(nameof(Ranks))]
     public void BadOrders_RaiseOnEveryRank(int ranks)
     {
-        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.linalg.matrix_norm(ht.ones([3, 4], split: 0), ord: 3));
-        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.linalg.vector_norm(ht.ones([3, 4], split: 0), ord: "fro"));
+        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.linalg.matrix_norm(ht.ones([3, 4], split: 0),
+            ord: 3));
+        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.linalg.vector_norm(ht.ones([3, 4], split: 0),
+            ord: "fro"));
         AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.linalg.matrix_norm(ht.ones([3], split: 0)));
-        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.linalg.norm(ht.ones([3, 4], split: 0), axis: 1, ord: "nuc"));
+        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.linalg.norm(ht.ones([3, 4], split: 0), axis: 1,
+            ord: "nuc"));
     }
 }

@@ -16,7 +16,8 @@ public abstract class OrderStatisticsSuite<TWorld>(ITestWorld? world = null) : D
     private static readonly Axis?[] AxisSets = [null, 0, 1, 2, -1, new[] { 0, 2 }, new[] { 1, 2 }, new[] { 0, 1 }];
 
     /// <summary>Values with ties and negatives.</summary>
-    private static double[] Data(int n) => Enumerable.Range(0, n).Select(i => (double)(7 * i % 13 - 6) + 0.125 * (i % 5)).ToArray();
+    private static double[] Data(int n) => Enumerable.Range(0,
+        n).Select(i => (double)(7 * i % 13 - 6) + 0.125 * (i % 5)).ToArray();
 
     public static TheoryData<int, int?> RanksAndSplits3D
     {
@@ -29,7 +30,8 @@ public abstract class OrderStatisticsSuite<TWorld>(ITestWorld? world = null) : D
         }
     }
 
-    /// <summary>NumPy's quantile of row-major <paramref name="data"/> over <paramref name="axes"/>: (q, kept axes).</summary>
+    /// <summary>NumPy's quantile of row-major <paramref name="data"/> over <paramref name="axes"/>: (q, kept
+    /// axes).</summary>
     internal static double[] Expected(double[] data, long[] shape, int[] axes, double[] fractions, string method)
     {
         int nd = shape.Length;
@@ -50,7 +52,8 @@ public abstract class OrderStatisticsSuite<TWorld>(ITestWorld? world = null) : D
             for (long r = 0; r < rows; r++)
             {
                 var v = groups[r].ToArray();
-                result[qi * rows + r] = v.Length == 0 || v.Any(double.IsNaN) ? double.NaN : Quantile(v, fractions[qi], method);
+                result[qi * rows + r] = v.Length == 0 || v.Any(double.IsNaN) ? double.NaN : Quantile(v, fractions[qi],
+                    method);
             }
         return result;
     }
@@ -109,7 +112,8 @@ public abstract class OrderStatisticsSuite<TWorld>(ITestWorld? world = null) : D
                     AssertMatches(expected, p, method);
 
                     using var k = ht.percentile(x, 37.5, axis, interpolation: method, keepdims: true);
-                    Assert.Equal(Enumerable.Range(0, 3).Select(d => axes.Contains(d) ? 1L : Shape3[d]).ToArray(), k.shape);
+                    Assert.Equal(Enumerable.Range(0, 3).Select(d => axes.Contains(d) ? 1L : Shape3[d]).ToArray(),
+                        k.shape);
                     Assert.Equal(split is int s3 && !axes.Contains(s3) ? s3 : null, k.split);
                     AssertMatches(Expected(a, Shape3, axes, [0.375], method), k, method);
                 }
@@ -148,7 +152,8 @@ public abstract class OrderStatisticsSuite<TWorld>(ITestWorld? world = null) : D
             using var rowsX = Reference.Unbalanced(two, [2, n], 1);
             using var m = ht.median(rowsX, axis: 1);
             AssertMatches(Expected(two, [2, n], [1], [0.5], "linear"), m, "linear");
-            using var quarter = ht.percentile(rowsX, new[] { 10.0, 90.0 }, axis: -1, interpolation: "higher", keepdims: true);
+            using var quarter = ht.percentile(rowsX, new[] { 10.0, 90.0 }, axis: -1, interpolation: "higher",
+                keepdims: true);
             Assert.Equal([2L, 2, 1], quarter.shape);
             AssertMatches(Expected(two, [2, n], [1], [0.1, 0.9], "higher"), quarter, "higher");
         });

@@ -36,11 +36,13 @@ public abstract class PrintingSuite<TWorld>(ITestWorld? world = null) : Dndarray
     {
         var texts = World.Run(ranks, () =>
         {
-            using var x = ht.array(Enumerable.Range(0, 1500).Select(i => new System.Numerics.Complex(i, -i)).ToArray(), split: 0);
+            using var x = ht.array(Enumerable.Range(0, 1500).Select(i => new System.Numerics.Complex(i, -i)).ToArray(),
+                split: 0);
             return x.ToString();
         });
         Assert.All(texts, t => Assert.Equal(texts[0], t));
-        Assert.Equal("DNDarray([0.+0.j, 1.-1.j, 2.-2.j, ..., 1497.-1497.j, 1498.-1498.j, 1499.-1499.j], dtype=ht.complex128, device=cpu:0, split=0)", texts[0]);
+        Assert.Equal("DNDarray([0.+0.j, 1.-1.j, 2.-2.j, ..., 1497.-1497.j, 1498.-1498.j, 1499.-1499.j], "
+            + "dtype=ht.complex128, device=cpu:0, split=0)", texts[0]);
     }
 
     [Theory, MemberData(nameof(Ranks))]
@@ -51,7 +53,8 @@ public abstract class PrintingSuite<TWorld>(ITestWorld? world = null) : Dndarray
             using var x = ht.arange(2000, split: 0);
             return x.ToString();
         });
-        Assert.All(texts, t => Assert.Equal("DNDarray([0, 1, 2, ..., 1997, 1998, 1999], dtype=ht.int32, device=cpu:0, split=0)", t));
+        Assert.All(texts, t => Assert.Equal("DNDarray([0, 1, 2, ..., 1997, 1998, 1999], dtype=ht.int32, "
+            + "device=cpu:0, split=0)", t));
     }
 
     public static TheoryData<int, int?, bool> LargeCases
@@ -85,7 +88,8 @@ public abstract class PrintingSuite<TWorld>(ITestWorld? world = null) : Dndarray
                 var counts = new long[ranks];
                 long left = n;
                 for (int r = 0; r < ranks; r++) { counts[r] = r == ranks - 1 ? left : left / 2; left -= counts[r]; }
-                var (chunk, lshape) = IndexReference.Chunk(all.Select(v => (double)v).ToArray(), [40, 30], s, counts, rank);
+                var (chunk, lshape) = IndexReference.Chunk(all.Select(v => (double)v).ToArray(), [40, 30], s, counts,
+                    rank);
                 using var f = ht.array(chunk, lshape, is_split: s);
                 x = f.astype(ht.int64);
             }
@@ -106,7 +110,8 @@ public abstract class PrintingSuite<TWorld>(ITestWorld? world = null) : Dndarray
             sb.Append(']');
             if (i < 5) sb.Append(",\n          ");
         }
-        sb.Append($"], dtype=ht.int64, device=cpu:0, split={(split is int v ? v.ToString(CultureInfo.InvariantCulture) : "None")})");
+        sb.Append($"], dtype=ht.int64, device=cpu:0, "
+            + $"split={(split is int v ? v.ToString(CultureInfo.InvariantCulture) : "None")})");
         Assert.All(texts, t => Assert.Equal(sb.ToString(), t));
     }
 
@@ -155,7 +160,8 @@ public abstract class PrintingSuite<TWorld>(ITestWorld? world = null) : Dndarray
             using var y = ht.array(new[] { 0.5, -1.25, 2, 3.14159 }, split: 0);
             return y.ToString();
         });
-        Assert.All(precise, t => Assert.Equal("DNDarray([0.50, -1.25, 2.00, 3.14], dtype=ht.float64, device=cpu:0, split=0)", t));
+        Assert.All(precise, t => Assert.Equal("DNDarray([0.50, -1.25, 2.00, 3.14], dtype=ht.float64, device=cpu:0, "
+            + "split=0)", t));
 
         ht.set_printoptions(threshold: 5, edgeitems: 1);
         var summarised = World.Run(ranks, () =>
@@ -165,7 +171,8 @@ public abstract class PrintingSuite<TWorld>(ITestWorld? world = null) : Dndarray
             return x + "|" + m;
         });
         Assert.All(summarised, t => Assert.Equal("DNDarray([0, ..., 9], dtype=ht.int32, device=cpu:0, split=0)|"
-            + "DNDarray([[0, ..., 3],\n          ...,\n          [8, ..., 11]], dtype=ht.int32, device=cpu:0, split=1)", t));
+            + "DNDarray([[0, ..., 3],\n          ...,\n          [8, ..., 11]], dtype=ht.int32, device=cpu:0, "
+                + "split=1)", t));
 
         ht.set_printoptions(profile: "full");
         Assert.Equal(new PrintOptions(Threshold: long.MaxValue), ht.get_printoptions());
@@ -183,7 +190,8 @@ public abstract class PrintingSuite<TWorld>(ITestWorld? world = null) : Dndarray
             using var y = ht.array(new[] { 1234.5, 0.001, -2 }, split: 0);
             return y.ToString();
         });
-        Assert.All(sci, t => Assert.Equal("DNDarray([1.23e+03, 1.00e-03, -2.00e+00], dtype=ht.float64, device=cpu:0, split=0)", t));
+        Assert.All(sci, t => Assert.Equal("DNDarray([1.23e+03, 1.00e-03, -2.00e+00], dtype=ht.float64, "
+            + "device=cpu:0, split=0)", t));
         return 0;
     });
 
@@ -197,7 +205,8 @@ public abstract class PrintingSuite<TWorld>(ITestWorld? world = null) : Dndarray
             return x.ToString();
         });
         Assert.All(texts, t => Assert.Equal(
-            "DNDarray([0, 1, 2, 3, 4, 5, 6,\n          7, 8, 9, 10, 11, 12,\n          13], dtype=ht.int32, device=cpu:0, split=0)", t));
+            "DNDarray([0, 1, 2, 3, 4, 5, 6,\n          7, 8, 9, 10, 11, 12,\n          13], dtype=ht.int32, "
+                + "device=cpu:0, split=0)", t));
         Assert.Throws<ArgumentException>(() => ht.set_printoptions(profile: "wide"));
         Assert.Throws<ArgumentOutOfRangeException>(() => ht.set_printoptions(edgeitems: 0));
         return 0;
@@ -228,7 +237,8 @@ public abstract class PrintingSuite<TWorld>(ITestWorld? world = null) : Dndarray
         finally { Console.SetOut(console); }
         var lines = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         // In process every rank shares the console: rank 0's lines appear once; under MPI other ranks see none.
-        Assert.InRange(lines.Count(l => l.StartsWith("sum DNDarray([0, 1, 2, 3, 4, 5, 6], dtype=ht.int32", StringComparison.Ordinal)), World is InProcTestWorld ? 1 : 0, 1);
+        Assert.InRange(lines.Count(l => l.StartsWith("sum DNDarray([0, 1, 2, 3, 4, 5, 6], "
+            + "dtype=ht.int32", StringComparison.Ordinal)), World is InProcTestWorld ? 1 : 0, 1);
         Assert.Equal(ranks, texts.Length);
         return 0;
     });

@@ -59,7 +59,8 @@ public abstract class QrSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteB
             Assert.Equal(dtype, r.dtype);
             int? expectedR = split switch
             {
-                0 when a.is_distributed() => a.lshape_map.Cast<long>().Where((_, i) => i % 2 == 0).Max() >= n ? null : 0,
+                0 when a.is_distributed() => a.lshape_map.Cast<long>().Where((_,
+                    i) => i % 2 == 0).Max() >= n ? null : 0,
                 1 when a.is_distributed() => 1,
                 _ => split is null || !a.is_distributed() ? (a.is_distributed() ? split : null) : split,
             };
@@ -70,9 +71,11 @@ public abstract class QrSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteB
             // 20·n·ε; complex arithmetic rounds about twice per real operation, so its ε counts double (measured:
             // 7 x 7 complex128 CGS2 gives 3e-14 to 6e-14).
             double bound = 20 * Math.Max(m, n) * Eps(dtype) * (dtype.Kind == DTypeKind.Complex ? 4 : 1);
-            Assert.True(Distance(Product(qa, ra, m, k, n), values) / Fro(values) < bound, $"‖A − QR‖/‖A‖ too large ({m} x {n}, merge {merge})");
+            Assert.True(Distance(Product(qa, ra, m, k, n), values) / Fro(values) < bound, $"‖A − QR‖/‖A‖ too large "
+                + $"({m} x {n}, merge {merge})");
             double orthogonality = Orthogonality(qa, m, k);
-            Assert.True(orthogonality < bound, $"‖QᴴQ − I‖ = {orthogonality} too large ({m} x {n}, merge {merge}, bound {bound})");
+            Assert.True(orthogonality < bound, $"‖QᴴQ − I‖ = {orthogonality} too large ({m} x {n}, merge {merge}, "
+                + $"bound {bound})");
             for (int i = 0; i < k; i++)
                 for (int j = 0; j < Math.Min(i, n); j++) Assert.Equal(Complex.Zero, ra[i * n + j]);
         }
@@ -145,7 +148,8 @@ public abstract class QrSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteB
     public void Qr_BadArguments_RaiseOnEveryRank(int ranks)
     {
         AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.linalg.qr(ht.ones([4, 3], split: 0), mode: "raw"));
-        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.linalg.qr(ht.ones([4, 3], split: 0), procs_to_merge: 1));
+        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.linalg.qr(ht.ones([4, 3], split: 0),
+            procs_to_merge: 1));
         AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.linalg.qr(ht.ones([4], split: 0)));
         AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.linalg.qr(ht.arange(12, split: 0).reshape(4, 3)));
     }

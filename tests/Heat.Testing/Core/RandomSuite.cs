@@ -41,7 +41,8 @@ public abstract class RandomSuite<TWorld>(ITestWorld? world = null) : DndarraySu
         }
     }
 
-    private static (float[] U32, double[] U64, float[] N32, double[] N64, int[] I, long[] Big, long[] Perm) Draws(int? split)
+    private static (float[] U32, double[] U64, float[] N32, double[] N64, int[] I, long[] Big,
+        long[] Perm) Draws(int? split)
     {
         long[] shape = [7, 3, 5];
         ht.random.seed(42);
@@ -52,7 +53,8 @@ public abstract class RandomSuite<TWorld>(ITestWorld? world = null) : DndarraySu
         using var i = ht.random.randint(-5, 17, shape, split: split);
         using var big = ht.random.randint(-(1L << 40), 1L << 40, shape, ht.int64, split);
         using var perm = ht.random.randperm(23, split: split is null ? null : 0);
-        return (u32.ToArray<float>(), u64.ToArray<double>(), n32.ToArray<float>(), n64.ToArray<double>(), i.ToArray<int>(), big.ToArray<long>(), perm.ToArray<long>());
+        return (u32.ToArray<float>(), u64.ToArray<double>(), n32.ToArray<float>(), n64.ToArray<double>(),
+            i.ToArray<int>(), big.ToArray<long>(), perm.ToArray<long>());
     }
 
     [Theory, MemberData(nameof(RanksAndSplits3D))]
@@ -198,8 +200,10 @@ public abstract class RandomSuite<TWorld>(ITestWorld? world = null) : DndarraySu
     [Theory, MemberData(nameof(Ranks))]
     public void Shuffle_IsIdenticalForEveryRankCount(int ranks)
     {
-        var reference = World.Run(1, () => { ht.random.seed(9); using var x = ht.arange(13, split: 0); ht.random.shuffle(x); return x.ToArray<int>(); })[0];
-        var results = World.Run(ranks, () => { ht.random.seed(9); using var x = ht.arange(13, split: 0); ht.random.shuffle(x); return x.ToArray<int>(); });
+        var reference = World.Run(1, () => { ht.random.seed(9); using var x = ht.arange(13,
+            split: 0); ht.random.shuffle(x); return x.ToArray<int>(); })[0];
+        var results = World.Run(ranks, () => { ht.random.seed(9); using var x = ht.arange(13,
+            split: 0); ht.random.shuffle(x); return x.ToArray<int>(); });
         Assert.All(results, r => Assert.Equal(reference, r));
     }
 

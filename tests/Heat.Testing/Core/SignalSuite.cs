@@ -19,12 +19,15 @@ public abstract class SignalSuite<TWorld>(ITestWorld? world = null) : DndarraySu
         var full = new double[n + m - 1];
         for (int k = 0; k < full.Length; k++)
             for (int j = Math.Max(0, k - m + 1); j <= Math.Min(n - 1, k); j++) full[k] += a[j] * v[k - j];
-        var (start, length) = mode switch { "full" => (0, n + m - 1), "same" => ((m - 1) / 2, n), _ => (m - 1, n - m + 1) };
+        var (start, length) = mode switch { "full" => (0, n + m - 1), "same" => ((m - 1) / 2, n), _ => (m - 1,
+            n - m + 1) };
         return full.Skip(start).Take(length).Where((_, i) => i % stride == 0).ToArray();
     }
 
-    /// <summary>The 2-d convolution (rows × cols, row-major) by the definition, with modes and strides per axis.</summary>
-    public static (double[] Values, long Rows, long Cols) Reference2d(double[] a, long h, long w, double[] v, long mh, long mw, string mode, long sr, long sc)
+    /// <summary>The 2-d convolution (rows × cols, row-major) by the definition, with modes and strides per
+    /// axis.</summary>
+    public static (double[] Values, long Rows, long Cols) Reference2d(double[] a, long h, long w, double[] v, long mh,
+        long mw, string mode, long sr, long sc)
     {
         long fh = h + mh - 1, fw = w + mw - 1;
         var full = new double[fh * fw];
@@ -40,7 +43,8 @@ public abstract class SignalSuite<TWorld>(ITestWorld? world = null) : DndarraySu
                     }
                 full[i * fw + j] = acc;
             }
-        (long Start, long Length) Axis(long n, long m) => mode switch { "full" => (0, n + m - 1), "same" => ((m - 1) / 2, n), _ => (m - 1, n - m + 1) };
+        (long Start, long Length) Axis(long n, long m) => mode switch { "full" => (0, n + m - 1),
+            "same" => ((m - 1) / 2, n), _ => (m - 1, n - m + 1) };
         var (r0, rl) = Axis(h, mh);
         var (c0, cl) = Axis(w, mw);
         long rows = (rl - 1) / sr + 1, cols = (cl - 1) / sc + 1;
@@ -50,7 +54,8 @@ public abstract class SignalSuite<TWorld>(ITestWorld? world = null) : DndarraySu
         return (result, rows, cols);
     }
 
-    private static double[] Values(int n, int salt) => Enumerable.Range(0, n).Select(i => (double)((i * 7 + salt * 3) % 11 - 5)).ToArray();
+    private static double[] Values(int n, int salt) => Enumerable.Range(0,
+        n).Select(i => (double)((i * 7 + salt * 3) % 11 - 5)).ToArray();
 
     private static DNDarray Make(double[] data, long[] shape, int? split, bool unbalanced) =>
         unbalanced && split is int s ? Reference.Unbalanced(data, shape, s) : ht.array(data, shape, split: split);
@@ -118,7 +123,8 @@ public abstract class SignalSuite<TWorld>(ITestWorld? world = null) : DndarraySu
             using var vf = ht.array(vv.Select(x => (float)x * 0.25f).ToArray(), [5]);
             using var cf = ht.convolve(f, vf, "full", 2);
             Assert.Equal(ht.float32, cf.dtype);
-            Reference.AssertClose(Reference1d(av, vv.Select(x => x * 0.25).ToArray(), "full", 2), cf.ToArray<double>(), 1e-6);
+            Reference.AssertClose(Reference1d(av, vv.Select(x => x * 0.25).ToArray(), "full", 2), cf.ToArray<double>(),
+                1e-6);
         });
     }
 

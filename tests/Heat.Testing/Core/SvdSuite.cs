@@ -45,7 +45,8 @@ public abstract class SvdSuite<TWorld>(ITestWorld? world = null) : DndarraySuite
                     Assert.Equal(ht.float64, s.dtype);
                     var sv = s.ToArray<double>();
                     var reference = expected.ToArray<double>();
-                    for (int i = 0; i < k; i++) Assert.True(Math.Abs(sv[i] - reference[i]) <= 1e-10 * reference[0], $"σ{i}: {sv[i]} vs {reference[i]} ({m} x {n})");
+                    for (int i = 0; i < k; i++) Assert.True(Math.Abs(sv[i] - reference[i]) <= 1e-10 * reference[0],
+                        $"σ{i}: {sv[i]} vs {reference[i]} ({m} x {n})");
                     var ua = u!.ToArray<Complex>();
                     var va = vt!.ToArray<Complex>();
                     Assert.Equal([(long)m, k], u.shape);
@@ -53,11 +54,14 @@ public abstract class SvdSuite<TWorld>(ITestWorld? world = null) : DndarraySuite
                     var us = new Complex[m * k];
                     for (int i = 0; i < m; i++)
                         for (int j = 0; j < k; j++) us[i * k + j] = ua[i * k + j] * sv[j];
-                    Assert.True(Distance(Product(us, va, m, k, n), values) / Fro(values) < 1e-13, $"‖A − USVᴴ‖ ({m} x {n})");
+                    Assert.True(Distance(Product(us, va, m, k, n), values) / Fro(values) < 1e-13, $"‖A − USVᴴ‖ ({m} "
+                        + $"x {n})");
                     Assert.True(Orthogonality(ua, m, k) < 1e-13);
                     Assert.True(Orthogonality(ConjT(va, k, n), n, k) < 1e-13);
-                    if (a.is_distributed() && split == 0 && m >= n * ranks) { Assert.Equal(0, u.split); Assert.Null(vt.split); }
-                    if (a.is_distributed() && split == 1 && n >= m * ranks) { Assert.Null(u.split); Assert.Equal(1, vt.split); }
+                    if (a.is_distributed() && split == 0 && m >= n * ranks) { Assert.Equal(0,
+                        u.split); Assert.Null(vt.split); }
+                    if (a.is_distributed() && split == 1 && n >= m * ranks) { Assert.Null(u.split); Assert.Equal(1,
+                        vt.split); }
                 }
             }
         });

@@ -84,7 +84,8 @@ public abstract class TypesSuite<TWorld>(ITestWorld? world = null) : DndarraySui
             Assert.Same(d, ht.canonical_heat_type(d.Name));
             Assert.Same(d, ht.canonical_heat_type(d.ClrType));
         }
-        string[] codes = ["?", "b", "h", "i", "l", "B", "f", "d", "F", "D", "i1", "i2", "i4", "i8", "u1", "f4", "f8", "c8", "c16"];
+        string[] codes = ["?", "b", "h", "i", "l", "B", "f", "d", "F", "D", "i1", "i2", "i4", "i8", "u1", "f4", "f8",
+            "c8", "c16"];
         string[] expected = ["bool", "int8", "int16", "int32", "int64", "uint8", "float32", "float64", "complex64",
             "complex128", "int8", "int16", "int32", "int64", "uint8", "float32", "float64", "complex64", "complex128"];
         for (int i = 0; i < codes.Length; i++) Assert.Equal(expected[i], ht.canonical_heat_type(codes[i]).Name);
@@ -109,7 +110,8 @@ public abstract class TypesSuite<TWorld>(ITestWorld? world = null) : DndarraySui
     public void FinfoIinfo_AreComplete()
     {
         var f32 = ht.finfo(ht.float32);
-        Assert.Equal((32, Math.Pow(2, -23), (double)float.MaxValue, (double)float.MinValue), (f32.bits, f32.eps, f32.max, f32.min));
+        Assert.Equal((32, Math.Pow(2, -23), (double)float.MaxValue, (double)float.MinValue), (f32.bits, f32.eps,
+            f32.max, f32.min));
         Assert.Equal(1.1754943508222875e-38, f32.tiny, 1e-45);
         Assert.Equal(f32.tiny, f32.smallest_normal);
         Assert.Equal(1e-6, f32.resolution);

@@ -77,7 +77,8 @@ public abstract class KMeansSuite<TWorld>(ITestWorld? world = null) : DndarraySu
             Assert.Equal(KMeansReference.Assign(all, 150, 4, centers, out _), labels);
             using var predicted = km.predict(x);
             Assert.Equal(labels, predicted.ToArray<long>());
-            if (split == 0) Assert.Equal(x.counts_displs().counts, km.labels_.counts_displs().counts);   // chunks like x
+            if (split == 0) Assert.Equal(x.counts_displs().counts,
+                km.labels_.counts_displs().counts);   // chunks like x
         });
     }
 

@@ -17,7 +17,8 @@ public abstract class LassoSuite<TWorld>(ITestWorld? world = null) : DndarraySui
         {
             var data = new TheoryData<int, int?, int?>();
             foreach (var r in RankSample)
-                foreach (var (sx, sy) in new (int?, int?)[] { (null, null), (0, 0), (0, null), (1, 0), (null, 0) }) data.Add(r, sx, sy);
+                foreach (var (sx, sy) in new (int?, int?)[] { (null, null), (0, 0), (0, null), (1, 0), (null,
+                    0) }) data.Add(r, sx, sy);
             return data;
         }
     }
@@ -71,7 +72,8 @@ public abstract class LassoSuite<TWorld>(ITestWorld? world = null) : DndarraySui
                 using var prediction = model.predict(x);
                 Assert.Equal([442L], prediction.shape);
                 double fitted = model.objective(x, y);
-                Assert.True(Math.Abs(fitted - objective) <= 1e-6 * objective, $"objective {fitted} vs reference {objective} (precompute {precompute})");
+                Assert.True(Math.Abs(fitted - objective) <= 1e-6 * objective, $"objective {fitted} vs reference "
+                    + $"{objective} (precompute {precompute})");
                 Assert.Equal(theta[0], model.intercept_, 1e-4 * Math.Abs(theta[0]));
                 Assert.Equal([11L], model.theta!.shape);
                 Assert.Null(model.theta.split);

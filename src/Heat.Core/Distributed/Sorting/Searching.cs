@@ -17,13 +17,15 @@ internal static class Searching
     {
         ArgumentNullException.ThrowIfNull(a, name);
         if (a.ndim != 1) throw new ArgumentException($"{function} needs a 1-d {name}, got {a.ndim} dimensions.", name);
-        if (!SortKeys.IsSortable(a.dtype.Code)) throw new ArgumentException($"{function} is not defined for {a.dtype} {name}.", name);
+        if (!SortKeys.IsSortable(a.dtype.Code)) throw new ArgumentException($"{function} is not defined for "
+            + $"{a.dtype} {name}.", name);
     }
 
     public static DNDarray Count(DNDarray a, DNDarray v, bool right, bool descending, string function, string vName)
     {
         ArgumentNullException.ThrowIfNull(v, vName);
-        if (!SortKeys.IsSortable(v.dtype.Code)) throw new ArgumentException($"{function} is not defined for {v.dtype} values.", vName);
+        if (!SortKeys.IsSortable(v.dtype.Code)) throw new ArgumentException($"{function} is not defined for "
+            + $"{v.dtype} values.", vName);
         var type = ht.promote_types(a.dtype, v.dtype);
         using var scope = DisposeScope.Begin();
         if (a.dtype != type) a = scope.Include(a.astype(type));

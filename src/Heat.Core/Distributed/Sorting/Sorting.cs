@@ -13,7 +13,8 @@ internal static class Sorting
     public static int CheckedAxis(DNDarray a, int axis, string function, string axisName = "axis")
     {
         ArgumentNullException.ThrowIfNull(a);
-        if (a.ndim == 0) throw new ArgumentException($"{function} needs an array with at least one dimension, got a 0-d array.", nameof(a));
+        if (a.ndim == 0) throw new ArgumentException($"{function} needs an array with at least one dimension, got a "
+            + $"0-d array.", nameof(a));
         if (!SortKeys.IsSortable(a.dtype.Code))
             throw new ArgumentException($"{function} is not defined for {a.dtype} (complex values have no order).",
                 nameof(a));

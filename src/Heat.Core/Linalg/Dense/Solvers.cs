@@ -29,7 +29,8 @@ internal static class Solvers
             : b.ndim >= 2 && bShape[^2] == n && (bShape[..^2].SequenceEqual(batch) || (!triangular && b.ndim == 2));
         if (!fits)
             throw new ArgumentException(
-                $"{function}: b of shape {Shapes.Format(bShape)} does not fit A of shape {Shapes.Format(a.GShapeRef)} " +
+                $"{function}: b of shape {Shapes.Format(bShape)} does not fit A of shape "
+                    + $"{Shapes.Format(a.GShapeRef)} " +
                 $"(expected (…, {n}) or (…, {n}, k) with A's batch dimensions).",
                 nameof(b));
         using var scope = DisposeScope.Begin();
