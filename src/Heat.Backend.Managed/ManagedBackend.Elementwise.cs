@@ -153,7 +153,8 @@ public sealed unsafe partial class ManagedBackend
             case BinaryOp.Multiply or BinaryOp.Minimum or BinaryOp.Fmin or BinaryOp.BitwiseAnd: Run<byte, byte,
                 AndI<byte>>(l, a, b, d); break;
             case BinaryOp.BitwiseXor: Run<byte, byte, XorI<byte>>(l, a, b, d); break;
-            case BinaryOp.Equal or BinaryOp.NotEqual or BinaryOp.Less or BinaryOp.LessEqual or BinaryOp.Greater or BinaryOp.GreaterEqual
+            case BinaryOp.Equal or BinaryOp.NotEqual or BinaryOp.Less or BinaryOp.LessEqual or BinaryOp.Greater or
+                BinaryOp.GreaterEqual
                 or BinaryOp.LogicalAnd or BinaryOp.LogicalOr or BinaryOp.LogicalXor:
                 BinaryCompare<byte>(op, l, a, b, d, DType.Bool); break;
             default: throw Unsupported(op.ToString(), DType.Bool);
@@ -198,7 +199,8 @@ public sealed unsafe partial class ManagedBackend
             case DTypeCode.Complex64:
                 {
                     using var wide = this.Copy(x, DType.Complex128);
-                    var wideType = destination.DType == DType.Float32 ? DType.Float64 : destination.DType == DType.Complex64 ? DType.Complex128 : destination.DType;
+                    var wideType = destination.DType == DType.Float32 ? DType.Float64 : destination.DType ==
+                        DType.Complex64 ? DType.Complex128 : destination.DType;
                     using var wd = Empty(destination.Shape, wideType);
                     Unary(op, wide, wd);
                     Copy(wd, destination);
@@ -283,12 +285,14 @@ public sealed unsafe partial class ManagedBackend
     {
         switch (op)
         {
-            case UnaryOp.Abs or UnaryOp.Sign or UnaryOp.Square or UnaryOp.Floor or UnaryOp.Ceil or UnaryOp.Trunc or UnaryOp.Round
+            case UnaryOp.Abs or UnaryOp.Sign or UnaryOp.Square or UnaryOp.Floor or UnaryOp.Ceil or UnaryOp.Trunc or
+                UnaryOp.Round
                 or UnaryOp.Conj or UnaryOp.Real:
                 RunUnary<byte, byte, CopyK<byte>>(l, x, d); break;
             case UnaryOp.Imag: RunUnary<byte, byte, ZeroK<byte>>(l, x, d); break;
             case UnaryOp.BitwiseNot or UnaryOp.LogicalNot: RunUnary<byte, byte, LogicalNotK<byte>>(l, x, d); break;
-            case UnaryOp.IsNan or UnaryOp.IsInf or UnaryOp.IsPosInf or UnaryOp.IsNegInf or UnaryOp.SignBit: RunUnary<byte, byte, ConstK<byte>>(l, x, d); break;
+            case UnaryOp.IsNan or UnaryOp.IsInf or UnaryOp.IsPosInf or UnaryOp.IsNegInf or UnaryOp.SignBit:
+                RunUnary<byte, byte, ConstK<byte>>(l, x, d); break;
             case UnaryOp.IsFinite: RunUnary<byte, byte, OneK<byte>>(l, x, d); break;
             default: throw Unsupported(op.ToString(), DType.Bool);
         }

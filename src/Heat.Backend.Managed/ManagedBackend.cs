@@ -76,7 +76,8 @@ public sealed unsafe partial class ManagedBackend : ITensorBackend
     {
         if (destination.NDim != 1) throw new ArgumentException($"Arange needs a 1-d destination, got "
             + $"{Shapes.Format(destination.Shape)}.", nameof(destination));
-        bool integral = start.Kind is ScalarKind.Int or ScalarKind.Bool && step.Kind is ScalarKind.Int or ScalarKind.Bool;
+        bool integral = start.Kind is ScalarKind.Int or ScalarKind.Bool && step.Kind is ScalarKind.Int or
+            ScalarKind.Bool;
         switch (destination.DType.Code)
         {
             case DTypeCode.Bool: ArangeAs<byte>(destination, start, step, integral, toBool: true); break;

@@ -11,9 +11,11 @@ internal static class MlCommands
 {
     private static Argument<FileInfo> FileArgument(string description) => new("file") { Description = description };
 
-    private static Option<string?> Out() => new("--out") { Description = "Output file (.h5/.hdf5, .nc, .npy or .csv), written by every rank into its own region." };
+    private static Option<string?> Out() => new("--out") { Description =
+        "Output file (.h5/.hdf5, .nc, .npy or .csv), written by every rank into its own region." };
 
-    private static Option<int> Split() => new("--split") { Description = "Split axis of the loaded data (0 = samples).", DefaultValueFactory = _ => 0 };
+    private static Option<int> Split() => new("--split") { Description = "Split axis of the loaded data (0 = samples).",
+        DefaultValueFactory = _ => 0 };
 
     /// <summary><c>heat kmeans FILE --dataset D --clusters K</c>.</summary>
     public static Command KMeansCommand()
@@ -27,7 +29,8 @@ internal static class MlCommands
             DefaultValueFactory = _ => 300 };
         var seed = new Option<long>("--seed") { Description = "random_state of the initialisation.",
             DefaultValueFactory = _ => 0 };
-        var split = Split(); var output = Out(); var ranks = CommonOptions.Ranks(0); var backend = CommonOptions.Backend();
+        var split = Split(); var output = Out(); var ranks = CommonOptions.Ranks(0); var backend =
+            CommonOptions.Backend();
         var command = new Command("kmeans", "Cluster the samples of a file with k-means (Lloyd).") { file, dataset,
             clusters, init, maxIter, seed, split, output, ranks, backend };
         command.SetAction(parse =>
@@ -94,7 +97,8 @@ internal static class MlCommands
     {
         var file = FileArgument("Data file (samples x features).");
         var dataset = new Option<string?>("--dataset") { Description = "HDF5 dataset or netCDF variable." };
-        var quadratic = new Option<bool>("--quadratic") { Description = "Use |x|² + |y|² − 2 x·y through matmul (faster)." };
+        var quadratic = new Option<bool>("--quadratic") { Description =
+            "Use |x|² + |y|² − 2 x·y through matmul (faster)." };
         var output = Out(); var ranks = CommonOptions.Ranks(0); var backend = CommonOptions.Backend();
         var command = new Command("cdist", "Pairwise Euclidean distances between the samples of a file.") { file,
             dataset, quadratic, output, ranks, backend };

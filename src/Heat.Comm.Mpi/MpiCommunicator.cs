@@ -319,7 +319,8 @@ public sealed unsafe class MpiCommunicator : ICommunicator
         CommArgs.Blocks(sendCounts, sendDispls, send.Count, Size, "Alltoallv", "send");
         CommArgs.Blocks(recvCounts, recvDispls, recv.Count, Size, "Alltoallv", "receive");
         int type = MpiDatatypes.Of<T>();
-        fixed (long* sc = sendCounts) fixed (long* sd = sendDispls) fixed (long* rc = recvCounts) fixed (long* rd = recvDispls)
+        fixed (long* sc = sendCounts) fixed (long* sd = sendDispls) fixed (long* rc = recvCounts) fixed (long* rd =
+            recvDispls)
         {
             int request;
             int* pending = Poll ? &request : null;

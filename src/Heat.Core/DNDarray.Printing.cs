@@ -50,7 +50,8 @@ public sealed partial class DNDarray
         var values = complex is null ? HostConversion.ToArray<double>(data) : complex.Select(c => c.Real).ToArray();
         var imaginary = complex?.Select(c => c.Imaginary).ToArray();
         bool integral = !dtype.IsInexact;
-        bool wholeFloats = dtype.IsInexact && values.Concat(imaginary ?? []).All(v => double.IsNaN(v) || double.IsInfinity(v) || v == Math.Floor(v));
+        bool wholeFloats = dtype.IsInexact && values.Concat(imaginary ?? []).All(v => double.IsNaN(v) ||
+            double.IsInfinity(v) || v == Math.Floor(v));
         string digits = options.Precision == 0 ? "0." : "0." + new string('0', options.Precision);
         string pattern = options.SciMode == true ? digits.TrimEnd('.') + "e+00" : digits;
         string Format(double v) => dtype == DType.Bool ? (v != 0 ? "True" : "False")

@@ -18,7 +18,8 @@ public sealed partial class DNDarray : IDisposable
         if (local.NDim != gshape.Length)
             throw new ArgumentException($"Local tensor has {local.NDim} dimensions, global shape "
                 + $"{Shapes.Format(gshape)} has {gshape.Length}.");
-        larray = local; _gshape = gshape; this.split = split; Context = context; this.balanced = split is null ? true : balanced;
+        larray = local; _gshape = gshape; this.split = split; Context = context; this.balanced = split is null ? true :
+            balanced;
         DisposeScope.Track(this);
     }
 

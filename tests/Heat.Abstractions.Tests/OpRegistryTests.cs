@@ -11,7 +11,8 @@ public class OpRegistryTests
         AssertOnePerMember(OpRegistry.ReduceTable);
         AssertOnePerMember(OpRegistry.ScanTable);
         AssertOnePerMember(OpRegistry.ArgReduceTable);
-        foreach (var op in Enum.GetValues<BinaryOp>()) Assert.Same(OpRegistry.BinaryTable.Single(e => e.Key == op).Value, OpRegistry.Of(op));
+        foreach (var op in Enum.GetValues<BinaryOp>()) Assert.Same(OpRegistry.BinaryTable.Single(e => e.Key ==
+            op).Value, OpRegistry.Of(op));
         foreach (var op in Enum.GetValues<UnaryOp>()) Assert.Same(OpRegistry.UnaryTable.Single(e => e.Key == op).Value,
             OpRegistry.Of(op));
         foreach (var k in Enum.GetValues<ReduceKind>()) Assert.Same(OpRegistry.ScanTable.Single(e => e.Key == k).Value,

@@ -9,8 +9,10 @@ namespace Heat.Abstractions;
 public interface IConvolutionKernels : IBackendCapability
 {
     /// <summary>
-    /// <c>output[b, i] = Σ_t signal[b, i·stride + t] · kernel[k, t]</c> for i &lt; n, where k is b when the kernel has
-    /// one row per signal and 0 when it has one row. Shapes: signal (B × L), kernel (1 or B × M), output (B × n) with
+    /// <c>output[b, i] = Σ_t signal[b, i·stride + t] · kernel[k, t]</c> for i &lt; n, where k is b when the kernel
+    /// has
+    /// one row per signal and 0 when it has one row. Shapes: signal (B × L), kernel (1 or B × M), output (B × n)
+    /// with
     /// (n − 1)·stride + M ≤ L.
     /// </summary>
     void Correlate1d(LocalTensor signal, LocalTensor kernel, long stride, [Destination] LocalTensor output);

@@ -17,7 +17,8 @@ public interface IDenseLinalgKernels : IBackendCapability
     void Qr(LocalTensor a, [Destination] LocalTensor? q, [Destination] LocalTensor r);
 
     /// <summary>
-    /// A = U diag(S) Vᴴ of <paramref name="a"/> (…, m, n): <paramref name="s"/> (…, k) real, descending, k = min(m,
+    /// A = U diag(S) Vᴴ of <paramref name="a"/> (…, m, n): <paramref name="s"/> (…, k) real, descending, k =
+    /// min(m,
     /// n); <paramref name="u"/> (…, m, k or m) and <paramref name="vt"/> (…, k or n, n) both null for values only.
     /// </summary>
     void Svd(LocalTensor a, [Destination] LocalTensor? u, [Destination] LocalTensor s, [Destination] LocalTensor? vt);
@@ -30,7 +31,8 @@ public interface IDenseLinalgKernels : IBackendCapability
     /// </summary>
     void Eigh(LocalTensor a, [Destination] LocalTensor w, [Destination] LocalTensor? v);
 
-    /// <summary>X with A X = B: <paramref name="a"/> (…, n, n), <paramref name="b"/> and <paramref name="x"/> (…, n,
+    /// <summary>X with A X = B: <paramref name="a"/> (…, n, n), <paramref name="b"/> and <paramref name="x"/> (…,
+    /// n,
     /// k).</summary>
     /// <exception cref="ArgumentException">A matrix is singular.</exception>
     void Solve(LocalTensor a, LocalTensor b, [Destination] LocalTensor x);

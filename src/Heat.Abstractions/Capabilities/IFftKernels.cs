@@ -40,7 +40,8 @@ public interface IFftKernels : IBackendCapability
 
     /// <summary>
     /// The chirp of Bluestein's algorithm for length <paramref name="n"/>: for a 1-d complex <paramref name="source"/>,
-    /// <c>destination[j] = source[j] · exp(∓πi·(j + offset)²/n)</c> (− forward, + when <paramref name="inverse"/>).
+    /// <c>destination[j] = source[j] · exp(∓πi·(j + offset)²/n)</c> (− forward, + when <paramref
+    /// name="inverse"/>).
     /// </summary>
     void Chirp(LocalTensor source, [Destination] LocalTensor destination, long n, long offset, bool inverse);
 }

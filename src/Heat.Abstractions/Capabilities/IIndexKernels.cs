@@ -37,8 +37,10 @@ public interface IIndexKernels : IBackendCapability
         [Destination] LocalTensor positions);
 
     /// <summary>
-    /// Row i of <paramref name="destination"/> (n × rest) is the sub-tensor of <paramref name="source"/> (e_0 × … ×
-    /// e_{axes−1} × rest) at the row-major flat position <paramref name="index"/>[i] (n, int64, in range) of its first
+    /// Row i of <paramref name="destination"/> (n × rest) is the sub-tensor of <paramref name="source"/> (e_0 × …
+    /// ×
+    /// e_{axes−1} × rest) at the row-major flat position <paramref name="index"/>[i] (n, int64, in range) of its
+    /// first
     /// <paramref name="axes"/> dimensions.
     /// </summary>
     void Gather(LocalTensor source, int axes, LocalTensor index, [Destination] LocalTensor destination);
@@ -47,7 +49,8 @@ public interface IIndexKernels : IBackendCapability
     /// <paramref name="destination"/> (shaped like <paramref name="source"/>, which may be the same view) becomes a
     /// copy of <paramref name="source"/> (unspecified where nothing is written when source is null), then row i of
     /// <paramref name="values"/> (n × rest, the destination's dtype) is written at the flat position
-    /// <paramref name="index"/>[i] of its first <paramref name="axes"/> dimensions, for i = 0, 1, … in order (the last
+    /// <paramref name="index"/>[i] of its first <paramref name="axes"/> dimensions, for i = 0, 1, … in order (the
+    /// last
     /// write to a repeated position wins).
     /// </summary>
     void Scatter(LocalTensor values, int axes, LocalTensor index, LocalTensor? source,

@@ -32,7 +32,8 @@ public interface ISelectionKernels : IBackendCapability
     /// <summary>
     /// Copies the values of problem j's segment inside its interval to
     /// <c>candidates[destinationOffsets[j] .. destinationOffsets[j + 1])</c>, in segment order. The interval is
-    /// <c>lower[j] ≤ v ≤ upper[j]</c>, with <c>&lt;</c> for the lower bound where bit 1 of <c>strict[j]</c> is set and
+    /// <c>lower[j] ≤ v ≤ upper[j]</c>, with <c>&lt;</c> for the lower bound where bit 1 of <c>strict[j]</c> is set
+    /// and
     /// for the upper bound where bit 2 is set; a problem whose destination range is empty is skipped. The caller
     /// counted each range exactly (<see cref="Count"/>).
     /// </summary>

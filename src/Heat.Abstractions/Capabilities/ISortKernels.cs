@@ -29,7 +29,8 @@ public interface ISortKernels : IBackendCapability
 
     /// <summary>
     /// Merges the sorted runs of each segment stably: run j of segment k is
-    /// <c>[runStarts[k·R + j], runStarts[k·R + j + 1])</c> with R = <paramref name="runsPerSegment"/>, each sorted with
+    /// <c>[runStarts[k·R + j], runStarts[k·R + j + 1])</c> with R = <paramref name="runsPerSegment"/>, each sorted
+    /// with
     /// its ties in <paramref name="order"/>'s sequence; ties between runs go to the earlier run. Values and orders go
     /// to
     /// <paramref name="values"/> and <paramref name="sortedOrder"/>.

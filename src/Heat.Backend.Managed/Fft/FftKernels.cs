@@ -128,7 +128,8 @@ internal static unsafe class FftKernels
         });
     }
 
-    /// <summary>Destination[j] = source[j] · exp(∓πi·(j + offset)²/n), the square reduced modulo 2n exactly.</summary>
+    /// <summary>Destination[j] = source[j] · exp(∓πi·(j + offset)²/n), the square reduced modulo 2n
+    /// exactly.</summary>
     public static void Chirp(ManagedBackend backend, LocalTensor source, LocalTensor destination, long n, long offset,
         bool inverse)
     {

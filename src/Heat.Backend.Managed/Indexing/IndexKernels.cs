@@ -152,10 +152,14 @@ internal static unsafe class IndexKernels
         switch (rows.ItemSize)
         {
             case 1: for (long i = begin; i < end; i++) dst[i * ds] = src[rows.SourceOffset(ip[i * istride])]; break;
-            case 2: for (long i = begin; i < end; i++) ((short*)dst)[i * ds] = ((short*)src)[rows.SourceOffset(ip[i * istride])]; break;
-            case 4: for (long i = begin; i < end; i++) ((int*)dst)[i * ds] = ((int*)src)[rows.SourceOffset(ip[i * istride])]; break;
-            case 8: for (long i = begin; i < end; i++) ((long*)dst)[i * ds] = ((long*)src)[rows.SourceOffset(ip[i * istride])]; break;
-            default: for (long i = begin; i < end; i++) ((Int128*)dst)[i * ds] = ((Int128*)src)[rows.SourceOffset(ip[i * istride])]; break;
+            case 2: for (long i = begin; i < end; i++) ((short*)dst)[i * ds] = ((short*)src)[rows.SourceOffset(ip[i *
+                istride])]; break;
+            case 4: for (long i = begin; i < end; i++) ((int*)dst)[i * ds] = ((int*)src)[rows.SourceOffset(ip[i *
+                istride])]; break;
+            case 8: for (long i = begin; i < end; i++) ((long*)dst)[i * ds] = ((long*)src)[rows.SourceOffset(ip[i *
+                istride])]; break;
+            default: for (long i = begin; i < end; i++) ((Int128*)dst)[i * ds] = ((Int128*)src)[rows.SourceOffset(ip[i *
+                istride])]; break;
         }
     }
 

@@ -351,5 +351,6 @@ internal readonly struct ShlI<T> : IBinaryKernel<T, T> where T : unmanaged, IBin
 internal readonly struct ShrI<T> : IBinaryKernel<T, T> where T : unmanaged, IBinaryInteger<T>
 {
     public static T Apply(T a, T b) =>
-        T.IsNegative(b) || b >= T.CreateTruncating(IntMath.Bits<T>()) ? (T.IsNegative(a) ? T.Zero - T.One : T.Zero) : a >> int.CreateTruncating(b);
+        T.IsNegative(b) || b >= T.CreateTruncating(IntMath.Bits<T>()) ? (T.IsNegative(a) ? T.Zero - T.One : T.Zero) : a
+            >> int.CreateTruncating(b);
 }

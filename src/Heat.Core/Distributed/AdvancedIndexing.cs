@@ -171,7 +171,8 @@ internal static class AdvancedIndexing
         foreach (var c in plan.Columns)
         {
             var shape = c.Shape;
-            if (c.Source.split == 0 && shape.Length == plan.B.Length && shape[0] == plan.B[0]) return c.Source.SplitCounts();
+            if (c.Source.split == 0 && shape.Length == plan.B.Length && shape[0] == plan.B[0]) return
+                c.Source.SplitCounts();
         }
         return Chunking.Counts(plan.B.Length == 0 ? 1 : plan.B[0], size);
     }

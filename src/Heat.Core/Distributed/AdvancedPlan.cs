@@ -150,7 +150,8 @@ internal sealed class AdvancedPlan : IDisposable
                 // Every check is done (on metadata alike on every rank); masks now travel split along their first
                 // axis, or replicated.
                 var key = a;
-                if (a.dtype == DType.Bool && a.split is int ms && ms != 0) plan._owned.Add(key = Redistribution.ResplitCopy(a, 0));
+                if (a.dtype == DType.Bool && a.split is int ms && ms != 0) plan._owned.Add(key =
+                    Redistribution.ResplitCopy(a, 0));
                 plan._arrays.Add((key, plan.Basic.OutputAxisOf(xAxis)));
             }
             if (plan._arrays.Count == 1 && plan._arrays[0].Array.dtype == DType.Bool && x.split is int s
@@ -169,9 +170,11 @@ internal sealed class AdvancedPlan : IDisposable
     /// integer arrays alone as integers).</summary>
     public static IndexKey[]? AsIntegers(IndexKey[] keys)
     {
-        if (!keys.All(k => k.Kind != IndexKeyKind.Advanced || k.AdvancedValue is DNDarray { ndim: 0 } a && a.dtype.IsInteger))
+        if (!keys.All(k => k.Kind != IndexKeyKind.Advanced || k.AdvancedValue is DNDarray { ndim: 0 } a &&
+            a.dtype.IsInteger))
             return null;
-        return keys.Select(k => k.Kind == IndexKeyKind.Advanced ? (IndexKey)((DNDarray)k.AdvancedValue!).item<long>() : k).ToArray();
+        return keys.Select(k => k.Kind == IndexKeyKind.Advanced ? (IndexKey)((DNDarray)k.AdvancedValue!).item<long>() :
+            k).ToArray();
     }
 
     /// <summary>
@@ -204,7 +207,8 @@ internal sealed class AdvancedPlan : IDisposable
         if (SplitMask is { } m)
         {
             // The count of the mask's true elements (one Allreduce).
-            long n = m.Mask.Backend.Capability<IIndexKernels>().CountNonzero(m.Mask.split is null ? MaskRows(m.Mask) : m.Mask.larray);
+            long n = m.Mask.Backend.Capability<IIndexKernels>().CountNonzero(m.Mask.split is null ? MaskRows(m.Mask) :
+                m.Mask.larray);
             B = [m.Mask.split is null ? n : m.Mask.comm.Allreduce(n, ReduceOp.Sum)];
         }
         else B = Broadcast(Columns.Select(c => c.Shape).ToArray());

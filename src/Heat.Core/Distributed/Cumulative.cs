@@ -57,8 +57,10 @@ internal static class Cumulative
     }
 
     private static Scalar Identity(ReduceOp op, DType dtype) =>
-        op.Kind == ReduceKind.Sum ? (dtype.IsComplex ? Scalar.FromComplex(0) : dtype.IsInexact ? Scalar.FromDouble(0) : Scalar.FromInt(0))
-                                  : (dtype.IsComplex ? Scalar.FromComplex(1) : dtype.IsInexact ? Scalar.FromDouble(1) : Scalar.FromInt(1));
+        op.Kind == ReduceKind.Sum ? (dtype.IsComplex ? Scalar.FromComplex(0) : dtype.IsInexact ? Scalar.FromDouble(0) :
+            Scalar.FromInt(0))
+                                  : (dtype.IsComplex ? Scalar.FromComplex(1) : dtype.IsInexact ? Scalar.FromDouble(1) :
+                                      Scalar.FromInt(1));
 
     private static void Exscan(ICommunicator comm, LocalTensor send, LocalTensor recv, ReduceOp op)
     {

@@ -103,11 +103,13 @@ internal static class InPlace
     {
         using var scope = DisposeScope.Begin();
         int lead = x.ndim - other.ndim;
-        int? own = x.split is int s && s - lead >= 0 && other.GShapeRef[s - lead] == x.GShapeRef[s] && x.GShapeRef[s] != 1 ? s - lead : null;
+        int? own = x.split is int s && s - lead >= 0 && other.GShapeRef[s - lead] == x.GShapeRef[s] && x.GShapeRef[s] !=
+            1 ? s - lead : null;
         var source = other;
         if (x.split is null || own is null || x.comm.Size == 1 || other.split is null)
         {
-            if (other.split is not null && other.comm.Size > 1) source = scope.Include(Redistribution.ResplitCopy(other, null));
+            if (other.split is not null && other.comm.Size > 1) source = scope.Include(Redistribution.ResplitCopy(other,
+                null));
         }
         else if (other.split != own || !other.SplitCounts().SequenceEqual(x.SplitCounts()))
         {
@@ -119,7 +121,8 @@ internal static class InPlace
             source.redistribute_(target_map: target);
         }
         var view = scope.Include(source.larray.Share());
-        if (x.split is int sp && x.comm.Size > 1 && source.split is null && sp - lead >= 0 && other.GShapeRef[sp - lead] != 1)
+        if (x.split is int sp && x.comm.Size > 1 && source.split is null && sp - lead >= 0 && other.GShapeRef[sp - lead]
+            != 1)
             view = scope.Include(view.Slice(sp - lead, x.SplitOffset(), x.larray.Shape[sp]));
         bool copy = view.DType != compute || ReferenceEquals(view.Storage, x.larray.Storage);
         if (copy) view = scope.Include(x.Backend.Copy(view, compute));

@@ -89,7 +89,8 @@ internal static class Indexing
             // copy.
             using var whole = Whole(value);
             var contiguous = backend.Copy(whole);
-            using (contiguous) value = copy = new DNDarray(contiguous.TryReshapeView(value.GShapeRef[(value.ndim - shape.Length)..])!, value.GShapeRef[(value.ndim - shape.Length)..], null, x.Context, true);
+            using (contiguous) value = copy = new DNDarray(contiguous.TryReshapeView(value.GShapeRef[(value.ndim -
+                shape.Length)..])!, value.GShapeRef[(value.ndim - shape.Length)..], null, x.Context, true);
         }
         else if (ReferenceEquals(value.larray.Storage, x.larray.Storage)) value = copy = value.astype(value.dtype);
         try

@@ -45,5 +45,6 @@ internal static class OutParameter
         _ => 3,
     };
 
-    private static string Show(int? split) => split is int s ? s.ToString(System.Globalization.CultureInfo.InvariantCulture) : "None";
+    private static string Show(int? split) => split is int s ?
+        s.ToString(System.Globalization.CultureInfo.InvariantCulture) : "None";
 }

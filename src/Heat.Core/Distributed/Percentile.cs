@@ -69,7 +69,8 @@ internal static class Percentile
         long n = 1;
         foreach (var a in axes) n *= gshape[a];
         var outType = x.dtype.ItemSize == 4 ? DType.Float32 : DType.Float64;
-        var selectType = x.dtype == DType.Float32 || x.dtype.ItemSize < 4 && x.dtype.IsInexact ? DType.Float32 : DType.Float64;
+        var selectType = x.dtype == DType.Float32 || x.dtype.ItemSize < 4 && x.dtype.IsInexact ? DType.Float32 :
+            DType.Float64;
 
         // The order statistics each q needs and the fraction between them.
         var ranks = new SortedSet<long>();
@@ -134,7 +135,8 @@ internal static class Percentile
             else backend.Copy(selected, stats);
         }
 
-        // Interpolate per q into (Q, rows) float64, NumPy's lerp: a + (b − a)·t, or b − (b − a)·(1 − t) for t ≥ ½.
+        // Interpolate per q into (Q, rows) float64, NumPy's lerp: a + (b − a)·t, or b − (b − a)·(1 − t) for t
+        // ≥ ½.
         var result = scope.Include(backend.Empty([fractions.Length, rowsLocal], DType.Float64));
         for (int i = 0; i < fractions.Length; i++)
         {

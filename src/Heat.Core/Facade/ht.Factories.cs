@@ -63,7 +63,8 @@ public static partial class ht
     public static DNDarray arange(Scalar start, Scalar stop, Scalar step, DType? dtype = null, int? split = null,
         Device? device = null)
     {
-        bool integral = start.Kind is ScalarKind.Int or ScalarKind.Bool && stop.Kind is ScalarKind.Int or ScalarKind.Bool && step.Kind is ScalarKind.Int or ScalarKind.Bool;
+        bool integral = start.Kind is ScalarKind.Int or ScalarKind.Bool && stop.Kind is ScalarKind.Int or
+            ScalarKind.Bool && step.Kind is ScalarKind.Int or ScalarKind.Bool;
         long count;
         if (integral)
         {
@@ -80,7 +81,8 @@ public static partial class ht
         var type = dtype ?? (integral ? int32 : float32);
         return Factory.Create([count], type, split, device, (local, offset) =>
         {
-            Scalar first = integral ? Scalar.FromInt(start.AsLong() + offset * step.AsLong()) : Scalar.FromDouble(start.AsDouble() + offset * step.AsDouble());
+            Scalar first = integral ? Scalar.FromInt(start.AsLong() + offset * step.AsLong()) :
+                Scalar.FromDouble(start.AsDouble() + offset * step.AsDouble());
             if (local.Numel > 0) Context.Backend.Arange(local, first, step);
         });
     }
@@ -210,7 +212,8 @@ public static partial class ht
         return new DNDarray(local, gshape, axis, ctx, balanced: null);
     }
 
-    /// <summary>A 2-d array with ones on the diagonal: <paramref name="shape"/> is <c>[n]</c> (n × n) or <c>[n, m]</c>.
+    /// <summary>A 2-d array with ones on the diagonal: <paramref name="shape"/> is <c>[n]</c> (n × n) or <c>[n,
+    /// m]</c>.
     /// Each rank writes only its chunk.</summary>
     /// <exception cref="ArgumentException">shape has neither one nor two entries.</exception>
     public static DNDarray eye(long[] shape, DType? dtype = null, int? split = null, Device? device = null)

@@ -31,7 +31,8 @@ public static partial class ht
     /// <param name="compute_uv">False: only S (U and Vt null).</param>
     /// <remarks>
     /// split 0 with a chunk of at least n rows (tall-skinny): TS-QR, then the SVD of the replicated R; U split 0, S and
-    /// Vᴴ replicated. split 1 with a chunk of at least m columns (short-fat): the same on Aᴴ; U replicated, Vᴴ split
+    /// Vᴴ replicated. split 1 with a chunk of at least m columns (short-fat): the same on Aᴴ; U replicated, Vᴴ
+    /// split
     /// 1. Otherwise (and for full_matrices) the matrix is gathered on every rank and factored by LAPACK (moderate
     /// sizes); U keeps a row split, Vᴴ a column split.
     /// </remarks>

@@ -42,7 +42,8 @@ public static partial class ht
     /// largest.</summary>
     /// <remarks>
     /// <c>sorted</c> is ignored: the result is always sorted (as torch.topk's on CPU).
-    /// Along the split axis each rank's best k per row (a local sort) are gathered, p·k candidates per row, and sorted;
+    /// Along the split axis each rank's best k per row (a local sort) are gathered, p·k candidates per row, and
+    /// sorted;
     /// the result is split along dim (HeAT). Otherwise local, split like <paramref name="a"/>.
     /// </remarks>
     /// <exception cref="ArgumentException">a is 0-d or complex, dim is out of range, or k lies outside [0,
@@ -144,7 +145,8 @@ public static partial class ht
 
     /// <summary>
     /// The index of the bucket of each element of <paramref name="input"/> in the ascending
-    /// <paramref name="boundaries"/> (torch.bucketize): boundaries[i−1] &lt; x ≤ boundaries[i], or boundaries[i−1] ≤ x
+    /// <paramref name="boundaries"/> (torch.bucketize): boundaries[i−1] &lt; x ≤ boundaries[i], or
+    /// boundaries[i−1] ≤ x
     /// &lt; boundaries[i] when <paramref name="right"/>; int64 (int32 when <paramref name="out_int32"/>), shaped and
     /// split like input.
     /// </summary>

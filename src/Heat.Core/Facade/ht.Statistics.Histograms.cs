@@ -9,7 +9,8 @@ public static partial class ht
 {
     /// <summary>
     /// The histogram of <paramref name="input"/> in <paramref name="bins"/> equal bins over [min, max] (torch.histc):
-    /// bin ⌊(x − min)·bins / (max − min)⌋ (float64), x = max in the last bin, values outside (and NaN) left out. When
+    /// bin ⌊(x − min)·bins / (max − min)⌋ (float64), x = max in the last bin, values outside (and NaN) left
+    /// out. When
     /// min equals max the data's own minimum and maximum are used (widened by 1 each way if those are equal too).
     /// </summary>
     /// <remarks>The counts have input's dtype (float32 for integer input) and are replicated: local counting through

@@ -8,7 +8,8 @@ namespace Heat;
 public static partial class ht
 {
     /// <summary>
-    /// The <paramref name="q"/>-th percentile (0–100) over <paramref name="axis"/> (the flattened array when null), by
+    /// The <paramref name="q"/>-th percentile (0–100) over <paramref name="axis"/> (the flattened array when null),
+    /// by
     /// exact distributed selection (no sort).
     /// </summary>
     /// <param name="x">The data (any real dtype).</param>
@@ -62,7 +63,8 @@ public static partial class ht
 
     /// <summary>The <paramref name="q"/>-th quantile (in [0, 1]) over <paramref name="axis"/>, NumPy's quantile with
     /// the methods "linear", "lower", "higher", "midpoint", "nearest".</summary>
-    /// <remarks>As <see cref="percentile(DNDarray, double, Axis?, string, bool, bool, double?)"/> with q·100.</remarks>
+    /// <remarks>As <see cref="percentile(DNDarray, double, Axis?, string, bool, bool, double?)"/> with
+    /// q·100.</remarks>
     /// <exception cref="ArgumentException">q outside [0, 1], an unknown method, or a complex x.</exception>
     public static DNDarray quantile(DNDarray x, double q, Axis? axis = null, string method = "linear",
         bool keepdims = false)

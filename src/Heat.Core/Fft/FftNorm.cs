@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 namespace Heat.Fft;
 
-/// <summary>NumPy's normalization modes: which direction of a transform pair is scaled, by 1/n or 1/√n each.</summary>
+/// <summary>NumPy's normalization modes: which direction of a transform pair is scaled, by 1/n or 1/√n
+/// each.</summary>
 internal enum FftNorm
 {
     /// <summary>The inverse is scaled by 1/n (the default).</summary>

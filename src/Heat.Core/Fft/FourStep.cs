@@ -7,7 +7,8 @@ namespace Heat.Fft;
 /// <summary>
 /// The distributed transform of a 1-d complex vector split along its only axis, without any rank holding the whole
 /// vector (Bailey's four-step algorithm). With n = n1·n2 and x viewed as the n2 × n1 matrix M[b, a] = x[a + n1·b],
-/// X[n2·c + d] = Σ_a ω_n^(ad) ω_n1^(ac) Σ_b ω_n2^(bd) M[b, a]: transform the columns (over b), multiply the twiddles
+/// X[n2·c + d] = Σ_a ω_n^(ad) ω_n1^(ac) Σ_b ω_n2^(bd) M[b, a]: transform the columns (over b), multiply the
+/// twiddles
 /// ω_n^(ad), transform the rows (over a), and read the result transposed. Rows are split, so the column transform,
 /// the row transform and the transposed read each follow a slab transpose (three Alltoallv, each moving n/p elements
 /// per rank), plus two neighbour exchanges that align the input to whole rows and balance the output. n1 is the

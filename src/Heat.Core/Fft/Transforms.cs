@@ -107,7 +107,8 @@ internal static class Transforms
     /// <summary>
     /// A 1-d array split along its only axis. Complex: the four-step transform of the cropped or padded vector.
     /// Real-to-complex: the complex transform, cropped to the n/2 + 1 non-negative frequencies. Complex-to-real:
-    /// y[j] = Re Σ_{k ≤ n/2} w_k X[k] e^{2πijk/n} with w_k = 2 except w_0 = w_{n/2} = 1, which is the inverse of the
+    /// y[j] = Re Σ_{k ≤ n/2} w_k X[k] e^{2πijk/n} with w_k = 2 except w_0 = w_{n/2} = 1, which is the inverse of
+    /// the
     /// Hermitian extension of X without building its mirrored half.
     /// </summary>
     private static DNDarray Distributed1d(DNDarray x, FftKind kind, long n, bool inverse, double scale)

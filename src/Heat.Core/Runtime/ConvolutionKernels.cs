@@ -7,7 +7,8 @@ namespace Heat;
 internal static class ConvolutionKernels
 {
     /// <summary>
-    /// Valid correlation of a batch (signal B × L… with kernel 1 or B × M…, output B × n…; 1 or 2 trailing axes, as
+    /// Valid correlation of a batch (signal B × L… with kernel 1 or B × M…, output B × n…; 1 or 2 trailing
+    /// axes, as
     /// <paramref name="strides"/> has entries): the backend's own kernel, its host backend's staged through host
     /// copies,
     /// or (a backend with neither: Torch) one multiply and one add of strided views per tap, run by the backend.

@@ -43,7 +43,8 @@ public sealed class KMeans
                 nameof(init));
         if (max_iter < 1) throw new ArgumentOutOfRangeException(nameof(max_iter), max_iter, "max_iter must be >= 1.");
         if (tol < 0) throw new ArgumentOutOfRangeException(nameof(tol), tol, "tol must be >= 0.");
-        this.n_clusters = n_clusters; _init = init; this.max_iter = max_iter; this.tol = tol; this.random_state = random_state;
+        this.n_clusters = n_clusters; _init = init; this.max_iter = max_iter; this.tol = tol; this.random_state =
+            random_state;
     }
 
     /// <summary>Creates the estimator with given initial centroids (k × features).</summary>

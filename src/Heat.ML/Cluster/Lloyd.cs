@@ -5,7 +5,8 @@ namespace Heat.Cluster;
 /// The samples of one k-means problem (split 0 or replicated, float32 or float64) and Lloyd's steps on them through the
 /// public <c>ht</c> API: assignment by <c>ht.spatial.pairwise_distances_argmin</c>, per-cluster sums and counts by
 /// <c>segment_sum</c> and
-/// <c>bincount</c> (one Allreduce each when distributed). Only the centroids (k × features) and scalars reach the host.
+/// <c>bincount</c> (one Allreduce each when distributed). Only the centroids (k × features) and scalars reach the
+/// host.
 /// </summary>
 internal sealed class Lloyd : IDisposable
 {

@@ -33,7 +33,8 @@ public sealed class GaussianNB
     public DNDarray? classes_ { get; private set; }
     /// <summary>The per-class feature means (classes × features, replicated).</summary>
     public DNDarray? theta_ { get; private set; }
-    /// <summary>The per-class feature variances plus <see cref="epsilon_"/> (classes × features, replicated).</summary>
+    /// <summary>The per-class feature variances plus <see cref="epsilon_"/> (classes × features,
+    /// replicated).</summary>
     public DNDarray? var_ { get; private set; }
     /// <summary>The class priors (replicated).</summary>
     public DNDarray? class_prior_ { get; private set; }

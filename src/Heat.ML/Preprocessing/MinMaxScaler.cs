@@ -3,7 +3,8 @@ namespace Heat.Preprocessing;
 
 /// <summary>
 /// Scales every feature to <c>feature_range</c>, as scikit-learn's <c>MinMaxScaler</c> (and HeAT's):
-/// <c>x · scale_ + min_</c> with <c>scale_ = (max − min of the range) / data_range_</c>; constant features get scale 1
+/// <c>x · scale_ + min_</c> with <c>scale_ = (max − min of the range) / data_range_</c>; constant features get scale
+/// 1
 /// over their range. Per-feature extremes reduce over the samples of every rank (any split).
 /// </summary>
 public sealed class MinMaxScaler

@@ -2,10 +2,12 @@
 namespace Heat.Regression;
 
 /// <summary>
-/// LASSO by coordinate descent with soft thresholding, as HeAT's: minimises <c>1/(2n) |y − Xθ|² + lam Σ_{j≥1} |θ_j|</c>
+/// LASSO by coordinate descent with soft thresholding, as HeAT's: minimises <c>1/(2n) |y − Xθ|² + lam Σ_{j≥1}
+/// |θ_j|</c>
 /// where column 0 of X is the un-penalised intercept. Each update divides by the column's mean square, so columns need
 /// not be normalised. Two ways to the same updates: with a precomputed Gram matrix (scikit-learn's <c>precompute</c>;
-/// the default up to <see cref="GramFeatureLimit"/> features) XᵀX and Xᵀy come from two distributed matmuls (one pass
+/// the default up to <see cref="GramFeatureLimit"/> features) XᵀX and Xᵀy come from two distributed matmuls (one
+/// pass
 /// over X, one Allreduce each) and every sweep runs on f × f numbers on each rank, with no pass over X and no
 /// communication; without it a residual is updated instead of recomputing Xθ (two passes over a column and one scalar
 /// Allreduce per coordinate). X is split along samples (or replicated).
@@ -67,7 +69,8 @@ public sealed class Lasso
         if (y.size != n || y.ndim > 2) throw new ArgumentException($"y must hold one target per sample ({n}), got "
             + $"shape {Format(y.shape)}.", nameof(y));
         if (precompute ?? f <= GramFeatureLimit) return FitGram(x, y, n, f);
-        // The columns of X as float64 vectors, split along samples (or replicated), and the residual r = y − Xθ = y at
+        // The columns of X as float64 vectors, split along samples (or replicated), and the residual r = y − Xθ = y
+        // at
         // θ = 0.
         var columns = Columns(x);
         var residual = Residual(y, columns[0], n);
@@ -140,7 +143,8 @@ public sealed class Lasso
         return total.item<double>() / (2.0 * x.shape[0]) + lam * _theta.Skip(1).Sum(Math.Abs);
     }
 
-    // Coordinate descent on c = Xᵀr = Xᵀy − XᵀXθ: the residual's updates projected onto the columns, O(f) per update.
+    // Coordinate descent on c = Xᵀr = Xᵀy − XᵀXθ: the residual's updates projected onto the columns, O(f) per
+    // update.
     private Lasso FitGram(DNDarray x, DNDarray y, long n, long f)
     {
         double[] gram, c;

@@ -45,7 +45,8 @@ internal static class HeatCoverage
             .Append("`docs/coverage/heat_names.py` from HeAT's source: every module's `__all__`, the ML packages' ")
             .Append("public classes, the DNDarray members).\nDo not edit: ")
             .Append("`HEAT_WRITE_COVERAGE=1 dotnet test tests/Heat.ML.Tests --filter HeatCoverage` rewrites it, and ")
-            .Append("that test fails when it is stale. ✓ present (same name, HeAT's parameters); · a documented .NET ")
+            .Append("that test fails when it is stale. ✓ present (same name, HeAT's parameters); · a documented "
+                + ".NET ")
             .Append("equivalent or a Python-only name; ✗ missing.\n\n")
             .Append(Invariant($"**{Present(names)} of {names.Count} names present**, {Noted(names)} with a .NET "))
             .Append(Invariant($"equivalent or Python-only; **{Present(members)} of {members.Count} DNDarray "))

@@ -8,7 +8,8 @@ namespace Heat.Testing.Core;
 /// <c>where</c> and <c>take</c>, on 1..5 ranks, every split incl. None, balanced, unbalanced and empty chunks, keys
 /// distributed differently from the array, against <see cref="AdvancedIndexReference"/> (NumPy's rules).
 /// </summary>
-public abstract class AdvancedIndexingSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world) where TWorld : ITestWorldKind
+public abstract class AdvancedIndexingSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world)
+    where TWorld : ITestWorldKind
 {
     private static readonly long[] Shape75 = [7, 5];
     private static readonly long[] Shape453 = [4, 5, 3];
@@ -369,7 +370,8 @@ public abstract class AdvancedIndexingSuite<TWorld>(ITestWorld? world = null) : 
                 case 0 or 1 or 2:
                     {
                         long e = shape[axis];
-                        if (e == 0 && rng.Next(2) == 0) { keys.Add(Arr([]) with { Split = keySplit ?? -1 }); axis++; break; }
+                        if (e == 0 && rng.Next(2) == 0) { keys.Add(Arr([]) with { Split = keySplit ?? -1 }); axis++;
+                            break; }
                         int nd = rng.Next(1, 3);
                         var ishape = Enumerable.Range(0, nd).Select(_ => (long)rng.Next(1, 4)).ToArray();
                         long n = ishape.Aggregate(1L, (a, b) => a * b);

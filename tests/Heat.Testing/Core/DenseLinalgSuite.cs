@@ -5,11 +5,13 @@ using static Heat.Testing.Core.DenseReference;
 namespace Heat.Testing.Core;
 
 /// <summary>
-/// eigh, solve, solve_triangular, inv, det and slogdet on 1..5 ranks and every split: eigh residual ‖AV − VΛ‖ and
+/// eigh, solve, solve_triangular, inv, det and slogdet on 1..5 ranks and every split: eigh residual ‖AV − VΛ‖
+/// and
 /// orthogonality with descending eigenvalues; solutions and inverses by their residuals and against the replicated
 /// (LAPACK) result; determinants against NumPy values; bad input raised on every rank.
 /// </summary>
-public abstract class DenseLinalgSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world) where TWorld : ITestWorldKind
+public abstract class DenseLinalgSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world)
+    where TWorld : ITestWorldKind
 {
     private static Complex[] Symmetric(int n, int seed, bool complex)
     {

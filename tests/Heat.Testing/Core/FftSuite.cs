@@ -8,7 +8,8 @@ namespace Heat.Testing.Core;
 /// ht.fft on the world's rank counts: every function against NumPy (Fixtures/fft/fft.json, made by generate.py beside
 /// it) on every split of the input incl. the transformed axes and None, float32 and float64; the 1-d four-step
 /// transform of split vectors (odd, even, prime, 1, 2 elements, balanced and unbalanced chunks, cropping and padding)
-/// against the undistributed transform; round trips within 10·ε·log2(n)·max|x|; HeAT's dtype promotion; bad arguments
+/// against the undistributed transform; round trips within 10·ε·log2(n)·max|x|; HeAT's dtype promotion; bad
+/// arguments
 /// raised alike on every rank.
 /// </summary>
 public abstract class FftSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world)
@@ -26,14 +27,16 @@ public abstract class FftSuite<TWorld>(ITestWorld? world = null) : DndarraySuite
     private static readonly string[] Shifts = ["fftshift", "ifftshift"];
 
     private static IEnumerable<JsonElement> TransformCases =>
-        Fixtures.Value.Where(c => !Frequencies.Contains(c.GetProperty("func").GetString()) && !Shifts.Contains(c.GetProperty("func").GetString()));
+        Fixtures.Value.Where(c => !Frequencies.Contains(c.GetProperty("func").GetString()) &&
+            !Shifts.Contains(c.GetProperty("func").GetString()));
 
     /// <summary>The fixtures' input signal (generate.py's signal()).</summary>
     private static Complex[] Signal(long n, bool complex) =>
         Enumerable.Range(0, (int)n).Select(i => new Complex(Math.Sin(0.7 * i + 0.3) + 0.25 * Math.Cos(2.3 * i),
             complex ? Math.Cos(1.1 * i) - 0.5 : 0)).ToArray();
 
-    private static long[] ShapeOf(JsonElement e) => e.GetProperty("shape").EnumerateArray().Select(v => v.GetInt64()).ToArray();
+    private static long[] ShapeOf(JsonElement e) => e.GetProperty("shape").EnumerateArray().Select(v =>
+        v.GetInt64()).ToArray();
 
     private static DNDarray Input(JsonElement x, int? split, bool single)
     {
@@ -50,7 +53,8 @@ public abstract class FftSuite<TWorld>(ITestWorld? world = null) : DndarraySuite
 
     private static long[]? OptLongs(JsonElement c, string name) =>
         c.TryGetProperty(name,
-            out var v) && v.ValueKind != JsonValueKind.Null ? v.EnumerateArray().Select(e => e.GetInt64()).ToArray() : null;
+            out var v) && v.ValueKind != JsonValueKind.Null ? v.EnumerateArray().Select(e => e.GetInt64()).ToArray() :
+                null;
 
     private static int[]? OptInts(JsonElement c, string name) => OptLongs(c, name)?.Select(v => (int)v).ToArray();
 

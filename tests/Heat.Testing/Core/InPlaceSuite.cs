@@ -9,7 +9,8 @@ namespace Heat.Testing.Core;
 /// results equal the out-of-place ones, the array's own storage is written (no new local tensor), views see the
 /// change, and bad arguments raise on every rank.
 /// </summary>
-public abstract class InPlaceSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world) where TWorld : ITestWorldKind
+public abstract class InPlaceSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world)
+    where TWorld : ITestWorldKind
 {
     private static readonly long[] Shape = [5, 7];
 
@@ -77,11 +78,13 @@ public abstract class InPlaceSuite<TWorld>(ITestWorld? world = null) : DndarrayS
             x.add_(1).neg_();
             Assert.All(view.ToArray<double>(), v => Assert.Equal(-1.0, v));
 
-            using var f = Make(a.Select(v => v % 5 == 0 ? double.NaN : v % 5 == 1 ? double.PositiveInfinity : v % 5 == 2 ? double.NegativeInfinity : v).ToArray(), Shape, split);
+            using var f = Make(a.Select(v => v % 5 == 0 ? double.NaN : v % 5 == 1 ? double.PositiveInfinity : v % 5 == 2
+                ? double.NegativeInfinity : v).ToArray(), Shape, split);
             var storage = f.larray.Storage;
             Assert.Same(f, f.nan_to_num_(nan: -1, posinf: 1e9));
             Assert.Same(storage, f.larray.Storage);
-            Assert.Equal(a.Select(v => v % 5 == 0 ? -1 : v % 5 == 1 ? 1e9 : v % 5 == 2 ? double.MinValue : v).ToArray(), f.ToArray<double>());
+            Assert.Equal(a.Select(v => v % 5 == 0 ? -1 : v % 5 == 1 ? 1e9 : v % 5 == 2 ? double.MinValue : v).ToArray(),
+                f.ToArray<double>());
         });
     }
 

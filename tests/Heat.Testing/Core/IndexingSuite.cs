@@ -8,7 +8,8 @@ namespace Heat.Testing.Core;
 /// Distributed basic indexing (getter and setter) against a plain C# reference of NumPy's rules on 1..5 ranks, every
 /// split, uneven, empty and unbalanced chunks, negative steps, the C# (Index/Range), <c>ht.slice</c> and string forms.
 /// </summary>
-public abstract class IndexingSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world) where TWorld : ITestWorldKind
+public abstract class IndexingSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world)
+    where TWorld : ITestWorldKind
 {
     private static readonly long[] Shape57 = [5, 7];
 

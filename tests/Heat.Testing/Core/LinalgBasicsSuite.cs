@@ -171,7 +171,8 @@ public abstract class LinalgBasicsSuite<TWorld>(ITestWorld? world = null) : Dnda
     [Theory, MemberData(nameof(RanksAndSplits2D))]
     public void Lanczos_OfAHermitianMatrix_GivesARealT(int ranks, int? split)
     {
-        // tridiag(−1 − 0.5i, 2, −1 + 0.5i) is unitarily similar to tridiag(−√1.25, 2, −√1.25): eigenvalues
+        // tridiag(−1 − 0.5i, 2, −1 + 0.5i) is unitarily similar to tridiag(−√1.25, 2, −√1.25):
+        // eigenvalues
         // 2 − 2·√1.25·cos(kπ/(n+1)).
         const int n = 16;
         var a = new System.Numerics.Complex[n * n];

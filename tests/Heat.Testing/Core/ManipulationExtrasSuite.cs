@@ -8,7 +8,8 @@ namespace Heat.Testing.Core;
 /// ranks: every split incl. the axis each function acts on, unbalanced and empty chunks, compared with the
 /// undistributed NumPy result built element by element.
 /// </summary>
-public abstract class ManipulationExtrasSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world) where TWorld : ITestWorldKind
+public abstract class ManipulationExtrasSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world)
+    where TWorld : ITestWorldKind
 {
     private static readonly long[] Shape3 = [5, 3, 4];
 
@@ -138,7 +139,8 @@ public abstract class ManipulationExtrasSuite<TWorld>(ITestWorld? world = null) 
             {
                 using var p = ht.pad(x, w, constant_values: -7);
                 var full = new (long B, long A)[3];
-                for (int d = 0; d < 3; d++) full[d] = w.Length == 1 ? w[0] : d >= 3 - w.Length ? w[d - (3 - w.Length)] : (0, 0);
+                for (int d = 0; d < 3; d++) full[d] = w.Length == 1 ? w[0] : d >= 3 - w.Length ? w[d - (3 - w.Length)] :
+                    (0, 0);
                 var outShape = Enumerable.Range(0, 3).Select(d => Shape3[d] + full[d].B + full[d].A).ToArray();
                 var expected = Build(outShape, i =>
                 {

@@ -6,7 +6,8 @@ namespace Heat.Testing.Core;
 /// (NumPy's definitions), axis pairs in either order, keepdims, 1e300 entries (no overflow) and 1e-300 entries (no
 /// underflow), bad orders raised on every rank.
 /// </summary>
-public abstract class NormSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world) where TWorld : ITestWorldKind
+public abstract class NormSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world)
+    where TWorld : ITestWorldKind
 {
     // 5 x 7, values with both signs.
     private static readonly double[] Data = Enumerable.Range(0, 35).Select(i => (i * 13 % 17) - 8.5).ToArray();

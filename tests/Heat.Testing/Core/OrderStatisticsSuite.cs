@@ -107,7 +107,8 @@ public abstract class OrderStatisticsSuite<TWorld>(ITestWorld? world = null) : D
                     using var p = ht.percentile(x, q, axis, interpolation: method);
                     Assert.Equal([q.Length, .. kept.Select(d => Shape3[d])], p.shape);
                     Assert.Equal(ht.float64, p.dtype);
-                    int? expectedSplit = split is int s2 && !axes.Contains(s2) ? 1 + s2 - axes.Count(d => d < s2) : null;
+                    int? expectedSplit = split is int s2 && !axes.Contains(s2) ? 1 + s2 - axes.Count(d => d < s2) :
+                        null;
                     Assert.Equal(expectedSplit, p.split);
                     AssertMatches(expected, p, method);
 

@@ -6,7 +6,8 @@ namespace Heat.Testing.Core;
 
 /// <summary><c>ToString()</c> in HeAT's format: exact small arrays, abbreviated large ones, the same text on every
 /// rank.</summary>
-public abstract class PrintingSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world) where TWorld : ITestWorldKind
+public abstract class PrintingSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world)
+    where TWorld : ITestWorldKind
 {
     [Theory, MemberData(nameof(RanksAndSplits2D))]
     public void SmallArrays_PrintExactly(int ranks, int? split)

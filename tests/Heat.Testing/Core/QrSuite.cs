@@ -6,10 +6,12 @@ namespace Heat.Testing.Core;
 
 /// <summary>
 /// ht.linalg.qr on 1..5 ranks, every split, tall, square and wide matrices, balanced and unbalanced chunks, merge
-/// counts 2, 3 and all, float32/float64/complex: ‖A − QR‖/‖A‖ and ‖QᴴQ − I‖ below 20·max(m, n)·ε, R upper
+/// counts 2, 3 and all, float32/float64/complex: ‖A − QR‖/‖A‖ and ‖QᴴQ − I‖ below 20·max(m, n)·ε,
+/// R upper
 /// triangular, and the splits of Q and R as HeAT documents.
 /// </summary>
-public abstract class QrSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world) where TWorld : ITestWorldKind
+public abstract class QrSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world)
+    where TWorld : ITestWorldKind
 {
     public static TheoryData<int, int?, string> Cases
     {
@@ -71,10 +73,12 @@ public abstract class QrSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteB
             // 20·n·ε; complex arithmetic rounds about twice per real operation, so its ε counts double (measured:
             // 7 x 7 complex128 CGS2 gives 3e-14 to 6e-14).
             double bound = 20 * Math.Max(m, n) * Eps(dtype) * (dtype.Kind == DTypeKind.Complex ? 4 : 1);
-            Assert.True(Distance(Product(qa, ra, m, k, n), values) / Fro(values) < bound, $"‖A − QR‖/‖A‖ too large "
+            Assert.True(Distance(Product(qa, ra, m, k, n), values) / Fro(values) < bound, $"‖A − QR‖/‖A‖ "
+                + $"too large "
                 + $"({m} x {n}, merge {merge})");
             double orthogonality = Orthogonality(qa, m, k);
-            Assert.True(orthogonality < bound, $"‖QᴴQ − I‖ = {orthogonality} too large ({m} x {n}, merge {merge}, "
+            Assert.True(orthogonality < bound, $"‖QᴴQ − I‖ = {orthogonality} too large ({m} x {n}, merge "
+                + $"{merge}, "
                 + $"bound {bound})");
             for (int i = 0; i < k; i++)
                 for (int j = 0; j < Math.Min(i, n); j++) Assert.Equal(Complex.Zero, ra[i * n + j]);

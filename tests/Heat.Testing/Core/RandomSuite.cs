@@ -5,7 +5,8 @@ namespace Heat.Testing.Core;
 
 /// <summary>ht.random: Philox known answers, rank- and split-independent global arrays, statistics, permutations,
 /// errors.</summary>
-public abstract class RandomSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world) where TWorld : ITestWorldKind
+public abstract class RandomSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world)
+    where TWorld : ITestWorldKind
 {
     [Fact]
     public void Philox_MatchesRandom123KnownAnswers()
@@ -232,7 +233,8 @@ public abstract class RandomSuite<TWorld>(ITestWorld? world = null) : DndarraySu
     private static double Erfc(double x)
     {
         double z = Math.Abs(x), t = 1 / (1 + 0.5 * z);
-        double r = t * Math.Exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 +
+        double r = t * Math.Exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t *
+            (-0.18628806 +
                    t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
         return x >= 0 ? r : 2 - r;
     }

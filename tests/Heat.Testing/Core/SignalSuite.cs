@@ -233,7 +233,8 @@ public abstract class SignalSuite<TWorld>(ITestWorld? world = null) : DndarraySu
             using var v = ht.array(vv, [2, 3]);
             using var c = ht.convolve2d(a, v, "full");
             var expected = new List<double>();
-            for (int i = 0; i < b; i++) expected.AddRange(Reference2d(av.Skip((int)(i * h * w)).Take((int)(h * w)).ToArray(), h, w, vv, 2, 3, "full", 1, 1).Values);
+            for (int i = 0; i < b; i++) expected.AddRange(Reference2d(av.Skip((int)(i * h * w)).Take((int)(h *
+                w)).ToArray(), h, w, vv, 2, 3, "full", 1, 1).Values);
             Assert.Equal(new long[] { b, h + 1, w + 2 }, c.shape);
             Assert.Equal(expected, c.ToArray<double>());
         });

@@ -6,10 +6,12 @@ namespace Heat.Testing.Core;
 
 /// <summary>
 /// ht.linalg.svd on 1..5 ranks, every split, tall-skinny, short-fat and general shapes, float32/float64/complex:
-/// singular values against LAPACK on the gathered matrix (1e-10 relative in float64), ‖A − U S Vᴴ‖ and orthonormal
+/// singular values against LAPACK on the gathered matrix (1e-10 relative in float64), ‖A − U S Vᴴ‖ and
+/// orthonormal
 /// U and V, and the splits of the factors.
 /// </summary>
-public abstract class SvdSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world) where TWorld : ITestWorldKind
+public abstract class SvdSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world)
+    where TWorld : ITestWorldKind
 {
     public static TheoryData<int, int?, bool> Cases
     {
@@ -54,7 +56,8 @@ public abstract class SvdSuite<TWorld>(ITestWorld? world = null) : DndarraySuite
                     var us = new Complex[m * k];
                     for (int i = 0; i < m; i++)
                         for (int j = 0; j < k; j++) us[i * k + j] = ua[i * k + j] * sv[j];
-                    Assert.True(Distance(Product(us, va, m, k, n), values) / Fro(values) < 1e-13, $"‖A − USVᴴ‖ ({m} "
+                    Assert.True(Distance(Product(us, va, m, k, n), values) / Fro(values) < 1e-13,
+                        $"‖A − USVᴴ‖ ({m} "
                         + $"x {n})");
                     Assert.True(Orthogonality(ua, m, k) < 1e-13);
                     Assert.True(Orthogonality(ConjT(va, k, n), n, k) < 1e-13);

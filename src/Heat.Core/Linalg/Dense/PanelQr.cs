@@ -12,7 +12,8 @@ namespace Heat.Linalg.Dense;
 /// </summary>
 internal static class PanelQr
 {
-    /// <summary>This rank's Q columns (m × k_r; null unless <paramref name="withQ"/>) and R columns (k × n_r), and the
+    /// <summary>This rank's Q columns (m × k_r; null unless <paramref name="withQ"/>) and R columns (k × n_r), and
+    /// the
     /// Q column counts of all ranks.</summary>
     public static (LocalTensor? Q, LocalTensor R, long[] QCounts) Factor(
         ITensorBackend backend, ICommunicator comm, LocalTensor a, long[] counts, bool withQ)
