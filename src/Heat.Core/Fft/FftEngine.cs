@@ -8,8 +8,8 @@ namespace Heat.Fft;
 
 /// <summary>
 /// Where Core finds the local transforms (<see cref="IFftKernels"/>): the backend's own, its host backend's staged
-/// through host copies (OpenCL), or, for a backend with neither (Torch has no FFT in its shim yet), the managed
-/// backend's FFTW kernels run on host copies made here.
+/// through host copies (OpenCL), or, for a backend with neither, the managed backend's FFTW kernels run on host
+/// copies made here.
 /// </summary>
 internal static class FftEngine
 {

@@ -11,7 +11,7 @@ internal static class ConvolutionKernels
     /// axes, as
     /// <paramref name="strides"/> has entries): the backend's own kernel, its host backend's staged through host
     /// copies,
-    /// or (a backend with neither: Torch) one multiply and one add of strided views per tap, run by the backend.
+    /// or (a backend with neither) one multiply and one add of strided views per tap, run by the backend.
     /// </summary>
     public static void Correlate(ITensorBackend backend, LocalTensor signal, LocalTensor kernel, long[] strides,
         LocalTensor output)
