@@ -9,8 +9,8 @@ namespace Heat.Backend.Torch;
 /// The advanced-indexing kernels run on the managed backend (the shim has none yet): CPU tensors in place (their memory
 /// is host-addressable), device tensors through host copies, operands copied in and destinations copied back.
 /// </summary>
-/// <remarks>Only this family is staged: Torch is no <see cref="IHostFallback"/>, so the ml reductions keep their
-/// ATen path.</remarks>
+/// <remarks>Only this family and the searches of <see cref="ISortKernels"/> are staged: Torch is no
+/// <see cref="IHostFallback"/>, so the ml reductions keep their ATen path.</remarks>
 public sealed unsafe partial class TorchBackend : IIndexKernels
 {
     private IIndexKernels? _indexHost;
