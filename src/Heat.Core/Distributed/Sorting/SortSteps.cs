@@ -14,7 +14,7 @@ internal static unsafe class SortSteps
 
     /// <summary>
     /// The sort capability of <paramref name="backend"/>: its own, its host backend's staged, or for a backend with
-    /// neither (Torch) the managed kernels over host copies.
+    /// neither the managed kernels over host copies.
     /// </summary>
     public static ISortKernels Kernels(ITensorBackend backend) =>
         backend is ISortKernels || backend is IHostFallback ? backend.Capability<ISortKernels>() : Staged.Value;

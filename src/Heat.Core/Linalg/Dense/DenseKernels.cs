@@ -7,7 +7,7 @@ namespace Heat.Linalg.Dense;
 
 /// <summary>
 /// Where Core finds the local dense factorizations (<see cref="IDenseLinalgKernels"/>): the backend's own, its host
-/// backend's staged through host copies (OpenCL), or, for a backend with neither (Torch: no ATen linalg shim yet), the
+/// backend's staged through host copies (OpenCL), or, for a backend with neither, the
 /// managed backend's LAPACK kernels on host copies made here.
 /// </summary>
 internal static class DenseKernels
