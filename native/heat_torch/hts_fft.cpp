@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
-// The FFT and signal capabilities of the Torch backend: ATen's FFT (pocketfft, MKL or cuFFT, whichever the libtorch has)
-// along one axis, the twiddle and chirp factors of Core's four-step and Bluestein transforms computed from exact integer
-// exponents, and the direct "valid" correlation of ht.signal (at::conv1d/conv2d for floats, one multiply-add per tap for
-// integers, which ATen's convolutions do not take).
+// The FFT and signal capabilities of the Torch backend: ATen's FFT (pocketfft, MKL or cuFFT, whichever the libtorch
+// has) along one axis, the twiddle and chirp factors of Core's four-step and Bluestein transforms computed from exact
+// integer exponents, and the direct "valid" correlation of ht.signal: for floats a Toeplitz matrix product (long 1-d
+// signals) or at::conv1d/conv2d on bounded windows, for integers (which ATen's convolutions do not take) one
+// multiply-add per tap.
 #include "hts_fft.h"
 
 #include "hts_common.h"
@@ -79,17 +80,59 @@ void chirp(const hts_tensor& source, const hts_tensor& destination, int64_t n, i
   out.finish();
 }
 
-// Valid correlation of a batch through a (grouped) convolution: one channel per batch row when the kernel has a row
-// per signal, else a batch of one-channel signals.
-at::Tensor convolved(const at::Tensor& s, const at::Tensor& k, at::IntArrayRef stride) {
-  bool shared = k.size(0) == 1;
-  at::Tensor in = shared ? s.unsqueeze(1) : s.unsqueeze(0), weight = k.unsqueeze(1);
-  int64_t groups = shared ? 1 : s.size(0);
+// ATen's convolution (a correlation) of in (N x C x L...) with weight (C' x C/groups x M...), no padding.
+at::Tensor conv(const at::Tensor& in, const at::Tensor& weight, at::IntArrayRef stride, int64_t groups) {
   std::vector<int64_t> zero(stride.size(), 0), one(stride.size(), 1);
   c10::optional<at::Tensor> bias;
-  at::Tensor r = stride.size() == 1 ? at::conv1d(in, weight, bias, stride, at::IntArrayRef(zero), one, groups)
-                                    : at::conv2d(in, weight, bias, stride, at::IntArrayRef(zero), one, groups);
-  return shared ? r.squeeze(1) : r.squeeze(0);
+  return stride.size() == 1 ? at::conv1d(in, weight, bias, stride, at::IntArrayRef(zero), one, groups)
+                            : at::conv2d(in, weight, bias, stride, at::IntArrayRef(zero), one, groups);
+}
+
+// Valid correlation of signals s (B x L...) with k (1 or B x M...): a batch of one-channel signals when the kernel
+// is shared, else one channel per signal (a grouped convolution).
+at::Tensor convolved(const at::Tensor& s, const at::Tensor& k, at::IntArrayRef stride) {
+  if (k.size(0) == 1) return conv(s.unsqueeze(1), k.unsqueeze(1), stride, 1).squeeze(1);
+  return conv(s.unsqueeze(0), k.unsqueeze(1), stride, s.size(0)).squeeze(0);
+}
+
+// The first nb·T outputs along axis 1 as nb blocks of T: ATen's CPU convolution unfolds its whole input (taps times
+// the output), so a long signal is cut into overlapping windows that form a batch, each unfolding T outputs only.
+at::Tensor blocked(const at::Tensor& s, const at::Tensor& k, at::IntArrayRef stride, int64_t t, int64_t nb) {
+  int64_t b = s.size(0), span = (t - 1) * stride[0] + k.size(1);
+  at::Tensor win = s.unfold(1, span, t * stride[0]).narrow(1, 0, nb);  // B x nb x (W x) span
+  if (stride.size() == 2) win = win.permute({0, 1, 3, 2});
+  std::vector<int64_t> shape(win.sizes().begin() + 2, win.sizes().end());
+  at::Tensor r;
+  if (k.size(0) == 1) {
+    shape.insert(shape.begin(), b * nb);
+    r = convolved(win.reshape(shape), k, stride);  // (B·nb) x T (x w')
+  } else {
+    shape.insert(shape.begin(), {nb, b});
+    r = conv(win.transpose(0, 1).reshape(shape), k.unsqueeze(1), stride, b).transpose(0, 1);  // B x nb x T (x w')
+  }
+  std::vector<int64_t> out(r.sizes().begin() + (k.size(0) == 1 ? 1 : 2), r.sizes().end());
+  out[0] = nb * t;
+  out.insert(out.begin(), b);
+  return r.reshape(out);
+}
+
+// Long 1-d float correlations as one matrix product: the outputs in rows of p, each row the product of its signal
+// window (span samples) with a span x p Toeplitz matrix of the taps (BLAS instead of ATen's unfolding convolution).
+at::Tensor toeplitz(const at::Tensor& s, const at::Tensor& k, int64_t stride, int64_t n, int64_t p) {
+  int64_t b = s.size(0), m = k.size(1), rows = (n + p - 1) / p, span = (p - 1) * stride + m;
+  int64_t need = (rows * p - 1) * stride + m;
+  at::Tensor padded = s;
+  if (need > s.size(1)) {
+    padded = at::zeros({b, need}, s.options());
+    padded.narrow(1, 0, s.size(1)).copy_(s);
+  }
+  at::Tensor windows = padded.unfold(1, span, p * stride).narrow(1, 0, rows);  // B x rows x span
+  auto lopts = at::TensorOptions().dtype(at::kLong).device(s.device());
+  at::Tensor at_ = at::arange(span, lopts).unsqueeze(1) - at::arange(p, lopts).unsqueeze(0) * stride;  // span x p
+  at::Tensor inside = at_.ge(0).logical_and(at_.lt(m)).to(s.scalar_type());
+  at::Tensor taps = k.index_select(1, at_.clamp(0, m - 1).reshape({-1})).view({k.size(0), span, p}) * inside;
+  at::Tensor r = k.size(0) == 1 ? at::mm(windows.reshape({b * rows, span}), taps[0]) : at::bmm(windows, taps);
+  return r.reshape({b, rows * p}).narrow(1, 0, n);
 }
 
 void correlate(const hts_tensor& signal, const hts_tensor& kernel, const int64_t* strides, int32_t dims,
@@ -105,9 +148,24 @@ void correlate(const hts_tensor& signal, const hts_tensor& kernel, const int64_t
   at::Tensor& o = out.target();
   at::IntArrayRef stride(strides, dims);
   if (at::isFloatingType(s.scalar_type())) {
-    at::Tensor r = convolved(s, k, stride);
-    for (int d = 1; d <= dims; d++) r = r.narrow(d, 0, o.size(d));
-    out.assign(r);
+    int64_t n = o.size(1), rest = dims == 2 ? o.size(2) : 1, taps = k.numel() / k.size(0);
+    int64_t p = std::max<int64_t>(taps, 64);
+    if (dims == 1 && taps <= 512 && n >= 4 * p) {
+      out.assign(toeplitz(s, k, strides[0], n, p));
+      return;
+    }
+    int64_t t = std::max<int64_t>(1, (int64_t{1} << 22) / std::max<int64_t>(1, taps * rest)), nb = n / t, done = 0;
+    auto put = [&](at::Tensor r, int64_t from, int64_t count) {
+      for (int d = 1; d <= dims; d++) r = r.narrow(d, 0, d == 1 ? count : o.size(d));
+      o.narrow(1, from, count).copy_(r);
+    };
+    if (nb >= 2) {
+      put(blocked(s, k, stride, t, nb), 0, nb * t);
+      done = nb * t;
+    }
+    if (done < n) put(convolved(s.narrow(1, done * strides[0], s.size(1) - done * strides[0]), k, stride), done,
+                      n - done);
+    out.finish();
     return;
   }
   o.zero_();

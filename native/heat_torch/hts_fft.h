@@ -16,7 +16,8 @@ HTS_API int32_t hts_fft_c2c(const hts_tensor* source, const hts_tensor* destinat
                             double scale);
 HTS_API int32_t hts_fft_r2c(const hts_tensor* source, const hts_tensor* destination, int32_t axis, double scale);
 HTS_API int32_t hts_fft_c2r(const hts_tensor* source, const hts_tensor* destination, int32_t axis, double scale);
-/* destination[i, j] = source[i, j] exp(-+2 pi i (i + row_offset)(j + column_offset)/n) (2-d complex; + when inverse). */
+/* destination[i, j] = source[i, j] exp(-+2 pi i (i + row_offset)(j + column_offset)/n) (2-d complex; + when
+   inverse). */
 HTS_API int32_t hts_fft_twiddle(const hts_tensor* source, const hts_tensor* destination, int64_t n, int64_t row_offset,
                                 int64_t column_offset, int32_t inverse);
 /* destination[j] = source[j] exp(-+pi i (j + offset)^2 / n) (1-d complex; + when inverse). */

@@ -40,7 +40,8 @@ void qr(const hts_tensor& a, const hts_tensor* q, const hts_tensor& r) {
   int64_t m = t.size(-2), n = t.size(-1), k = std::min(m, n);
   int64_t kr = r.ndim >= 2 ? r.sizes[r.ndim - 2] : -1, kq = q && q->ndim >= 2 ? q->sizes[q->ndim - 1] : -1;
   if (kr != k && kr != m) throw InvalidArgument("R has " + std::to_string(kr) + " rows; expected min(m, n) or m");
-  if (q && kq != k && kq != m) throw InvalidArgument("Q has " + std::to_string(kq) + " columns; expected min(m, n) or m");
+  if (q && kq != k && kq != m)
+    throw InvalidArgument("Q has " + std::to_string(kq) + " columns; expected min(m, n) or m");
   bool complete = (kr == m || kq == m) && m > k;
   auto [qt, rt] = at::linalg_qr(t, complete ? "complete" : q ? "reduced" : "r");
   put(r, rt.narrow(-2, 0, kr), "R");  // complete R has zero rows beyond min(m, n)

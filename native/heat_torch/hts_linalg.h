@@ -2,7 +2,8 @@
 /* The dense linear algebra capability of the Torch backend (IDenseLinalgKernels) over ATen's linalg (LAPACK on the CPU,
    cuSOLVER/MAGMA on CUDA). Same conventions as heat_torch.h. Matrices are the last two dimensions; leading dimensions
    are a batch. float32, float64, complex64, complex128. Destination shapes are checked against the results; a singular
-   matrix (Solve, Inv) or a zero diagonal (SolveTriangular) is HTS_INVALID_ARGUMENT. Optional destinations may be null. */
+   matrix (Solve, Inv) or a zero diagonal (SolveTriangular) is HTS_INVALID_ARGUMENT. Optional destinations may be
+   null. */
 #ifndef HTS_LINALG_H
 #define HTS_LINALG_H
 #include "heat_torch.h"

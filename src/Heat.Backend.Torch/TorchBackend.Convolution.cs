@@ -4,8 +4,9 @@ using Heat.Backend.Torch.Interop;
 
 namespace Heat.Backend.Torch;
 
-/// <summary>The correlation of <c>ht.signal</c> through ATen (native/heat_torch/hts_fft.cpp): at::conv1d/conv2d for
-/// floats (a convolution in ATen's sense is this correlation), one multiply-add per tap for integers.</summary>
+/// <summary>The correlation of <c>ht.signal</c> through ATen (native/heat_torch/hts_fft.cpp): for floats a Toeplitz
+/// matrix product or at::conv1d/conv2d (a convolution in ATen's sense is this correlation), one multiply-add per tap
+/// for integers.</summary>
 public sealed unsafe partial class TorchBackend : IConvolutionKernels
 {
     /// <inheritdoc/>

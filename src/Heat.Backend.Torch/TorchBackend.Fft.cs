@@ -24,8 +24,8 @@ public sealed unsafe partial class TorchBackend : IFftKernels
     {
         axis = Shapes.NormalizeAxis(axis, source.NDim);
         RequireFft(source.DType.IsFloat && destination.DType == ComplexOf(source.DType)
-            && HalfSpectrum(source.Shape, destination.Shape, axis), "a float source and its n/2 + 1 complex destination",
-            source, destination);
+            && HalfSpectrum(source.Shape, destination.Shape, axis),
+            "a float source and its n/2 + 1 complex destination", source, destination);
         Call("rfft", v => TorchNative.hts_fft_r2c(v, v + 1, axis, scale), source, destination);
     }
 
@@ -34,8 +34,8 @@ public sealed unsafe partial class TorchBackend : IFftKernels
     {
         axis = Shapes.NormalizeAxis(axis, destination.NDim);
         RequireFft(destination.DType.IsFloat && source.DType == ComplexOf(destination.DType)
-            && HalfSpectrum(destination.Shape, source.Shape, axis), "an n/2 + 1 complex source and its float destination",
-            source, destination);
+            && HalfSpectrum(destination.Shape, source.Shape, axis),
+            "an n/2 + 1 complex source and its float destination", source, destination);
         Call("irfft", v => TorchNative.hts_fft_c2r(v, v + 1, axis, scale), source, destination);
     }
 
@@ -74,7 +74,8 @@ public sealed unsafe partial class TorchBackend : IFftKernels
     private static void RequireFft(bool condition, string what, LocalTensor source, LocalTensor destination)
     {
         if (!condition)
-            throw new ArgumentException($"Torch backend: the FFT kernel needs {what}; got {Shapes.Format(source.Shape)} "
-                + $"{source.DType} → {Shapes.Format(destination.Shape)} {destination.DType}.");
+            throw new ArgumentException($"Torch backend: the FFT kernel needs {what}; got "
+                + $"{Shapes.Format(source.Shape)} {source.DType} → {Shapes.Format(destination.Shape)} "
+                + $"{destination.DType}.");
     }
 }

@@ -59,4 +59,40 @@ public sealed class TorchConvolutionTests(TorchBackendFixture f) : IClassFixture
         managed.Capability<IConvolutionKernels>().Correlate2d(ms, mk, sr, sc, mo);
         AssertClose(Read(mo), Read(to), dt, $"correlate2d {dtype}", dt.IsFloat ? 1e-5 : 0);
     }
+    [Theory]
+    [InlineData(1, 1L, 101L)]
+    [InlineData(2, 2L, 101L)]
+    [InlineData(2, 3L, 600L)]
+    public void LongSignals_AgreeWithManaged(int kernelRows, long stride, long m)
+    {
+        // Long enough for the Toeplitz product (1-d, up to 512 taps) or the convolution of overlapping windows as a
+        // batch plus a tail (more taps, 2-d).
+        using var managed = new ManagedBackend(threads: 2);
+        const long l = 200_003;
+        long n = (l - m) / stride + 1;
+        var s = Values(DType.Float64, 2 * l, 6, -2, 2);
+        var k = Values(DType.Float64, kernelRows * m, 7, -1, 1);
+        double[] Of(ITensorBackend b)
+        {
+            using var ts = Make(b, DType.Float64, [2, l], s);
+            using var tk = Make(b, DType.Float64, [kernelRows, m], k);
+            using var to = b.Empty([2, n], DType.Float64);
+            b.Capability<IConvolutionKernels>().Correlate1d(ts, tk, stride, to);
+            return Read(to);
+        }
+        AssertClose(Of(managed), Of(B), DType.Float64, "blocked 1-d", 1e-12);
+        const long h = 703, w = 1005;
+        long oh = (h - 5) / stride + 1, ow = (w - 4) / stride + 1;
+        var s2 = Values(DType.Float32, 2 * h * w, 8, -2, 2);
+        var k2 = Values(DType.Float32, kernelRows * 5 * 4, 9, -1, 1);
+        double[] Of2(ITensorBackend b)
+        {
+            using var ts = Make(b, DType.Float32, [2, h, w], s2);
+            using var tk = Make(b, DType.Float32, [kernelRows, 5, 4], k2);
+            using var to = b.Empty([2, oh, ow], DType.Float32);
+            b.Capability<IConvolutionKernels>().Correlate2d(ts, tk, stride, stride, to);
+            return Read(to);
+        }
+        AssertClose(Of2(managed), Of2(B), DType.Float32, "blocked 2-d", 1e-4);
+    }
 }

@@ -5,7 +5,8 @@ using static Heat.Testing.Backend.BackendTestData;
 
 namespace Heat.Backend.Torch.Tests;
 
-/// <summary>The Torch backend's own dense linear algebra (ATen's linalg), against the managed backend's (LAPACK).</summary>
+/// <summary>The Torch backend's own dense linear algebra (ATen's linalg), against the managed backend's
+/// (LAPACK).</summary>
 public sealed class TorchDenseLinalgTests(TorchBackendFixture f) : IClassFixture<TorchBackendFixture>
 {
     private ITensorBackend B => f.Backend;
