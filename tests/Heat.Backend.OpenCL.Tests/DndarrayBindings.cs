@@ -51,6 +51,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClHostInProc
     public sealed class KClusters : KClusterSuite<OpenClHostInProcWorld>;
     public sealed class Spectral : SpectralSuite<OpenClHostInProcWorld>;
     public sealed class BatchParallel : BatchParallelSuite<OpenClHostInProcWorld>;
+    public sealed class Dmd : DmdSuite<OpenClHostInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
@@ -99,6 +100,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
     public sealed class KClusters : KClusterSuite<OpenClDeviceInProcWorld>;
     public sealed class Spectral : SpectralSuite<OpenClDeviceInProcWorld>;
     public sealed class BatchParallel : BatchParallelSuite<OpenClDeviceInProcWorld>;
+    public sealed class Dmd : DmdSuite<OpenClDeviceInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests

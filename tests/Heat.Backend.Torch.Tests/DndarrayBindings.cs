@@ -49,6 +49,7 @@ namespace Heat.Backend.Torch.Tests.TorchInProc
     public sealed class KClusters : KClusterSuite<TorchInProcWorld>;
     public sealed class Spectral : SpectralSuite<TorchInProcWorld>;
     public sealed class BatchParallel : BatchParallelSuite<TorchInProcWorld>;
+    public sealed class Dmd : DmdSuite<TorchInProcWorld>;
 }
 
 namespace Heat.Backend.Torch.Tests

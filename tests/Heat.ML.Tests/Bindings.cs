@@ -15,6 +15,7 @@ namespace Heat.ML.Tests.ManagedInProc
     public sealed class KClusters : KClusterSuite<ManagedInProcWorld>;
     public sealed class Spectral : SpectralSuite<ManagedInProcWorld>;
     public sealed class BatchParallel : BatchParallelSuite<ManagedInProcWorld>;
+    public sealed class Dmd : DmdSuite<ManagedInProcWorld>;
 }
 
 namespace Heat.ML.Tests

@@ -44,6 +44,7 @@ public static class Matrix
         typeof(KClusterSuite<>),
         typeof(SpectralSuite<>),
         typeof(BatchParallelSuite<>),
+        typeof(DmdSuite<>),
     ];
 
     /// <summary>The I/O suites that move tensor data (bound where the memory kind matters: managed, OpenCL device

@@ -7,7 +7,8 @@ namespace Heat.Testing.ML;
 /// <summary>
 /// BatchParallelKMeans, BatchParallelKMedians and the <c>"batchparallel"</c> seeding of KMeans/KMedians on 4
 /// well-separated blobs (tests/data/ml/blobs.json, made by make_blobs.py) on the world's rank counts: labels equal to
-/// scikit-learn's KMeans up to a permutation (the blob centres are 100 apart, the spread 0.8). HeAT's algorithm clusters every rank's chunk on its own, so its centres
+/// scikit-learn's KMeans up to a permutation (the blob centres are 100 apart, the spread 0.8). HeAT's algorithm
+/// clusters every rank's chunk on its own, so its centres
 /// depend on the number of ranks by design: every rank count is checked for quality (labels, centres near
 /// scikit-learn's) and for determinism (the same seed gives the same centres), not for equality across rank counts.
 /// </summary>
