@@ -52,6 +52,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClHostInProc
     public sealed class Spectral : SpectralSuite<OpenClHostInProcWorld>;
     public sealed class BatchParallel : BatchParallelSuite<OpenClHostInProcWorld>;
     public sealed class Dmd : DmdSuite<OpenClHostInProcWorld>;
+    public sealed class Estimators : EstimatorSuite<OpenClHostInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
@@ -101,6 +102,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
     public sealed class Spectral : SpectralSuite<OpenClDeviceInProcWorld>;
     public sealed class BatchParallel : BatchParallelSuite<OpenClDeviceInProcWorld>;
     public sealed class Dmd : DmdSuite<OpenClDeviceInProcWorld>;
+    public sealed class Estimators : EstimatorSuite<OpenClDeviceInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests

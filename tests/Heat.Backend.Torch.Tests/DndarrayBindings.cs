@@ -50,6 +50,7 @@ namespace Heat.Backend.Torch.Tests.TorchInProc
     public sealed class Spectral : SpectralSuite<TorchInProcWorld>;
     public sealed class BatchParallel : BatchParallelSuite<TorchInProcWorld>;
     public sealed class Dmd : DmdSuite<TorchInProcWorld>;
+    public sealed class Estimators : EstimatorSuite<TorchInProcWorld>;
 }
 
 namespace Heat.Backend.Torch.Tests

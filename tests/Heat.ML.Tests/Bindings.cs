@@ -16,6 +16,7 @@ namespace Heat.ML.Tests.ManagedInProc
     public sealed class Spectral : SpectralSuite<ManagedInProcWorld>;
     public sealed class BatchParallel : BatchParallelSuite<ManagedInProcWorld>;
     public sealed class Dmd : DmdSuite<ManagedInProcWorld>;
+    public sealed class Estimators : EstimatorSuite<ManagedInProcWorld>;
 }
 
 namespace Heat.ML.Tests

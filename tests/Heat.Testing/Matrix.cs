@@ -45,6 +45,7 @@ public static class Matrix
         typeof(SpectralSuite<>),
         typeof(BatchParallelSuite<>),
         typeof(DmdSuite<>),
+        typeof(EstimatorSuite<>),
     ];
 
     /// <summary>The I/O suites that move tensor data (bound where the memory kind matters: managed, OpenCL device

@@ -17,7 +17,7 @@ namespace Heat.Cluster;
 /// <see cref="n_clusters"/> samples on every rank. Local work runs through <c>ht</c> on a one-rank communicator split
 /// off the samples' one, on the samples' backend and device; the chunk reaches it through a host copy.
 /// </remarks>
-public abstract class BatchParallelKCluster
+public abstract class BatchParallelKCluster : BaseEstimator
 {
     private readonly int _p;
 

@@ -9,7 +9,7 @@ namespace Heat.Cluster;
 /// the host. Results do not depend on the number of ranks for a fixed <c>random_state</c>; an empty cluster keeps its
 /// previous centroid. Float64 data is clustered in float64, any other real data in float32.
 /// </summary>
-public sealed class KMeans
+public sealed class KMeans : BaseEstimator
 {
     private readonly string _init;
     private readonly DNDarray? _initCenters;

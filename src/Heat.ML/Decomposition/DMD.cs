@@ -13,7 +13,7 @@ namespace Heat.Decomposition;
 /// replicated (they are assumed to fit one rank, as in HeAT). Unlike the rest of the library the time series has the
 /// features along axis 0 (HeAT's convention for DMD).
 /// </remarks>
-public sealed class DMD
+public sealed class DMD : BaseEstimator
 {
     /// <summary>Creates the estimator.</summary>
     /// <param name="svd_solver"><c>"full"</c>, <c>"hierarchical"</c> or <c>"randomized"</c> (HeAT's rules for

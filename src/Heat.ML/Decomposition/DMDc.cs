@@ -12,7 +12,7 @@ namespace Heat.Decomposition;
 /// X and C may be split along either axis (the same one when both are split) or replicated; the reduced matrices are
 /// replicated. HeAT's typo that leaves <c>n_modes_system_</c> unset without truncation is not copied.
 /// </remarks>
-public sealed class DMDc
+public sealed class DMDc : BaseEstimator
 {
     /// <summary>Creates the estimator (the parameters as <see cref="DMD"/>; svd_rank truncates the state SVD, the
     /// system SVD keeps svd_rank + control features, as HeAT and pykoopman).</summary>
