@@ -17,6 +17,10 @@ internal static class Program
         root.Subcommands.Add(MlCommands.KMeansCommand());
         root.Subcommands.Add(MlCommands.LassoCommand());
         root.Subcommands.Add(MlCommands.CdistCommand());
+        root.Subcommands.Add(EstimatorCommands.ClusterCommand());
+        root.Subcommands.Add(EstimatorCommands.PcaCommand());
+        root.Subcommands.Add(EstimatorCommands.KnnCommand());
+        root.Subcommands.Add(EstimatorCommands.ScaleCommand());
         root.Subcommands.Add(Paper.PaperBenchCommand.Create());
         return root;
     }

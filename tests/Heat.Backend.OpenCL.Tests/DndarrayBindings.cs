@@ -50,6 +50,9 @@ namespace Heat.Backend.OpenCL.Tests.OpenClHostInProc
     public sealed class Pca : PcaSuite<OpenClHostInProcWorld>;
     public sealed class KClusters : KClusterSuite<OpenClHostInProcWorld>;
     public sealed class Spectral : SpectralSuite<OpenClHostInProcWorld>;
+    public sealed class BatchParallel : BatchParallelSuite<OpenClHostInProcWorld>;
+    public sealed class Dmd : DmdSuite<OpenClHostInProcWorld>;
+    public sealed class Estimators : EstimatorSuite<OpenClHostInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
@@ -97,6 +100,9 @@ namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
     public sealed class Pca : PcaSuite<OpenClDeviceInProcWorld>;
     public sealed class KClusters : KClusterSuite<OpenClDeviceInProcWorld>;
     public sealed class Spectral : SpectralSuite<OpenClDeviceInProcWorld>;
+    public sealed class BatchParallel : BatchParallelSuite<OpenClDeviceInProcWorld>;
+    public sealed class Dmd : DmdSuite<OpenClDeviceInProcWorld>;
+    public sealed class Estimators : EstimatorSuite<OpenClDeviceInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests

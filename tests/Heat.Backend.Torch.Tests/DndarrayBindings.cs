@@ -48,6 +48,9 @@ namespace Heat.Backend.Torch.Tests.TorchInProc
     public sealed class Pca : PcaSuite<TorchInProcWorld>;
     public sealed class KClusters : KClusterSuite<TorchInProcWorld>;
     public sealed class Spectral : SpectralSuite<TorchInProcWorld>;
+    public sealed class BatchParallel : BatchParallelSuite<TorchInProcWorld>;
+    public sealed class Dmd : DmdSuite<TorchInProcWorld>;
+    public sealed class Estimators : EstimatorSuite<TorchInProcWorld>;
 }
 
 namespace Heat.Backend.Torch.Tests

@@ -50,4 +50,7 @@ namespace Heat.Comm.Mpi.Driver.ManagedMpi
     public sealed class Pca(ITestWorld world) : PcaSuite<MpiWorld>(world);
     public sealed class KClusters(ITestWorld world) : KClusterSuite<MpiWorld>(world);
     public sealed class Spectral(ITestWorld world) : SpectralSuite<MpiWorld>(world);
+    public sealed class BatchParallel(ITestWorld world) : BatchParallelSuite<MpiWorld>(world);
+    public sealed class Dmd(ITestWorld world) : DmdSuite<MpiWorld>(world);
+    public sealed class Estimators(ITestWorld world) : EstimatorSuite<MpiWorld>(world);
 }

@@ -14,6 +14,9 @@ namespace Heat.ML.Tests.ManagedInProc
     public sealed class Pca : PcaSuite<ManagedInProcWorld>;
     public sealed class KClusters : KClusterSuite<ManagedInProcWorld>;
     public sealed class Spectral : SpectralSuite<ManagedInProcWorld>;
+    public sealed class BatchParallel : BatchParallelSuite<ManagedInProcWorld>;
+    public sealed class Dmd : DmdSuite<ManagedInProcWorld>;
+    public sealed class Estimators : EstimatorSuite<ManagedInProcWorld>;
 }
 
 namespace Heat.ML.Tests

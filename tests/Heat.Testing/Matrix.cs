@@ -43,6 +43,9 @@ public static class Matrix
         typeof(KNeighborsSuite<>), typeof(RobustScalerSuite<>), typeof(PcaSuite<>),
         typeof(KClusterSuite<>),
         typeof(SpectralSuite<>),
+        typeof(BatchParallelSuite<>),
+        typeof(DmdSuite<>),
+        typeof(EstimatorSuite<>),
     ];
 
     /// <summary>The I/O suites that move tensor data (bound where the memory kind matters: managed, OpenCL device

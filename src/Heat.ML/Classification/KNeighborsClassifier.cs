@@ -12,7 +12,7 @@ namespace Heat.Classification;
 /// nearest neighbours of every block row come from a distributed <c>ht.topk</c> over that axis; only the block's
 /// k neighbour indices and distances reach every rank. Computed in float64, as scikit-learn.
 /// </remarks>
-public sealed class KNeighborsClassifier
+public sealed class KNeighborsClassifier : BaseEstimator
 {
     // Test rows per block: a block's distance matrix holds about this many elements over all ranks.
     private const long BlockElements = 1L << 24;

@@ -9,7 +9,7 @@ namespace Heat.Cluster;
 /// the host. Results do not depend on the number of ranks for a fixed <c>random_state</c>; an empty cluster keeps its
 /// previous centroid. Float64 data is clustered in float64, any other real data in float32.
 /// </summary>
-public sealed class KMeans
+public sealed class KMeans : BaseEstimator
 {
     private readonly string _init;
     private readonly DNDarray? _initCenters;
@@ -19,26 +19,21 @@ public sealed class KMeans
     /// <param name="n_clusters">The number of clusters k.</param>
     /// <param name="init"><c>"random"</c> (k distinct samples) or D² sampling under any of its names:
     /// <c>"k-means++"</c> (scikit-learn), <c>"kmeans++"</c> and <c>"probability_based"</c> (HeAT; accepted since HeAT
-    /// 1.4.2 parity, before only <c>"k-means++"</c>). HeAT's <c>"batchparallel"</c> seeds with the
-    /// batch-parallel estimator, which this library does not have yet: it raises
-    /// <see cref="NotSupportedException"/> naming it.</param>
+    /// 1.4.2 parity, before only <c>"k-means++"</c>). HeAT's <c>"batchparallel"</c> seeds with the centroids of
+    /// <see cref="BatchParallelKMeans"/> (max_iter 100, the same random_state; samples split along axis 0).</param>
     /// <param name="max_iter">The most Lloyd iterations.</param>
     /// <param name="tol">Convergence when the squared centroid shift is at most tol × the mean feature variance
     /// (scikit-learn).</param>
     /// <param name="random_state">Seed of the initialisation; null uses the global <c>ht.random</c> stream.</param>
-    /// <exception cref="NotSupportedException">init is "batchparallel".</exception>
     public KMeans(int n_clusters = 8, string init = "random", int max_iter = 300, double tol = 1e-4,
         long? random_state = null)
     {
         if (n_clusters < 1) throw new ArgumentOutOfRangeException(nameof(n_clusters), n_clusters, "n_clusters must "
             + "be >= 1.");
-        if (init == "batchparallel")
-            throw new NotSupportedException(
-                "KMeans(init: \"batchparallel\") seeds with BatchParallelKMeans, which Heat.Cluster does not have yet; "
-                + "use \"k-means++\" (HeAT's \"probability_based\") or \"random\".");
-        if (init is not ("random" or "k-means++" or "kmeans++" or "probability_based"))
+        if (init is not ("random" or "k-means++" or "kmeans++" or "probability_based" or "batchparallel"))
             throw new ArgumentException(
-                "init must be 'random', 'k-means++' ('kmeans++', 'probability_based') or a DNDarray of centroids, "
+                "init must be 'random', 'k-means++' ('kmeans++', 'probability_based'), 'batchparallel' or a DNDarray "
+                + "of centroids, "
                 + $"got '{init}'.",
                 nameof(init));
         if (max_iter < 1) throw new ArgumentOutOfRangeException(nameof(max_iter), max_iter, "max_iter must be >= 1.");
@@ -86,8 +81,9 @@ public sealed class KMeans
         if (data.Samples < n_clusters) throw new ArgumentException($"x has {data.Samples} samples, fewer than "
             + $"n_clusters = {n_clusters}.", nameof(x));
         long f = data.Features;
-        var centers = _initCenters is not null ? Initial(_initCenters, f) : Seeding.Choose(data, n_clusters, _init,
-            random_state);
+        var centers = _initCenters is not null ? Initial(_initCenters, f)
+            : _init == "batchparallel" ? BatchParallel(x)
+            : Seeding.Choose(data, n_clusters, _init, random_state);
         double threshold = tol * data.MeanFeatureVariance();
         int iterations = 0;
         while (iterations < max_iter)
@@ -146,6 +142,14 @@ public sealed class KMeans
     {
         fit(x);
         return ht.copy(labels_!);
+    }
+
+    // HeAT's _KCluster: the centroids of a batch-parallel k-means with at most 100 iterations.
+    private double[] BatchParallel(DNDarray x)
+    {
+        var seeder = new BatchParallelKMeans(n_clusters, max_iter: 100, random_state: random_state).fit(x);
+        try { return seeder.cluster_centers_!.ToArray<double>(); }
+        finally { seeder.cluster_centers_!.Dispose(); seeder.labels_!.Dispose(); }
     }
 
     private static double[] Initial(DNDarray init, long features)

@@ -10,14 +10,15 @@ namespace Heat.Cluster;
 /// statistics (<c>ht.median</c> of <c>x[labels == c]</c>), so results do not depend on the number of ranks. Float64
 /// data is clustered in float64, any other real data in float32. A cluster left without samples keeps its centre.
 /// </remarks>
-public sealed class KMedians
+public sealed class KMedians : BaseEstimator
 {
     private readonly DNDarray? _initCenters;
 
     /// <summary>Creates the estimator.</summary>
     /// <param name="n_clusters">The number of clusters k.</param>
     /// <param name="init"><c>"random"</c> (k distinct samples) or <c>"kmedians++"</c> / <c>"probability_based"</c>
-    /// (D² sampling with Euclidean distances).</param>
+    /// (D² sampling with Euclidean distances), or HeAT's <c>"batchparallel"</c>: the centres of
+    /// <see cref="BatchParallelKMedians"/> (max_iter 100, the same random_state; samples split along axis 0).</param>
     /// <param name="max_iter">The most iterations.</param>
     /// <param name="tol">Convergence when the squared centre shift is at most tol.</param>
     /// <param name="random_state">Seed of the initialisation; null uses the global <c>ht.random</c> stream.</param>
@@ -27,9 +28,10 @@ public sealed class KMedians
     {
         if (n_clusters < 1)
             throw new ArgumentOutOfRangeException(nameof(n_clusters), n_clusters, "n_clusters must be >= 1.");
-        if (init is not ("random" or "kmedians++" or "probability_based"))
+        if (init is not ("random" or "kmedians++" or "probability_based" or "batchparallel"))
             throw new ArgumentException(
-                $"init must be 'random', 'kmedians++', 'probability_based' or a DNDarray of centres, got '{init}'.",
+                "init must be 'random', 'kmedians++', 'probability_based', 'batchparallel' or a DNDarray of centres, "
+                + $"got '{init}'.",
                 nameof(init));
         if (max_iter < 1) throw new ArgumentOutOfRangeException(nameof(max_iter), max_iter, "max_iter must be >= 1.");
         if (!(tol >= 0)) throw new ArgumentOutOfRangeException(nameof(tol), tol, "tol must be >= 0.");
@@ -76,7 +78,8 @@ public sealed class KMedians
     public KMedians fit(DNDarray x)
     {
         using var data = Lloyd.From(x, nameof(x));
-        using var initial = MedianClustering.Initial(data, n_clusters, init, _initCenters, random_state);
+        using var initial = init == "batchparallel" && _initCenters is null ? BatchParallel(x)
+            : MedianClustering.Initial(data, n_clusters, init, _initCenters, random_state);
         var result = MedianClustering.Fit(data, initial, max_iter, tol, medoids: false);
         cluster_centers_?.Dispose(); labels_?.Dispose();
         (cluster_centers_, labels_, inertia_, n_iter_) =
@@ -95,6 +98,14 @@ public sealed class KMedians
         using var data = Lloyd.From(x, nameof(x));
         Samples.CheckFeatures(data.X, cluster_centers_.shape[1], nameof(x));
         return MedianClustering.Predict(data.X, cluster_centers_);
+    }
+
+    // HeAT's _KCluster: the centres of a batch-parallel k-medians with at most 100 iterations.
+    private DNDarray BatchParallel(DNDarray x)
+    {
+        var seeder = new BatchParallelKMedians(n_clusters, max_iter: 100, random_state: random_state).fit(x);
+        seeder.labels_!.Dispose();
+        return seeder.cluster_centers_!;
     }
 
     /// <summary>fit, then the labels of the samples.</summary>

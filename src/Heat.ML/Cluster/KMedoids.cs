@@ -10,7 +10,7 @@ namespace Heat.Cluster;
 /// statistics (<c>ht.median</c> of <c>x[labels == c]</c>), so results do not depend on the number of ranks. Float64
 /// data is clustered in float64, any other real data in float32. A cluster left without samples keeps its centre.
 /// </remarks>
-public sealed class KMedoids
+public sealed class KMedoids : BaseEstimator
 {
     private readonly DNDarray? _initCenters;
 

@@ -14,7 +14,7 @@ namespace Heat.Cluster;
 /// moderate n) instead of HeAT's Lanczos approximation, so <c>n_lanczos</c> is kept for HeAT's signature only.
 /// Labels are split like the samples along 0 (else replicated).
 /// </remarks>
-public sealed class Spectral
+public sealed class Spectral : BaseEstimator
 {
     /// <summary>Creates the estimator.</summary>
     /// <param name="n_clusters">The number of clusters, or null to pick it from the eigengap.</param>

@@ -8,7 +8,7 @@ namespace Heat.NaiveBayes;
 /// per-class statistics from <c>ht.segment_sum</c> (one Allreduce each); <c>partial_fit</c> merges batches with Chan's
 /// update as scikit-learn does. Only the public API is used, so it runs on every backend.
 /// </summary>
-public sealed class GaussianNB
+public sealed class GaussianNB : BaseEstimator
 {
     private DNDarray? _ssd; // per-class sums of squared deviations (without epsilon), for partial_fit
 

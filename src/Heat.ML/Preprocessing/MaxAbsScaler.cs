@@ -5,7 +5,7 @@ namespace Heat.Preprocessing;
 /// Scales every feature by its largest absolute value into [-1, 1], as scikit-learn's <c>MaxAbsScaler</c> (and
 /// HeAT's); all-zero features stay as they are. The per-feature maximum reduces over the samples of every rank.
 /// </summary>
-public sealed class MaxAbsScaler
+public sealed class MaxAbsScaler : BaseEstimator
 {
     /// <summary>Creates the scaler.</summary>
     /// <param name="copy">false writes <c>transform</c>'s result into a floating input instead of a new array.</param>

@@ -7,7 +7,7 @@ namespace Heat.Preprocessing;
 /// 1
 /// over their range. Per-feature extremes reduce over the samples of every rank (any split).
 /// </summary>
-public sealed class MinMaxScaler
+public sealed class MinMaxScaler : BaseEstimator
 {
     /// <summary>Creates the scaler.</summary>
     /// <param name="feature_range">The target range (min, max), min &lt; max.</param>

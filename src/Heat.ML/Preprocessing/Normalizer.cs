@@ -5,7 +5,7 @@ namespace Heat.Preprocessing;
 /// Scales every sample (row) to unit norm, as scikit-learn's <c>Normalizer</c> (and HeAT's): <c>"l2"</c>,
 /// <c>"l1"</c> or <c>"max"</c>; all-zero rows stay zero. Stateless: <c>fit</c> only records the number of features.
 /// </summary>
-public sealed class Normalizer
+public sealed class Normalizer : BaseEstimator
 {
     /// <summary>Creates the normalizer.</summary>
     /// <param name="norm"><c>"l2"</c>, <c>"l1"</c> or <c>"max"</c>.</param>

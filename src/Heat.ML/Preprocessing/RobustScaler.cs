@@ -8,7 +8,7 @@ namespace Heat.Preprocessing;
 /// order statistics (<c>ht.median</c>, <c>ht.percentile</c>, linear interpolation as NumPy) over the samples of every
 /// rank (any split).
 /// </summary>
-public sealed class RobustScaler
+public sealed class RobustScaler : BaseEstimator
 {
     /// <summary>Creates the scaler.</summary>
     /// <param name="with_centering">Subtract the median.</param>

@@ -7,7 +7,7 @@ namespace Heat.Preprocessing;
 /// attributes are scikit-learn's, so <c>scale_</c> is the standard deviation (HeAT stores its inverse), 1 for
 /// constant features.
 /// </summary>
-public sealed class StandardScaler
+public sealed class StandardScaler : BaseEstimator
 {
     /// <summary>Creates the scaler.</summary>
     /// <param name="copy">false writes <c>transform</c>'s result into a floating input instead of a new array.</param>

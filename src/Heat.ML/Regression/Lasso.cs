@@ -12,7 +12,7 @@ namespace Heat.Regression;
 /// communication; without it a residual is updated instead of recomputing Xθ (two passes over a column and one scalar
 /// Allreduce per coordinate). X is split along samples (or replicated).
 /// </summary>
-public sealed class Lasso
+public sealed class Lasso : BaseEstimator
 {
     /// <summary>Creates the estimator.</summary>
     /// <param name="lam">The L1 penalty (≥ 0).</param>

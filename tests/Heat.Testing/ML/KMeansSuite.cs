@@ -170,8 +170,6 @@ public abstract class KMeansSuite<TWorld>(ITestWorld? world = null) : DndarraySu
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new KMeans(0));
         Assert.Throws<ArgumentException>(() => new KMeans(3, "kmeans||"));
-        var notYet = Assert.Throws<NotSupportedException>(() => new KMeans(3, "batchparallel"));
-        Assert.Contains("BatchParallelKMeans", notYet.Message);
         var threw = World.Run(ranks, () =>
         {
             int count = 0;
