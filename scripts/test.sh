@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of Heat for .NET on a fresh Debian/Ubuntu machine with the .NET 10 SDK:
-# installs the missing Debian packages (with sudo when not root), builds, tests, and ends with
-# the line "N passed, N failed". Exits non-zero on any failure.
+# installs the missing Debian packages (with sudo when not root), builds, tests, runs the examples, the consumer test
+# of the packages and the docs build (scripts/examples.sh, consumer-test.sh, docs.sh), and ends with the line
+# "N passed, N failed". Exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
