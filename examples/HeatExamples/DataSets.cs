@@ -13,7 +13,7 @@ internal static class DataSets
                          Path.Combine(dir.FullName, "shared", "datasets") })
                 if (File.Exists(Path.Combine(candidate, "iris.csv"))) return candidate;
         }
-        throw new DirectoryNotFoundException("No tests/data or shared/datasets above the working directory: pass --data DIR or set "
-            + "HEAT_DATA.");
+        throw new DirectoryNotFoundException(
+            "No tests/data or shared/datasets above the working directory: pass --data DIR or set HEAT_DATA.");
     }
 }
