@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of Heat for .NET on a fresh Debian/Ubuntu machine with the .NET 10 SDK:
-# installs the missing Debian packages (with sudo when not root), builds, tests, and ends with
-# the line "N passed, N failed". Exits non-zero on any failure.
+# installs the missing Debian packages (with sudo when not root), builds, tests, runs the examples, the consumer test
+# of the packages and the docs build (scripts/examples.sh, consumer-test.sh, docs.sh), and ends with the line
+# "N passed, N failed". Exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -47,5 +48,19 @@ passed=${passed:-0}; failed=${failed:-0}
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1  # a crashed or aborted test host counts as a failure
 fi
+
+# The user's view, on the build above: the examples (in process and under mpiexec.mpich), the packages in a fresh
+# consumer project, and the docs site. Each script ends with "NAME: N ok, N failed"; its checks join the totals.
+for step in "examples.sh" "consumer-test.sh --no-build" "docs.sh"; do
+  bash scripts/$step 2>&1 | tee "$log"
+  step_status=${PIPESTATUS[0]}
+  line=$(grep -E '^[a-z]+: [0-9]+ ok, [0-9]+ failed$' "$log" | tail -1)
+  ok=$(awk '{ print $2 }' <<<"$line"); bad=$(awk '{ print $4 }' <<<"$line")
+  passed=$((passed + ${ok:-0})); failed=$((failed + ${bad:-0}))
+  if [ "$step_status" -ne 0 ]; then
+    status=$step_status
+    [ "${bad:-0}" -eq 0 ] && failed=$((failed + 1))
+  fi
+done
 echo "$passed passed, $failed failed"
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
