@@ -20,7 +20,8 @@ internal static class Truncation
     /// Truncates the SVD of <paramref name="x"/> (rows × columns): singular values under <paramref name="noise"/>
     /// are cut, then the rank is the smaller of <paramref name="maxrank"/> and, with a tolerance, the least rank
     /// whose tail has a norm under <paramref name="atol"/>; <paramref name="safetyshift"/> more columns are kept. The
-    /// counted error is HeAT's: the tail from the rank before the shift (never less than what was really cut).
+    /// counted error is exactly what was cut (HeAT counts from the rank before the shift, which overstates the error
+    /// by the kept shift columns, and by kept columns when the shift is capped by the matrix size).
     /// </summary>
     public static Result Compute(
         ITensorBackend backend, LocalTensor x, long maxrank, double? atol, int safetyshift, double noise,
@@ -33,7 +34,7 @@ internal static class Truncation
         try
         {
             double[] sigma = Doubles(s);
-            long cut = sigma.Count(v => v >= noise);
+            long cut = sigma.Count(v => v >= noise && v > 0);
             if (cut == 0)
             {
                 u!.Dispose(); s.Dispose();
@@ -49,9 +50,8 @@ internal static class Truncation
                 rank = Math.Min(rank, ideal);
             }
             long kept = Math.Min(sigma.Length, rank + safetyshift);
-            long start = kept - safetyshift >= 0 ? kept - safetyshift : rank;
             double error = 0;
-            for (long i = start; i < sigma.Length; i++) error += sigma[i] * sigma[i];
+            for (long i = kept; i < sigma.Length; i++) error += sigma[i] * sigma[i];
             if (kept == sigma.Length) return new Result(u!, s, error);
             using (u)
             using (s)
