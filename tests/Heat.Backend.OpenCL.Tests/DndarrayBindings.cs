@@ -51,6 +51,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClHostInProc
     public sealed class KClusters : KClusterSuite<OpenClHostInProcWorld>;
     public sealed class Spectral : SpectralSuite<OpenClHostInProcWorld>;
     public sealed class SvdTools : SvdToolsSuite<OpenClHostInProcWorld>;
+    public sealed class Decomposition : DecompositionSuite<OpenClHostInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
@@ -99,6 +100,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
     public sealed class KClusters : KClusterSuite<OpenClDeviceInProcWorld>;
     public sealed class Spectral : SpectralSuite<OpenClDeviceInProcWorld>;
     public sealed class SvdTools : SvdToolsSuite<OpenClDeviceInProcWorld>;
+    public sealed class Decomposition : DecompositionSuite<OpenClDeviceInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests

@@ -49,6 +49,7 @@ namespace Heat.Backend.Torch.Tests.TorchInProc
     public sealed class KClusters : KClusterSuite<TorchInProcWorld>;
     public sealed class Spectral : SpectralSuite<TorchInProcWorld>;
     public sealed class SvdTools : SvdToolsSuite<TorchInProcWorld>;
+    public sealed class Decomposition : DecompositionSuite<TorchInProcWorld>;
 }
 
 namespace Heat.Backend.Torch.Tests

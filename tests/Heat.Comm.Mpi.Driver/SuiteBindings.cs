@@ -51,4 +51,5 @@ namespace Heat.Comm.Mpi.Driver.ManagedMpi
     public sealed class KClusters(ITestWorld world) : KClusterSuite<MpiWorld>(world);
     public sealed class Spectral(ITestWorld world) : SpectralSuite<MpiWorld>(world);
     public sealed class SvdTools(ITestWorld world) : SvdToolsSuite<MpiWorld>(world);
+    public sealed class Decomposition(ITestWorld world) : DecompositionSuite<MpiWorld>(world);
 }

@@ -14,6 +14,7 @@ namespace Heat.ML.Tests.ManagedInProc
     public sealed class Pca : PcaSuite<ManagedInProcWorld>;
     public sealed class KClusters : KClusterSuite<ManagedInProcWorld>;
     public sealed class Spectral : SpectralSuite<ManagedInProcWorld>;
+    public sealed class Decomposition : DecompositionSuite<ManagedInProcWorld>;
 }
 
 namespace Heat.ML.Tests

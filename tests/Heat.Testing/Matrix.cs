@@ -44,6 +44,7 @@ public static class Matrix
         typeof(KNeighborsSuite<>), typeof(RobustScalerSuite<>), typeof(PcaSuite<>),
         typeof(KClusterSuite<>),
         typeof(SpectralSuite<>),
+        typeof(DecompositionSuite<>),
     ];
 
     /// <summary>The I/O suites that move tensor data (bound where the memory kind matters: managed, OpenCL device
