@@ -21,6 +21,14 @@ public sealed partial class PCA
                 "power_iteration_normalizer");
     }
 
+    // A share as n_components: hSVD's tolerance; rSVD needs a rank (HeAT raises for every input).
+    private void CheckShare()
+    {
+        if (svd_solver == "randomized" && n_components is double share && share < 1)
+            throw new ArgumentException($"PCA with svd_solver 'randomized' needs an integer n_components, got {share}.",
+                nameof(n_components));
+    }
+
     // The hierarchical or randomized fit of distributed data (samples × features).
     private void Truncated(DNDarray x, long n, long f)
     {
@@ -28,9 +36,6 @@ public sealed partial class PCA
         if (svd_solver == "hierarchical" && x.split != 0)
             throw new ArgumentException("PCA with svd_solver 'hierarchical' needs the samples split along axis 0, got "
                 + $"split {x.split}.", nameof(x));
-        if (svd_solver == "randomized" && n_components is double share && share < 1)
-            throw new ArgumentException($"PCA with svd_solver 'randomized' needs an integer n_components, got {share}.",
-                nameof(n_components));
         using var scope = DisposeScope.Begin();
         var data = x.dtype == ht.float64 ? x : x.astype(ht.float32);
         var mean = ht.mean(data, axis: 0);

@@ -101,6 +101,7 @@ public sealed partial class PCA
         if (n_components is >= 1 and var c && c > rank)
             throw new ArgumentException($"n_components = {c} exceeds min(samples, features) = {rank}.",
                 nameof(n_components));
+        CheckShare();
         if (svd_solver != "full" && x.is_distributed())
         {
             Truncated(x, n, f);

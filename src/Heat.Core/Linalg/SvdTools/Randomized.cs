@@ -63,15 +63,20 @@ internal static class Randomized
         long ell = Math.Min(rank + nOversamples, Math.Min(A.GShapeRef[0], A.GShapeRef[1]));
         int omegaSplit = A.split == 0 ? 1 : 0;
         var omega = ht.random.randn([A.GShapeRef[1], ell], dtype: A.dtype, split: omegaSplit);
-        var q = ht.linalg.qr(ht.matmul(A, omega), procs_to_merge: procsToMerge).Q!;
+        var q = Orthonormal(ht.matmul(A, omega), procsToMerge);
         for (int i = 0; i < powerIter; i++)
         {
             q = Small(q);
-            q = Small(ht.linalg.qr(ht.matmul(A.T, q), procs_to_merge: procsToMerge).Q!);
-            q = ht.linalg.qr(ht.matmul(A, q), procs_to_merge: procsToMerge).Q!;
+            q = Small(Orthonormal(ht.matmul(A.T, q), procsToMerge));
+            q = Orthonormal(ht.matmul(A, q), procsToMerge);
         }
         return Small(q);
     }
+
+    // Q of the TS-QR of the rows: a product of Householder factors, orthonormal even when Y is rank deficient (low-rank
+    // data), which the column-panel QR of a split-1 Y is not.
+    private static DNDarray Orthonormal(DNDarray y, int procsToMerge) =>
+        ht.linalg.qr(y.split is null ? y : ht.resplit(y, 0), procs_to_merge: procsToMerge).Q!;
 
     // HeAT replicates Q when its split axis has fewer entries than ranks.
     private static DNDarray Small(DNDarray q) =>
