@@ -19,14 +19,16 @@ public static partial class ht
     /// <param name="safetyshift">Extra columns kept below the root of the merge tree.</param>
     /// <param name="silent">False prints the merge tree and precision warnings to standard error.</param>
     /// <returns>U (m × k), S (k) and Vt (k × n) with k ≤ maxrank, and the a-posteriori estimate of
-    /// ‖A − U diag(S) Vt‖_F / ‖A‖_F along the merge tree actually used: never smaller than the true error (up to
-    /// rounding), as U diag(S) Vt = U Uᵀ A and every node's cut is orthogonal to what it keeps.</returns>
+    /// ‖A − U diag(S) Vt‖_F / ‖A‖_F along the merge tree actually used: never smaller than the true error
+    /// (up to rounding), as U diag(S) Vt = U Uᵀ A and every node's cut is orthogonal to what it keeps.</returns>
     /// <remarks>
     /// split 1: every rank truncates the SVD of its columns (LAPACK), the scaled factors are merged along HeAT's tree
     /// (point-to-point messages of m × k blocks), U is broadcast from rank 0 (replicated), Vt comes out split 1.
     /// split 0: the same on Aᵀ: U split 0, Vt replicated. Replicated A: computed on every rank alone. Singular
-    /// values under 1e-14 ‖A‖_F (float32: 1e-7 ‖A‖_F) count as noise (HeAT: absolute 1e-14, which depends on the
-    /// scale of A). With compute_sv false and split 0 U is returned (HeAT returns Vᵀ there).
+    /// values under 1e-14 ‖A‖_F (float32: 1e-7 ‖A‖_F) count as noise (HeAT: absolute 1e-14, which depends
+    /// on the scale of A). With compute_sv false and split 0 U is returned (HeAT returns Vᵀ there). The
+    /// factor the tree builds (U; Vt for split 0) is orthonormal; the other is Aᵀu/‖Aᵀu‖ column by column
+    /// (HeAT), orthogonal only as far as the tree's vectors are singular vectors.
     /// </remarks>
     /// <exception cref="ArgumentException">A is not a 2-d float32/float64 array, maxrank &lt; 1, safetyshift &lt; 0,
     /// or maxmergedim &lt; 2 · (maxrank + safetyshift) + 1.</exception>

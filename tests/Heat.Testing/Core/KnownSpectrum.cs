@@ -2,8 +2,8 @@
 namespace Heat.Testing.Core;
 
 /// <summary>
-/// Host-side matrices of known spectrum (A = Q₁ diag(s) Q₂ᵀ with orthonormal Q₁, Q₂ from Gram–Schmidt on seeded
-/// random numbers) and the checks of truncated SVDs against them, all in float64.
+/// Host-side matrices of known spectrum (A = Q₁ diag(s) Q₂ᵀ with orthonormal Q₁, Q₂ from Gram–Schmidt on
+/// seeded random numbers) and the checks of truncated SVDs against them, all in float64.
 /// </summary>
 public static class KnownSpectrum
 {
