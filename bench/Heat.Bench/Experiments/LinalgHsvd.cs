@@ -11,7 +11,8 @@ namespace Heat.Bench.Experiments;
 /// in-process ranks × 1 thread against LAPACK's SVD (gesdd, thin) of the gathered matrix with 2 threads, in the same
 /// run, once each (no warm-up: the sizes are large). A is of rank 30 with singular values decaying like 0.8^i plus
 /// Gaussian noise of 1e-3, so the rank-10 truncation error is substantial; the note gives hSVD's reported error bound,
-/// its true relative error ‖A − U S Vt‖_F / ‖A‖_F and LAPACK's optimum ‖s[10:]‖ / ‖s‖.
+/// its true relative error ‖A − U S Vt‖_F / ‖A‖_F and LAPACK's optimum ‖s[10:]‖ / ‖s‖. <c>HEAT_BENCH_HSVD=m,n</c>
+/// overrides the size (for loaded machines).
 /// </summary>
 public sealed class LinalgHsvd : IExperiment
 {
@@ -22,6 +23,11 @@ public sealed class LinalgHsvd : IExperiment
     public IEnumerable<BenchResult> Run(BenchOptions options)
     {
         long m = options.Quick ? 10_000 : 50_000, n = options.Quick ? 500 : 2_000, r = 30;
+        if (Environment.GetEnvironmentVariable("HEAT_BENCH_HSVD") is { } size)
+        {
+            var parts = size.Split(',').Select(long.Parse).ToArray();
+            (m, n) = (parts[0], parts[1]);
+        }
         var figures = InProcRanks.Run(2, 1, () =>
         {
             var comm = ht.get_comm();
@@ -52,8 +58,8 @@ public sealed class LinalgHsvd : IExperiment
         });
         var (t, reportedError, trueError, lapackSeconds, best) = figures;
         string note = string.Create(CultureInfo.InvariantCulture,
-            $"float64 {m}x{n} split 1, rank-{r} 0.8^i spectrum + 1e-3 noise; reported error {reportedError:E3}, "
-            + $"true error {trueError:E3}, optimum (LAPACK) {best:E3}; one run each");
+            $"float64 {m}x{n} split 1, rank-{r} 0.8^i spectrum + 1e-3 noise; reported error {reportedError:E6}, "
+            + $"true error {trueError:E6}, optimum (LAPACK) {best:E6}; one run each");
         yield return new BenchResult("linalg.hsvd_rank(10)", 2, 1, t, "gesdd 1x2 gathered", lapackSeconds, null,
             null, note);
     }
