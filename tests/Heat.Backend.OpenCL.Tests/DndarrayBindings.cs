@@ -53,6 +53,8 @@ namespace Heat.Backend.OpenCL.Tests.OpenClHostInProc
     public sealed class BatchParallel : BatchParallelSuite<OpenClHostInProcWorld>;
     public sealed class Dmd : DmdSuite<OpenClHostInProcWorld>;
     public sealed class Estimators : EstimatorSuite<OpenClHostInProcWorld>;
+    public sealed class SvdTools : SvdToolsSuite<OpenClHostInProcWorld>;
+    public sealed class Decomposition : DecompositionSuite<OpenClHostInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
@@ -103,6 +105,8 @@ namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
     public sealed class BatchParallel : BatchParallelSuite<OpenClDeviceInProcWorld>;
     public sealed class Dmd : DmdSuite<OpenClDeviceInProcWorld>;
     public sealed class Estimators : EstimatorSuite<OpenClDeviceInProcWorld>;
+    public sealed class SvdTools : SvdToolsSuite<OpenClDeviceInProcWorld>;
+    public sealed class Decomposition : DecompositionSuite<OpenClDeviceInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests

@@ -51,6 +51,8 @@ namespace Heat.Backend.Torch.Tests.TorchInProc
     public sealed class BatchParallel : BatchParallelSuite<TorchInProcWorld>;
     public sealed class Dmd : DmdSuite<TorchInProcWorld>;
     public sealed class Estimators : EstimatorSuite<TorchInProcWorld>;
+    public sealed class SvdTools : SvdToolsSuite<TorchInProcWorld>;
+    public sealed class Decomposition : DecompositionSuite<TorchInProcWorld>;
 }
 
 namespace Heat.Backend.Torch.Tests

@@ -53,4 +53,6 @@ namespace Heat.Comm.Mpi.Driver.ManagedMpi
     public sealed class BatchParallel(ITestWorld world) : BatchParallelSuite<MpiWorld>(world);
     public sealed class Dmd(ITestWorld world) : DmdSuite<MpiWorld>(world);
     public sealed class Estimators(ITestWorld world) : EstimatorSuite<MpiWorld>(world);
+    public sealed class SvdTools(ITestWorld world) : SvdToolsSuite<MpiWorld>(world);
+    public sealed class Decomposition(ITestWorld world) : DecompositionSuite<MpiWorld>(world);
 }

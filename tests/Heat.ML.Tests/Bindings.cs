@@ -17,6 +17,7 @@ namespace Heat.ML.Tests.ManagedInProc
     public sealed class BatchParallel : BatchParallelSuite<ManagedInProcWorld>;
     public sealed class Dmd : DmdSuite<ManagedInProcWorld>;
     public sealed class Estimators : EstimatorSuite<ManagedInProcWorld>;
+    public sealed class Decomposition : DecompositionSuite<ManagedInProcWorld>;
 }
 
 namespace Heat.ML.Tests

@@ -32,6 +32,7 @@ public static class Matrix
         typeof(OrderStatisticsSuite<>), typeof(HistogramSuite<>), typeof(MomentSuite<>),
         typeof(FftSuite<>),
         typeof(AdvancedIndexingSuite<>),
+        typeof(SvdToolsSuite<>),
     ];
 
     /// <summary>Every ML estimator suite (Heat.ML through the public API; every world runs them).</summary>
@@ -46,6 +47,7 @@ public static class Matrix
         typeof(BatchParallelSuite<>),
         typeof(DmdSuite<>),
         typeof(EstimatorSuite<>),
+        typeof(DecompositionSuite<>),
     ];
 
     /// <summary>The I/O suites that move tensor data (bound where the memory kind matters: managed, OpenCL device

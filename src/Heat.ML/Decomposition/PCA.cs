@@ -8,28 +8,33 @@ namespace Heat.Decomposition;
 /// <c>mean_</c>, <c>noise_variance_</c>).
 /// </summary>
 /// <remarks>
+/// <c>svd_solver: "hierarchical"</c> (HeAT's default is "full" here, as scikit-learn's exact solver) fits with
+/// <c>ht.linalg.hsvd_rank</c> (integer n_components) or <c>hsvd_rtol</c> (a share: rtol = √(1 − share)) with
+/// safetyshift 0, and <c>"randomized"</c> with <c>ht.linalg.rsvd</c>, as HeAT; both fall back to the full SVD for
+/// data that is not distributed (HeAT). Unlike HeAT, both also fill <c>singular_values_</c>,
+/// <c>explained_variance_</c>, its ratio and <c>noise_variance_</c> (scikit-learn's randomized formulas).
 /// Samples split along 0 take the TS-QR path of <c>ht.linalg.svd</c> (only the features × features factor is
 /// replicated); other layouts are gathered by the SVD. Each component's sign is fixed so that its largest entry (the
 /// first among equals) is positive, so results do not depend on the number of ranks. Computed in float64 for float64
 /// data, else in float32.
 /// </remarks>
-public sealed class PCA
+public sealed partial class PCA
 {
     /// <summary>Creates the estimator.</summary>
     /// <param name="n_components">The components kept: null keeps min(samples, features); an integer ≥ 1 that many;
     /// a share in (0, 1) the fewest whose explained variance ratios sum beyond it.</param>
     /// <param name="copy">Kept for HeAT's signature: the input is never overwritten.</param>
     /// <param name="whiten">transform scales every component to unit variance.</param>
-    /// <param name="svd_solver"><c>"full"</c>; <c>"hierarchical"</c> and <c>"randomized"</c> need
-    /// <c>ht.linalg.hsvd_rank</c>/<c>hsvd_rtol</c> and <c>ht.linalg.rsvd</c>, which are not scheduled yet.</param>
-    /// <param name="tol">HeAT's tolerance of the hierarchical solver.</param>
-    /// <param name="iterated_power">HeAT's power iterations of the randomized solver.</param>
-    /// <param name="n_oversamples">HeAT's oversampling of the randomized solver.</param>
-    /// <param name="power_iteration_normalizer">HeAT's normaliser of the randomized solver.</param>
-    /// <param name="random_state">HeAT's seed of the randomized solver.</param>
-    /// <exception cref="ArgumentException">n_components is not null, a positive integer or a share in (0, 1), or
-    /// svd_solver is another string.</exception>
-    /// <exception cref="NotSupportedException">svd_solver is "hierarchical" or "randomized".</exception>
+    /// <param name="svd_solver"><c>"full"</c> (LAPACK/TS-QR), <c>"hierarchical"</c> (hSVD, samples split 0) or
+    /// <c>"randomized"</c> (rSVD).</param>
+    /// <param name="tol">Must be null (HeAT: no iterative solver needs it yet).</param>
+    /// <param name="iterated_power">Power iterations of the randomized solver (≥ 0).</param>
+    /// <param name="n_oversamples">Oversampling of the randomized solver (≥ 0).</param>
+    /// <param name="power_iteration_normalizer">Only "qr" (HeAT).</param>
+    /// <param name="random_state">Seed of <c>ht.random</c>, set when the randomized solver fits.</param>
+    /// <exception cref="ArgumentException">n_components is not null, a positive integer or a share in (0, 1),
+    /// svd_solver is another string, tol is given, iterated_power or n_oversamples is negative, or
+    /// power_iteration_normalizer is not "qr".</exception>
     public PCA(double? n_components = null, bool copy = true, bool whiten = false, string svd_solver = "full",
         double? tol = null, int iterated_power = 0, int n_oversamples = 10, string power_iteration_normalizer = "qr",
         long? random_state = null)
@@ -37,13 +42,8 @@ public sealed class PCA
         if (n_components is { } c && !(c > 0 && c < 1) && !(c >= 1 && c == Math.Floor(c)))
             throw new ArgumentException($"n_components must be null, an integer >= 1 or a share in (0, 1), got {c}.",
                 nameof(n_components));
-        if (svd_solver is "hierarchical")
-            throw new NotSupportedException(
-                "PCA(svd_solver: \"hierarchical\") needs ht.linalg.hsvd_rank/hsvd_rtol, which are not available yet.");
-        if (svd_solver is "randomized")
-            throw new NotSupportedException(
-                "PCA(svd_solver: \"randomized\") needs ht.linalg.rsvd, which is not available yet.");
-        if (svd_solver is not "full")
+        CheckSolver(tol, iterated_power, n_oversamples, power_iteration_normalizer);
+        if (svd_solver is not ("full" or "hierarchical" or "randomized"))
             throw new ArgumentException(
                 $"svd_solver must be 'full', 'hierarchical' or 'randomized', got '{svd_solver}'.", nameof(svd_solver));
         this.n_components = n_components; this.copy = copy; this.whiten = whiten; this.svd_solver = svd_solver;
@@ -101,6 +101,12 @@ public sealed class PCA
         if (n_components is >= 1 and var c && c > rank)
             throw new ArgumentException($"n_components = {c} exceeds min(samples, features) = {rank}.",
                 nameof(n_components));
+        CheckShare();
+        if (svd_solver != "full" && x.is_distributed())
+        {
+            Truncated(x, n, f);
+            return this;
+        }
         using var scope = DisposeScope.Begin();
         var data = x.dtype == ht.float64 ? x : x.astype(ht.float32);
         var mean = ht.mean(data, axis: 0);
@@ -115,28 +121,17 @@ public sealed class PCA
             var share => Math.Min(rank, Shares(variance, total, share.Value)),
         };
         var components = ht.resplit(vt!, null)[ht.slice(0, k)];
-        // Sign convention: the largest entry of each component (the first among equals) is positive.
-        // (k × features values, replicated: decided on the host, alike on every rank).
-        double[] entries = components.astype(ht.float64).ToArray<double>();
-        var signs = new double[k];
-        for (long r = 0; r < k; r++)
-        {
-            var row = entries.AsSpan((int)(r * f), (int)f);
-            int best = 0;
-            for (int j = 1; j < row.Length; j++) if (Math.Abs(row[j]) > Math.Abs(row[best])) best = j;
-            signs[r] = row[best] < 0 ? -1 : 1;
-        }
-        var sign = ht.array(signs, [k, 1], dtype: data.dtype);
         foreach (var a in new[] { components_, explained_variance_, explained_variance_ratio_, singular_values_,
                      mean_ })
             a?.Dispose();
-        components_ = scope.MoveToOuter(components * sign);
+        components_ = scope.MoveToOuter(SignFixed(components));
         explained_variance_ = scope.MoveToOuter(ht.array(variance[..(int)k], [k], dtype: data.dtype));
         explained_variance_ratio_ = scope.MoveToOuter(
             ht.array(variance[..(int)k].Select(v => v / total).ToArray(), [k], dtype: data.dtype));
         singular_values_ = scope.MoveToOuter(ht.array(singular[..(int)k], [k], dtype: data.dtype));
         mean_ = scope.MoveToOuter(ht.resplit(mean, null));
         noise_variance_ = k < rank ? variance[(int)k..].Average() : 0.0;
+        total_explained_variance_ratio_ = variance[..(int)k].Sum() / total;
         (n_components_, n_samples_, n_features_in_) = (k, n, f);
         return this;
     }
