@@ -11,7 +11,7 @@ public static partial class ht
     /// Hierarchical SVD (hSVD) truncated to <paramref name="maxrank"/>: approximations of the leading
     /// <paramref name="maxrank"/> singular triplets and an upper bound of the relative reconstruction error.
     /// </summary>
-    /// <param name="A">A 2-d float32/float64 array, split 0, 1 or replicated.</param>
+    /// <param name="a">A 2-d float32/float64 array, split 0, 1 or replicated.</param>
     /// <param name="maxrank">The truncation rank (scikit-learn's n_components), at least 1.</param>
     /// <param name="compute_sv">Also compute S and Vt (else they are null).</param>
     /// <param name="maxmergedim">The most columns a merge may concatenate; null chooses from the local slice size.
@@ -33,15 +33,15 @@ public static partial class ht
     /// <exception cref="ArgumentException">A is not a 2-d float32/float64 array, maxrank &lt; 1, safetyshift &lt; 0,
     /// or maxmergedim &lt; 2 · (maxrank + safetyshift) + 1.</exception>
     public static (DNDarray U, DNDarray? S, DNDarray? Vt, double error) hsvd_rank(
-        DNDarray A, long maxrank, bool compute_sv = false, long? maxmergedim = null, int safetyshift = 5,
+        DNDarray a, long maxrank, bool compute_sv = true, long? maxmergedim = null, int safetyshift = 5,
         bool silent = true) =>
-        HsvdArguments.Rank(A, maxrank, compute_sv, maxmergedim, safetyshift, silent);
+        HsvdArguments.Rank(a, maxrank, compute_sv, maxmergedim, safetyshift, silent);
 
     /// <summary>
     /// Hierarchical SVD (hSVD) truncated so that the relative reconstruction error stays under
     /// <paramref name="rtol"/> (local tolerances assume the worst case of a binary merge tree).
     /// </summary>
-    /// <param name="A">A 2-d float32/float64 array, split 0, 1 or replicated.</param>
+    /// <param name="a">A 2-d float32/float64 array, split 0, 1 or replicated.</param>
     /// <param name="rtol">The bound of ‖A − U diag(S) Vt‖_F / ‖A‖_F.</param>
     /// <param name="compute_sv">Also compute S and Vt (else they are null).</param>
     /// <param name="maxrank">An upper bound of the rank (may cost precision, with a warning unless silent).</param>
@@ -56,13 +56,13 @@ public static partial class ht
     /// safetyshift is negative or too large, no_of_merges &lt; 2, or maxmergedim &lt; 2 · (maxrank + safetyshift) + 1.
     /// </exception>
     public static (DNDarray U, DNDarray? S, DNDarray? Vt, double error) hsvd_rtol(
-        DNDarray A, double rtol, bool compute_sv = false, long? maxrank = null, long? maxmergedim = null,
+        DNDarray a, double rtol, bool compute_sv = true, long? maxrank = null, long? maxmergedim = null,
         int safetyshift = 5, int? no_of_merges = null, bool silent = true) =>
-        HsvdArguments.Rtol(A, rtol, compute_sv, maxrank, maxmergedim, safetyshift, no_of_merges, silent);
+        HsvdArguments.Rtol(a, rtol, compute_sv, maxrank, maxmergedim, safetyshift, no_of_merges, silent);
 
     /// <summary>The low-level hierarchical SVD behind <see cref="hsvd_rank"/> and <see cref="hsvd_rtol"/>, every
     /// parameter explicit.</summary>
-    /// <param name="A">A 2-d float32/float64 array.</param>
+    /// <param name="a">A 2-d float32/float64 array.</param>
     /// <param name="maxrank">The truncation rank (null: min(m, n), then rtol is needed).</param>
     /// <param name="maxmergedim">The most columns a merge may concatenate (null: no bound); at least
     /// 2 · (maxrank + safetyshift) + 1, so that every level merges.</param>
@@ -76,9 +76,9 @@ public static partial class ht
     /// <exception cref="ArgumentException">A is not a 2-d float32/float64 array, neither maxrank nor rtol is given,
     /// or a parameter is out of range.</exception>
     public static (DNDarray U, DNDarray? S, DNDarray? Vt, double error) hsvd(
-        DNDarray A, long? maxrank = null, long? maxmergedim = null, double? rtol = null, int safetyshift = 0,
+        DNDarray a, long? maxrank = null, long? maxmergedim = null, double? rtol = null, int safetyshift = 0,
         int? no_of_merges = 2, bool compute_sv = false, bool silent = true, bool warnings_off = false) =>
-        HsvdArguments.Low(A, maxrank, maxmergedim, rtol, safetyshift, no_of_merges, compute_sv, silent);
+        HsvdArguments.Low(a, maxrank, maxmergedim, rtol, safetyshift, no_of_merges, compute_sv, silent);
 
     /// <summary>
     /// Incremental SVD: from the SVD U_old diag(S_old) Vt_old of X_old and new columns N, the SVD of [X_old | N]
@@ -99,25 +99,25 @@ public static partial class ht
         DNDarray new_data, DNDarray U_old, DNDarray S_old, DNDarray Vt_old, long? maxrank = null) =>
         Incremental.Isvd(new_data, U_old, S_old, Vt_old, maxrank);
 
-    /// <summary>Randomized SVD (Halko et al. 2011) truncated to <paramref name="svd_rank"/>.</summary>
-    /// <param name="A">A 2-d float32/float64 array.</param>
-    /// <param name="svd_rank">The truncation rank, 1 to min(m, n).</param>
+    /// <summary>Randomized SVD (Halko et al. 2011) truncated to <paramref name="rank"/>.</summary>
+    /// <param name="a">A 2-d float32/float64 array.</param>
+    /// <param name="rank">The truncation rank, 1 to min(m, n).</param>
     /// <param name="n_oversamples">Extra random samples of the range.</param>
     /// <param name="power_iter">Power iterations (better for slowly decaying spectra).</param>
     /// <param name="qr_procs_to_merge">The TS-QR merge count of the range finder.</param>
-    /// <returns>U (m × svd_rank), S (svd_rank, replicated), Vt (svd_rank × n); U split 0 for split-0 A, Vt split 1
+    /// <returns>U (m × rank), S (rank, replicated), Vt (rank × n); U split 0 for split-0 A, Vt split 1
     /// for split-1 A, the other factor replicated.</returns>
-    /// <remarks>Draws from <c>ht.random</c> (seed it for reproducible results); the (svd_rank + n_oversamples) × n
+    /// <remarks>Draws from <c>ht.random</c> (seed it for reproducible results); the (rank + n_oversamples) × n
     /// projection is factored by LAPACK on every rank.</remarks>
     /// <exception cref="ArgumentException">A is not a 2-d float32/float64 array, or a parameter is out of range.
     /// </exception>
     public static (DNDarray U, DNDarray S, DNDarray Vt) rsvd(
-        DNDarray A, long svd_rank, int n_oversamples = 10, int power_iter = 0, int qr_procs_to_merge = 2) =>
-        Randomized.Svd(A, svd_rank, n_oversamples, power_iter, qr_procs_to_merge);
+        DNDarray a, long rank, int n_oversamples = 10, int power_iter = 0, int qr_procs_to_merge = 2) =>
+        Randomized.Svd(a, rank, n_oversamples, power_iter, qr_procs_to_merge);
 
     /// <summary>Randomized eigendecomposition of a symmetric matrix: its <paramref name="n_eigenvalues"/> largest
     /// eigenvalues (descending, replicated) and their eigenvectors (the columns).</summary>
-    /// <param name="A">A symmetric 2-d float32/float64 array.</param>
+    /// <param name="a">A symmetric 2-d float32/float64 array.</param>
     /// <param name="n_eigenvalues">How many eigenpairs, 1 to n.</param>
     /// <param name="n_oversamples">Extra random samples of the range.</param>
     /// <param name="power_iter">Power iterations.</param>
@@ -125,6 +125,6 @@ public static partial class ht
     /// <exception cref="ArgumentException">A is not a square 2-d float32/float64 array, or a parameter is out of
     /// range.</exception>
     public static (DNDarray eigenvalues, DNDarray eigenvectors) reigh(
-        DNDarray A, long n_eigenvalues, int n_oversamples = 10, int power_iter = 0, int qr_procs_to_merge = 2) =>
-        Randomized.Eigh(A, n_eigenvalues, n_oversamples, power_iter, qr_procs_to_merge);
+        DNDarray a, long n_eigenvalues, int n_oversamples = 10, int power_iter = 0, int qr_procs_to_merge = 2) =>
+        Randomized.Eigh(a, n_eigenvalues, n_oversamples, power_iter, qr_procs_to_merge);
 }

@@ -115,7 +115,7 @@ public abstract class SvdToolsSuite<TWorld>(ITestWorld? world = null) : Dndarray
             Assert.All(Host(vt!), v => Assert.Equal(0.0, v));
             Assert.Equal(0.0, error);
             var x = Input(a, split, false);
-            var (only, none, noVt, estimate) = ht.linalg.hsvd_rank(x, 4);
+            var (only, none, noVt, estimate) = ht.linalg.hsvd_rank(x, 4, compute_sv: false);
             Assert.Null(none);
             Assert.Null(noVt);
             Assert.Equal(new long[] { M, 4 }, only.shape);
