@@ -13,7 +13,7 @@ namespace Heat.Decomposition;
 /// attributes, scikit-learn's <c>explained_variance_</c>, <c>explained_variance_ratio_</c>, <c>var_</c> and
 /// <c>noise_variance_</c> are kept.
 /// </remarks>
-public sealed class IncrementalPCA
+public sealed class IncrementalPCA : BaseEstimator
 {
     /// <summary>Creates the estimator.</summary>
     /// <param name="n_components">The components kept (null: min(samples, features) of the first batch).</param>

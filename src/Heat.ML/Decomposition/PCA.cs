@@ -18,7 +18,7 @@ namespace Heat.Decomposition;
 /// first among equals) is positive, so results do not depend on the number of ranks. Computed in float64 for float64
 /// data, else in float32.
 /// </remarks>
-public sealed partial class PCA
+public sealed partial class PCA : BaseEstimator
 {
     /// <summary>Creates the estimator.</summary>
     /// <param name="n_components">The components kept: null keeps min(samples, features); an integer ≥ 1 that many;
