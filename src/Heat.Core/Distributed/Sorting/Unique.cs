@@ -4,9 +4,10 @@ using Heat.Abstractions;
 namespace Heat.Distributed.Sorting;
 
 /// <summary>
-/// unique: by hashing when every chunk has few distinct values (<see cref="UniqueByHash"/>), else by sorting: the flattened array is sample-sorted across the ranks (<see cref="SampleSort"/>; no rank ever
-/// holds more than its share), each rank finds the runs of equal values in its sorted part, and one Allgather of five
-/// numbers per rank joins runs that span ranks (a run belongs to the rank where it starts; later ranks add their
+/// unique: by hashing when every chunk has few distinct values (<see cref="UniqueByHash"/>), else by sorting: the
+/// flattened array is sample-sorted across the ranks (<see cref="SampleSort"/>; no rank ever holds more than its
+/// share), each rank finds the runs of equal values in its sorted part, and one Allgather of five numbers per rank
+/// joins runs that span ranks (a run belongs to the rank where it starts; later ranks add their
 /// share to its count). The inverse goes back by the sort's payload (each element's rank-major position): sorted by
 /// position, cut by owner rank, one Alltoallv, and a local sort by position. Values and counts are sorted and split
 /// along 0 (balanced) when the input is distributed, replicated when not; the inverse has the input's shape and split.

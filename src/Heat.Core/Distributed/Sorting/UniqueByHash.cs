@@ -7,8 +7,8 @@ namespace Heat.Distributed.Sorting;
 /// <summary>
 /// unique by hash pre-aggregation, for inputs with few distinct values: each rank collects its distinct values and
 /// their counts in one pass (<see cref="IUniqueKernels.Distinct"/>) and sorts only those. Distributed, the small sorted
-/// sets are range-partitioned: up to p samples per rank (one Allgatherv) give p − 1 splitters, every rank cuts its set
-/// at them (all copies of a value go to the same rank) and one Alltoallv each moves values and counts; the receiver
+/// sets are range-partitioned: up to p samples per rank (one Allgatherv) give p - 1 splitters, every rank cuts its
+/// set at them (all copies of a value go to the same rank) and one Alltoallv each moves values and counts; the receiver
 /// merges its pieces by hashing again (summing the counts) and sorts them, so rank order is global order and no rank
 /// sees more than its range. The inverse maps each received value to its global index, sends the indices back along
 /// the same route (one Alltoallv) and looks every element up in a table of the rank's own distinct values. When some
