@@ -9,6 +9,13 @@ namespace Heat.Backend.Managed.Unique;
 /// An open-addressing hash table (linear probing, multiplicative hash, at most half full) from sort keys to entries
 /// kept in insertion order: the key, the raw bits of its first occurrence and a running int64 sum.
 /// </summary>
+/// <summary>A dtype's item size and key function, for <see cref="DistinctTable.AddAll{TKey}"/>.</summary>
+internal interface IRawKey
+{
+    static abstract int Size { get; }
+    static abstract ulong Key(ulong raw);
+}
+
 internal sealed class DistinctTable
 {
     private readonly long _limit;
@@ -39,6 +46,51 @@ internal sealed class DistinctTable
 
     /// <summary>The sums.</summary>
     public ReadOnlySpan<long> Sums => _sums.AsSpan(0, Count);
+
+    /// <summary>
+    /// Adds the weight of every element of <paramref name="x"/> in [begin, end) (raw bits and keys by
+    /// <typeparamref name="TKey"/>) to its entry; false once that would exceed the limit. The hit path keeps the table's
+    /// arrays in locals, reloading them only after an insertion.
+    /// </summary>
+    public unsafe bool AddAll<TKey>(byte* x, long* weights, long begin, long end) where TKey : struct, IRawKey
+    {
+        ulong[] slotKeys = _slotKeys;
+        int[] slotIds = _slotIds;
+        long[] sums = _sums;
+        int shift = _shift;
+        nuint mask = (nuint)slotIds.Length - 1;
+        for (long i = begin; i < end; i++)
+        {
+            ulong raw = TKey.Size switch
+            {
+                1 => x[i],
+                2 => ((ushort*)x)[i],
+                4 => ((uint*)x)[i],
+                _ => ((ulong*)x)[i],
+            };
+            ulong key = TKey.Key(raw);
+            long weight = weights == null ? 1 : weights[i];
+            nuint h = (nuint)((key * 0x9E37_79B9_7F4A_7C15UL) >> shift);
+            while (true)
+            {
+                int id = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slotIds), h);
+                if (id != 0 && Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slotKeys), h) == key)
+                {
+                    Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(sums), id - 1) += weight;
+                    break;
+                }
+                if (id == 0)
+                {
+                    if (!Insert(key, raw, weight, h)) return false;
+                    (slotKeys, slotIds, sums, shift) = (_slotKeys, _slotIds, _sums, _shift);
+                    mask = (nuint)slotIds.Length - 1;
+                    break;
+                }
+                h = (h + 1) & mask;
+            }
+        }
+        return true;
+    }
 
     /// <summary>Adds <paramref name="weight"/> to the entry of <paramref name="key"/>, creating it with
     /// <paramref name="raw"/>; false when that would exceed the limit.</summary>

@@ -112,6 +112,12 @@ internal static unsafe class HashUnique
             for (long i = i0; i < i1; i++) result[i] = table.Find(TCodec.Key(RawBits.Read(x + i * size, size)));
         });
 
+    private readonly struct KeyOf<TCodec> : IRawKey where TCodec : struct, IKeyCodec
+    {
+        public static int Size => TCodec.Size;
+        public static ulong Key(ulong raw) => TCodec.Key(raw);
+    }
+
     private sealed class Job(byte* x, long* weights, long n, long limit, int parts)
     {
         private int _overflow;
@@ -140,20 +146,14 @@ internal static unsafe class HashUnique
 
         private DistinctTable? Chunk<TCodec>(long begin, long end) where TCodec : struct, IKeyCodec
         {
-            int size = TCodec.Size;
             var table = new DistinctTable(limit);
-            for (long block = begin; block < end; block += 4096)
+            for (long block = begin; block < end; block += 1 << 14)
             {
                 if (Volatile.Read(ref _overflow) != 0) return null;
-                long stop = Math.Min(end, block + 4096);
-                for (long i = block; i < stop; i++)
+                if (!table.AddAll<KeyOf<TCodec>>(x, weights, block, Math.Min(end, block + (1 << 14))))
                 {
-                    ulong raw = RawBits.Read(x + i * size, size);
-                    if (!table.Add(TCodec.Key(raw), raw, weights is null ? 1 : weights[i]))
-                    {
-                        Volatile.Write(ref _overflow, 1);
-                        return null;
-                    }
+                    Volatile.Write(ref _overflow, 1);
+                    return null;
                 }
             }
             return table;
