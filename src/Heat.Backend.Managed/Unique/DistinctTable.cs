@@ -49,8 +49,8 @@ internal sealed class DistinctTable
 
     /// <summary>
     /// Adds the weight of every element of <paramref name="x"/> in [begin, end) (raw bits and keys by
-    /// <typeparamref name="TKey"/>) to its entry; false once that would exceed the limit. The hit path keeps the table's
-    /// arrays in locals, reloading them only after an insertion.
+    /// <typeparamref name="TKey"/>) to its entry; false once that would exceed the limit. The hit path keeps the
+    /// table's arrays in locals, reloading them only after an insertion.
     /// </summary>
     public unsafe bool AddAll<TKey>(byte* x, long* weights, long begin, long end) where TKey : struct, IRawKey
     {
