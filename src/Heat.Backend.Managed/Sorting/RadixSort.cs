@@ -47,7 +47,7 @@ internal static unsafe class RadixSort
                 trivial = total == n;
             }
             if (trivial) continue;
-            Pass(src, dst, n, 8 * d, parts);
+            Pass(src, dst, n, 8 * d, parts, parts == 1 ? counts[0].AsSpan(d * 256, 256) : default);
             T* swap = src;
             src = dst;
             dst = swap;
@@ -55,11 +55,15 @@ internal static unsafe class RadixSort
         if (src != a) Copy(src, a, n, parts);
     }
 
-    private static void Pass<T>(T* src, T* dst, long n, int shift, int parts) where T : unmanaged, ISortItem<T>
+    /// <summary>One stable scatter by the digit at <paramref name="shift"/>; <paramref name="whole"/> is the digit's
+    /// histogram when there is one chunk (a permutation keeps it, so it needs no recount).</summary>
+    private static void Pass<T>(T* src, T* dst, long n, int shift, int parts, ReadOnlySpan<long> whole)
+        where T : unmanaged, ISortItem<T>
     {
         // Counts of this digit per chunk (the chunks hold other items after every pass).
         var local = new long[parts * 256];
-        WorkerPool.For(parts, parts, (p0, p1) =>
+        if (!whole.IsEmpty) whole.CopyTo(local);
+        else WorkerPool.For(parts, parts, (p0, p1) =>
         {
             for (long p = p0; p < p1; p++)
             {

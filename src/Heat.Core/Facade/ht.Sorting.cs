@@ -52,35 +52,54 @@ public static partial class ht
         bool sorted = true) =>
         Sorting.TopK(a, k, dim, largest);
 
-    /// <summary>The sorted unique elements of the flattened array (NaNs count as one value; −0 equals +0).</summary>
+    /// <summary>The sorted unique elements of the flattened array (NaNs count as one value; −0 equals +0), or with
+    /// <paramref name="axis"/> the unique slices along it in lexicographic order.</summary>
     /// <remarks>
-    /// <c>sorted</c> is ignored (the result is always sorted); <c>axis</c> must be null (unique slices along an axis
-    /// are not scheduled yet).
-    /// Distributed by a sample sort of the elements and one Allgather of run boundaries; no rank gathers the others'
-    /// uniques. A distributed input gives a result split along 0 and balanced (HeAT gives split 0 for split-0 input
-    /// and a replicated result otherwise); a replicated input a replicated result.
+    /// <c>sorted</c> is ignored (the result is always sorted).
+    /// Without axis: each rank hashes its elements into distinct values and counts, and the small per-rank sets are
+    /// range-partitioned by sampled splitters (one Allgatherv, one Alltoallv) and merged; with many distinct values a
+    /// sample sort of the elements instead. No rank gathers the others' uniques. A distributed input gives a result
+    /// split along 0 and balanced (HeAT gives split 0 for split-0 input and a replicated result otherwise); a
+    /// replicated input a replicated result. With axis the result is split like <paramref name="a"/> (balanced); the
+    /// slices are ranked by distributed unique calls, one per element of a slice (see the three-flag overload).
     /// </remarks>
-    /// <exception cref="ArgumentException">a is complex.</exception>
-    /// <exception cref="NotSupportedException">axis is not null.</exception>
-    public static DNDarray unique(DNDarray a, bool sorted = false, int? axis = null)
-    {
-        CheckUniqueAxis(axis);
-        return Unique.Run(a, inverse: false, counts: false).Values;
-    }
+    /// <exception cref="ArgumentException">a is complex, or axis is out of range.</exception>
+    public static DNDarray unique(DNDarray a, bool sorted = false, int? axis = null) =>
+        UniqueOf(a, false, false, axis).values;
 
-    /// <summary>The sorted unique elements and, when <paramref name="return_inverse"/>, the index of each input
-    /// element's value among them (int64, shaped and split like <paramref name="a"/>; null otherwise).</summary>
-    /// <remarks><c>sorted</c> is ignored (the result is always sorted); <c>axis</c> must be null. Distribution as in
-    /// the overload without return_inverse.</remarks>
-    /// <exception cref="ArgumentException">a is complex.</exception>
-    /// <exception cref="NotSupportedException">axis is not null.</exception>
+    /// <summary>The sorted unique elements (or slices along <paramref name="axis"/>) and, when
+    /// <paramref name="return_inverse"/>, the index of each input element's value among them (int64, shaped and split
+    /// like <paramref name="a"/>; with axis 1-d over the slices, split 0 when a is distributed; null
+    /// otherwise).</summary>
+    /// <remarks><c>sorted</c> is ignored (the result is always sorted). Distribution as in the overload without
+    /// return_inverse.</remarks>
+    /// <exception cref="ArgumentException">a is complex, or axis is out of range.</exception>
     public static (DNDarray values, DNDarray? inverse) unique(DNDarray a, bool sorted, bool return_inverse,
         int? axis = null)
     {
-        CheckUniqueAxis(axis);
-        var (values, inverse, _) = Unique.Run(a, return_inverse, counts: false);
+        var (values, inverse, _) = UniqueOf(a, return_inverse, false, axis);
         return (values, inverse);
     }
+
+    /// <summary>
+    /// The sorted unique elements (or slices along <paramref name="axis"/>), the inverse when
+    /// <paramref name="return_inverse"/> and how often each unique occurs when <paramref name="return_counts"/>
+    /// (int64, split like the values when 1-d; null when not asked), as NumPy's unique.
+    /// </summary>
+    /// <remarks>
+    /// <c>sorted</c> is ignored (the result is always sorted). Along an axis slices are compared element by element
+    /// in row-major order with the order of sort (NaN after every number and equal to NaN, −0 equal to +0); the
+    /// inverse is 1-d over the slices. A split axis other than <paramref name="axis"/> is first resplit along it (one
+    /// redistribution) and the result resplit back.
+    /// </remarks>
+    /// <exception cref="ArgumentException">a is complex or 0-d with an axis, or axis is out of range.</exception>
+    public static (DNDarray values, DNDarray? inverse, DNDarray? counts) unique(DNDarray a, bool sorted,
+        bool return_inverse, bool return_counts, int? axis = null) =>
+        UniqueOf(a, return_inverse, return_counts, axis);
+
+    private static (DNDarray values, DNDarray? inverse, DNDarray? counts) UniqueOf(DNDarray a, bool inverse,
+        bool counts, int? axis) =>
+        axis is int ax ? UniqueAxis.Run(a, ax, inverse, counts) : Distributed.Sorting.Unique.Run(a, inverse, counts);
 
     /// <summary>The sorted unique elements of <paramref name="x"/> (Array API).</summary>
     /// <exception cref="ArgumentException">x is complex.</exception>
@@ -169,12 +188,5 @@ public static partial class ht
     {
         using var size = full([], n, dtype: int64);
         return subtract(size, counts);
-    }
-
-    private static void CheckUniqueAxis(int? axis)
-    {
-        if (axis is not null)
-            throw new NotSupportedException($"unique along an axis (axis={axis}) is not implemented yet; use "
-                + $"axis=null (the flattened array).");
     }
 }

@@ -102,6 +102,7 @@ public abstract partial class SortSuite<TWorld>
     {
         AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.unique(ht.zeros([4], dtype: ht.complex128,
             split: 0)));
-        AssertThrowsOnEveryRank<NotSupportedException>(ranks, () => ht.unique(ht.zeros([4, 2], split: 0), axis: 0));
+        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.unique(ht.zeros([4, 2], split: 0), axis: 2));
+        AssertThrowsOnEveryRank<ArgumentException>(ranks, () => ht.unique(ht.zeros([], split: null), axis: 0));
     }
 }

@@ -4,9 +4,10 @@ using Heat.Abstractions;
 namespace Heat.Distributed.Sorting;
 
 /// <summary>
-/// unique by sorting: the flattened array is sample-sorted across the ranks (<see cref="SampleSort"/>; no rank ever
-/// holds more than its share), each rank finds the runs of equal values in its sorted part, and one Allgather of five
-/// numbers per rank joins runs that span ranks (a run belongs to the rank where it starts; later ranks add their
+/// unique: by hashing when every chunk has few distinct values (<see cref="UniqueByHash"/>), else by sorting: the
+/// flattened array is sample-sorted across the ranks (<see cref="SampleSort"/>; no rank ever holds more than its
+/// share), each rank finds the runs of equal values in its sorted part, and one Allgather of five numbers per rank
+/// joins runs that span ranks (a run belongs to the rank where it starts; later ranks add their
 /// share to its count). The inverse goes back by the sort's payload (each element's rank-major position): sorted by
 /// position, cut by owner rank, one Alltoallv, and a local sort by position. Values and counts are sorted and split
 /// along 0 (balanced) when the input is distributed, replicated when not; the inverse has the input's shape and split.
@@ -30,6 +31,9 @@ internal static unsafe class Unique
         using var scope = DisposeScope.Begin();
         var contiguous = scope.Include(backend.Contiguous(a.larray));
         var flat = scope.Include(contiguous.TryReshapeView([n])!);
+        if (UniqueByHash.TryRun(a, flat, distributed, inverse, counts) is { } hashed)
+            return (scope.MoveToOuter(hashed.Values), scope.MoveToOuter(hashed.Inverse),
+                scope.MoveToOuter(hashed.Counts));
         LocalTensor sorted, order;
         if (distributed) (sorted, order, _) = SampleSort.Sort(comm, backend, flat, 1, all, descending: false);
         else (sorted, order) = SortSteps.SortSegments(backend, flat, null, 0, [0, n], descending: false);
