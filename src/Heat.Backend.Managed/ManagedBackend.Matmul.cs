@@ -11,6 +11,7 @@ public sealed unsafe partial class ManagedBackend
     public void Matmul(LocalTensor a, LocalTensor b, LocalTensor destination, bool accumulate = false)
     {
         if (a.NDim < 2 || b.NDim < 2 || destination.NDim < 2) throw new ArgumentException("Matmul operands need at least 2 dimensions.");
+        if (AnyHalf(a, b) || IsHalf(destination)) { MatmulHalf(a, b, destination, accumulate); return; }
         if (a.DType == DType.Complex64)
         {
             using var wa = this.Copy(a, DType.Complex128);

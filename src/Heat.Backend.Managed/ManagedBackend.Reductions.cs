@@ -27,6 +27,7 @@ public sealed unsafe partial class ManagedBackend
         ArgumentNullException.ThrowIfNull(op);
         if (!OpRegistry.Defined(op, x.DType, destination.DType))
             throw Unsupported(OpRegistry.ReductionLabel(op, x.DType, destination.DType), x.DType);
+        if (AnyHalf(x, destination)) { ReduceHalf(op, x, axes, destination); return; }
         var axesCopy = axes.ToArray();
         switch (x.DType.Code)
         {
@@ -231,6 +232,7 @@ public sealed unsafe partial class ManagedBackend
     /// <inheritdoc/>
     public void Moments(LocalTensor x, ReadOnlySpan<int> axes, LocalTensor mean, LocalTensor m2)
     {
+        if (AnyHalf(x, mean) || IsHalf(m2)) { MomentsHalf(x, axes, mean, m2); return; }
         var axesCopy = axes.ToArray();
         switch (x.DType.Code)
         {
@@ -302,6 +304,7 @@ public sealed unsafe partial class ManagedBackend
     public void ArgReduce(ArgReduceKind kind, LocalTensor x, int axis, LocalTensor values, LocalTensor indices)
     {
         if (!OpRegistry.Defined(kind, x.DType)) throw Unsupported(kind.ToString(), x.DType);
+        if (AnyHalf(x, values)) { ArgReduceHalf(kind, x, axis, values, indices); return; }
         axis = Shapes.NormalizeAxis(axis, Math.Max(1, x.NDim));
         switch (x.DType.Code)
         {
@@ -348,6 +351,7 @@ public sealed unsafe partial class ManagedBackend
     {
         ArgumentNullException.ThrowIfNull(op);
         if (!OpRegistry.DefinedScan(op, destination.DType)) throw Unsupported($"scan {op.Name}", destination.DType);
+        if (AnyHalf(x, destination)) { ScanHalf(op, x, axis, destination); return; }
         if (x.DType != destination.DType)
         {
             using var cast = this.Copy(x, destination.DType);
