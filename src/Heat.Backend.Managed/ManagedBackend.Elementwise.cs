@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 using System.Numerics;
 using Heat.Abstractions;
+using F16 = Heat.Abstractions.Float16Widening;
 using Heat.Backend.Managed.Kernels;
 
 namespace Heat.Backend.Managed;
@@ -11,7 +12,7 @@ public sealed unsafe partial class ManagedBackend
     public void Binary(BinaryOp op, LocalTensor a, LocalTensor b, LocalTensor destination)
     {
         if (!OpRegistry.Defined(op, a.DType)) throw Unsupported(op.ToString(), a.DType);
-        if (AnyHalf(a, b) || IsHalf(destination)) { BinaryHalf(op, a, b, destination); return; }
+        if (F16.AnyHalf(a, b) || F16.IsHalf(destination)) { F16.Binary(this, op, a, b, destination); return; }
         var layout = StridedLayout.Create(a, b, destination);
         BinaryDispatch(op, a.DType, layout, a.HostPointer, b.HostPointer, destination, a, b);
     }
@@ -20,7 +21,7 @@ public sealed unsafe partial class ManagedBackend
     public void BinaryScalar(BinaryOp op, LocalTensor a, Scalar scalar, bool scalarFirst, LocalTensor destination)
     {
         if (!OpRegistry.Defined(op, a.DType)) throw Unsupported(op.ToString(), a.DType);
-        if (AnyHalf(a, destination)) { BinaryScalarHalf(op, a, scalar, scalarFirst, destination); return; }
+        if (F16.AnyHalf(a, destination)) { F16.BinaryScalar(this, op, a, scalar, scalarFirst, destination); return; }
         byte* s = stackalloc byte[16];
         WriteScalar(a.DType, scalar, s);
         var zero = new long[a.NDim];
@@ -185,7 +186,7 @@ public sealed unsafe partial class ManagedBackend
     public void Unary(UnaryOp op, LocalTensor x, LocalTensor destination)
     {
         if (!OpRegistry.Defined(op, x.DType)) throw Unsupported(op.ToString(), x.DType);
-        if (AnyHalf(x, destination)) { UnaryHalf(op, x, destination); return; }
+        if (F16.AnyHalf(x, destination)) { F16.Unary(this, op, x, destination); return; }
         var l = StridedLayout.Create(x, destination);
         nint px = x.HostPointer, pd = destination.HostPointer;
         switch (x.DType.Code)
