@@ -13,8 +13,8 @@ namespace Heat.Testing.Backend;
 public static unsafe class BackendTestData
 {
     /// <summary>The real dtypes (bool and integers and floats).</summary>
-    public static readonly string[] RealDTypes = ["bool", "uint8", "int8", "int16", "int32", "int64", "float16", "float32",
-        "float64"];
+    public static readonly string[] RealDTypes =
+        ["bool", "uint8", "int8", "int16", "int32", "int64", "float16", "float32", "float64"];
     /// <summary>Integer dtypes.</summary>
     public static readonly string[] IntDTypes = ["uint8", "int8", "int16", "int32", "int64"];
     /// <summary>Float dtypes.</summary>

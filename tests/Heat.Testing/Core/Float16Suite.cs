@@ -41,7 +41,8 @@ public abstract class Float16Suite<TWorld>(ITestWorld? world = null) : DndarrayS
     /// <summary>Values rounded to float16, as doubles (exact).</summary>
     private static double[] Halves(IEnumerable<double> values) => [.. values.Select(v => (double)(Half)v)];
 
-    /// <summary>A 5 × 7 float16 matrix (uneven on 2–4 ranks along either axis) of mixed signs and magnitudes.</summary>
+    /// <summary>A 5 × 7 float16 matrix (uneven on 2-4 ranks along either axis), mixed signs and
+    /// magnitudes.</summary>
     private static readonly double[] Matrix = Halves(Enumerable.Range(0, 35).Select(i => (i * 37 % 23 - 11) * 0.173));
 
     /// <summary>|got − expected| within <paramref name="ulps"/> float16 spacings of the expected value plus

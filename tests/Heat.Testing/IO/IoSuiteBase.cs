@@ -56,7 +56,8 @@ public abstract class IoSuiteBase<TWorld>(ITestWorld? world = null) : IDisposabl
     {
         DTypeCode.Bool => i % 3 == 0 ? 1 : 0,
         DTypeCode.UInt8 => (i * 37) % 251,
-        DTypeCode.Float16 or DTypeCode.Float32 or DTypeCode.Float64 or DTypeCode.Complex64 or DTypeCode.Complex128 => (i * 7 % 23 - 11) * 0.375,
+        DTypeCode.Float16 or DTypeCode.Float32 or DTypeCode.Float64
+            or DTypeCode.Complex64 or DTypeCode.Complex128 => (i * 7 % 23 - 11) * 0.375,
         _ => i * 7 % 23 - 11,
     };
 

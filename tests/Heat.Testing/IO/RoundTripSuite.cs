@@ -40,7 +40,8 @@ public abstract class RoundTripSuite<TWorld>(ITestWorld? world = null) : IoSuite
     [Theory, MemberData(nameof(RanksAndSplits))]
     public void NetCdf_EveryDtype(int ranks, int? split) =>
         // netCDF has no float16 type (save_netcdf refuses it; NetCdf_RefusesFloat16 below).
-        RoundTrip(ranks, split, RealTypes.Where(d => d != DType.Float16), (x, f) => ht.save_netcdf(x, f, "data"), (f, d, s) => ht.load_netcdf(f, "data", dtype: d, split: s), ".nc");
+        RoundTrip(ranks, split, RealTypes.Where(d => d != DType.Float16),
+            (x, f) => ht.save_netcdf(x, f, "data"), (f, d, s) => ht.load_netcdf(f, "data", dtype: d, split: s), ".nc");
 
     [Theory, MemberData(nameof(Ranks))]
     public void NetCdf_RefusesFloat16(int ranks)
