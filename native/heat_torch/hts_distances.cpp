@@ -2,6 +2,7 @@
 // The distance capability of the Torch backend: the local blocks of cdist (the ring algorithms stay in Heat.Core) as
 // ATen calls: matmul-based expansion or at::cdist, clamp, sqrt, exp. Runs on the CPU or on CUDA alike.
 #include "hts_distances.h"
+#include "hts_common.h"
 
 #include <ATen/ATen.h>
 
@@ -14,10 +15,10 @@ thread_local std::string t_cdist_error;
 
 enum Metric { Euclidean = 0, Rbf = 1, Manhattan = 2 };
 
-// Heat's DTypeCode: float32 = 6, float64 = 7.
+// Heat's DTypeCode, numbered by hts_ops.h.
 at::ScalarType float_type(int32_t code) {
-  if (code == 6) return at::kFloat;
-  if (code == 7) return at::kDouble;
+  if (code == hts::Float32) return at::kFloat;
+  if (code == hts::Float64) return at::kDouble;
   throw std::invalid_argument("cdist needs float32 or float64 operands, got dtype code " + std::to_string(code));
 }
 

@@ -13,10 +13,11 @@
   X(Int16, 3) \
   X(Int32, 4) \
   X(Int64, 5) \
-  X(Float32, 6) \
-  X(Float64, 7) \
-  X(Complex64, 8) \
-  X(Complex128, 9)
+  X(Float16, 6) \
+  X(Float32, 7) \
+  X(Float64, 8) \
+  X(Complex64, 9) \
+  X(Complex128, 10)
 
 /* BinaryOp */
 #define HTS_BINARY_OPS(X) \

@@ -34,6 +34,7 @@ at::ScalarType scalar_type(int32_t code) {
     case Int16: return at::kShort;
     case Int32: return at::kInt;
     case Int64: return at::kLong;
+    case Float16: return at::kHalf;
     case Float32: return at::kFloat;
     case Float64: return at::kDouble;
     case Complex64: return at::kComplexFloat;
@@ -141,6 +142,7 @@ at::Scalar scalar_of(const void* bytes, at::ScalarType t) {
     case at::kShort: return at::Scalar(static_cast<int64_t>(*static_cast<const int16_t*>(bytes)));
     case at::kInt: return at::Scalar(static_cast<int64_t>(*static_cast<const int32_t*>(bytes)));
     case at::kLong: return at::Scalar(*static_cast<const int64_t*>(bytes));
+    case at::kHalf: return at::Scalar(static_cast<double>(*static_cast<const c10::Half*>(bytes)));
     case at::kFloat: return at::Scalar(static_cast<double>(*static_cast<const float*>(bytes)));
     case at::kDouble: return at::Scalar(*static_cast<const double*>(bytes));
     case at::kComplexFloat: {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 using System.Numerics;
 using Heat.Abstractions;
+using F16 = Heat.Abstractions.Float16Widening;
 using Heat.Backend.Managed.Kernels;
 
 namespace Heat.Backend.Managed;
@@ -11,6 +12,7 @@ public sealed unsafe partial class ManagedBackend
     public void Binary(BinaryOp op, LocalTensor a, LocalTensor b, LocalTensor destination)
     {
         if (!OpRegistry.Defined(op, a.DType)) throw Unsupported(op.ToString(), a.DType);
+        if (F16.AnyHalf(a, b) || F16.IsHalf(destination)) { F16.Binary(this, op, a, b, destination); return; }
         var layout = StridedLayout.Create(a, b, destination);
         BinaryDispatch(op, a.DType, layout, a.HostPointer, b.HostPointer, destination, a, b);
     }
@@ -19,6 +21,7 @@ public sealed unsafe partial class ManagedBackend
     public void BinaryScalar(BinaryOp op, LocalTensor a, Scalar scalar, bool scalarFirst, LocalTensor destination)
     {
         if (!OpRegistry.Defined(op, a.DType)) throw Unsupported(op.ToString(), a.DType);
+        if (F16.AnyHalf(a, destination)) { F16.BinaryScalar(this, op, a, scalar, scalarFirst, destination); return; }
         byte* s = stackalloc byte[16];
         WriteScalar(a.DType, scalar, s);
         var zero = new long[a.NDim];
@@ -183,6 +186,7 @@ public sealed unsafe partial class ManagedBackend
     public void Unary(UnaryOp op, LocalTensor x, LocalTensor destination)
     {
         if (!OpRegistry.Defined(op, x.DType)) throw Unsupported(op.ToString(), x.DType);
+        if (F16.AnyHalf(x, destination)) { F16.Unary(this, op, x, destination); return; }
         var l = StridedLayout.Create(x, destination);
         nint px = x.HostPointer, pd = destination.HostPointer;
         switch (x.DType.Code)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 using System.Numerics;
 using Heat.Abstractions;
+using F16 = Heat.Abstractions.Float16Widening;
 using Heat.Backend.Managed.Kernels;
 
 namespace Heat.Backend.Managed;
@@ -11,6 +12,7 @@ public sealed unsafe partial class ManagedBackend
     public void Matmul(LocalTensor a, LocalTensor b, LocalTensor destination, bool accumulate = false)
     {
         if (a.NDim < 2 || b.NDim < 2 || destination.NDim < 2) throw new ArgumentException("Matmul operands need at least 2 dimensions.");
+        if (F16.AnyHalf(a, b) || F16.IsHalf(destination)) { F16.Matmul(this, a, b, destination, accumulate); return; }
         if (a.DType == DType.Complex64)
         {
             using var wa = this.Copy(a, DType.Complex128);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 using System.Numerics;
 using Heat.Abstractions;
+using F16 = Heat.Abstractions.Float16Widening;
 using Heat.Backend.Managed.Kernels;
 
 namespace Heat.Backend.Managed;
@@ -27,6 +28,7 @@ public sealed unsafe partial class ManagedBackend
         ArgumentNullException.ThrowIfNull(op);
         if (!OpRegistry.Defined(op, x.DType, destination.DType))
             throw Unsupported(OpRegistry.ReductionLabel(op, x.DType, destination.DType), x.DType);
+        if (F16.AnyHalf(x, destination)) { F16.Reduce(this, op, x, axes, destination); return; }
         var axesCopy = axes.ToArray();
         switch (x.DType.Code)
         {
@@ -231,6 +233,7 @@ public sealed unsafe partial class ManagedBackend
     /// <inheritdoc/>
     public void Moments(LocalTensor x, ReadOnlySpan<int> axes, LocalTensor mean, LocalTensor m2)
     {
+        if (F16.AnyHalf(x, mean) || F16.IsHalf(m2)) { F16.Moments(this, x, axes, mean, m2); return; }
         var axesCopy = axes.ToArray();
         switch (x.DType.Code)
         {
@@ -302,6 +305,7 @@ public sealed unsafe partial class ManagedBackend
     public void ArgReduce(ArgReduceKind kind, LocalTensor x, int axis, LocalTensor values, LocalTensor indices)
     {
         if (!OpRegistry.Defined(kind, x.DType)) throw Unsupported(kind.ToString(), x.DType);
+        if (F16.AnyHalf(x, values)) { F16.ArgReduce(this, kind, x, axis, values, indices); return; }
         axis = Shapes.NormalizeAxis(axis, Math.Max(1, x.NDim));
         switch (x.DType.Code)
         {
@@ -348,6 +352,7 @@ public sealed unsafe partial class ManagedBackend
     {
         ArgumentNullException.ThrowIfNull(op);
         if (!OpRegistry.DefinedScan(op, destination.DType)) throw Unsupported($"scan {op.Name}", destination.DType);
+        if (F16.AnyHalf(x, destination)) { F16.Scan(this, op, x, axis, destination); return; }
         if (x.DType != destination.DType)
         {
             using var cast = this.Copy(x, destination.DType);

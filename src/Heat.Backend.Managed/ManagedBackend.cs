@@ -86,6 +86,7 @@ public sealed unsafe partial class ManagedBackend : ITensorBackend
             case DTypeCode.Int16: ArangeAs<short>(destination, start, step, integral); break;
             case DTypeCode.Int32: ArangeAs<int>(destination, start, step, integral); break;
             case DTypeCode.Int64: ArangeAs<long>(destination, start, step, integral); break;
+            case DTypeCode.Float16: ArangeAs<Half>(destination, start, step, integral); break;
             case DTypeCode.Float32: ArangeAs<float>(destination, start, step, integral); break;
             case DTypeCode.Float64: ArangeAs<double>(destination, start, step, integral); break;
             case DTypeCode.Complex128: ArangeAs<Complex>(destination, start, step, integral); break;
@@ -162,6 +163,7 @@ public sealed unsafe partial class ManagedBackend : ITensorBackend
             case DTypeCode.Int16: CastFrom<short>(layout, s, d, to); break;
             case DTypeCode.Int32: CastFrom<int>(layout, s, d, to); break;
             case DTypeCode.Int64: CastFrom<long>(layout, s, d, to); break;
+            case DTypeCode.Float16: CastFrom<Half>(layout, s, d, to); break;
             case DTypeCode.Float32: CastFrom<float>(layout, s, d, to); break;
             case DTypeCode.Float64: CastFrom<double>(layout, s, d, to); break;
             case DTypeCode.Complex128: CastFromComplex(layout, s, d, to); break;
@@ -187,6 +189,7 @@ public sealed unsafe partial class ManagedBackend : ITensorBackend
             case DTypeCode.Int16: RunUnary<TS, short, ConvK<TS, short>>(l, s, d); break;
             case DTypeCode.Int32: RunUnary<TS, int, ConvK<TS, int>>(l, s, d); break;
             case DTypeCode.Int64: RunUnary<TS, long, ConvK<TS, long>>(l, s, d); break;
+            case DTypeCode.Float16: RunUnary<TS, Half, ConvK<TS, Half>>(l, s, d); break;
             case DTypeCode.Float32: RunUnary<TS, float, ConvK<TS, float>>(l, s, d); break;
             case DTypeCode.Float64: RunUnary<TS, double, ConvK<TS, double>>(l, s, d); break;
             case DTypeCode.Complex128: RunUnary<TS, Complex, RealToComplexK<TS>>(l, s, d); break;
@@ -206,6 +209,7 @@ public sealed unsafe partial class ManagedBackend : ITensorBackend
             case DTypeCode.Int16: RunUnary<Complex, short, ComplexToRealK<short>>(l, s, d); break;
             case DTypeCode.Int32: RunUnary<Complex, int, ComplexToRealK<int>>(l, s, d); break;
             case DTypeCode.Int64: RunUnary<Complex, long, ComplexToRealK<long>>(l, s, d); break;
+            case DTypeCode.Float16: RunUnary<Complex, Half, ComplexToRealK<Half>>(l, s, d); break;
             case DTypeCode.Float32: RunUnary<Complex, float, ComplexToRealK<float>>(l, s, d); break;
             case DTypeCode.Float64: RunUnary<Complex, double, ComplexToRealK<double>>(l, s, d); break;
             case DTypeCode.Complex64: RunUnary<Complex, Complex64, C128ToC64K>(l, s, d); break;

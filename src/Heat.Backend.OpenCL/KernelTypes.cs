@@ -13,6 +13,8 @@ internal static class KernelTypes
         DTypeCode.Int16 => "-D T=short -D UT=ushort -D RT=short -D K_INT -D BITS=16 -D TMAXV=SHRT_MAX -D TMINV=SHRT_MIN -D BANDI=((short)-1)",
         DTypeCode.Int32 => "-D T=int -D UT=uint -D RT=int -D K_INT -D BITS=32 -D TMAXV=INT_MAX -D TMINV=INT_MIN -D BANDI=(-1)",
         DTypeCode.Int64 => "-D T=long -D UT=ulong -D RT=long -D K_INT -D BITS=64 -D TMAXV=LONG_MAX -D TMINV=LONG_MIN -D BANDI=(-1L)",
+        // float16: only the cast program is built for it (storage type; arithmetic runs widened to float32).
+        DTypeCode.Float16 => "-D T=half -D RT=float -D K_FLOAT -D K_HALF",
         DTypeCode.Float32 => "-D T=float -D UT=uint -D RT=float -D K_FLOAT -D TMAXV=INFINITY -D TMINV=(-INFINITY)",
         DTypeCode.Float64 => "-D T=double -D UT=ulong -D RT=double -D K_FLOAT -D TMAXV=INFINITY -D TMINV=(-INFINITY)",
         DTypeCode.Complex64 => "-D T=float2 -D RT=float -D K_COMPLEX",

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using Heat.Abstractions;
+using F16 = Heat.Abstractions.Float16Widening;
 
 namespace Heat.Backend.OpenCL;
 
@@ -10,6 +11,12 @@ public sealed unsafe partial class OpenClBackend
     /// <inheritdoc/>
     public void Unary(UnaryOp op, LocalTensor x, LocalTensor destination)
     {
+        // float16 is storage only on the device: computed by the float32 kernels, rounded once.
+        if (F16.AnyHalf(x, destination) && OpRegistry.Defined(op, x.DType))
+        {
+            F16.Unary(this, op, x, destination);
+            return;
+        }
         var dt = x.DType;
         switch (UnaryRoute(op, dt))
         {
@@ -58,6 +65,11 @@ public sealed unsafe partial class OpenClBackend
     /// <inheritdoc/>
     public void Binary(BinaryOp op, LocalTensor a, LocalTensor b, LocalTensor destination)
     {
+        if ((F16.AnyHalf(a, b) || F16.IsHalf(destination)) && OpRegistry.Defined(op, a.DType))
+        {
+            F16.Binary(this, op, a, b, destination);
+            return;
+        }
         var dt = a.DType;
         switch (BinaryRoute(op, dt))
         {
@@ -82,6 +94,7 @@ public sealed unsafe partial class OpenClBackend
     public void BinaryScalar(BinaryOp op, LocalTensor a, Scalar scalar, bool scalarFirst, LocalTensor destination)
     {
         if (BinaryRoute(op, a.DType) == Route.Unsupported) throw Unsupported(op.ToString(), a.DType);
+        if (F16.AnyHalf(a, destination)) { F16.BinaryScalar(this, op, a, scalar, scalarFirst, destination); return; }
         // The scalar becomes a one-element tensor broadcast with stride 0.
         using var s = Empty([], a.DType);
         byte* v = stackalloc byte[16];

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using Heat.Abstractions;
+using F16 = Heat.Abstractions.Float16Widening;
 
 namespace Heat.Backend.OpenCL;
 
@@ -11,6 +12,7 @@ public sealed unsafe partial class OpenClBackend
     public void Matmul(LocalTensor a, LocalTensor b, LocalTensor destination, bool accumulate = false)
     {
         if (a.NDim < 2 || b.NDim < 2 || destination.NDim < 2) throw new ArgumentException("Matmul operands need at least 2 dimensions.");
+        if (F16.AnyHalf(a, b) || F16.IsHalf(destination)) { F16.Matmul(this, a, b, destination, accumulate); return; }
         CheckDType(a.DType, "matmul");
         int nd = destination.NDim;
         long m = destination.Shape[nd - 2], n = destination.Shape[nd - 1], k = a.Shape[^1];

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using Heat.Abstractions;
+using F16 = Heat.Abstractions.Float16Widening;
 
 namespace Heat.Backend.OpenCL;
 
@@ -53,6 +54,7 @@ public sealed unsafe partial class OpenClBackend
         var xt = x.DType;
         CheckDType(xt, $"reduction {op.Name}");
         if (!OpRegistry.Defined(op, xt, d.DType)) throw Unsupported(OpRegistry.ReductionLabel(op, xt, d.DType), xt);
+        if (F16.AnyHalf(x, d)) { F16.Reduce(this, op, x, axes, d); return; }
         var wideF = Info.HasFp64 ? DType.Float64 : DType.Float32;
         var wideC = Info.HasFp64 ? DType.Complex128 : DType.Complex64;
         (string kernel, DType acc) = op.Kind switch
@@ -100,6 +102,7 @@ public sealed unsafe partial class OpenClBackend
     {
         if (indices.DType != DType.Int64) throw new NotSupportedException($"OpenCL backend: {kind} writes int64 indices, not {indices.DType}.");
         if (!OpRegistry.Defined(kind, x.DType)) throw Unsupported(kind.ToString(), x.DType);
+        if (F16.AnyHalf(x, values)) { F16.ArgReduce(this, kind, x, axis, values, indices); return; }
         CheckDType(x.DType, kind.ToString());
         if (x.NDim == 0)
         {
@@ -127,6 +130,7 @@ public sealed unsafe partial class OpenClBackend
     public void Moments(LocalTensor x, ReadOnlySpan<int> axes, LocalTensor mean, LocalTensor m2)
     {
         if (x.DType.IsComplex) throw Unsupported("moments", x.DType);
+        if (F16.AnyHalf(x, mean) || F16.IsHalf(m2)) { F16.Moments(this, x, axes, mean, m2); return; }
         CheckDType(x.DType, "moments");
         var (outer, inner) = SplitLayouts(x, axes);
         long outputs = outer.N;
@@ -147,6 +151,11 @@ public sealed unsafe partial class OpenClBackend
     public void Scan(ReduceOp op, LocalTensor x, int axis, LocalTensor destination)
     {
         ArgumentNullException.ThrowIfNull(op);
+        if (F16.AnyHalf(x, destination) && OpRegistry.DefinedScan(op, destination.DType))
+        {
+            F16.Scan(this, op, x, axis, destination);
+            return;
+        }
         if (x.DType != destination.DType)
         {
             using var cast = Empty(x.Shape, destination.DType);

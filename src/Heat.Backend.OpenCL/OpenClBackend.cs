@@ -107,6 +107,7 @@ public sealed unsafe partial class OpenClBackend : ITensorBackend, IHostFallback
         if (destination.NDim != 1) throw new ArgumentException($"Arange needs a 1-d destination, got {Shapes.Format(destination.Shape)}.", nameof(destination));
         long n = destination.Shape[0];
         if (n == 0) return;
+        if (Float16Widening.IsHalf(destination)) { Float16Widening.Arange(this, destination, start, step); return; }
         if (destination.DType == DType.Complex64 && Info.HasFp64)
         {
             using var wide = Empty(destination.Shape, DType.Complex128);

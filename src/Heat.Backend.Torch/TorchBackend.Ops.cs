@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 using Heat.Abstractions;
 using Heat.Backend.Torch.Interop;
+using F16 = Heat.Abstractions.Float16Widening;
 
 namespace Heat.Backend.Torch;
 
@@ -10,6 +11,8 @@ public sealed unsafe partial class TorchBackend
     public void Unary(UnaryOp op, LocalTensor x, LocalTensor destination)
     {
         if (!OpRegistry.Defined(op, x.DType)) throw Unsupported(op.ToString(), x.DType);
+        // float16: libtorch 1.13's CPU kernels lack most half ops; computed in float32, rounded once.
+        if (F16.AnyHalf(x, destination)) { F16.Unary(this, op, x, destination); return; }
         fixed (long* xs = x.Shape, xst = x.Strides, ds = destination.Shape, dst = destination.Strides)
         {
             var tx = Describe(x, xs, xst);
@@ -22,6 +25,7 @@ public sealed unsafe partial class TorchBackend
     public void Binary(BinaryOp op, LocalTensor a, LocalTensor b, LocalTensor destination)
     {
         if (!OpRegistry.Defined(op, a.DType)) throw Unsupported(op.ToString(), a.DType);
+        if (F16.AnyHalf(a, b) || F16.IsHalf(destination)) { F16.Binary(this, op, a, b, destination); return; }
         fixed (long* @as = a.Shape, ast = a.Strides, bs = b.Shape, bst = b.Strides, ds = destination.Shape,
             dst = destination.Strides)
         {
@@ -36,6 +40,7 @@ public sealed unsafe partial class TorchBackend
     public void BinaryScalar(BinaryOp op, LocalTensor a, Scalar scalar, bool scalarFirst, LocalTensor destination)
     {
         if (!OpRegistry.Defined(op, a.DType)) throw Unsupported(op.ToString(), a.DType);
+        if (F16.AnyHalf(a, destination)) { F16.BinaryScalar(this, op, a, scalar, scalarFirst, destination); return; }
         byte* s = stackalloc byte[16];
         ScalarBytes.Write(a.DType, scalar, s);
         fixed (long* @as = a.Shape, ast = a.Strides, ds = destination.Shape, dst = destination.Strides)
@@ -52,6 +57,7 @@ public sealed unsafe partial class TorchBackend
         ArgumentNullException.ThrowIfNull(op);
         if (!OpRegistry.Defined(op, x.DType, destination.DType))
             throw Unsupported(OpRegistry.ReductionLabel(op, x.DType, destination.DType), x.DType);
+        if (F16.AnyHalf(x, destination)) { F16.Reduce(this, op, x, axes, destination); return; }
         fixed (long* xs = x.Shape, xst = x.Strides, ds = destination.Shape, dst = destination.Strides)
         fixed (int* pa = axes)
         {
@@ -65,6 +71,7 @@ public sealed unsafe partial class TorchBackend
     public void ArgReduce(ArgReduceKind kind, LocalTensor x, int axis, LocalTensor values, LocalTensor indices)
     {
         if (!OpRegistry.Defined(kind, x.DType)) throw Unsupported(kind.ToString(), x.DType);
+        if (F16.AnyHalf(x, values)) { F16.ArgReduce(this, kind, x, axis, values, indices); return; }
         if (indices.DType != DType.Int64) throw new NotSupportedException($"Torch backend: {kind} writes int64 "
             + $"indices, not {indices.DType}.");
         fixed (long* xs = x.Shape, xst = x.Strides, vs = values.Shape, vst = values.Strides, @is = indices.Shape,
@@ -81,6 +88,7 @@ public sealed unsafe partial class TorchBackend
     public void Moments(LocalTensor x, ReadOnlySpan<int> axes, LocalTensor mean, LocalTensor m2)
     {
         if (x.DType.IsComplex) throw Unsupported("moments", x.DType);
+        if (F16.AnyHalf(x, mean) || F16.IsHalf(m2)) { F16.Moments(this, x, axes, mean, m2); return; }
         fixed (long* xs = x.Shape, xst = x.Strides, ms = mean.Shape, mst = mean.Strides, qs = m2.Shape,
             qst = m2.Strides)
         fixed (int* pa = axes)
@@ -97,6 +105,7 @@ public sealed unsafe partial class TorchBackend
     {
         ArgumentNullException.ThrowIfNull(op);
         if (!OpRegistry.DefinedScan(op, destination.DType)) throw Unsupported($"scan {op.Name}", destination.DType);
+        if (F16.AnyHalf(x, destination)) { F16.Scan(this, op, x, axis, destination); return; }
         fixed (long* xs = x.Shape, xst = x.Strides, ds = destination.Shape, dst = destination.Strides)
         {
             var tx = Describe(x, xs, xst);
@@ -110,6 +119,7 @@ public sealed unsafe partial class TorchBackend
     {
         if (a.NDim < 2 || b.NDim < 2 || destination.NDim < 2) throw new ArgumentException("Matmul operands need at "
             + "least 2 dimensions.");
+        if (F16.AnyHalf(a, b) || F16.IsHalf(destination)) { F16.Matmul(this, a, b, destination, accumulate); return; }
         fixed (long* @as = a.Shape, ast = a.Strides, bs = b.Shape, bst = b.Strides, ds = destination.Shape,
             dst = destination.Strides)
         {

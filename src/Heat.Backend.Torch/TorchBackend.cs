@@ -81,6 +81,7 @@ public sealed unsafe partial class TorchBackend : ITensorBackend
     public void Arange(LocalTensor destination, Scalar start, Scalar step)
     {
         if (destination.NDim != 1) throw new ArgumentException($"Arange needs a 1-d destination, got {Shapes.Format(destination.Shape)}.", nameof(destination));
+        if (Float16Widening.IsHalf(destination)) { Float16Widening.Arange(this, destination, start, step); return; }
         bool integral = start.Kind is ScalarKind.Int or ScalarKind.Bool && step.Kind is ScalarKind.Int or ScalarKind.Bool;
         fixed (long* ds = destination.Shape, dst = destination.Strides)
         {

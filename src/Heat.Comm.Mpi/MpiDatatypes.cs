@@ -23,6 +23,8 @@ internal static unsafe class MpiDatatypes
         if (t == typeof(sbyte)) return MPI_INT8_T;
         if (t == typeof(short)) return MPI_INT16_T;
         if (t == typeof(ushort) || t == typeof(char)) return MPI_UINT16_T;
+        // float16: MPI has no half type; moved as 16-bit words (Core reduces float16 in float32, never through MPI).
+        if (t == typeof(Half)) return MPI_UINT16_T;
         if (t == typeof(int)) return MPI_INT32_T;
         if (t == typeof(uint)) return MPI_UINT32_T;
         if (t == typeof(long)) return MPI_INT64_T;

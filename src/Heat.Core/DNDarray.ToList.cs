@@ -17,6 +17,7 @@ public sealed partial class DNDarray
         DTypeCode.Int16 => Nest(ToArray<short>()),
         DTypeCode.Int32 => Nest(ToArray<int>()),
         DTypeCode.Int64 => Nest(ToArray<long>()),
+        DTypeCode.Float16 => Nest(ToArray<Half>()),
         DTypeCode.Float32 => Nest(ToArray<float>()),
         DTypeCode.Float64 => Nest(ToArray<double>()),
         DTypeCode.Complex64 => Nest(ToArray<Complex64>()),

@@ -22,39 +22,53 @@ public class DTypePromotionTests
         Assert.Same(DType.Parse(expected), DTypePromotion.Promote(DType.Parse(b), DType.Parse(a)));
     }
 
-    // HeAT 1.4.2's ht.promote_types(row, column), printed by HeAT itself (issue #19).
+    // HeAT 1.4.2's ht.promote_types(row, column), printed by HeAT itself (issue #19), with the float16 row and column
+    // of HeAT 1.8.0 added (computed by its promote_types over its types' cast lists: heat_promote_types.py here).
     private const string HeatPromoteTypes = """
-        bool       bool       uint8      int8       int16      int32      int64      float32    float64    complex64  complex128
-        uint8      uint8      uint8      int16      int16      int32      int64      float32    float64    complex64  complex128
-        int8       int8       int16      int8       int16      int32      int64      float32    float64    complex64  complex128
-        int16      int16      int16      int16      int16      int32      int64      float32    float64    complex64  complex128
-        int32      int32      int32      int32      int32      int32      int64      float32    float64    complex64  complex128
-        int64      int64      int64      int64      int64      int64      int64      float64    float64    complex128 complex128
-        float32    float32    float32    float32    float32    float32    float64    float32    float64    complex64  complex128
-        float64    float64    float64    float64    float64    float64    float64    float64    float64    complex128 complex128
-        complex64  complex64  complex64  complex64  complex64  complex64  complex128 complex64  complex128 complex64  complex128
-        complex128 complex128 complex128 complex128 complex128 complex128 complex128 complex128 complex128 complex128 complex128
+        bool       bool       uint8      int8       int16      int32      int64      float16    float32    float64    complex64  complex128
+        uint8      uint8      uint8      int16      int16      int32      int64      float16    float32    float64    complex64  complex128
+        int8       int8       int16      int8       int16      int32      int64      float16    float32    float64    complex64  complex128
+        int16      int16      int16      int16      int16      int32      int64      float16    float32    float64    complex64  complex128
+        int32      int32      int32      int32      int32      int32      int64      float32    float32    float64    complex64  complex128
+        int64      int64      int64      int64      int64      int64      int64      float64    float64    float64    complex128 complex128
+        float16    float16    float16    float16    float16    float32    float64    float16    float32    float64    complex64  complex128
+        float32    float32    float32    float32    float32    float32    float64    float32    float32    float64    complex64  complex128
+        float64    float64    float64    float64    float64    float64    float64    float64    float64    float64    complex128 complex128
+        complex64  complex64  complex64  complex64  complex64  complex64  complex128 complex64  complex64  complex128 complex64  complex128
+        complex128 complex128 complex128 complex128 complex128 complex128 complex128 complex128 complex128 complex128 complex128 complex128
         """;
 
     [Fact]
     public void Promote_EqualsHeatsWholeTable()
     {
-        string[] columns = ["bool", "uint8", "int8", "int16", "int32", "int64", "float32", "float64", "complex64",
-            "complex128"];
+        string[] columns = ["bool", "uint8", "int8", "int16", "int32", "int64", "float16", "float32", "float64",
+            "complex64", "complex128"];
         var rows = HeatPromoteTypes.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.Equal(10, rows.Length);
+        Assert.Equal(11, rows.Length);
         int cells = 0;
         foreach (var row in rows)
         {
             var words = row.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            Assert.Equal(11, words.Length);
-            for (int c = 0; c < 10; c++, cells++)
+            Assert.Equal(12, words.Length);
+            for (int c = 0; c < 11; c++, cells++)
                 Assert.True(DTypePromotion.Promote(DType.Parse(words[0]),
                     DType.Parse(columns[c])) == DType.Parse(words[c + 1]),
                     $"promote_types({words[0]}, {columns[c]}) should be {words[c + 1]}");
         }
-        Assert.Equal(100, cells);
+        Assert.Equal(121, cells);
     }
+
+    [Theory]
+    [InlineData("int8", "float16", "safe", true)]
+    [InlineData("uint8", "float16", "safe", true)]
+    [InlineData("int16", "float16", "safe", false)]
+    [InlineData("int16", "float16", "intuitive", true)]
+    [InlineData("float16", "float32", "safe", true)]
+    [InlineData("float16", "complex64", "safe", true)]
+    [InlineData("float32", "float16", "safe", false)]
+    [InlineData("float32", "float16", "same_kind", true)]
+    public void CanCast_Float16_FollowsHeatsLists(string from, string to, string casting, bool expected) =>
+        Assert.Equal(expected, DTypePromotion.CanCast(DType.Parse(from), DType.Parse(to), casting));
 
     [Fact]
     public void Promote_IsIdempotentForEveryDType()

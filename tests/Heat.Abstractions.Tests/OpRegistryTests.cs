@@ -102,7 +102,7 @@ public class OpRegistryTests
     public void DTypeSet_HasOneBitPerDType()
     {
         Assert.Equal(DType.All, DTypeSet.All.DTypes());
-        Assert.Equal([DType.Float32, DType.Float64], DTypeSet.Float.DTypes());
+        Assert.Equal([DType.Float16, DType.Float32, DType.Float64], DTypeSet.Float.DTypes());
         foreach (var d in DType.All)
         {
             Assert.Equal([d], d.ToSet().DTypes());

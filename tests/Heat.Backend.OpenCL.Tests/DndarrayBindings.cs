@@ -55,6 +55,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClHostInProc
     public sealed class Estimators : EstimatorSuite<OpenClHostInProcWorld>;
     public sealed class SvdTools : SvdToolsSuite<OpenClHostInProcWorld>;
     public sealed class Decomposition : DecompositionSuite<OpenClHostInProcWorld>;
+    public sealed class Float16 : Float16Suite<OpenClHostInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
@@ -107,6 +108,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
     public sealed class Estimators : EstimatorSuite<OpenClDeviceInProcWorld>;
     public sealed class SvdTools : SvdToolsSuite<OpenClDeviceInProcWorld>;
     public sealed class Decomposition : DecompositionSuite<OpenClDeviceInProcWorld>;
+    public sealed class Float16 : Float16Suite<OpenClDeviceInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests

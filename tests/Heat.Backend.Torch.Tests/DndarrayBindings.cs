@@ -53,6 +53,7 @@ namespace Heat.Backend.Torch.Tests.TorchInProc
     public sealed class Estimators : EstimatorSuite<TorchInProcWorld>;
     public sealed class SvdTools : SvdToolsSuite<TorchInProcWorld>;
     public sealed class Decomposition : DecompositionSuite<TorchInProcWorld>;
+    public sealed class Float16 : Float16Suite<TorchInProcWorld>;
 }
 
 namespace Heat.Backend.Torch.Tests

@@ -38,6 +38,7 @@ namespace Heat.Core.Tests.ManagedInProc
     public sealed class Types : TypesSuite<ManagedInProcWorld>;
     public sealed class Fft : FftSuite<ManagedInProcWorld>;
     public sealed class SvdTools : SvdToolsSuite<ManagedInProcWorld>;
+    public sealed class Float16 : Float16Suite<ManagedInProcWorld>;
 }
 
 namespace Heat.Core.Tests

@@ -33,6 +33,7 @@ public static class Matrix
         typeof(FftSuite<>),
         typeof(AdvancedIndexingSuite<>),
         typeof(SvdToolsSuite<>),
+        typeof(Float16Suite<>),
     ];
 
     /// <summary>Every ML estimator suite (Heat.ML through the public API; every world runs them).</summary>

@@ -21,6 +21,7 @@ public static class SortKeys
         DTypeCode.Int16 => (raw ^ 0x8000) & 0xFFFF,
         DTypeCode.Int32 => (raw ^ 0x8000_0000) & 0xFFFF_FFFF,
         DTypeCode.Int64 => raw ^ 0x8000_0000_0000_0000,
+        DTypeCode.Float16 => Float16((ushort)raw),
         DTypeCode.Float32 => Float32((uint)raw),
         DTypeCode.Float64 => Float64(raw),
         _ => throw new ArgumentException($"{code} values have no sort order.", nameof(code)),
@@ -37,10 +38,19 @@ public static class SortKeys
     public static ulong Mask(DTypeCode code) => code switch
     {
         DTypeCode.Bool or DTypeCode.UInt8 or DTypeCode.Int8 => 0xFF,
-        DTypeCode.Int16 => 0xFFFF,
+        DTypeCode.Int16 or DTypeCode.Float16 => 0xFFFF,
         DTypeCode.Int32 or DTypeCode.Float32 => 0xFFFF_FFFF,
         _ => ulong.MaxValue,
     };
+
+    /// <summary>The ascending key of float16 bits: NaN is the largest key, −0 maps to +0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Float16(ushort bits)
+    {
+        if ((bits & 0x7FFF) > 0x7C00) return 0xFFFF;
+        if (bits == 0x8000) bits = 0;
+        return (ulong)((bits & 0x8000) != 0 ? ~bits & 0xFFFF : bits | 0x8000);
+    }
 
     /// <summary>The ascending key of float32 bits: NaN is the largest key, −0 maps to +0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

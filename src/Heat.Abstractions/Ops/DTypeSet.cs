@@ -19,6 +19,8 @@ public enum DTypeSet : ushort
     Int32 = 1 << (int)DTypeCode.Int32,
     /// <summary>int64.</summary>
     Int64 = 1 << (int)DTypeCode.Int64,
+    /// <summary>float16.</summary>
+    Float16 = 1 << (int)DTypeCode.Float16,
     /// <summary>float32.</summary>
     Float32 = 1 << (int)DTypeCode.Float32,
     /// <summary>float64.</summary>
@@ -30,7 +32,7 @@ public enum DTypeSet : ushort
     /// <summary>The integer dtypes (not bool).</summary>
     Integer = UInt8 | Int8 | Int16 | Int32 | Int64,
     /// <summary>The real floating dtypes.</summary>
-    Float = Float32 | Float64,
+    Float = Float16 | Float32 | Float64,
     /// <summary>The complex dtypes.</summary>
     Complex = Complex64 | Complex128,
     /// <summary>Float and complex.</summary>

@@ -22,7 +22,7 @@ public sealed class DType
     /// <summary>The .NET element type used for host access.</summary>
     public Type ClrType { get; }
 
-    /// <summary>True for float32/float64.</summary>
+    /// <summary>True for float16/float32/float64.</summary>
     public bool IsFloat => Kind == DTypeKind.Float;
     /// <summary>True for complex64/complex128.</summary>
     public bool IsComplex => Kind == DTypeKind.Complex;
@@ -43,6 +43,8 @@ public sealed class DType
     public static readonly DType Int32 = new(DTypeCode.Int32, "int32", 4, DTypeKind.Signed, typeof(int));
     /// <summary>int64.</summary>
     public static readonly DType Int64 = new(DTypeCode.Int64, "int64", 8, DTypeKind.Signed, typeof(long));
+    /// <summary>float16 (IEEE half, <see cref="Half"/>).</summary>
+    public static readonly DType Float16 = new(DTypeCode.Float16, "float16", 2, DTypeKind.Float, typeof(Half));
     /// <summary>float32.</summary>
     public static readonly DType Float32 = new(DTypeCode.Float32, "float32", 4, DTypeKind.Float, typeof(float));
     /// <summary>float64.</summary>
@@ -54,7 +56,7 @@ public sealed class DType
 
     /// <summary>All dtypes, in <see cref="DTypeCode"/> order.</summary>
     public static IReadOnlyList<DType> All { get; } =
-        [Bool, UInt8, Int8, Int16, Int32, Int64, Float32, Float64, Complex64, Complex128];
+        [Bool, UInt8, Int8, Int16, Int32, Int64, Float16, Float32, Float64, Complex64, Complex128];
 
     /// <summary>The dtype of a code.</summary>
     public static DType FromCode(DTypeCode code) => All[(int)code];
@@ -69,7 +71,7 @@ public sealed class DType
     {
         foreach (var d in All)
             if (d.ClrType == type) return d;
-        throw new NotSupportedException($"{type.Name} is not a Heat element type; expected one of bool, byte, sbyte, short, int, long, float, double, Complex64, Complex.");
+        throw new NotSupportedException($"{type.Name} is not a Heat element type; expected one of bool, byte, sbyte, short, int, long, Half, float, double, Complex64, Complex.");
     }
 
     /// <summary>Looks a dtype up by HeAT's name (<c>"float32"</c>, <c>"int64"</c>, ...).</summary>
@@ -81,6 +83,7 @@ public sealed class DType
         return name.ToLowerInvariant() switch
         {
             "float" or "double" => Float64,
+            "half" => Float16,
             "int" or "long" => Int64,
             "complex" => Complex128,
             "byte" => UInt8,

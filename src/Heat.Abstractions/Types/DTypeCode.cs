@@ -16,6 +16,8 @@ public enum DTypeCode : byte
     Int32,
     /// <summary>Signed 64-bit integer.</summary>
     Int64,
+    /// <summary>IEEE half precision (storage type; backends may compute in float32 and round once).</summary>
+    Float16,
     /// <summary>IEEE single precision.</summary>
     Float32,
     /// <summary>IEEE double precision.</summary>
@@ -35,7 +37,7 @@ public enum DTypeKind : byte
     Unsigned,
     /// <summary>int8 .. int64.</summary>
     Signed,
-    /// <summary>float32, float64.</summary>
+    /// <summary>float16, float32, float64.</summary>
     Float,
     /// <summary>complex64, complex128.</summary>
     Complex,

@@ -2,7 +2,8 @@
 namespace Heat;
 
 /// <summary>
-/// HeAT's type promotion (its 10 × 10 <c>promote_types</c> table): the smallest type both convert to "intuitively",
+/// HeAT's type promotion (its 11 × 11 <c>promote_types</c> table, float16 included): the smallest type both convert
+/// to "intuitively",
 /// mostly PyTorch's rules, except that int64 with float32 gives float64 and int64 with complex64 gives complex128
 /// (HeAT 1.4.2; before, this table gave float32 and complex64 there, as PyTorch).
 /// </summary>
@@ -135,8 +136,11 @@ public static class DTypePromotion
                 return a;
             case DTypeKind.Float:
                 if (b.Kind == DTypeKind.Float) return a.ItemSize >= b.ItemSize ? a : b;
-                // Integers keep the float's width, except int64, which lifts float32 to float64 (HeAT's table).
-                return b == DType.Int64 ? DType.Float64 : a;
+                // Integers keep the float's width, except int64, which lifts float16/32 to float64, and int32, which
+                // lifts float16 to float32 (HeAT's table: the smallest type both cast to safely or intuitively; not
+                // PyTorch's, where float16 wins over every integer).
+                if (b == DType.Int64) return DType.Float64;
+                return b == DType.Int32 && a == DType.Float16 ? DType.Float32 : a;
             default:
                 // Both integers.
                 if (a.Kind == b.Kind) return a.ItemSize >= b.ItemSize ? a : b;

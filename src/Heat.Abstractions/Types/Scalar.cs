@@ -68,6 +68,7 @@ public readonly struct Scalar : IEquatable<Scalar>
         if (typeof(T) == typeof(short)) return (T)(object)unchecked((short)AsLong());
         if (typeof(T) == typeof(int)) return (T)(object)unchecked((int)AsLong());
         if (typeof(T) == typeof(long)) return (T)(object)AsLong();
+        if (typeof(T) == typeof(Half)) return (T)(object)(Half)AsDouble();
         if (typeof(T) == typeof(float)) return (T)(object)(float)AsDouble();
         if (typeof(T) == typeof(double)) return (T)(object)AsDouble();
         if (typeof(T) == typeof(Complex64)) return (T)(object)(Complex64)AsComplex();
@@ -84,6 +85,7 @@ public readonly struct Scalar : IEquatable<Scalar>
         short v => FromInt(v),
         int v => FromInt(v),
         long v => FromInt(v),
+        Half v => FromDouble((double)v),
         float v => FromDouble(v),
         double v => FromDouble(v),
         Complex64 v => FromComplex(v),
@@ -125,6 +127,7 @@ public readonly struct Scalar : IEquatable<Scalar>
             case DTypeCode.Int16: *(short*)target = To<short>(); break;
             case DTypeCode.Int32: *(int*)target = To<int>(); break;
             case DTypeCode.Int64: *(long*)target = To<long>(); break;
+            case DTypeCode.Float16: *(Half*)target = To<Half>(); break;
             case DTypeCode.Float32: *(float*)target = To<float>(); break;
             case DTypeCode.Float64: *(double*)target = To<double>(); break;
             case DTypeCode.Complex64: *(Complex64*)target = To<Complex64>(); break;

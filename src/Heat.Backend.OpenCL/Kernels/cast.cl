@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Conversions from the program's dtype T to every dtype (C-cast semantics; float to integer saturates, NaN gives 0;
-// complex to real keeps the real part), and arange into T.
+// complex to real keeps the real part), and arange into T. float16 (K_HALF: T=half) is storage only: loaded with
+// vload_half and stored with vstore_half_rte (core OpenCL C, no cl_khr_fp16), so its values pass through float.
 #define CAT3_(a, b, c) a##b##c
 #define CAT3(a, b, c) CAT3_(a, b, c)
 
@@ -20,9 +21,26 @@
 #define TO_INT(DT, v) ((DT)(v))
 #endif
 
+#if defined(K_HALF)
+#define VT float
+#define LOAD(p, i) vload_half((i), (p))
+#else
+#define VT T
+#define LOAD(p, i) ((p)[i])
+#endif
+
 #define CAST_KERNEL(NAME, DT, EXPR) \
 __kernel void cast_to_##NAME(__global const T* x, __global DT* d, Lay L) { \
-    STRIDED_LOOP(L, { T v = x[o[0] + j * s0]; d[o[1] + j * s1] = EXPR; }) }
+    STRIDED_LOOP(L, { VT v = LOAD(x, o[0] + j * s0); d[o[1] + j * s1] = EXPR; }) }
+
+// To float16: one rounding to nearest even from float, or from double where the source is double.
+#if defined(K_COMPLEX) || defined(K_FLOAT)
+#define TO_HALF_SRC(v) RE(v)
+#else
+#define TO_HALF_SRC(v) ((float)(v))
+#endif
+__kernel void cast_to_float16(__global const T* x, __global half* d, Lay L) {
+    STRIDED_LOOP(L, { VT v = LOAD(x, o[0] + j * s0); vstore_half_rte(TO_HALF_SRC(v), o[1] + j * s1, d); }) }
 
 CAST_KERNEL(bool, uchar, (uchar)(NZ(v) ? 1 : 0))
 CAST_KERNEL(uint8, uchar, TO_INT(uchar, v))
@@ -37,6 +55,7 @@ CAST_KERNEL(float64, double, (double)RE(v))
 CAST_KERNEL(complex128, double2, ((double2)((double)RE(v), (double)IM(v))))
 #endif
 
+#if !defined(K_HALF)
 // arange: value i is s0 + i*ds (integral) or f0 + i*df (float), converted to T.
 #if defined(K_BOOL)
 #define FROM_L(x) ((uchar)((x) != 0))
@@ -57,3 +76,4 @@ __kernel void arange(__global T* d, long n, long stride, long off, int integral,
     if (i >= n) return;
     d[off + i * stride] = integral ? FROM_L(s0 + i * ds) : FROM_D(f0 + (wide_t)i * df);
 }
+#endif

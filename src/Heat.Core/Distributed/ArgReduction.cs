@@ -107,6 +107,7 @@ internal static class ArgReduction
             case DTypeCode.Int16: Merge<short>(kind, comm, values, indices); break;
             case DTypeCode.Int32: Merge<int>(kind, comm, values, indices); break;
             case DTypeCode.Int64: Merge<long>(kind, comm, values, indices); break;
+            case DTypeCode.Float16: Merge<Half>(kind, comm, values, indices); break;
             case DTypeCode.Float32: Merge<float>(kind, comm, values, indices); break;
             case DTypeCode.Float64: Merge<double>(kind, comm, values, indices); break;
             default: throw new NotSupportedException($"argmin/argmax of {values.DType} is not supported.");

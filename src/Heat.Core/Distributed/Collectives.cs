@@ -28,6 +28,14 @@ internal static unsafe class Collectives
             case DTypeCode.Int16: comm.AllreduceInPlace(Typed<short>(t), op); break;
             case DTypeCode.Int32: comm.AllreduceInPlace(Typed<int>(t), op); break;
             case DTypeCode.Int64: comm.AllreduceInPlace(Typed<long>(t), op); break;
+            case DTypeCode.Float16:
+                {
+                    // No communicator reduces float16 (MPI has no half type): combine in float32, round once.
+                    using var wide = t.Backend.Copy(t, DType.Float32);
+                    AllreduceInPlace(comm, wide, op);
+                    t.Backend.Copy(wide, t);
+                    break;
+                }
             case DTypeCode.Float32: comm.AllreduceInPlace(Typed<float>(t), op); break;
             case DTypeCode.Float64: comm.AllreduceInPlace(Typed<double>(t), op); break;
             case DTypeCode.Complex64: comm.AllreduceInPlace(Typed<Complex64>(t), op); break;

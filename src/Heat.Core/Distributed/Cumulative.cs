@@ -78,6 +78,15 @@ internal static class Cumulative
         {
             case DTypeCode.Int64: comm.Exscan(Collectives.Typed<long>(send), Collectives.Typed<long>(recv), op); break;
             case DTypeCode.Int32: comm.Exscan(Collectives.Typed<int>(send), Collectives.Typed<int>(recv), op); break;
+            case DTypeCode.Float16:
+                {
+                    // float16 offsets combine in float32 (no communicator reduces half), rounded once.
+                    using var wideSend = send.Backend.Copy(send, DType.Float32);
+                    using var wideRecv = send.Backend.Copy(recv, DType.Float32);
+                    HostExscan(comm, wideSend, wideRecv, op);
+                    recv.Backend.Copy(wideRecv, recv);
+                    break;
+                }
             case DTypeCode.Float32: comm.Exscan(Collectives.Typed<float>(send), Collectives.Typed<float>(recv),
                 op); break;
             case DTypeCode.Float64: comm.Exscan(Collectives.Typed<double>(send), Collectives.Typed<double>(recv),

@@ -24,7 +24,9 @@ internal static class HostConversion
                 for (int i = 0; i < longs.Length; i++) result[i] = FromLong<T>(longs[i]);
                 break;
             case DTypeKind.Float:
-                var doubles = t.DType == DType.Float64 ? t.ToArray<double>() : t.ToArray<float>().Select(f => (double)f).ToArray();
+                var doubles = t.DType == DType.Float64 ? t.ToArray<double>()
+                    : t.DType == DType.Float16 ? t.ToArray<Half>().Select(h => (double)h).ToArray()
+                    : t.ToArray<float>().Select(f => (double)f).ToArray();
                 for (int i = 0; i < doubles.Length; i++) result[i] = FromDouble<T>(doubles[i]);
                 break;
             default:
@@ -53,6 +55,7 @@ internal static class HostConversion
             var x when x == typeof(short) => checked((short)v),
             var x when x == typeof(int) => checked((int)v),
             var x when x == typeof(long) => v,
+            var x when x == typeof(Half) => (Half)v,
             var x when x == typeof(float) => (float)v,
             var x when x == typeof(double) => (double)v,
             var x when x == typeof(Complex64) => new Complex64(v, 0),
@@ -66,6 +69,7 @@ internal static class HostConversion
     {
         if (typeof(T) == typeof(double)) return (T)(object)v;
         if (typeof(T) == typeof(float)) return (T)(object)(float)v;
+        if (typeof(T) == typeof(Half)) return (T)(object)(Half)v;
         if (typeof(T) == typeof(bool)) return (T)(object)(v != 0);
         if (typeof(T) == typeof(Complex)) return (T)(object)new Complex(v, 0);
         if (typeof(T) == typeof(Complex64)) return (T)(object)new Complex64((float)v, 0);

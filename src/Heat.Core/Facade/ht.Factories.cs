@@ -131,6 +131,7 @@ public static partial class ht
             DTypeCode.Int16 => FromArray<short>(data, shape, dtype, split, is_split, device),
             DTypeCode.Int32 => FromArray<int>(data, shape, dtype, split, is_split, device),
             DTypeCode.Int64 => FromArray<long>(data, shape, dtype, split, is_split, device),
+            DTypeCode.Float16 => FromArray<Half>(data, shape, dtype, split, is_split, device),
             DTypeCode.Float32 => FromArray<float>(data, shape, dtype, split, is_split, device),
             DTypeCode.Float64 => FromArray<double>(data, shape, dtype, split, is_split, device),
             DTypeCode.Complex64 => FromArray<Complex64>(data, shape, dtype, split, is_split, device),

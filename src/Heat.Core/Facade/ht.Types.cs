@@ -84,6 +84,8 @@ public static partial class ht
         ArgumentNullException.ThrowIfNull(dtype);
         return dtype.RealType.Code switch
         {
+            DTypeCode.Float16 => new FInfo(16, (double)Half.BitIncrement(Half.One) - 1.0, (double)Half.MaxValue,
+                (double)Half.MinValue, 6.103515625e-05, dtype.RealType) { resolution = 1e-3 },
             DTypeCode.Float32 => new FInfo(32, MathF.BitIncrement(1f) - 1f, float.MaxValue, float.MinValue,
                 1.17549435e-38, dtype.RealType) { resolution = 1e-6 },
             DTypeCode.Float64 => new FInfo(64, Math.BitIncrement(1.0) - 1.0, double.MaxValue, double.MinValue,

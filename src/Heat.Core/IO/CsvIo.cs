@@ -290,6 +290,7 @@ internal static unsafe class CsvIo
                     DTypeCode.Int16 => ((short*)data)[i].ToString(CultureInfo.InvariantCulture),
                     DTypeCode.Int32 => ((int*)data)[i].ToString(CultureInfo.InvariantCulture),
                     DTypeCode.Int64 => ((long*)data)[i].ToString(CultureInfo.InvariantCulture),
+                    DTypeCode.Float16 => ((Half*)data)[i].ToString(format, CultureInfo.InvariantCulture),
                     DTypeCode.Float32 => ((float*)data)[i].ToString(format, CultureInfo.InvariantCulture),
                     _ => ((double*)data)[i].ToString(format, CultureInfo.InvariantCulture),
                 });

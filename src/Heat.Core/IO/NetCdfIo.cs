@@ -113,6 +113,9 @@ internal static unsafe class NetCdfIo
             throw new ArgumentException($"save_netcdf: mode '{mode}' is not supported; expected 'w' (new file), 'a' (add to a file, creating it if missing) or 'r+' (add to an existing file).", nameof(mode));
         if (x.dtype.IsComplex)
             throw new NotSupportedException($"save_netcdf: netCDF has no complex type; {x.dtype} cannot be saved (use save_hdf5 or save_npy).");
+        if (x.dtype == DType.Float16)
+            throw new NotSupportedException("save_netcdf: netCDF has no float16 type; save x.astype(ht.float32), "
+                + "or use save_hdf5 or save_npy.");
         if (dimension_names is not null && dimension_names.Length != x.ndim)
             throw new ArgumentException($"save_netcdf: {dimension_names.Length} dimension names for a {x.ndim}-d array.", nameof(dimension_names));
         var comm = x.comm;

@@ -92,6 +92,7 @@ internal sealed partial record NpyHeader(DType DType, bool BigEndian, bool Fortr
             "i2" or "h" => DType.Int16,
             "i4" or "i" => DType.Int32,
             "i8" or "q" or "l" => DType.Int64,
+            "f2" or "e" => DType.Float16,
             "f4" or "f" => DType.Float32,
             "f8" or "d" => DType.Float64,
             "c8" or "F" => DType.Complex64,
@@ -107,7 +108,7 @@ internal sealed partial record NpyHeader(DType DType, bool BigEndian, bool Fortr
             'M' or 'm' => "dates or time deltas",
             _ => $"the type '{code}'",
         };
-        throw new NotSupportedException($"load_npy: '{path}' holds {what}; Heat supports bool, uint8, int8, int16, int32, int64, float32, float64, complex64 and complex128.");
+        throw new NotSupportedException($"load_npy: '{path}' holds {what}; Heat supports bool, uint8, int8, int16, int32, int64, float16, float32, float64, complex64 and complex128.");
     }
 
     /// <summary>The header bytes (magic, version, length, padded dict) of a little-endian C-order array.</summary>
@@ -121,6 +122,7 @@ internal sealed partial record NpyHeader(DType DType, bool BigEndian, bool Fortr
             DTypeCode.Int16 => "<i2",
             DTypeCode.Int32 => "<i4",
             DTypeCode.Int64 => "<i8",
+            DTypeCode.Float16 => "<f2",
             DTypeCode.Float32 => "<f4",
             DTypeCode.Float64 => "<f8",
             DTypeCode.Complex64 => "<c8",

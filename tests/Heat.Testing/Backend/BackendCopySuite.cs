@@ -22,6 +22,7 @@ public abstract class BackendCopySuite(IBackendFixture fixture)
     private static double CCast(DType to, double v) => to.Code switch
     {
         DTypeCode.Bool => v != 0 ? 1 : 0,
+        DTypeCode.Float16 => (double)(Half)v,
         DTypeCode.Float32 or DTypeCode.Complex64 => (float)v,
         DTypeCode.Float64 or DTypeCode.Complex128 => v,
         _ => Wrap(to, Math.Truncate(v)),

@@ -13,7 +13,8 @@ namespace Heat.Testing.Backend;
 public static unsafe class BackendTestData
 {
     /// <summary>The real dtypes (bool and integers and floats).</summary>
-    public static readonly string[] RealDTypes = ["bool", "uint8", "int8", "int16", "int32", "int64", "float32", "float64"];
+    public static readonly string[] RealDTypes =
+        ["bool", "uint8", "int8", "int16", "int32", "int64", "float16", "float32", "float64"];
     /// <summary>Integer dtypes.</summary>
     public static readonly string[] IntDTypes = ["uint8", "int8", "int16", "int32", "int64"];
     /// <summary>Float dtypes.</summary>
@@ -36,6 +37,7 @@ public static unsafe class BackendTestData
                     case DTypeCode.Int16: ((short*)p)[i] = unchecked((short)(long)v); break;
                     case DTypeCode.Int32: ((int*)p)[i] = unchecked((int)(long)v); break;
                     case DTypeCode.Int64: ((long*)p)[i] = (long)v; break;
+                    case DTypeCode.Float16: ((Half*)p)[i] = (Half)v; break;
                     case DTypeCode.Float32: ((float*)p)[i] = (float)v; break;
                     case DTypeCode.Float64: ((double*)p)[i] = v; break;
                     case DTypeCode.Complex64: ((Complex64*)p)[i] = new Complex64((float)v, 0); break;
@@ -62,6 +64,7 @@ public static unsafe class BackendTestData
                     DTypeCode.Int16 => ((short*)p)[i],
                     DTypeCode.Int32 => ((int*)p)[i],
                     DTypeCode.Int64 => ((long*)p)[i],
+                    DTypeCode.Float16 => (double)((Half*)p)[i],
                     DTypeCode.Float32 => ((float*)p)[i],
                     DTypeCode.Float64 => ((double*)p)[i],
                     DTypeCode.Complex64 => ((Complex64*)p)[i].Real,
@@ -118,6 +121,7 @@ public static unsafe class BackendTestData
             {
                 DTypeCode.Bool => rng.Next(2),
                 DTypeCode.UInt8 => rng.Next((int)Math.Max(0, lo), (int)hi + 1),
+                DTypeCode.Float16 => (double)(Half)Math.Round(lo + (hi - lo) * rng.NextDouble(), 2),
                 DTypeCode.Float32 => (float)Math.Round(lo + (hi - lo) * rng.NextDouble(), 2),
                 DTypeCode.Float64 or DTypeCode.Complex128 or DTypeCode.Complex64 => Math.Round(lo + (hi - lo) * rng.NextDouble(), 3),
                 _ => rng.Next((int)lo, (int)hi + 1),
@@ -135,6 +139,7 @@ public static unsafe class BackendTestData
         DTypeCode.Int16 => unchecked((short)(long)v),
         DTypeCode.Int32 => unchecked((int)(long)v),
         DTypeCode.Int64 => (long)v,
+        DTypeCode.Float16 => (double)(Half)v,
         DTypeCode.Float32 => (float)v,
         _ => v,
     };
@@ -142,6 +147,7 @@ public static unsafe class BackendTestData
     /// <summary>Relative tolerance for comparing a result of <paramref name="dtype"/> with a double reference.</summary>
     public static double Tolerance(DType dtype) => dtype.Code switch
     {
+        DTypeCode.Float16 => 2e-3, // a few float16 roundings (eps 2^-10)
         DTypeCode.Float32 or DTypeCode.Complex64 => 2e-5,
         DTypeCode.Float64 or DTypeCode.Complex128 => 1e-12,
         _ => 0,

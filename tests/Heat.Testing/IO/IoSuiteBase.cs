@@ -56,7 +56,8 @@ public abstract class IoSuiteBase<TWorld>(ITestWorld? world = null) : IDisposabl
     {
         DTypeCode.Bool => i % 3 == 0 ? 1 : 0,
         DTypeCode.UInt8 => (i * 37) % 251,
-        DTypeCode.Float32 or DTypeCode.Float64 or DTypeCode.Complex64 or DTypeCode.Complex128 => (i * 7 % 23 - 11) * 0.375,
+        DTypeCode.Float16 or DTypeCode.Float32 or DTypeCode.Float64
+            or DTypeCode.Complex64 or DTypeCode.Complex128 => (i * 7 % 23 - 11) * 0.375,
         _ => i * 7 % 23 - 11,
     };
 
@@ -69,6 +70,7 @@ public abstract class IoSuiteBase<TWorld>(ITestWorld? world = null) : IDisposabl
         DTypeCode.Int16 => MemoryMarshal.AsBytes(x.ToArray<short>().AsSpan()).ToArray(),
         DTypeCode.Int32 => MemoryMarshal.AsBytes(x.ToArray<int>().AsSpan()).ToArray(),
         DTypeCode.Int64 => MemoryMarshal.AsBytes(x.ToArray<long>().AsSpan()).ToArray(),
+        DTypeCode.Float16 => MemoryMarshal.AsBytes(x.ToArray<Half>().AsSpan()).ToArray(),
         DTypeCode.Float32 => MemoryMarshal.AsBytes(x.ToArray<float>().AsSpan()).ToArray(),
         DTypeCode.Float64 => MemoryMarshal.AsBytes(x.ToArray<double>().AsSpan()).ToArray(),
         DTypeCode.Complex64 => MemoryMarshal.AsBytes(x.ToArray<Complex64>().AsSpan()).ToArray(),

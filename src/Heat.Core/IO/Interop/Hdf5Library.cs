@@ -14,6 +14,7 @@ internal static unsafe class Hdf5Library
     private static delegate* unmanaged<long, byte*, void*, long, int> _getLinkInfo;
 
     public static long NativeInt8, NativeUInt8, NativeInt16, NativeInt32, NativeInt64, NativeFloat32, NativeFloat64, CString;
+    public static long IeeeF32Le;
     public static long DatasetCreateClass, LinkCreateClass;
     public static string Version { get; private set; } = "";
 
@@ -37,6 +38,7 @@ internal static unsafe class Hdf5Library
             NativeInt64 = Global(lib, "H5T_NATIVE_LLONG_g");
             NativeFloat32 = Global(lib, "H5T_NATIVE_FLOAT_g");
             NativeFloat64 = Global(lib, "H5T_NATIVE_DOUBLE_g");
+            IeeeF32Le = Global(lib, "H5T_IEEE_F32LE_g");
             CString = Global(lib, "H5T_C_S1_g");
             DatasetCreateClass = Global(lib, "H5P_CLS_DATASET_CREATE_ID_g");
             LinkCreateClass = Global(lib, "H5P_CLS_LINK_CREATE_ID_g");
@@ -99,6 +101,16 @@ internal static unsafe class Hdf5Library
                 Hdf5Native.H5Tinsert(t.Id, "i", (nuint)half, part);
                 return t;
             }
+            case DTypeCode.Float16:
+            {
+                // HDF5 before 1.14.4 has no half type: IEEE binary16 built as h5py builds it (sign 15, exponent
+                // 10..14 with bias 15, mantissa 0..9), so h5py reads these files as float16 and vice versa.
+                var t = new Hdf5TypeHandle(Check(Hdf5Native.H5Tcopy(IeeeF32Le), "H5Tcopy", dtype.Name));
+                Check(Hdf5Native.H5Tset_fields(t.Id, 15, 10, 5, 0, 10), "H5Tset_fields", dtype.Name);
+                Check(Hdf5Native.H5Tset_size(t.Id, 2), "H5Tset_size", dtype.Name);
+                Check(Hdf5Native.H5Tset_ebias(t.Id, 15), "H5Tset_ebias", dtype.Name);
+                return t;
+            }
             default:
                 long native = dtype.Code switch
                 {
@@ -136,7 +148,7 @@ internal static unsafe class Hdf5Library
                     _ => null,
                 };
             case Hdf5Native.H5T_FLOAT:
-                return size switch { 4 => DType.Float32, 8 => DType.Float64, _ => null };
+                return size switch { 2 => DType.Float16, 4 => DType.Float32, 8 => DType.Float64, _ => null };
             case Hdf5Native.H5T_ENUM:
                 if (Hdf5Native.H5Tget_nmembers(type) == 2 && MemberName(type, 0) == "FALSE" && MemberName(type, 1) == "TRUE") return DType.Bool;
                 return null;

@@ -61,6 +61,9 @@ internal static unsafe partial class Hdf5Native
     [LibraryImport(Lib)] internal static partial int H5Tget_order(long type);
     [LibraryImport(Lib)] internal static partial int H5Tequal(long a, long b);
     [LibraryImport(Lib)] internal static partial long H5Tcopy(long type);
+    [LibraryImport(Lib)]
+    internal static partial int H5Tset_fields(long type, nuint spos, nuint epos, nuint esize, nuint mpos, nuint msize);
+    [LibraryImport(Lib)] internal static partial int H5Tset_ebias(long type, nuint ebias);
     [LibraryImport(Lib)] internal static partial long H5Tcreate(int typeClass, nuint size);
     [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)] internal static partial int H5Tinsert(long type, string name, nuint offset, long field);
     [LibraryImport(Lib)] internal static partial long H5Tenum_create(long baseType);
