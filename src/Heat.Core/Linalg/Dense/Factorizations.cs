@@ -118,6 +118,7 @@ internal static class Factorizations
         Checks.Matrix(a, "eigh", square: true);
         if (a.ndim != 2)
             throw new ArgumentException($"eigh: a must be a 2-d (n × n) matrix, not {a.ndim}-d.", nameof(a));
+        if (a.is_distributed() && a.GShapeRef[0] >= 2) return SymmetricEigen.Eigh(a);
         using var scope = DisposeScope.Begin();
         var replicated = a.split is null ? a : ht.resplit(a, null);
         var backend = a.Backend;
