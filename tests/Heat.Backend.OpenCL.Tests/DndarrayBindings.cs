@@ -50,6 +50,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClHostInProc
     public sealed class Pca : PcaSuite<OpenClHostInProcWorld>;
     public sealed class KClusters : KClusterSuite<OpenClHostInProcWorld>;
     public sealed class Spectral : SpectralSuite<OpenClHostInProcWorld>;
+    public sealed class DistributedLinalg : DistributedLinalgSuite<OpenClHostInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
@@ -97,6 +98,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
     public sealed class Pca : PcaSuite<OpenClDeviceInProcWorld>;
     public sealed class KClusters : KClusterSuite<OpenClDeviceInProcWorld>;
     public sealed class Spectral : SpectralSuite<OpenClDeviceInProcWorld>;
+    public sealed class DistributedLinalg : DistributedLinalgSuite<OpenClDeviceInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests

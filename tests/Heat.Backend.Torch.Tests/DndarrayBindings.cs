@@ -48,6 +48,7 @@ namespace Heat.Backend.Torch.Tests.TorchInProc
     public sealed class Pca : PcaSuite<TorchInProcWorld>;
     public sealed class KClusters : KClusterSuite<TorchInProcWorld>;
     public sealed class Spectral : SpectralSuite<TorchInProcWorld>;
+    public sealed class DistributedLinalg : DistributedLinalgSuite<TorchInProcWorld>;
 }
 
 namespace Heat.Backend.Torch.Tests

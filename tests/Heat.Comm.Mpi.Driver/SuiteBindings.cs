@@ -50,4 +50,5 @@ namespace Heat.Comm.Mpi.Driver.ManagedMpi
     public sealed class Pca(ITestWorld world) : PcaSuite<MpiWorld>(world);
     public sealed class KClusters(ITestWorld world) : KClusterSuite<MpiWorld>(world);
     public sealed class Spectral(ITestWorld world) : SpectralSuite<MpiWorld>(world);
+    public sealed class DistributedLinalg(ITestWorld world) : DistributedLinalgSuite<MpiWorld>(world);
 }

@@ -37,6 +37,7 @@ namespace Heat.Core.Tests.ManagedInProc
     public sealed class ElementwiseMore : ElementwiseMoreSuite<ManagedInProcWorld>;
     public sealed class Types : TypesSuite<ManagedInProcWorld>;
     public sealed class Fft : FftSuite<ManagedInProcWorld>;
+    public sealed class DistributedLinalg : DistributedLinalgSuite<ManagedInProcWorld>;
 }
 
 namespace Heat.Core.Tests

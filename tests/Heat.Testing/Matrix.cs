@@ -32,6 +32,7 @@ public static class Matrix
         typeof(OrderStatisticsSuite<>), typeof(HistogramSuite<>), typeof(MomentSuite<>),
         typeof(FftSuite<>),
         typeof(AdvancedIndexingSuite<>),
+        typeof(DistributedLinalgSuite<>),
     ];
 
     /// <summary>Every ML estimator suite (Heat.ML through the public API; every world runs them).</summary>

@@ -99,8 +99,10 @@ internal static class Factorizations
             var Vt = DNDarray.WithSplitCounts(Local.ConjTCopy(backend, v!.larray), [k, n], 1, a.Context, counts);
             return (scope.MoveToOuter(U), scope.MoveToOuter(S), scope.MoveToOuter(Vt));
         }
+        if (a.ndim == 2 && !full_matrices && a.dtype.Kind == DTypeKind.Float)
+            return PolarSvd.Svd(a, compute_uv);
         {
-            // General (and batched, and full_matrices): the matrix is gathered on every rank and factored by LAPACK;
+            // General complex, batched, and full_matrices: the matrix is gathered on every rank and factored by LAPACK;
             // U keeps a row split, Vᴴ a column split. Moderate sizes only: every rank holds the whole matrix.
             using var scope = DisposeScope.Begin();
             var replicated = ht.resplit(a, null);
