@@ -25,7 +25,8 @@ public interface ITridiagonalKernels : IBackendCapability
     void TridiagonalEigh(LocalTensor d, LocalTensor e, [Destination] LocalTensor w, [Destination] LocalTensor z);
 
     /// <summary>
-    /// <paramref name="result"/> = Q C for <paramref name="c"/> (n × k), Q = H₀ H₁ ⋯ H_{n−2}, H_i = I − τ_i v_i v_iᴴ,
+    /// <paramref name="result"/> = Q C for <paramref name="c"/> (n × k), Q = H₀ H₁ ⋯ H_{n−2}, H_i = I − τ_i
+    /// v_i v_iᴴ,
     /// v_i stored in column i of <paramref name="reflectors"/> (n × n) from row i + 2 on (v_i is zero above row i + 1
     /// and 1 at row i + 1; the other elements are not read), τ in <paramref name="tau"/> (n − 1).
     /// </summary>

@@ -23,7 +23,8 @@ internal static unsafe class TridiagonalKernels
         HostOperands.Require(beta, nameof(beta), x.DType.RealType.Code);
         int n = Lapack.Dim(x.Numel, nameof(x));
         if (n < 1 || v.Numel != n || tau.Numel != 1 || beta.Numel != 1)
-            throw new ArgumentException($"Reflector: x has {n} elements (at least 1); v needs as many, tau and beta 1.");
+            throw new ArgumentException(
+                $"Reflector: x has {n} elements (at least 1); v needs as many, tau and beta 1.");
         int size = x.DType.ItemSize;
         Buffer.MemoryCopy((void*)x.HostPointer, (void*)v.HostPointer, (long)n * size, (long)n * size);
         byte* alpha = (byte*)v.HostPointer, rest = alpha + size, t = (byte*)tau.HostPointer;

@@ -6,7 +6,8 @@ namespace Heat;
 // HeAT: heat/core/linalg/polar.py (polar), basics.py (condest, matrix_exp, expm); star-imported into heat.
 public static partial class ht
 {
-    /// <summary>The polar decomposition A = U H: U with orthonormal columns, H symmetric positive semi-definite.</summary>
+    /// <summary>The polar decomposition A = U H: U with orthonormal columns, H symmetric positive
+    /// semi-definite.</summary>
     /// <param name="A">A real (float32/float64) m × n matrix with m ≥ n, any split.</param>
     /// <param name="r">HeAT's Zolotarev order (1..8); validated, the iteration here is always QDWH (r = 1).</param>
     /// <param name="calcH">False: H is not formed (null).</param>
@@ -15,7 +16,8 @@ public static partial class ht
     /// <param name="silent">Kept for HeAT compatibility (nothing is printed).</param>
     /// <param name="r_max">HeAT's bound for an automatic r (1..8); validated only.</param>
     /// <remarks>
-    /// Distributed A: QDWH iterations, each a distributed QR of [√c X; I] (TS-QR for split 0, block Gram–Schmidt for
+    /// Distributed A: QDWH iterations, each a distributed QR of [√c X; I] (TS-QR for split 0, block Gram–Schmidt
+    /// for
     /// split 1) and one distributed product; U and H are split like A. Not distributed: LAPACK's SVD (U = W Vᴴ, H =
     /// V Σ Vᴴ), as HeAT.
     /// </remarks>
@@ -31,8 +33,10 @@ public static partial class ht
     /// <param name="algorithm">"randomized" (Gudmundsson, Kenney and Laub 1995).</param>
     /// <param name="params">Optional: the number of random samples under "nsamples" (default 10).</param>
     /// <remarks>
-    /// R from a distributed QR of A (Aᵀ when wide), Q from k random orthonormal columns (<c>ht.random</c>), and κ ≈
-    /// (n/k) ‖RQ‖_F ‖R⁻¹Q‖_F. HeAT scales by √(m/k) instead, which is no estimate of either norm; fixed here.
+    /// R from a distributed QR of A (Aᵀ when wide), Q from k random orthonormal columns (<c>ht.random</c>), and κ
+    /// ≈
+    /// (n/k) ‖RQ‖_F ‖R⁻¹Q‖_F. HeAT scales by √(m/k) instead, which is no estimate of either norm; fixed
+    /// here.
     /// </remarks>
     /// <exception cref="ArgumentException">Not a real 2-d matrix, p other than 2, another algorithm, or bad
     /// params.</exception>

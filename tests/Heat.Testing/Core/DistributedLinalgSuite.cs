@@ -102,7 +102,8 @@ public abstract class DistributedLinalgSuite<TWorld>(ITestWorld? world = null) :
                     double bound = 50 * n * Eps(dtype);
                     var ua = u.ToArray<Complex>();
                     var ha = h.ToArray<Complex>();
-                    Assert.True(Distance(Product(ua, ha, m, n, n), values) / Fro(values) < bound, $"‖A − UH‖ {m}x{n}");
+                    Assert.True(Distance(Product(ua, ha, m, n, n), values) / Fro(values) < bound,
+                        $"‖A − UH‖ {m}x{n}");
                     Assert.True(Orthogonality(ua, m, n) < bound, $"‖UᵀU − I‖ {m}x{n}");
                     Assert.True(Distance(ha, ConjT(ha, n, n)) <= bound * Fro(ha), "H symmetric");
                     using var hr = ht.array(ha.Select(x => x.Real).ToArray(), [n, n]);
@@ -172,7 +173,8 @@ public abstract class DistributedLinalgSuite<TWorld>(ITestWorld? world = null) :
                     var us = new Complex[m * k];
                     for (int i = 0; i < m; i++)
                         for (int j = 0; j < k; j++) us[i * k + j] = ua[i * k + j] * sv[j];
-                    Assert.True(Distance(Product(us, va, m, k, n), values) / Fro(values) < 1e-12, $"‖A − USVᵀ‖ {m}x{n}");
+                    Assert.True(Distance(Product(us, va, m, k, n), values) / Fro(values) < 1e-12,
+                        $"‖A − USVᵀ‖ {m}x{n}");
                     Assert.True(Orthogonality(ua, m, k) < 1e-12);
                     Assert.True(Orthogonality(ConjT(va, k, n), n, k) < 1e-12);
                 }
@@ -209,7 +211,8 @@ public abstract class DistributedLinalgSuite<TWorld>(ITestWorld? world = null) :
                 using var bv = Array(rhs[..n], [n], dtype, split is null ? null : 0);
                 using var xv = ht.linalg.solve(a, bv);
                 Assert.Equal([(long)n], xv.shape);
-                Assert.True(Distance(Product(values, xv.ToArray<Complex>(), n, n, 1), rhs[..n]) / Fro(rhs[..n]) < bound);
+                var residual = Distance(Product(values, xv.ToArray<Complex>(), n, n, 1), rhs[..n]);
+                Assert.True(residual / Fro(rhs[..n]) < bound);
             }
         });
     }

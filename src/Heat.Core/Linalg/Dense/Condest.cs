@@ -5,12 +5,14 @@ namespace Heat.Linalg.Dense;
 
 /// <summary>
 /// The randomized estimate of the 2-norm condition number (Gudmundsson, Kenney and Laub 1995, as HeAT): R from a QR of
-/// A (of Aᵀ when A is wide), Q with k orthonormal random columns, and κ ≈ (n/k) ‖R Q‖_F ‖R⁻¹ Q‖_F, an estimate of
+/// A (of Aᵀ when A is wide), Q with k orthonormal random columns, and κ ≈ (n/k) ‖R Q‖_F ‖R⁻¹ Q‖_F, an
+/// estimate of
 /// the Frobenius-norm condition number, which bounds the 2-norm one from above.
 /// </summary>
 internal static class Condest
 {
-    public static DNDarray Estimate(DNDarray a, object? p, string algorithm, IReadOnlyDictionary<string, object>? @params)
+    public static DNDarray Estimate(
+        DNDarray a, object? p, string algorithm, IReadOnlyDictionary<string, object>? @params)
     {
         ArgumentNullException.ThrowIfNull(a);
         if (a.ndim != 2)

@@ -3,7 +3,8 @@ namespace Heat.Linalg.Dense;
 
 /// <summary>
 /// The matrix exponential by scaling and squaring with the [13/13] Padé approximant (Higham 2005, SciPy's and
-/// torch's top degree): A is scaled by 2⁻ˢ so that ‖A‖₁ ≤ θ₁₃, r₁₃ = (V − U)⁻¹ (V + U) from six distributed matrix
+/// torch's top degree): A is scaled by 2⁻ˢ so that ‖A‖₁ ≤ θ₁₃, r₁₃ = (V − U)⁻¹ (V + U) from
+/// six distributed matrix
 /// products and one distributed solve, then squared s times. Batches use the largest norm of the batch for s.
 /// </summary>
 internal static class MatrixExp

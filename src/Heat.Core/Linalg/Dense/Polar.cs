@@ -5,8 +5,10 @@ namespace Heat.Linalg.Dense;
 
 /// <summary>
 /// The polar decomposition A = U H by QDWH (Nakatsukasa, Bai and Gygi 2010; Zolotarev's iteration with r = 1): X₀ =
-/// A/α with α ≥ σ_max (the Frobenius norm), ℓ₀ = 1/κ, then X ← (b/c) X + (a − b/c)/√c · Q₁Q₂ᴴ with [√c X; I] =
-/// [Q₁; Q₂] R by the distributed QR (TS-QR for split 0, block Gram–Schmidt for split 1); cubic convergence, at most six
+/// A/α with α ≥ σ_max (the Frobenius norm), ℓ₀ = 1/κ, then X ← (b/c) X + (a − b/c)/√c · Q₁Q₂ᴴ
+/// with [√c X; I] =
+/// [Q₁; Q₂] R by the distributed QR (TS-QR for split 0, block Gram–Schmidt for split 1); cubic convergence, at
+/// most six
 /// iterations for κ ≤ 10¹⁶. H = sym(Uᴴ A).
 /// </summary>
 internal static class Polar

@@ -32,7 +32,8 @@ internal static class SymmetricEigen
             using var w = b.Empty([n], dtype.RealType, a.larray.Device);
             using var z = b.Empty([n, n], dtype.RealType, a.larray.Device);
             kernels.TridiagonalEigh(d, e, w, z);
-            // Descending (HeAT): this rank's output columns are ascending columns n − off − k .. n − off − 1, reversed.
+            // Descending (HeAT): this rank's output columns are ascending columns n − off − k .. n − off − 1,
+            // reversed.
             var outCounts = Chunking.Counts(n, comm.Size);
             long off = Chunking.Displacements(outCounts)[comm.Rank], k = outCounts[comm.Rank];
             using var block = k == 0 ? b.Empty([n, 0], dtype, a.larray.Device) : Reversed(b, z, n - off - 1, k, dtype);

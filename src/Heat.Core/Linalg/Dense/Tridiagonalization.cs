@@ -9,7 +9,8 @@ namespace Heat.Linalg.Dense;
 /// form, blocked as LAPACK's sytrd/latrd (lower): within a panel of <see cref="Panel"/> columns every step broadcasts
 /// the current row i from its owner (A is Hermitian, so it is column i conjugated), forms the reflector (replicated),
 /// and multiplies the local trailing rows with it (one Allreduce of n − i − 1 elements); the panel's rank-2k update
-/// A −= V Wᴴ + W Vᴴ of the local trailing rows is one matrix product. The reflectors come out replicated (LAPACK's
+/// A −= V Wᴴ + W Vᴴ of the local trailing rows is one matrix product. The reflectors come out replicated
+/// (LAPACK's
 /// layout, for ormtr), as do d, e and τ.
 /// </summary>
 internal static class Tridiagonalization
