@@ -12,6 +12,10 @@ public sealed partial class ManagedBackend : ITridiagonalKernels
         TridiagonalKernels.Reflector(x, v, tau, beta);
 
     /// <inheritdoc/>
+    void ITridiagonalKernels.MatrixVector(LocalTensor a, LocalTensor x, LocalTensor y) =>
+        TridiagonalKernels.MatrixVector(Threads, a, x, y);
+
+    /// <inheritdoc/>
     void ITridiagonalKernels.TridiagonalEigh(LocalTensor d, LocalTensor e, LocalTensor w, LocalTensor z) =>
         TridiagonalKernels.TridiagonalEigh(Threads, d, e, w, z);
 

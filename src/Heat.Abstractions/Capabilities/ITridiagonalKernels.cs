@@ -18,6 +18,12 @@ public interface ITridiagonalKernels : IBackendCapability
         [Destination] LocalTensor beta);
 
     /// <summary>
+    /// <paramref name="y"/> (r) = A x for <paramref name="a"/> (r × c, rows contiguous, any row stride) and
+    /// <paramref name="x"/> (c): the reduction's matrix-vector product, one pass over A.
+    /// </summary>
+    void MatrixVector(LocalTensor a, LocalTensor x, [Destination] LocalTensor y);
+
+    /// <summary>
     /// The eigenvalues (ascending) into <paramref name="w"/> (n) and the orthonormal eigenvectors (the columns) into
     /// <paramref name="z"/> (n × n) of the real symmetric tridiagonal matrix with diagonal <paramref name="d"/> (n)
     /// and off-diagonal <paramref name="e"/> (n − 1), all of one real dtype (divide and conquer).

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+using System.Numerics;
+using System.Numerics.Tensors;
 using Heat.Abstractions;
 using Heat.Backend.Managed.LocalReductions;
 using Heat.Backend.Managed.Native;
@@ -48,6 +50,62 @@ internal static unsafe class TridiagonalKernels
             *(double*)alpha = 1;
             if (x.DType.Kind == DTypeKind.Complex) ((double*)alpha)[1] = 0;
         }
+    }
+
+    public static void MatrixVector(int threads, LocalTensor a, LocalTensor x, LocalTensor y)
+    {
+        HostOperands.Require(x, nameof(x), Types);
+        HostOperands.Require(y, nameof(y), x.DType.Code);
+        if (a.DType != x.DType || a.NDim != 2 || (a.Numel > 0 && a.HostPointer == 0))
+            throw new ArgumentException($"MatrixVector: a must be a host matrix of {x.DType}.", nameof(a));
+        long r = a.Shape[0], c = a.Shape[1], rs = a.Strides[0];
+        if (c > 1 && a.Strides[1] != 1)
+            throw new ArgumentException("MatrixVector: the rows of a must be contiguous.", nameof(a));
+        if (x.Numel != c || y.Numel != r)
+            throw new ArgumentException($"MatrixVector: a is {r} x {c}; x needs {c} elements, y {r}.");
+        if (r == 0) return;
+        int size = x.DType.ItemSize;
+        nint pa = a.HostPointer, px = x.HostPointer, py = y.HostPointer;
+        var code = x.DType.Code;
+        WorkerPool.For(r, r * c < 1 << 16 ? 1 : threads, (i0, i1) =>
+        {
+            for (long i = i0; i < i1; i++)
+            {
+                byte* row = (byte*)pa + i * rs * size;
+                switch (code)
+                {
+                    case DTypeCode.Float32:
+                        ((float*)py)[i] = TensorPrimitives.Dot(new ReadOnlySpan<float>(row, (int)c),
+                            new ReadOnlySpan<float>((void*)px, (int)c));
+                        break;
+                    case DTypeCode.Float64:
+                        ((double*)py)[i] = TensorPrimitives.Dot(new ReadOnlySpan<double>(row, (int)c),
+                            new ReadOnlySpan<double>((void*)px, (int)c));
+                        break;
+                    case DTypeCode.Complex64:
+                        {
+                            float re = 0, im = 0;
+                            float* ar = (float*)row, xr = (float*)px;
+                            for (long j = 0; j < c; j++)
+                            {
+                                re += ar[2 * j] * xr[2 * j] - ar[2 * j + 1] * xr[2 * j + 1];
+                                im += ar[2 * j] * xr[2 * j + 1] + ar[2 * j + 1] * xr[2 * j];
+                            }
+                            ((float*)py)[2 * i] = re;
+                            ((float*)py)[2 * i + 1] = im;
+                            break;
+                        }
+                    default:
+                        {
+                            Complex sum = Complex.Zero;
+                            Complex* ar = (Complex*)row, xr = (Complex*)px;
+                            for (long j = 0; j < c; j++) sum += ar[j] * xr[j];
+                            ((Complex*)py)[i] = sum;
+                            break;
+                        }
+                }
+            }
+        });
     }
 
     public static void TridiagonalEigh(int threads, LocalTensor d, LocalTensor e, LocalTensor w, LocalTensor z)

@@ -25,6 +25,13 @@ internal static class TridiagonalKernels
             s.Flush();
         }
 
+        public void MatrixVector(LocalTensor a, LocalTensor x, LocalTensor y)
+        {
+            using var s = new DenseKernels.Stage();
+            host.MatrixVector(s.In(a), s.In(x), s.Out(y)!);
+            s.Flush();
+        }
+
         public void TridiagonalEigh(LocalTensor d, LocalTensor e, LocalTensor w, LocalTensor z)
         {
             using var s = new DenseKernels.Stage();

@@ -71,7 +71,7 @@ internal static class Tridiagonalization
                     using (var ti = tau.Slice(0, i, 1)) b.Copy(tauI, ti);
                     using var vcol = v.TryReshapeView([m - 1, 1])!;
                     using (var vslot = Block(vp, i + 1, m - 1, j, 1)) b.Copy(vcol, vslot);
-                    using var p = Matvec(b, comm, rows, o, c, i + 1, vcol);
+                    using var p = Matvec(b, kernels, comm, rows, o, c, i + 1, v);
                     if (j > 0) SubtractPanelProduct(b, p, vp, wp, i + 1, j, vcol);
                     // p = τ A v; w = p − ½ τ (pᴴ v) v.
                     using (var tb = tauI.BroadcastTo([m - 1, 1])) b.Binary(BinaryOp.Multiply, p, tb, p);
@@ -125,8 +125,8 @@ internal static class Tridiagonalization
     }
 
     // A[start:, start:] v (a column), the local rows' part Allreduced into the whole.
-    private static LocalTensor Matvec(
-        ITensorBackend b, ICommunicator comm, LocalTensor rows, long o, long c, long start, LocalTensor v)
+    private static LocalTensor Matvec(ITensorBackend b, ITridiagonalKernels kernels, ICommunicator comm,
+        LocalTensor rows, long o, long c, long start, LocalTensor v)
     {
         long n = rows.Shape[1], len = n - start;
         var p = b.Zeros([len, 1], rows.DType, rows.Device);
@@ -136,8 +136,9 @@ internal static class Tridiagonalization
             if (nr > 0)
             {
                 using var block = Block(rows, ls, nr, start, len);
-                using var part = p.Slice(0, o + ls - start, nr);
-                b.Matmul(block, v, part);
+                using var flat = p.TryReshapeView([len])!;
+                using var part = flat.Slice(0, o + ls - start, nr);
+                kernels.MatrixVector(block, v, part);
             }
             Collectives.AllreduceInPlace(comm, p, ReduceOp.Sum);
             return p;
