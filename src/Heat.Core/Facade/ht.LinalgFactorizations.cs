@@ -34,8 +34,8 @@ public static partial class ht
     /// Vᴴ replicated. split 1 with a chunk of at least m columns (short-fat): the same on Aᴴ; U replicated, Vᴴ
     /// split
     /// 1. Otherwise a real matrix goes through the distributed polar decomposition and the distributed eigh of H
-    /// (A = U_p H, H = V Σ Vᵀ, U = U_p V); complex matrices, batches and full_matrices are gathered on every rank and
-    /// factored by LAPACK (moderate sizes). U keeps a row split, Vᴴ a column split.
+    /// (A = U_p H, H = V Σ Vᵀ, U = U_p V); complex matrices, batches and full_matrices are gathered on every rank
+    /// and factored by LAPACK (moderate sizes). U keeps a row split, Vᴴ a column split.
     /// </remarks>
     /// <exception cref="ArgumentException">Fewer than 2 dimensions or a non-float dtype.</exception>
     public static (DNDarray? U, DNDarray S, DNDarray? Vt) svd(
@@ -57,9 +57,9 @@ public static partial class ht
 
     /// <summary>X with A X = B for square A (…, n, n) and b (…, n) or (…, n, k) (b without batch dimensions is
     /// broadcast).</summary>
-    /// <remarks>A 2-d A split 0 or 1: distributed QR by block Gram–Schmidt over column panels (split 0 is moved to 1),
-    /// y = Qᴴ b and a block back-substitution (b and X replicated on the way); otherwise A and b are gathered on every
-    /// rank (LU by LAPACK). X is split like b.</remarks>
+    /// <remarks>A 2-d A split 0 or 1: distributed QR by block Gram–Schmidt over column panels (split 0 is moved to
+    /// 1), y = Qᴴ b and a block back-substitution (b and X replicated on the way); otherwise A and b are gathered on
+    /// every rank (LU by LAPACK). X is split like b.</remarks>
     /// <exception cref="ArgumentException">Shapes or dtypes do not fit, or A is singular.</exception>
     public static DNDarray solve(DNDarray A, DNDarray b) => Solvers.Solve(A, b);
 
