@@ -56,6 +56,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClHostInProc
     public sealed class SvdTools : SvdToolsSuite<OpenClHostInProcWorld>;
     public sealed class Decomposition : DecompositionSuite<OpenClHostInProcWorld>;
     public sealed class Float16 : Float16Suite<OpenClHostInProcWorld>;
+    public sealed class DistributedLinalg : DistributedLinalgSuite<OpenClHostInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
@@ -109,6 +110,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
     public sealed class SvdTools : SvdToolsSuite<OpenClDeviceInProcWorld>;
     public sealed class Decomposition : DecompositionSuite<OpenClDeviceInProcWorld>;
     public sealed class Float16 : Float16Suite<OpenClDeviceInProcWorld>;
+    public sealed class DistributedLinalg : DistributedLinalgSuite<OpenClDeviceInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests

@@ -54,6 +54,7 @@ namespace Heat.Backend.Torch.Tests.TorchInProc
     public sealed class SvdTools : SvdToolsSuite<TorchInProcWorld>;
     public sealed class Decomposition : DecompositionSuite<TorchInProcWorld>;
     public sealed class Float16 : Float16Suite<TorchInProcWorld>;
+    public sealed class DistributedLinalg : DistributedLinalgSuite<TorchInProcWorld>;
 }
 
 namespace Heat.Backend.Torch.Tests

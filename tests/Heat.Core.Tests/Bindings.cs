@@ -39,6 +39,7 @@ namespace Heat.Core.Tests.ManagedInProc
     public sealed class Fft : FftSuite<ManagedInProcWorld>;
     public sealed class SvdTools : SvdToolsSuite<ManagedInProcWorld>;
     public sealed class Float16 : Float16Suite<ManagedInProcWorld>;
+    public sealed class DistributedLinalg : DistributedLinalgSuite<ManagedInProcWorld>;
 }
 
 namespace Heat.Core.Tests

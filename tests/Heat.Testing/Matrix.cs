@@ -34,6 +34,7 @@ public static class Matrix
         typeof(AdvancedIndexingSuite<>),
         typeof(SvdToolsSuite<>),
         typeof(Float16Suite<>),
+        typeof(DistributedLinalgSuite<>),
     ];
 
     /// <summary>Every ML estimator suite (Heat.ML through the public API; every world runs them).</summary>

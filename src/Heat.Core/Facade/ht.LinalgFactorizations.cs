@@ -33,8 +33,9 @@ public static partial class ht
     /// split 0 with a chunk of at least n rows (tall-skinny): TS-QR, then the SVD of the replicated R; U split 0, S and
     /// Vᴴ replicated. split 1 with a chunk of at least m columns (short-fat): the same on Aᴴ; U replicated, Vᴴ
     /// split
-    /// 1. Otherwise (and for full_matrices) the matrix is gathered on every rank and factored by LAPACK (moderate
-    /// sizes); U keeps a row split, Vᴴ a column split.
+    /// 1. Otherwise a real matrix goes through the distributed polar decomposition and the distributed eigh of H
+    /// (A = U_p H, H = V Σ Vᵀ, U = U_p V); complex matrices, batches and full_matrices are gathered on every rank
+    /// and factored by LAPACK (moderate sizes). U keeps a row split, Vᴴ a column split.
     /// </remarks>
     /// <exception cref="ArgumentException">Fewer than 2 dimensions or a non-float dtype.</exception>
     public static (DNDarray? U, DNDarray S, DNDarray? Vt) svd(
@@ -45,14 +46,20 @@ public static partial class ht
     /// Eigenvalues (descending, as HeAT) and orthonormal eigenvectors (the columns, in the same order) of a symmetric
     /// or Hermitian matrix, read from its lower triangle.
     /// </summary>
-    /// <remarks>The matrix is gathered on every rank and solved by LAPACK's divide and conquer (syevd/heevd), which
-    /// suits moderate n; eigenvalues come back split 0 (HeAT), eigenvectors split like <paramref name="a"/>.</remarks>
+    /// <remarks>Split 0 or 1: Householder tridiagonalisation of the row-distributed matrix (blocked; one broadcast
+    /// and one Allreduce per column), LAPACK's divide and conquer (stedc) on the replicated tridiagonal, and the
+    /// back-transformation (ormtr/unmtr) of each rank's block of eigenvector columns; both triangles of A are read
+    /// (A must be Hermitian), and every rank holds O(n²) replicated data (the reflectors and the tridiagonal's
+    /// eigenvectors). Not distributed: LAPACK syevd/heevd on the lower triangle. Eigenvalues come back split 0
+    /// (HeAT), eigenvectors split like <paramref name="a"/>.</remarks>
     /// <exception cref="ArgumentException">Not a square 2-d matrix of a float or complex dtype.</exception>
     public static (DNDarray eigenvalues, DNDarray eigenvectors) eigh(DNDarray a) => Factorizations.Eigh(a);
 
     /// <summary>X with A X = B for square A (…, n, n) and b (…, n) or (…, n, k) (b without batch dimensions is
     /// broadcast).</summary>
-    /// <remarks>A and b are gathered on every rank (LU by LAPACK); X is split like b.</remarks>
+    /// <remarks>A 2-d A split 0 or 1: distributed QR by block Gram–Schmidt over column panels (split 0 is moved to
+    /// 1), y = Qᴴ b and a block back-substitution (b and X replicated on the way); otherwise A and b are gathered on
+    /// every rank (LU by LAPACK). X is split like b.</remarks>
     /// <exception cref="ArgumentException">Shapes or dtypes do not fit, or A is singular.</exception>
     public static DNDarray solve(DNDarray A, DNDarray b) => Solvers.Solve(A, b);
 

@@ -12,7 +12,7 @@ namespace Heat.Linalg.Dense;
 /// </summary>
 internal static class DenseKernels
 {
-    private static readonly ManagedBackend Host = new();
+    internal static readonly ManagedBackend Host = new();
     private static readonly HostDense Staged = new(Host);
 
     public static IDenseLinalgKernels Of(ITensorBackend backend) =>
@@ -71,7 +71,7 @@ internal static class DenseKernels
         }
     }
 
-    private sealed class Stage : IDisposable
+    internal sealed class Stage : IDisposable
     {
         private readonly List<LocalTensor> _owned = [];
         private readonly List<(LocalTensor Host, LocalTensor Target)> _outputs = [];

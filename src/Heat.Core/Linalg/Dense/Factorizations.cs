@@ -99,8 +99,10 @@ internal static class Factorizations
             var Vt = DNDarray.WithSplitCounts(Local.ConjTCopy(backend, v!.larray), [k, n], 1, a.Context, counts);
             return (scope.MoveToOuter(U), scope.MoveToOuter(S), scope.MoveToOuter(Vt));
         }
+        if (a.ndim == 2 && !full_matrices && a.dtype.Kind == DTypeKind.Float)
+            return PolarSvd.Svd(a, compute_uv);
         {
-            // General (and batched, and full_matrices): the matrix is gathered on every rank and factored by LAPACK;
+            // General complex, batched, and full_matrices: the matrix is gathered on every rank and factored by LAPACK;
             // U keeps a row split, Vᴴ a column split. Moderate sizes only: every rank holds the whole matrix.
             using var scope = DisposeScope.Begin();
             var replicated = ht.resplit(a, null);
@@ -118,6 +120,7 @@ internal static class Factorizations
         Checks.Matrix(a, "eigh", square: true);
         if (a.ndim != 2)
             throw new ArgumentException($"eigh: a must be a 2-d (n × n) matrix, not {a.ndim}-d.", nameof(a));
+        if (a.is_distributed() && a.GShapeRef[0] >= 2) return SymmetricEigen.Eigh(a);
         using var scope = DisposeScope.Begin();
         var replicated = a.split is null ? a : ht.resplit(a, null);
         var backend = a.Backend;

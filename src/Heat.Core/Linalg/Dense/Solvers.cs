@@ -33,6 +33,7 @@ internal static class Solvers
                     + $"{Shapes.Format(a.GShapeRef)} " +
                 $"(expected (…, {n}) or (…, {n}, k) with A's batch dimensions).",
                 nameof(b));
+        if (!triangular && a.ndim == 2 && a.is_distributed()) return DistributedSolve.Solve(a, b, vector);
         using var scope = DisposeScope.Begin();
         var backend = a.Backend;
         var ar = a.split is null ? a : ht.resplit(a, null);
