@@ -8,6 +8,9 @@ namespace Heat.Backend.ILGPU;
 
 public sealed partial class ILGPUBackend
 {
+    /// <summary>Multiply-adds above which the CPU accelerator runs the direct matmul kernel.</summary>
+    internal const long DirectThreshold = 1 << 15;
+
     /// <inheritdoc/>
     public void Matmul(LocalTensor a, LocalTensor b, LocalTensor destination, bool accumulate = false)
     {
@@ -32,7 +35,11 @@ public sealed partial class ILGPUBackend
         long batches = Shapes.Numel(batch);
         if (batches == 0 || m == 0 || n == 0) return;
         var slot = SlotOf(destination);
-        var kernel = slot.Grouped(typeof(MatmulKernel), nameof(MatmulKernel.Matmul), ta.T, ta.A);
+        // The tiled kernel everywhere but for larger products on the CPU accelerator, whose simulated group barriers
+        // cost more than the shared memory saves (tests still run the tiled kernel on small products).
+        bool direct = !slot.IsGpu && m * n * k > DirectThreshold;
+        var kernel = direct ? slot.AutoGrouped(typeof(MatmulDirectKernel), nameof(MatmulDirectKernel.Matmul), ta.T, ta.A)
+            : slot.Grouped(typeof(MatmulKernel), nameof(MatmulKernel.Matmul), ta.T, ta.A);
         int tile = slot.Tile;
         var config = new KernelConfig(
             new Index3D((int)((n + tile - 1) / tile), (int)((m + tile - 1) / tile), 1), new Index3D(tile, tile, 1),
@@ -55,7 +62,8 @@ public sealed partial class ILGPUBackend
                 SC0 = destination.Strides[nd - 2], SC1 = destination.Strides[nd - 1], OA = oa, OB = ob, OC = oc,
                 Accumulate = accumulate ? 1 : 0,
             };
-            kernel.Launch(slot.Stream, config, va, vb, vc, p);
+            if (direct) slot.Launch(kernel, m * n, va, vb, vc, p);
+            else kernel.Launch(slot.Stream, config, va, vb, vc, p);
             for (int dd = batch.Length - 1; dd >= 0; dd--)
             {
                 if (++idx[dd] < batch[dd]) break;

@@ -29,8 +29,26 @@ public sealed unsafe partial class ILGPUBackend
             Fallback($"reduction {op.Name}", xt, [x], [d], (h, t) => h.Reduce(op, t[0], axesCopy, t[1]));
             return;
         }
+        if (kind is RedKind.Min or RedKind.Max && integral && Layouts.Split(x, axes).Inner.N == 0)
+        {
+            // Integer min/max of nothing: the dtype's extreme (the kernels' int64 identity would wrap).
+            Fill(d, kind == RedKind.Min ? IntegerMax(d.DType) : IntegerMin(d.DType));
+            return;
+        }
         ReduceInto(x, axes, d, kind.Value, floating, te, null, 1.0);
     }
+
+    private static long IntegerMax(DType t) => t.Code switch
+    {
+        DTypeCode.UInt8 => byte.MaxValue, DTypeCode.Int8 => sbyte.MaxValue, DTypeCode.Int16 => short.MaxValue,
+        DTypeCode.Int32 => int.MaxValue, _ => long.MaxValue,
+    };
+
+    private static long IntegerMin(DType t) => t.Code switch
+    {
+        DTypeCode.UInt8 => 0, DTypeCode.Int8 => sbyte.MinValue, DTypeCode.Int16 => short.MinValue,
+        DTypeCode.Int32 => int.MinValue, _ => long.MinValue,
+    };
 
     /// <summary>Two passes: partial results per (output, part), then one combine per output into a float64 or int64
     /// tensor of the destination's shape, cast into the destination.</summary>

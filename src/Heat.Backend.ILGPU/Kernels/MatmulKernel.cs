@@ -45,3 +45,23 @@ internal static class MatmulKernel
         }
     }
 }
+
+/// <summary>
+/// C = A·B with one work-item per element of C and no shared memory: what ILGPU's CPU accelerator runs for larger
+/// products, where the simulator's group barriers would dominate.
+/// </summary>
+internal static class MatmulDirectKernel
+{
+    public static void Matmul<T, A>(Index1D w, ArrayView<T> a, ArrayView<T> b, ArrayView<T> c, MatmulArgs p, long total)
+        where T : unmanaged where A : struct, IArith<T>
+    {
+        for (long e = w; e < p.M * p.N; e += total)
+        {
+            long row = e / p.N, col = e - row * p.N;
+            T acc = default(A).Zero;
+            for (long k = 0; k < p.K; k++) acc = default(A).MulAdd(a[p.OA + row * p.SA0 + k * p.SA1], b[p.OB + k * p.SB0 + col * p.SB1], acc);
+            long at = p.OC + row * p.SC0 + col * p.SC1;
+            c[at] = p.Accumulate != 0 ? default(A).Add(c[at], acc) : acc;
+        }
+    }
+}
