@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: MIT
 using Heat.Testing;
 using Heat.Testing.Core;
-using Heat.Testing.ML;
 
-// A representative sample of the DNDarray and ML suites with Heat:Backend=ilgpu on ILGPU's CPU accelerator, in-process
+// A representative sample of the DNDarray suites with Heat:Backend=ilgpu on ILGPU's CPU accelerator, in-process
 // ranks (each rank its own accelerator and stream; kernels compiled once per process). Not the whole matrix: the CPU
 // accelerator is a thread-by-thread simulator, and the whole matrix would take far longer than this project's CI
-// budget; the sample covers factories, distribution, element-wise ops, reductions, moments, matmul, manipulation and
-// one estimator, i.e. every kernel family of the backend and the staging of device memory for communication.
+// budget (the ML suites alone took minutes); the sample covers factories, distribution, element-wise ops, reductions,
+// moments, matmul and manipulation: every kernel family of the backend and device memory staged for communication.
 namespace Heat.Backend.ILGPU.Tests.ILGPUCpuInProc
 {
     public sealed class Factories : FactorySuite<ILGPUCpuInProcWorld>;
@@ -17,7 +16,6 @@ namespace Heat.Backend.ILGPU.Tests.ILGPUCpuInProc
     public sealed class Moments : MomentSuite<ILGPUCpuInProcWorld>;
     public sealed class Matmul : MatmulSuite<ILGPUCpuInProcWorld>;
     public sealed class Manipulation : ManipulationSuite<ILGPUCpuInProcWorld>;
-    public sealed class KMeans : KMeansSuite<ILGPUCpuInProcWorld>;
 }
 
 namespace Heat.Backend.ILGPU.Tests
@@ -26,13 +24,13 @@ namespace Heat.Backend.ILGPU.Tests
     public static class ILGPUSample
     {
         /// <summary>
-        /// The sample (see the file's header for why it is not the whole matrix): every kernel family, communication
-        /// through staged device memory, one estimator.
+        /// The sample (see the file's header for why it is not the whole matrix): every kernel family and
+        /// communication through staged device memory.
         /// </summary>
         public static readonly Type[] Suites =
         [
             typeof(FactorySuite<>), typeof(DistributionSuite<>), typeof(ElementwiseSuite<>), typeof(ReductionSuite<>),
-            typeof(MomentSuite<>), typeof(MatmulSuite<>), typeof(ManipulationSuite<>), typeof(KMeansSuite<>),
+            typeof(MomentSuite<>), typeof(MatmulSuite<>), typeof(ManipulationSuite<>),
         ];
     }
 

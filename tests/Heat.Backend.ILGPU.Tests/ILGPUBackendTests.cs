@@ -32,7 +32,7 @@ public sealed class ILGPUBackendTests(ILGPUBackendFixture f) : IClassFixture<ILG
         B.Binary(BinaryOp.Multiply, x, x, d);
         B.Binary(BinaryOp.Subtract, x, d, d);
         Assert.Equal(loaded, slot.KernelsLoaded);
-        Assert.Equal([-1.0, -2, -3, -4], Read(d));
+        Assert.Equal([0.0, -2, -6, -12], Read(d));
     }
 
     [Fact]
