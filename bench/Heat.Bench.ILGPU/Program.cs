@@ -14,7 +14,8 @@ foreach (var line in ILGPUDevices.Describe()) Console.WriteLine(line);
 using var backend = new ILGPUBackend(options.Kind);
 var device = options.Device ?? (backend.Devices.Any(d => d.IsGpu) ? new Device(DeviceKind.Gpu, 0) : Device.Cpu);
 if (!backend.Devices.Contains(device)) throw backend.NoDevice(device);
-Console.WriteLine($"Device: {device} ({string.Join(", ", backend.NativeVersions.Select(kv => $"{kv.Key} {kv.Value}"))})");
+var natives = string.Join(", ", backend.NativeVersions.Select(kv => $"{kv.Key} {kv.Value}"));
+Console.WriteLine($"Device: {device} ({natives})");
 
 long n = options.Elements;
 using (var a = backend.Empty([n], DType.Float32, device))
@@ -44,7 +45,8 @@ using (var c = backend.Empty([m, m], DType.Float32, device))
     Console.WriteLine(Line("matmul float32", m, $"{2.0 * m * m * m / t / 1e9:F1} GFLOP/s", t));
     var corner = new float[m * m];
     unsafe { fixed (float* p = corner) backend.CopyToHost(c, p); }
-    if (Math.Abs(corner[^1] - 0.5 * m) > 1e-3 * m) throw new InvalidOperationException($"matmul gives {corner[^1]}, expected {0.5 * m}.");
+    if (Math.Abs(corner[^1] - 0.5 * m) > 1e-3 * m)
+        throw new InvalidOperationException($"matmul gives {corner[^1]}, expected {0.5 * m}.");
 }
 return 0;
 
@@ -80,7 +82,9 @@ internal sealed record Options(ILGPUAcceleratorKind Kind, Device? Device, long E
                 "--elements" => o with { Elements = long.Parse(v, CultureInfo.InvariantCulture) },
                 "--matmul" => o with { Matmul = long.Parse(v, CultureInfo.InvariantCulture) },
                 "--reps" => o with { Reps = int.Parse(v, CultureInfo.InvariantCulture) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}; expected --accelerator, --device, --elements, --matmul or --reps.", nameof(args)),
+                _ => throw new ArgumentException(
+                    $"Unknown option {args[i]}; expected --accelerator, --device, --elements, --matmul or --reps.",
+                    nameof(args)),
             };
         }
         return o;

@@ -47,7 +47,8 @@ internal sealed class BufferPool(Accelerator accelerator, long capBytes) : IDisp
             catch (Exception again)
             {
                 throw new InsufficientMemoryException(
-                    $"ILGPU backend: allocating {length} bytes on {accelerator.Name} failed ({again.Message}). Split the array " +
+                    $"ILGPU backend: allocating {length} bytes on {accelerator.Name} failed ({again.Message}). " +
+                    "Split the array " +
                     "over more ranks so that each rank's chunk fits, or free tensors.", again);
             }
         }

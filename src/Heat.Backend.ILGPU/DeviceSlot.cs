@@ -25,7 +25,8 @@ internal sealed class DeviceSlot : IDisposable
         long cap = device.IsGpu ? Math.Max(256L << 20, accelerator.MemorySize / 4) : 256L << 20;
         Pool = new BufferPool(accelerator, cap);
         // Grid-stride kernels launch at most this many work-items (each walks several elements).
-        MaxWorkItems = device.IsGpu ? Math.Max(1, (long)accelerator.MaxNumThreads) * 4 : accelerator.MaxNumThreadsPerGroup;
+        MaxWorkItems = device.IsGpu ? Math.Max(1, (long)accelerator.MaxNumThreads) * 4
+            : accelerator.MaxNumThreadsPerGroup;
         int tile = 16;
         while (tile * tile > accelerator.MaxNumThreadsPerGroup) tile /= 2;
         Tile = tile;
@@ -74,7 +75,8 @@ internal sealed class DeviceSlot : IDisposable
 
     private static MethodInfo Method(Type owner, string name, Type[] typeArgs)
     {
-        var def = Definitions.GetOrAdd((owner, name), k => k.Item1.GetMethod(k.Item2, BindingFlags.Public | BindingFlags.Static)
+        var def = Definitions.GetOrAdd((owner, name), k
+            => k.Item1.GetMethod(k.Item2, BindingFlags.Public | BindingFlags.Static)
             ?? throw new InvalidOperationException($"ILGPU backend: no kernel {k.Item1.Name}.{k.Item2}."));
         return typeArgs.Length == 0 ? def : def.MakeGenericMethod(typeArgs);
     }

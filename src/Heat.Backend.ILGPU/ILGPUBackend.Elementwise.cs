@@ -15,8 +15,10 @@ public sealed unsafe partial class ILGPUBackend
         bool returnsBool = op.ReturnsBool();
         string? kernel = te is null ? null
             : dt.IsFloat && returnsBool && ElementwiseOps.PredicateFloat(op) ? nameof(ElementwiseKernels.UnaryFloatBool)
-            : dt.IsFloat && !returnsBool && destination.DType == dt && ElementwiseOps.UnaryFloat(op) ? nameof(ElementwiseKernels.UnaryFloat)
-            : dt.IsInteger && !returnsBool && destination.DType == dt && ElementwiseOps.UnaryInt(op) ? nameof(ElementwiseKernels.UnaryInt)
+            : dt.IsFloat && !returnsBool && destination.DType == dt && ElementwiseOps.UnaryFloat(op)
+                ? nameof(ElementwiseKernels.UnaryFloat)
+            : dt.IsInteger && !returnsBool && destination.DType == dt && ElementwiseOps.UnaryInt(op)
+                ? nameof(ElementwiseKernels.UnaryInt)
             : null;
         if (kernel is null)
         {
@@ -40,8 +42,10 @@ public sealed unsafe partial class ILGPUBackend
         bool compare = ElementwiseOps.Comparison(op);
         string? kernel = te is null || dt == DType.Bool ? null
             : compare && destination.DType == DType.Bool ? nameof(ElementwiseKernels.Compare)
-            : dt.IsFloat && destination.DType == dt && ElementwiseOps.BinaryFloat(op) ? nameof(ElementwiseKernels.BinaryFloat)
-            : dt.IsInteger && destination.DType == dt && ElementwiseOps.BinaryInt(op) ? nameof(ElementwiseKernels.BinaryInt)
+            : dt.IsFloat && destination.DType == dt && ElementwiseOps.BinaryFloat(op)
+                ? nameof(ElementwiseKernels.BinaryFloat)
+            : dt.IsInteger && destination.DType == dt && ElementwiseOps.BinaryInt(op)
+                ? nameof(ElementwiseKernels.BinaryInt)
             : null;
         if (kernel is null)
         {
@@ -53,10 +57,12 @@ public sealed unsafe partial class ILGPUBackend
         var strides = new Strides4 { A = s[0], B = s[1], C = s[2] };
         var k = slot.AutoGrouped(typeof(ElementwiseKernels), kernel, te!.Value.T, te.Value.E);
         if (compare)
-            slot.Launch(k, l.N, View(a, te.Value.T), View(b, te.Value.T), View(destination, typeof(byte)), l, strides, (int)op,
+            slot.Launch(k, l.N, View(a, te.Value.T), View(b, te.Value.T), View(destination, typeof(byte)), l, strides,
+                (int)op,
                 dt.IsFloat ? 1 : 0);
         else
-            slot.Launch(k, l.N, View(a, te.Value.T), View(b, te.Value.T), View(destination, te.Value.T), l, strides, (int)op);
+            slot.Launch(k, l.N, View(a, te.Value.T), View(b, te.Value.T), View(destination, te.Value.T), l, strides,
+                (int)op);
         slot.Synchronize();
     }
 

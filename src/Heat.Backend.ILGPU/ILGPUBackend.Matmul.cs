@@ -38,7 +38,8 @@ public sealed partial class ILGPUBackend
         // The tiled kernel everywhere but for larger products on the CPU accelerator, whose simulated group barriers
         // cost more than the shared memory saves (tests still run the tiled kernel on small products).
         bool direct = !slot.IsGpu && m * n * k > DirectThreshold;
-        var kernel = direct ? slot.AutoGrouped(typeof(MatmulDirectKernel), nameof(MatmulDirectKernel.Matmul), ta.T, ta.A)
+        var kernel = direct
+            ? slot.AutoGrouped(typeof(MatmulDirectKernel), nameof(MatmulDirectKernel.Matmul), ta.T, ta.A)
             : slot.Grouped(typeof(MatmulKernel), nameof(MatmulKernel.Matmul), ta.T, ta.A);
         int tile = slot.Tile;
         var config = new KernelConfig(

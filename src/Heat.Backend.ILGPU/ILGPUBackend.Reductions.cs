@@ -70,14 +70,16 @@ public sealed unsafe partial class ILGPUBackend
         };
         if (floating)
         {
-            slot.Launch(slot.AutoGrouped(typeof(ReductionKernels), nameof(ReductionKernels.PartF), te.T, te.E), args.Count,
+            slot.Launch(slot.AutoGrouped(typeof(ReductionKernels), nameof(ReductionKernels.PartF), te.T, te.E),
+                args.Count,
                 View(x, te.T), View(partial, typeof(double)), View(mean ?? partial, typeof(double)), args);
             slot.Launch(slot.AutoGrouped(typeof(ReductionKernels), nameof(ReductionKernels.CombineFloat)), outputs,
                 Typed<double>(partial, outputs * parts), Typed<double>(result, outputs), parts, (int)kind, scale);
         }
         else
         {
-            slot.Launch(slot.AutoGrouped(typeof(ReductionKernels), nameof(ReductionKernels.PartI), te.T, te.E), args.Count,
+            slot.Launch(slot.AutoGrouped(typeof(ReductionKernels), nameof(ReductionKernels.PartI), te.T, te.E),
+                args.Count,
                 View(x, te.T), View(partial, typeof(long)), args);
             slot.Launch(slot.AutoGrouped(typeof(ReductionKernels), nameof(ReductionKernels.CombineInt)), outputs,
                 Typed<long>(partial, outputs * parts), Typed<long>(result, outputs), parts, (int)kind);
@@ -114,12 +116,14 @@ public sealed unsafe partial class ILGPUBackend
         if (n == 0)
         {
             if (values.Numel == 0) return;
-            throw new ArgumentException($"{kind} of an empty sequence along axis {axis} of shape {Shapes.Format(x.Shape)}.", nameof(x));
+            throw new ArgumentException(
+                $"{kind} of an empty sequence along axis {axis} of shape {Shapes.Format(x.Shape)}.", nameof(x));
         }
         if (KernelTypes.Real(x.DType) is not { } te || values.DType != x.DType)
         {
             int ax = axis;
-            Fallback(kind.ToString(), x.DType, [x], [values, indices], (h, t) => h.ArgReduce(kind, t[0], ax, t[1], t[2]));
+            Fallback(kind.ToString(), x.DType, [x], [values, indices], (h, t)
+                => h.ArgReduce(kind, t[0], ax, t[1], t[2]));
             return;
         }
         var (l, s) = Layouts.Lines(axis, x, values, indices);

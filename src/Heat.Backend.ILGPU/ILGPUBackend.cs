@@ -16,9 +16,11 @@ namespace Heat.Backend.ILGPU;
 /// <summary>
 /// The ILGPU backend: kernels written in C# and compiled by ILGPU for CUDA GPUs, OpenCL GPUs and its CPU accelerator.
 /// Devices: <c>cpu</c> (ILGPU's CPU accelerator, a simulator) and <c>gpu:0..n-1</c> (the GPUs of the configured
-/// accelerator kind); each device this rank uses gets its own accelerator, stream and buffer pool, created on first use.
+/// accelerator kind); each device this rank uses gets its own accelerator, stream and buffer pool, created on first
+/// use.
 /// Tensor memory is never host-addressable, so host access is staged. Ops without a kernel (complex dtypes, some
-/// element-wise ops, the optional capabilities) run on the host backend the runtime hands over, with one log line per op.
+/// element-wise ops, the optional capabilities) run on the host backend the runtime hands over, with one log line per
+/// op.
 /// </summary>
 public sealed unsafe partial class ILGPUBackend : ITensorBackend, IHostFallback
 {
@@ -37,7 +39,8 @@ public sealed unsafe partial class ILGPUBackend : ITensorBackend, IHostFallback
     /// </param>
     /// <param name="logger">Where fallback notices go.</param>
     /// <param name="host">The host backend for what has no kernel (the runtime's
-    /// <see cref="ProviderContext.HostBackend"/>); this backend owns it. Default: a managed backend found by name.</param>
+    /// <see cref="ProviderContext.HostBackend"/>); this backend owns it. Default: a managed backend found by
+    /// name.</param>
     /// <exception cref="BackendUnavailableException">The default device is a GPU this machine lacks.</exception>
     public ILGPUBackend(ILGPUAcceleratorKind kind = ILGPUAcceleratorKind.Auto, Device? defaultDevice = null,
         ILogger? logger = null, ITensorBackend? host = null)
@@ -51,8 +54,12 @@ public sealed unsafe partial class ILGPUBackend : ITensorBackend, IHostFallback
         Devices = [Device.Cpu, .. Enumerable.Range(0, _gpus.Count).Select(i => new Device(DeviceKind.Gpu, i))];
         DefaultDevice = defaultDevice ?? Device.Cpu;
         if (!Devices.Contains(DefaultDevice)) throw NoDevice(DefaultDevice);
-        var versions = new Dictionary<string, string> { ["ilgpu"] = typeof(Context).Assembly.GetName().Version?.ToString() ?? "?" };
-        for (int i = 0; i < _gpus.Count; i++) versions[$"ilgpu.gpu:{i}"] = $"{_gpus[i].AcceleratorType} {_gpus[i].Name}";
+        var versions = new Dictionary<string, string>
+        {
+            ["ilgpu"] = typeof(Context).Assembly.GetName().Version?.ToString() ?? "?",
+        };
+        for (int i = 0; i < _gpus.Count; i++)
+            versions[$"ilgpu.gpu:{i}"] = $"{_gpus[i].AcceleratorType} {_gpus[i].Name}";
         NativeVersions = versions;
     }
 
@@ -73,11 +80,13 @@ public sealed unsafe partial class ILGPUBackend : ITensorBackend, IHostFallback
     /// <inheritdoc/>
     ILogger IHostFallback.FallbackLogger => _logger;
 
-    /// <summary>The exception for a device this backend does not have, saying what it has and what to install.</summary>
+    /// <summary>The exception for a device this backend does not have, saying what it has and what to
+    /// install.</summary>
     internal BackendUnavailableException NoDevice(Device device) => new(
         $"ILGPU backend: device {device} is not available; ILGPU found {_gpus.Count} GPU(s) for " +
-        $"Heat:ILGPU:Accelerator={Kind.ToString().ToLowerInvariant()} (devices: {string.Join(", ", Devices)}). CUDA GPUs " +
-        "need the NVIDIA driver (libcuda.so.1; no CUDA toolkit); OpenCL GPUs need OpenCL 2.0 with the generic address " +
+        $"Heat:ILGPU:Accelerator={Kind.ToString().ToLowerInvariant()} (devices: {string.Join(", ", Devices)}). " +
+        "CUDA GPUs need the NVIDIA driver (libcuda.so.1; no CUDA toolkit); OpenCL GPUs need OpenCL 2.0 with the " +
+        "generic address " +
         "space (PoCL is refused by ILGPU). Use Heat:Device=cpu for ILGPU's CPU accelerator, or another backend.");
 
     /// <summary>The accelerator slot of <paramref name="device"/>, created on first use.</summary>
@@ -98,7 +107,8 @@ public sealed unsafe partial class ILGPUBackend : ITensorBackend, IHostFallback
             }
             catch (Exception e) when (e is not BackendUnavailableException)
             {
-                throw new BackendUnavailableException($"ILGPU backend: creating the accelerator for {device} failed: {e.Message}", e);
+                throw new BackendUnavailableException(
+                    $"ILGPU backend: creating the accelerator for {device} failed: {e.Message}", e);
             }
             return _slots[i] = new DeviceSlot(acc, device);
         }
@@ -108,7 +118,8 @@ public sealed unsafe partial class ILGPUBackend : ITensorBackend, IHostFallback
     public LocalTensor Empty(ReadOnlySpan<long> shape, DType dtype, Device? device = null)
     {
         ArgumentNullException.ThrowIfNull(dtype);
-        var where = device ?? (HeatContext.Current is { } rank && ReferenceEquals(rank.Backend, this) ? rank.Device : DefaultDevice);
+        var where = device
+            ?? (HeatContext.Current is { } rank && ReferenceEquals(rank.Backend, this) ? rank.Device : DefaultDevice);
         long numel = Shapes.Numel(shape);
         var storage = new ILGPUStorage(Slot(where), checked(numel * dtype.ItemSize), where);
         return new LocalTensor(this, storage, dtype, shape, Shapes.ContiguousStrides(shape), 0);
@@ -140,7 +151,8 @@ public sealed unsafe partial class ILGPUBackend : ITensorBackend, IHostFallback
     public void Arange(LocalTensor destination, Scalar start, Scalar step)
     {
         if (destination.NDim != 1)
-            throw new ArgumentException($"Arange needs a 1-d destination, got {Shapes.Format(destination.Shape)}.", nameof(destination));
+            throw new ArgumentException($"Arange needs a 1-d destination, got {Shapes.Format(destination.Shape)}.",
+                nameof(destination));
         long n = destination.Shape[0];
         if (n == 0) return;
         if (KernelTypes.Real(destination.DType) is not { } te)
@@ -148,7 +160,8 @@ public sealed unsafe partial class ILGPUBackend : ITensorBackend, IHostFallback
             Fallback("arange", destination.DType, [], [destination], (h, t) => h.Arange(t[0], start, step));
             return;
         }
-        bool integral = start.Kind is ScalarKind.Int or ScalarKind.Bool && step.Kind is ScalarKind.Int or ScalarKind.Bool;
+        bool integral = start.Kind is ScalarKind.Int or ScalarKind.Bool
+            && step.Kind is ScalarKind.Int or ScalarKind.Bool;
         var args = new ArangeArgs
         {
             N = n, Stride = destination.Strides[0], Offset = destination.Offset, Integral = integral ? 1 : 0,
@@ -275,13 +288,15 @@ public sealed unsafe partial class ILGPUBackend : ITensorBackend, IHostFallback
     // ---- helpers ----
 
     private static ILGPUStorage Storage(LocalTensor t) => t.Storage as ILGPUStorage
-        ?? throw new NotSupportedException($"ILGPU backend: the tensor lives on the {t.Backend.Name} backend; copy it to the ILGPU backend first.");
+        ?? throw new NotSupportedException(
+            $"ILGPU backend: the tensor lives on the {t.Backend.Name} backend; copy it to the ILGPU backend first.");
 
     private static DeviceSlot SlotOf(LocalTensor t) => Storage(t).Slot;
 
     /// <summary>The tensor's storage as a typed view (boxed for the launcher).</summary>
     private static object View(LocalTensor t, Type element) =>
-        Casts.GetOrAdd(element, e => typeof(ILGPUBackend).GetMethod(nameof(CastView), BindingFlags.NonPublic | BindingFlags.Static)!
+        Casts.GetOrAdd(element, e
+            => typeof(ILGPUBackend).GetMethod(nameof(CastView), BindingFlags.NonPublic | BindingFlags.Static)!
             .MakeGenericMethod(e).CreateDelegate<Func<ArrayView<byte>, object>>())(Storage(t).Bytes);
 
     private static object CastView<T>(ArrayView<byte> bytes) where T : unmanaged => bytes.Cast<T>();
@@ -289,11 +304,13 @@ public sealed unsafe partial class ILGPUBackend : ITensorBackend, IHostFallback
     /// <summary>
     /// Runs an op without a kernel on the host backend through host copies, announcing it once per op and dtype.
     /// </summary>
-    private void Fallback(string op, DType dtype, LocalTensor[] inputs, LocalTensor[] outputs, Action<ITensorBackend, LocalTensor[]> run)
+    private void Fallback(string op, DType dtype, LocalTensor[] inputs, LocalTensor[] outputs,
+        Action<ITensorBackend, LocalTensor[]> run)
     {
         var host = HostBackend;
         if (_announced.TryAdd(op + "/" + dtype.Name, true))
-            _logger.LogInformation("ILGPU backend: {Op} on {DType} runs on the {Host} backend through host copies (no ILGPU kernel).",
+            _logger.LogInformation(
+                "ILGPU backend: {Op} on {DType} runs on the {Host} backend through host copies (no ILGPU kernel).",
                 op, dtype.Name, host.Name);
         var all = inputs.Concat(outputs).ToArray();
         var staged = new List<LocalTensor>();
@@ -312,5 +329,6 @@ public sealed unsafe partial class ILGPUBackend : ITensorBackend, IHostFallback
         finally { foreach (var m in staged) m.Dispose(); }
     }
 
-    private static NotSupportedException Unsupported(string op, DType dtype) => new($"ILGPU backend: {op} is not implemented for {dtype}.");
+    private static NotSupportedException Unsupported(string op, DType dtype)
+        => new($"ILGPU backend: {op} is not implemented for {dtype}.");
 }

@@ -48,6 +48,7 @@ public sealed class ILGPUBackendProvider : ITensorBackendProvider
         "cuda" => ILGPUAcceleratorKind.Cuda,
         "opencl" => ILGPUAcceleratorKind.OpenCL,
         "cpu" => ILGPUAcceleratorKind.Cpu,
-        _ => throw new ArgumentException($"{AcceleratorKey} is '{value}'; expected auto, cuda, opencl or cpu.", nameof(value)),
+        _ => throw new ArgumentException(
+            $"{AcceleratorKey} is '{value}'; expected auto, cuda, opencl or cpu.", nameof(value)),
     };
 }

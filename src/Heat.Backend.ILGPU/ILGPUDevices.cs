@@ -37,7 +37,8 @@ public static class ILGPUDevices
         try
         {
             var lines = Context.Devices.Select(d =>
-                $"ILGPU: {d.AcceleratorType} {d.Name} ({d.MemorySize / (1024 * 1024)} MiB, {d.NumMultiprocessors} multiprocessors, " +
+                $"ILGPU: {d.AcceleratorType} {d.Name} ({d.MemorySize / (1024 * 1024)} MiB, " +
+                $"{d.NumMultiprocessors} multiprocessors, " +
                 $"max {d.MaxNumThreadsPerGroup} threads per group)").ToList();
             if (!Context.Devices.Any(d => d.AcceleratorType == AcceleratorType.Cuda))
                 lines.Add("ILGPU: no CUDA device (needs an NVIDIA GPU and its driver, libcuda.so.1; no CUDA toolkit).");

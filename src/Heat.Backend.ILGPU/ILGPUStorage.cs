@@ -6,8 +6,8 @@ using Heat.Abstractions;
 namespace Heat.Backend.ILGPU;
 
 /// <summary>
-/// An ILGPU device buffer from a <see cref="BufferPool"/>. Not host-addressable (<see cref="HostPointer"/> is zero, even
-/// on the CPU accelerator), so every host access is staged, as on a GPU; released storage goes back to the pool.
+/// An ILGPU device buffer from a <see cref="BufferPool"/>. Not host-addressable (<see cref="HostPointer"/> is zero,
+/// even on the CPU accelerator), so every host access is staged, as on a GPU; released storage goes back to the pool.
 /// </summary>
 internal sealed class ILGPUStorage : TensorStorage
 {

@@ -7,7 +7,8 @@ using static Heat.Testing.Backend.BackendTestData;
 
 namespace Heat.Backend.ILGPU.Tests;
 
-/// <summary>ILGPU-specific behaviour: device memory, kernel cache, buffer pool, visible fallback, configuration.</summary>
+/// <summary>ILGPU-specific behaviour: device memory, kernel cache, buffer pool, visible fallback,
+/// configuration.</summary>
 public sealed class ILGPUBackendTests(ILGPUBackendFixture f) : IClassFixture<ILGPUBackendFixture>
 {
     private ILGPUBackend B => (ILGPUBackend)f.Backend;
@@ -110,7 +111,8 @@ public sealed class ILGPUBackendTests(ILGPUBackendFixture f) : IClassFixture<ILG
         {
             [ILGPUBackendProvider.AcceleratorKey] = "cpu",
         }).Build();
-        using var backend = new ILGPUBackendProvider().Create(new ProviderContext(config, NullLoggerFactory.Instance, 1));
+        using var backend = new ILGPUBackendProvider().Create(
+            new ProviderContext(config, NullLoggerFactory.Instance, 1));
         Assert.Equal("ilgpu", backend.Name);
         Assert.Equal([Device.Cpu], backend.Devices);
         Assert.Contains("ilgpu", backend.NativeVersions.Keys);
@@ -145,7 +147,9 @@ public sealed class ILGPUBackendTests(ILGPUBackendFixture f) : IClassFixture<ILG
         public List<string> Lines { get; } = [];
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
         public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
-        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId,
-            TState state, Exception? exception, Func<TState, Exception?, string> formatter) => Lines.Add(formatter(state, exception));
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel,
+            Microsoft.Extensions.Logging.EventId eventId,
+            TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+                => Lines.Add(formatter(state, exception));
     }
 }

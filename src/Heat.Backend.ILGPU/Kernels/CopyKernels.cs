@@ -15,14 +15,16 @@ internal static class CopyKernels
         for (long i = w; i < l.N; i += total) d[sd.At(l, i)] = value;
     }
 
-    public static void CopyRaw<T>(Index1D w, ArrayView<T> s, ArrayView<T> d, Layout l, Strides ss, Strides sd, long total)
+    public static void CopyRaw<T>(Index1D w, ArrayView<T> s, ArrayView<T> d, Layout l, Strides ss, Strides sd,
+        long total)
         where T : unmanaged
     {
         for (long i = w; i < l.N; i += total) d[sd.At(l, i)] = s[ss.At(l, i)];
     }
 
     /// <summary>C-cast semantics through float64 (when either side is floating) or int64.</summary>
-    public static void Cast<TS, ES, TD, ED>(Index1D w, ArrayView<TS> s, ArrayView<TD> d, Layout l, Strides ss, Strides sd,
+    public static void Cast<TS, ES, TD, ED>(
+        Index1D w, ArrayView<TS> s, ArrayView<TD> d, Layout l, Strides ss, Strides sd,
         int viaFloat, long total)
         where TS : unmanaged where TD : unmanaged where ES : struct, IElem<TS> where ED : struct, IElem<TD>
     {

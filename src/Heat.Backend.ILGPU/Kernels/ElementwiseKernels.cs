@@ -12,14 +12,16 @@ namespace Heat.Backend.ILGPU.Kernels;
 /// </summary>
 internal static class ElementwiseKernels
 {
-    public static void UnaryFloat<T, E>(Index1D w, ArrayView<T> x, ArrayView<T> d, Layout l, Strides2 s, int op, long total)
+    public static void UnaryFloat<T, E>(
+        Index1D w, ArrayView<T> x, ArrayView<T> d, Layout l, Strides2 s, int op, long total)
         where T : unmanaged where E : struct, IElem<T>
     {
         for (long i = w; i < l.N; i += total)
             d[s.B.At(l, i)] = default(E).FromF(UnaryF(op, default(E).F(x[s.A.At(l, i)])));
     }
 
-    public static void UnaryInt<T, E>(Index1D w, ArrayView<T> x, ArrayView<T> d, Layout l, Strides2 s, int op, long total)
+    public static void UnaryInt<T, E>(
+        Index1D w, ArrayView<T> x, ArrayView<T> d, Layout l, Strides2 s, int op, long total)
         where T : unmanaged where E : struct, IElem<T>
     {
         for (long i = w; i < l.N; i += total)
@@ -33,18 +35,21 @@ internal static class ElementwiseKernels
             d[s.B.At(l, i)] = PredicateF(op, default(E).F(x[s.A.At(l, i)])) ? (byte)1 : (byte)0;
     }
 
-    public static void BinaryFloat<T, E>(Index1D w, ArrayView<T> a, ArrayView<T> b, ArrayView<T> d, Layout l, Strides4 s,
+    public static void BinaryFloat<T, E>(
+        Index1D w, ArrayView<T> a, ArrayView<T> b, ArrayView<T> d, Layout l, Strides4 s,
         int op, long total) where T : unmanaged where E : struct, IElem<T>
     {
         for (long i = w; i < l.N; i += total)
-            d[s.C.At(l, i)] = default(E).FromF(BinaryF(op, default(E).F(a[s.A.At(l, i)]), default(E).F(b[s.B.At(l, i)])));
+            d[s.C.At(l, i)] = default(E).FromF(BinaryF(op, default(E).F(a[s.A.At(l, i)]),
+                default(E).F(b[s.B.At(l, i)])));
     }
 
     public static void BinaryInt<T, E>(Index1D w, ArrayView<T> a, ArrayView<T> b, ArrayView<T> d, Layout l, Strides4 s,
         int op, long total) where T : unmanaged where E : struct, IElem<T>
     {
         for (long i = w; i < l.N; i += total)
-            d[s.C.At(l, i)] = default(E).FromI(BinaryI(op, default(E).I(a[s.A.At(l, i)]), default(E).I(b[s.B.At(l, i)])));
+            d[s.C.At(l, i)] = default(E).FromI(BinaryI(op, default(E).I(a[s.A.At(l, i)]),
+                default(E).I(b[s.B.At(l, i)])));
     }
 
     /// <summary>Comparisons (bool destination), in float64 for floating operands and int64 otherwise.</summary>
@@ -54,7 +59,8 @@ internal static class ElementwiseKernels
         for (long i = w; i < l.N; i += total)
         {
             T va = a[s.A.At(l, i)], vb = b[s.B.At(l, i)];
-            bool r = floating != 0 ? CompareF(op, default(E).F(va), default(E).F(vb)) : CompareI(op, default(E).I(va), default(E).I(vb));
+            bool r = floating != 0 ? CompareF(op, default(E).F(va), default(E).F(vb))
+                : CompareI(op, default(E).I(va), default(E).I(vb));
             d[s.C.At(l, i)] = r ? (byte)1 : (byte)0;
         }
     }

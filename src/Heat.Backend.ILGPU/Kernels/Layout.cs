@@ -92,7 +92,8 @@ internal static class Layouts
         if (dims.Count == 0) { dims.Add(1); st.Add(new long[nops]); }
         if (dims.Count > Dims.Max)
             throw new NotSupportedException(
-                $"ILGPU backend: a strided view with {dims.Count} non-mergeable dimensions exceeds the kernels' limit of {Dims.Max}.");
+                $"ILGPU backend: a strided view with {dims.Count} non-mergeable dimensions exceeds the kernels' " +
+                $"limit of {Dims.Max}.");
         var l = new Layout { NDim = dims.Count, N = Shapes.Numel(shape) };
         var ops = new Strides[nops];
         for (int d = 0; d < dims.Count; d++)
@@ -109,7 +110,11 @@ internal static class Layouts
     {
         var strides = new long[tensors.Length][];
         var offsets = new long[tensors.Length];
-        for (int i = 0; i < tensors.Length; i++) { strides[i] = tensors[i].Strides.ToArray(); offsets[i] = tensors[i].Offset; }
+        for (int i = 0; i < tensors.Length; i++)
+        {
+            strides[i] = tensors[i].Strides.ToArray();
+            offsets[i] = tensors[i].Offset;
+        }
         return Create(tensors[^1].Shape, strides, offsets);
     }
 

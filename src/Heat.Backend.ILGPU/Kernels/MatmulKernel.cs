@@ -59,7 +59,8 @@ internal static class MatmulDirectKernel
         {
             long row = e / p.N, col = e - row * p.N;
             T acc = default(A).Zero;
-            for (long k = 0; k < p.K; k++) acc = default(A).MulAdd(a[p.OA + row * p.SA0 + k * p.SA1], b[p.OB + k * p.SB0 + col * p.SB1], acc);
+            for (long k = 0; k < p.K; k++) acc = default(A).MulAdd(a[p.OA + row * p.SA0 + k * p.SA1],
+                b[p.OB + k * p.SB0 + col * p.SB1], acc);
             long at = p.OC + row * p.SC0 + col * p.SC1;
             c[at] = p.Accumulate != 0 ? default(A).Add(c[at], acc) : acc;
         }

@@ -49,14 +49,16 @@ internal static class ReductionKernels
         }
     }
 
-    public static void CombineFloat(Index1D w, ArrayView<double> partial, ArrayView<double> result, long parts, int kind,
+    public static void CombineFloat(Index1D w, ArrayView<double> partial, ArrayView<double> result, long parts,
+        int kind,
         double scale, long total)
     {
         long outputs = result.Length;
         for (long o = w; o < outputs; o += total)
         {
             double acc = IdentityF(kind);
-            for (long p = 0; p < parts; p++) acc = CombineF(kind == (int)RedKind.SqDev ? 0 : kind, acc, partial[o * parts + p]);
+            for (long p = 0; p < parts; p++) acc = CombineF(kind == (int)RedKind.SqDev ? 0 : kind, acc,
+                partial[o * parts + p]);
             result[o] = acc * scale;
         }
     }
@@ -75,7 +77,8 @@ internal static class ReductionKernels
         }
     }
 
-    public static void CombineInt(Index1D w, ArrayView<long> partial, ArrayView<long> result, long parts, int kind, long total)
+    public static void CombineInt(Index1D w, ArrayView<long> partial, ArrayView<long> result, long parts, int kind,
+        long total)
     {
         long outputs = result.Length;
         for (long o = w; o < outputs; o += total)
@@ -120,8 +123,10 @@ internal static class ReductionKernels
         }
     }
 
-    /// <summary>One work-item per line: inclusive scan in float64 or int64, rounded to the element type on store.</summary>
-    public static void Scan<T, E>(Index1D w, ArrayView<T> x, ArrayView<T> d, LineArgs a, int kind, int floating, long total)
+    /// <summary>One work-item per line: inclusive scan in float64 or int64, rounded to the element type on
+    /// store.</summary>
+    public static void Scan<T, E>(
+        Index1D w, ArrayView<T> x, ArrayView<T> d, LineArgs a, int kind, int floating, long total)
         where T : unmanaged where E : struct, IElem<T>
     {
         for (long line = w; line < a.Lines.N; line += total)
