@@ -17,6 +17,6 @@ internal static class CommonOptions
     /// <summary><c>--backend NAME</c>: the compute backend.</summary>
     public static Option<string?> Backend() => new("--backend")
     {
-        Description = "Compute backend: managed (default), torch or opencl.",
+        Description = "Compute backend: managed (default), torch, opencl or ilgpu.",
     };
 }

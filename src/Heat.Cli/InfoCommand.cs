@@ -19,6 +19,7 @@ internal static class InfoCommand
             foreach (var line in lines) Console.WriteLine(line);
             Console.WriteLine(Components());
             foreach (var line in OpenClListing.Lines()) Console.WriteLine(line);
+            foreach (var line in Heat.Backend.ILGPU.ILGPUDevices.Describe()) Console.WriteLine(line);
             return 0;
         });
         return command;

@@ -11,6 +11,7 @@ public class ComponentTests
     [InlineData("OpenCL", "Heat.Backend.OpenCL", "pocl-opencl-icd")]
     [InlineData("torch", "Heat.Backend.Torch", "libtorch-dev")]
     [InlineData("managed", "Heat.Backend.Managed", "ships with Heat.Core")]
+    [InlineData("ilgpu", "Heat.Backend.ILGPU", "NVIDIA driver")]
     public void Backends_AreFoundByName_WithTheirInstallHints(string name, string assembly, string hint)
     {
         var provider = ComponentDiscovery.FindBackend(name);
