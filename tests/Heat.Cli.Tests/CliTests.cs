@@ -19,7 +19,8 @@ public class CliTests
         Assert.Contains("rank 1/2", output);
         Assert.Contains("backend managed", output);
         Assert.Contains("communicator inproc", output);
-        Assert.Contains("Components: backends ilgpu, managed, opencl, torch; communicators auto, self, inproc, mpi", output);
+        Assert.Contains("Components: backends ilgpu, managed, opencl, torch; "
+            + "communicators auto, self, inproc, mpi", output);
         Assert.Contains("ILGPU: CPU", output);
     }
 

@@ -11,8 +11,8 @@ namespace Heat.Bench.Experiments;
 /// in-process ranks × 1 thread against LAPACK's SVD (gesdd, thin) of the gathered matrix with 2 threads, in the same
 /// run, once each (no warm-up: the sizes are large). A is of rank 30 with singular values decaying like 0.8^i plus
 /// Gaussian noise of 1e-3, so the rank-10 truncation error is substantial; the note gives hSVD's reported error bound,
-/// its true relative error ‖A − U S Vt‖_F / ‖A‖_F and LAPACK's optimum ‖s[10:]‖ / ‖s‖. <c>HEAT_BENCH_HSVD=m,n</c>
-/// overrides the size (for loaded machines).
+/// its true relative error ‖A − U S Vt‖_F / ‖A‖_F and LAPACK's optimum ‖s[10:]‖ / ‖s‖.
+/// <c>HEAT_BENCH_HSVD=m,n</c> overrides the size (for loaded machines).
 /// </summary>
 public sealed class LinalgHsvd : IExperiment
 {

@@ -71,7 +71,8 @@ public sealed class DType
     {
         foreach (var d in All)
             if (d.ClrType == type) return d;
-        throw new NotSupportedException($"{type.Name} is not a Heat element type; expected one of bool, byte, sbyte, short, int, long, Half, float, double, Complex64, Complex.");
+        throw new NotSupportedException($"{type.Name} is not a Heat element type; expected one of bool, byte, sbyte, "
+            + "short, int, long, Half, float, double, Complex64, Complex.");
     }
 
     /// <summary>Looks a dtype up by HeAT's name (<c>"float32"</c>, <c>"int64"</c>, ...).</summary>

@@ -32,10 +32,8 @@ public static partial class ht
     /// <remarks>
     /// split 0 with a chunk of at least n rows (tall-skinny): TS-QR, then the SVD of the replicated R; U split 0, S and
     /// Vᴴ replicated. split 1 with a chunk of at least m columns (short-fat): the same on Aᴴ; U replicated, Vᴴ
-    /// split
-    /// 1. Otherwise a real matrix goes through the distributed polar decomposition and the distributed eigh of H
-    /// (A = U_p H, H = V Σ Vᵀ, U = U_p V); complex matrices, batches and full_matrices are gathered on every rank
-    /// and factored by LAPACK (moderate sizes). U keeps a row split, Vᴴ a column split.
+    /// split 1. Otherwise (and for batches and full_matrices) the matrix is gathered on every rank and factored by
+    /// LAPACK (moderate sizes). U keeps a row split, Vᴴ a column split.
     /// </remarks>
     /// <exception cref="ArgumentException">Fewer than 2 dimensions or a non-float dtype.</exception>
     public static (DNDarray? U, DNDarray S, DNDarray? Vt) svd(

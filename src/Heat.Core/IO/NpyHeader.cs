@@ -108,7 +108,8 @@ internal sealed partial record NpyHeader(DType DType, bool BigEndian, bool Fortr
             'M' or 'm' => "dates or time deltas",
             _ => $"the type '{code}'",
         };
-        throw new NotSupportedException($"load_npy: '{path}' holds {what}; Heat supports bool, uint8, int8, int16, int32, int64, float16, float32, float64, complex64 and complex128.");
+        throw new NotSupportedException($"load_npy: '{path}' holds {what}; Heat supports bool, uint8, int8, int16, "
+            + "int32, int64, float16, float32, float64, complex64 and complex128.");
     }
 
     /// <summary>The header bytes (magic, version, length, padded dict) of a little-endian C-order array.</summary>
