@@ -83,8 +83,13 @@ internal static class MlCommands
                 {
                     ht.save(model.theta!, o, "theta");
                 }
-                return x.comm.Rank != 0 ? null : Invariant(
-                    $"lasso: {x.shape[0]} samples x {x.shape[1]} features on {x.comm.Size} rank(s), lambda {parse.GetValue(lambda)}: {model.n_iter_} sweeps, objective {objective:G10}, intercept {model.intercept_:G8}{Environment.NewLine}coefficients: {string.Join(", ", model.theta!.ToArray<double>().Skip(1).Select(v => v.ToString("G6", CultureInfo.InvariantCulture)))}");
+                if (x.comm.Rank != 0) return null;
+                var coefficients = model.theta!.ToArray<double>().Skip(1)
+                    .Select(v => v.ToString("G6", CultureInfo.InvariantCulture));
+                return Invariant($"lasso: {x.shape[0]} samples x {x.shape[1]} features on {x.comm.Size} rank(s), ")
+                    + Invariant($"lambda {parse.GetValue(lambda)}: {model.n_iter_} sweeps, objective {objective:G10}, ")
+                    + Invariant($"intercept {model.intercept_:G8}{Environment.NewLine}")
+                    + $"coefficients: {string.Join(", ", coefficients)}";
             });
             Print(lines);
             return 0;

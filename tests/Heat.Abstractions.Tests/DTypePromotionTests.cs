@@ -25,17 +25,28 @@ public class DTypePromotionTests
     // HeAT 1.4.2's ht.promote_types(row, column), printed by HeAT itself (issue #19), with the float16 row and column
     // of HeAT 1.8.0 added (computed by its promote_types over its types' cast lists: heat_promote_types.py here).
     private const string HeatPromoteTypes = """
-        bool       bool       uint8      int8       int16      int32      int64      float16    float32    float64    complex64  complex128
-        uint8      uint8      uint8      int16      int16      int32      int64      float16    float32    float64    complex64  complex128
-        int8       int8       int16      int8       int16      int32      int64      float16    float32    float64    complex64  complex128
-        int16      int16      int16      int16      int16      int32      int64      float16    float32    float64    complex64  complex128
-        int32      int32      int32      int32      int32      int32      int64      float32    float32    float64    complex64  complex128
-        int64      int64      int64      int64      int64      int64      int64      float64    float64    float64    complex128 complex128
-        float16    float16    float16    float16    float16    float32    float64    float16    float32    float64    complex64  complex128
-        float32    float32    float32    float32    float32    float32    float64    float32    float32    float64    complex64  complex128
-        float64    float64    float64    float64    float64    float64    float64    float64    float64    float64    complex128 complex128
-        complex64  complex64  complex64  complex64  complex64  complex64  complex128 complex64  complex64  complex128 complex64  complex128
-        complex128 complex128 complex128 complex128 complex128 complex128 complex128 complex128 complex128 complex128 complex128 complex128
+        bool       bool       uint8      int8       int16      int32      int64
+                   float16    float32    float64    complex64  complex128
+        uint8      uint8      uint8      int16      int16      int32      int64
+                   float16    float32    float64    complex64  complex128
+        int8       int8       int16      int8       int16      int32      int64
+                   float16    float32    float64    complex64  complex128
+        int16      int16      int16      int16      int16      int32      int64
+                   float16    float32    float64    complex64  complex128
+        int32      int32      int32      int32      int32      int32      int64
+                   float32    float32    float64    complex64  complex128
+        int64      int64      int64      int64      int64      int64      int64
+                   float64    float64    float64    complex128 complex128
+        float16    float16    float16    float16    float16    float32    float64
+                   float16    float32    float64    complex64  complex128
+        float32    float32    float32    float32    float32    float32    float64
+                   float32    float32    float64    complex64  complex128
+        float64    float64    float64    float64    float64    float64    float64
+                   float64    float64    float64    complex128 complex128
+        complex64  complex64  complex64  complex64  complex64  complex64  complex128
+                   complex64  complex64  complex128 complex64  complex128
+        complex128 complex128 complex128 complex128 complex128 complex128 complex128
+                   complex128 complex128 complex128 complex128 complex128
         """;
 
     [Fact]
@@ -43,12 +54,12 @@ public class DTypePromotionTests
     {
         string[] columns = ["bool", "uint8", "int8", "int16", "int32", "int64", "float16", "float32", "float64",
             "complex64", "complex128"];
-        var rows = HeatPromoteTypes.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.Equal(11, rows.Length);
+        // Each row (its dtype, then its 11 cells) may wrap over several lines of the table.
+        var all = HeatPromoteTypes.Split([' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(11 * 12, all.Length);
         int cells = 0;
-        foreach (var row in rows)
+        foreach (var words in all.Chunk(12))
         {
-            var words = row.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             Assert.Equal(12, words.Length);
             for (int c = 0; c < 11; c++, cells++)
                 Assert.True(DTypePromotion.Promote(DType.Parse(words[0]),
