@@ -13,13 +13,14 @@ namespace Heat.Decomposition;
 /// attributes, scikit-learn's <c>explained_variance_</c>, <c>explained_variance_ratio_</c>, <c>var_</c> and
 /// <c>noise_variance_</c> are kept.
 /// </remarks>
-public sealed class IncrementalPCA : BaseEstimator
+public sealed partial class IncrementalPCA : BaseEstimator
 {
     /// <summary>Creates the estimator.</summary>
     /// <param name="n_components">The components kept (null: min(samples, features) of the first batch).</param>
     /// <param name="copy">Kept for HeAT's signature: the input is never overwritten.</param>
     /// <param name="whiten">transform scales every component to unit variance (scikit-learn).</param>
-    /// <param name="batch_size">The batch size of <see cref="fit"/> (null: 5 · features, scikit-learn).</param>
+    /// <param name="batch_size">The batch size of <see cref="fit(DNDarray)"/> (null: 5 · features,
+    /// scikit-learn).</param>
     /// <exception cref="ArgumentException">n_components or batch_size is below 1.</exception>
     public IncrementalPCA(long? n_components = null, bool copy = true, bool whiten = false, long? batch_size = null)
     {

@@ -168,6 +168,47 @@ public abstract class DecompositionSuite<TWorld>(ITestWorld? world = null) : Dnd
             new IncrementalPCA().transform(ht.zeros([3, 2])));
     }
 
+    [Theory, MemberData(nameof(Ranks))]
+    public void IncrementalPca_FitFromHdf5File_EqualsScikitLearnAndPartialFits(int ranks)
+    {
+        // A file name every rank (and every MPI process) of this case agrees on, unique across worlds.
+        var path = Path.Combine(Path.GetTempPath(),
+            $"heat-ipca-{typeof(TWorld).Name}-{ranks}-{Environment.UserName}.h5");
+        try
+        {
+            World.Run(ranks, () =>
+            {
+                using var scope = DisposeScope.Begin();
+                var x = Reference.Matrix("iris", 0, ht.float32);
+                ht.save_hdf5(x, path, "DATA");
+                // Chunks of 50: scikit-learn's batches of 50 (float32, as HeAT reads the file).
+                var ipca = new IncrementalPCA(n_components: 4).fit(path, 50);
+                Assert.Equal(150L, ipca.n_samples_seen_);
+                Assert.Equal(ht.float32, ipca.components_!.dtype);
+                Compare("ipca_iris_4_50", ipca.n_components_, ipca.components_!, ipca.explained_variance_!,
+                    ipca.singular_values_!, ipca.mean_!, ipca.transform(x), 1e-4);
+                // Chunks of 40 (the last one 30 rows, HeAT's chunking): the partial fits of the same rows.
+                var chunked = new IncrementalPCA(n_components: 3).fit(path, 40, dataset: "DATA");
+                var partial = new IncrementalPCA(n_components: 3);
+                foreach (var (start, stop) in new[] { (0L, 40L), (40L, 80L), (80L, 120L), (120L, 150L) })
+                    partial.partial_fit(x[ht.slice(start, stop)]);
+                Assert.Equal(150L, chunked.n_samples_seen_);
+                MlReference.Near(partial.singular_values_!.astype(ht.float64).ToArray<double>(),
+                    chunked.singular_values_!, 1e-4);
+                MlReference.NearUpToColumnSign(
+                    partial.transform(x).astype(ht.float64).ToArray<double>(),
+                    chunked.transform(x).astype(ht.float64).ToArray<double>(), 3, 1e-3);
+            });
+            AssertThrowsOnEveryRank<ArgumentException>(ranks, () => new IncrementalPCA().fit(path, 151));
+            AssertThrowsOnEveryRank<ArgumentException>(ranks, () => new IncrementalPCA().fit(path, 0));
+            AssertThrowsOnEveryRank<ArgumentException>(ranks, () => new IncrementalPCA().fit(
+                Path.ChangeExtension(path, ".npy"), 10));
+            AssertThrowsOnEveryRank<FileNotFoundException>(ranks, () => new IncrementalPCA().fit(
+                Path.Combine(Path.GetTempPath(), $"heat-missing-{Guid.NewGuid():N}.h5"), 10));
+        }
+        finally { File.Delete(path); }
+    }
+
     private static void Compare(string name, long k, DNDarray components, DNDarray variance, DNDarray singular,
         DNDarray mean, DNDarray projected, double tol)
     {
