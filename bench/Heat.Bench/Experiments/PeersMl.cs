@@ -26,8 +26,12 @@ public sealed class PeersMl : IExperiment
     private sealed record Sizes(long Clustering, long Spectral, long Table, long Features, long Train, long Query,
         int Iterations, long Batch, int Reps, int PeerReps);
 
-    /// <summary>One estimator: its name (as in bench/peers/ml.py), the size it runs on, and what Heat times.</summary>
-    private sealed record Case(string Name, string Size, Action<Inputs> Body);
+    /// <summary>One estimator: its name (as in bench/peers/ml.py), the size it runs on, and what Heat times; the peer
+    /// is scikit-learn's estimator of the same name unless <see cref="Peer"/> says otherwise.</summary>
+    private sealed record Case(string Name, string Size, Action<Inputs> Body)
+    {
+        public string Peer { get; init; } = "sklearn " + Name;
+    }
 
     /// <summary>The arrays every rank loaded.</summary>
     private sealed record Inputs(DNDarray Clustering, DNDarray Init, DNDarray Spectral, DNDarray SpectralInit,
@@ -37,7 +41,7 @@ public sealed class PeersMl : IExperiment
     public IEnumerable<BenchResult> Run(BenchOptions options)
     {
         var z = options.Quick
-            ? new Sizes(100_000, 1_000, 20_000, 100, 20_000, 2_000, 5, 5_000, 1, 1)
+            ? new Sizes(100_000, 1_000, 20_000, 100, 10_000, 1_000, 5, 5_000, 1, 1)
             : new Sizes(1_000_000, 5_000, 100_000, 100, 100_000, 10_000, 10, 10_000, 1, 2);
         const double gamma = 1.0 / 18;
         using var data = new PeerData();
@@ -60,9 +64,11 @@ public sealed class PeersMl : IExperiment
             new("KMedians", clu + ", fixed init, tol 0", i => new KMedians(i.Init, z.Iterations, 0).fit(i.Clustering)),
             new("KMedoids", clu + ", fixed init", i => new KMedoids(i.Init, z.Iterations).fit(i.Clustering)),
             new("BatchParallelKMeans", clu + ", k-means++ (peer: KMeans k-means++, n_init 1)",
-                i => new BatchParallelKMeans(K, max_iter: z.Iterations, random_state: 1).fit(i.Clustering)),
+                i => new BatchParallelKMeans(K, max_iter: z.Iterations, random_state: 1).fit(i.Clustering))
+            { Peer = "sklearn KMeans (k-means++)" },
             new("Spectral", $"{N(z.Spectral)} × 18, rbf γ 1/18, k {K}",
-                i => new Spectral(K, gamma: gamma, random_state: 1).fit(i.Spectral)),
+                i => new Spectral(K, gamma: gamma, random_state: 1).fit(i.Spectral))
+            { Peer = "sklearn SpectralClustering" },
             new("PCA full", tab + $", {Components} components, fit",
                 i => new PCA(Components, svd_solver: "full").fit(i.Table)),
             new("PCA randomized", tab + $", {Components} components, 4 power iterations, fit",
@@ -106,22 +112,22 @@ public sealed class PeersMl : IExperiment
             });
             for (int c = 0; c < cases.Length; c++)
             {
-                var one = Only(peers, cases[c].Name);
+                var one = Only(peers, cases[c].Name, cases[c].Peer);
                 rows.Add(new PeerRow($"{cases[c].Name} ({cases[c].Size})", ranks, threads, times[c], one, null, null,
-                    ""));
+                    "") { Id = "peers.ml." + cases[c].Name.Replace(' ', '_') });
             }
         }
         rows = [.. rows.OrderBy(r => Array.FindIndex(cases, c => r.Workload.StartsWith(c.Name + " (",
             StringComparison.Ordinal))).ThenBy(r => r.Ranks)];
         PeerTable.Print($"Heat estimators vs scikit-learn (issue 20){(options.Quick ? ", --quick sizes" : "")}", rows);
-        return rows.Select(r => r.ToResult("peers.ml." + r.Workload.Split(" (")[0].Replace(' ', '_'))).ToList();
+        return rows.Select(r => r.ToResult()).ToList();
     }
 
     private static string N(long n) => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
-    // The part of the answer that concerns one estimator.
-    private static PeerAnswer Only(PeerAnswer all, string name) => new(
-        all.Seconds.Where(p => p.Key == name).ToDictionary(p => p.Key, p => p.Value),
-        all.Skipped.Where(p => p.Key == name).ToDictionary(p => p.Key, p => p.Value),
-        all.Info.Where(p => p.Key == name).ToDictionary(p => p.Key, p => p.Value));
+    // The part of the answer that concerns one estimator, under the peer's display name.
+    private static PeerAnswer Only(PeerAnswer all, string name, string peer) => new(
+        all.Seconds.Where(p => p.Key == name).ToDictionary(_ => peer, p => p.Value),
+        all.Skipped.Where(p => p.Key == name).ToDictionary(_ => peer, p => p.Value),
+        all.Info.Where(p => p.Key == name).ToDictionary(_ => peer, p => p.Value));
 }

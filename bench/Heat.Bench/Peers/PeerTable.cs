@@ -33,8 +33,11 @@ public sealed record PeerRow(string Workload, int Ranks, int Threads, double Our
     public double? TargetRatio => TargetPeer is null ? Ratio
         : Peers.Seconds.TryGetValue(TargetPeer, out var t) && t > 0 ? Ours / t : null;
 
+    /// <summary>The experiment name of the figure in the JSON lines (e.g. <c>peers.kmeans</c>).</summary>
+    public string Id { get; init; } = "peers";
+
     /// <summary>The figure as a <see cref="BenchResult"/> (the reference is the best peer; 0 when none ran).</summary>
-    public BenchResult ToResult(string experiment) => new(experiment, Ranks, Threads, Ours,
+    public BenchResult ToResult() => new(Id, Ranks, Threads, Ours,
         Best?.Name ?? "no peer", Best?.Seconds ?? 0, null, null, $"{Workload}; {PeerNote}");
 
     /// <summary>Every peer's time, skip reason and note, in one line.</summary>
