@@ -108,7 +108,12 @@ public sealed class PeersMl : IExperiment
                     ht.load_npy(p[3]), ht.load_npy(p[4], split: 0), ht.load_npy(p[5], split: 0),
                     ht.load_npy(p[6], split: 0), ht.load_npy(p[7], split: 0), ht.load_npy(p[8], split: 0));
                 var comm = ht.get_comm();
-                return cases.Select(c => InProcRanks.Timed(comm, z.Reps, () => c.Body(inputs))).ToArray();
+                return cases.Select(c =>
+                {
+                    double t = InProcRanks.Timed(comm, z.Reps, () => c.Body(inputs));
+                    if (comm.Rank == 0) Console.Error.WriteLine($"# peers.ml: {c.Name} on {ranks} x {threads} done");
+                    return t;
+                }).ToArray();
             });
             for (int c = 0; c < cases.Length; c++)
             {

@@ -29,13 +29,26 @@ public sealed class PeersWorkloads : IExperiment
         var s = new Settings(q ? 1 : 3, q ? 2 : 3, TimeSpan.FromMinutes(q ? 3 : 30));
         using var data = new PeerData();
         var rows = new List<PeerRow>();
-        rows.AddRange(KMeansRows(data, s, q ? 50_000 : 250_000, 18));
-        rows.AddRange(KMeansRows(data, s, q ? 100_000 : 1_000_000, 18));
-        rows.AddRange(KMeansRows(data, s, q ? 500 : 2_000, q ? 1_024 : 4_096));
-        rows.AddRange(LassoRows(data, s, q ? 100_000 : 1_000_000, 100));
-        rows.AddRange(MeanRows(data, s, q ? 1_024 : 4_096, q ? 16_384 : 65_536));
-        rows.AddRange(CdistRows(data, s, q ? 5_000 : 40_000));
-        rows.AddRange(MultiplyAddRows(s, q ? 1L << 25 : 1L << 28));
+        long km1 = q ? 50_000 : 250_000, km2 = q ? 100_000 : 1_000_000, kmRows = q ? 500 : 2_000;
+        long kmCols = q ? 1_024 : 4_096, lasso = q ? 100_000 : 1_000_000, meanRows = q ? 1_024 : 4_096;
+        long meanCols = q ? 16_384 : 65_536, cdist = q ? 5_000 : 40_000, fma = q ? 1L << 25 : 1L << 28;
+        // Each workload with the bytes it holds at once (the largest side, times 1.5 for loading and temporaries).
+        var workloads = new (string Name, long Bytes, Func<IEnumerable<PeerRow>> Rows)[]
+        {
+            ("k-means", 6 * km2 * 18 * 4, () => KMeansRows(data, s, km1, 18)),
+            ("k-means", 6 * km2 * 18 * 4, () => KMeansRows(data, s, km2, 18)),
+            ("k-means", 6 * kmRows * kmCols * 4, () => KMeansRows(data, s, kmRows, kmCols)),
+            ("LASSO", 4 * lasso * 100 * 4, () => LassoRows(data, s, lasso, 100)),
+            ("mean", 3 * meanRows * meanCols * 4, () => MeanRows(data, s, meanRows, meanCols)),
+            ("cdist", 3 * cdist * cdist * 4 / 2, () => CdistRows(data, s, cdist)),
+            ("a·b + c", 6 * fma * 4, () => MultiplyAddRows(s, fma)),
+        };
+        foreach (var (name, bytes, make) in workloads)
+        {
+            if (!MemoryGuard.Enough(bytes, name)) continue;
+            rows.AddRange(make());
+            Console.Error.WriteLine($"# peers: {rows[^1].Workload} done");
+        }
         PeerTable.Print($"Heat vs peers (issue 21){(q ? ", --quick sizes" : "")}", rows);
         return rows.Select(r => r.ToResult()).ToList();
     }

@@ -5,9 +5,22 @@ namespace Heat.Bench.Peers;
 /// peers read, so every side works on identical numbers; removed when disposed.</summary>
 public sealed class PeerData : IDisposable
 {
+    /// <summary>Creates the folder, first removing those that stopped runs left behind (their process is gone).
+    /// </summary>
+    public PeerData()
+    {
+        foreach (var stale in System.IO.Directory.EnumerateDirectories(System.IO.Path.GetTempPath(), "heat-peers-*"))
+            if (int.TryParse(System.IO.Path.GetFileName(stale)["heat-peers-".Length..], out int pid)
+                && !System.IO.Directory.Exists($"/proc/{pid}"))
+                try { System.IO.Directory.Delete(stale, recursive: true); }
+                catch (IOException) { }
+                catch (UnauthorizedAccessException) { }
+        Directory = System.IO.Directory.CreateDirectory(
+            System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"heat-peers-{Environment.ProcessId}")).FullName;
+    }
+
     /// <summary>The folder.</summary>
-    public string Directory { get; } = System.IO.Directory.CreateDirectory(
-        System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"heat-peers-{Environment.ProcessId}")).FullName;
+    public string Directory { get; }
 
     /// <summary>The path of the file <paramref name="name"/>.npy in the folder.</summary>
     public string Path(string name) => System.IO.Path.Combine(Directory, name + ".npy");
