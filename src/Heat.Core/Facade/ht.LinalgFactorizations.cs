@@ -32,8 +32,10 @@ public static partial class ht
     /// <remarks>
     /// split 0 with a chunk of at least n rows (tall-skinny): TS-QR, then the SVD of the replicated R; U split 0, S and
     /// Vᴴ replicated. split 1 with a chunk of at least m columns (short-fat): the same on Aᴴ; U replicated, Vᴴ
-    /// split 1. Otherwise (and for batches and full_matrices) the matrix is gathered on every rank and factored by
-    /// LAPACK (moderate sizes). U keeps a row split, Vᴴ a column split.
+    /// split 1. Otherwise (and for full_matrices) distributed Golub–Kahan bidiagonalisation of A or Aᴴ (two
+    /// Allreduces per column), LAPACK's bdsdc on the replicated bidiagonal, and distributed back-transformations
+    /// (pdgesvd's scheme, backward stable); U split 0 for split 0, Vᴴ split 1 for split 1, the other factors
+    /// replicated. Batches split in a matrix dimension are gathered and factored by LAPACK.
     /// </remarks>
     /// <exception cref="ArgumentException">Fewer than 2 dimensions or a non-float dtype.</exception>
     public static (DNDarray? U, DNDarray S, DNDarray? Vt) svd(

@@ -99,12 +99,11 @@ internal static class Factorizations
             var Vt = DNDarray.WithSplitCounts(Local.ConjTCopy(backend, v!.larray), [k, n], 1, a.Context, counts);
             return (scope.MoveToOuter(U), scope.MoveToOuter(S), scope.MoveToOuter(Vt));
         }
+        // General (neither tall-skinny nor short-fat) and full_matrices: distributed bidiagonalisation.
+        if (a.ndim == 2 && k > 0) return DistributedSvd.Svd(a, full_matrices, compute_uv);
         {
-            // General (neither tall-skinny nor short-fat), batched, and full_matrices: the matrix is gathered on every
-            // rank and factored by LAPACK. A polar + distributed-eigh SVD (commit 4d7fab1) was withdrawn: on the
-            // rank-deficient inputs of the DMD and IncrementalPCA suites its singular vectors agree with LAPACK's only
-            // to about 1e-7 (float64) and 1e-3 (float32).
-            // U keeps a row split, Vᴴ a column split. Moderate sizes only: every rank holds the whole matrix.
+            // Batches split in a matrix dimension: the matrices are gathered on every rank and factored by LAPACK.
+            // U keeps a row split, Vᴴ a column split.
             using var scope = DisposeScope.Begin();
             var replicated = ht.resplit(a, null);
             var (U, S, Vt) = Svd(replicated, full_matrices, compute_uv, procs_to_merge);
