@@ -36,6 +36,7 @@ public static class Matrix
         typeof(Float16Suite<>),
         typeof(DistributedLinalgSuite<>),
         typeof(DistributedSvdSuite<>),
+        typeof(DistributedTriangularSuite<>),
     ];
 
     /// <summary>Every ML estimator suite (Heat.ML through the public API; every world runs them).</summary>

@@ -7,8 +7,9 @@ namespace Heat.Testing.Core;
 /// <summary>
 /// The distributed general SVD (bidiagonalisation; neither tall-skinny nor short-fat) on 1..5 ranks, every split,
 /// balanced, unbalanced and empty chunks: singular values against LAPACK on the gathered matrix (1e-10 of σ_max in
-/// float64), ‖A − U S Vᴴ‖/‖A‖ and the orthogonality of U and V below 20·max(m, n)·ε, for random, rank-deficient,
-/// clustered and zero spectra, float32/float64/complex, full_matrices and values only, and the splits of the factors.
+/// float64), ‖A − U S Vᴴ‖/‖A‖ and the orthogonality of U and V below 20·max(m, n)·ε, for random,
+/// rank-deficient, clustered and zero spectra, float32/float64/complex, full_matrices and values only, and the
+/// splits of the factors.
 /// </summary>
 public abstract class DistributedSvdSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world)
     where TWorld : ITestWorldKind
@@ -76,7 +77,8 @@ public abstract class DistributedSvdSuite<TWorld>(ITestWorld? world = null) : Dn
             for (int i = 0; i < m; i++)
                 for (int j = 0; j < k; j++) us[i * k + j] = ua[i * k + j] * sv[j];
             double norm = Math.Max(Fro(values), double.Epsilon);
-            Assert.True(Distance(Product(us, va, m, k, n), values) <= bound * norm, $"‖A − USVᴴ‖ ({name}, {dtype})");
+            Assert.True(Distance(Product(us, va, m, k, n), values) <= bound * norm,
+                $"‖A − USVᴴ‖ ({name}, {dtype})");
             Assert.True(Orthogonality(ua, m, k) < bound, $"‖UᴴU − I‖ ({name}, {dtype}, split {split})");
             Assert.True(Orthogonality(ConjT(va, k, n), n, k) < bound, $"‖VᴴV − I‖ ({name}, {dtype})");
             Assert.Equal(split == 0 && a.is_distributed() ? 0 : null, u.split);

@@ -5,12 +5,12 @@ using Heat.Distributed;
 namespace Heat.Linalg.Dense;
 
 /// <summary>
-/// Householder (Golub–Kahan) reduction Qᴴ X P = B of a row-distributed M × N matrix (M ≥ N) to real upper bidiagonal
-/// form, as LAPACK's gebd2: step i takes the left reflector H_i of column i (assembled on every rank by one Allreduce
-/// of the ranks' disjoint parts), multiplies the local trailing rows with it (one Allreduce of vᴴX, which carries the
-/// owner's row i along), then the right reflector G_i of the updated row i, applied to the local rows without
-/// communication. Q = H₀ ⋯ H_{N−1} stays distributed (column i of the local rows holds v_i from row i on); P = G₀ ⋯
-/// G_{N−2} comes out replicated in ormtr's layout, as do d, e and the τ.
+/// Householder (Golub–Kahan) reduction Qᴴ X P = B of a row-distributed M × N matrix (M ≥ N) to real upper
+/// bidiagonal form, as LAPACK's gebd2: step i takes the left reflector H_i of column i (assembled on every rank by
+/// one Allreduce of the ranks' disjoint parts), multiplies the local trailing rows with it (one Allreduce of vᴴX,
+/// which carries the owner's row i along), then the right reflector G_i of the updated row i, applied to the local
+/// rows without communication. Q = H₀ ⋯ H_{N−1} stays distributed (column i of the local rows holds v_i from
+/// row i on); P = G₀ ⋯ G_{N−2} comes out replicated in ormtr's layout, as do d, e and the τ.
 /// </summary>
 internal static class Bidiagonalization
 {
@@ -84,7 +84,8 @@ internal static class Bidiagonalization
                     using (var trailing = Sub(rows, ls, nr, i + 1, l))
                         b.Matmul(vcol, w, trailing, accumulate: true);
                 b.Binary(BinaryOp.Add, row, w, row);
-                // The right reflector G with y G = β e₀ is larfg's of z = yᴴ (Hᴴ z = β e₀ ⇒ zᴴ H = β e₀ᵀ).
+                // The right reflector G with y G = β e₀ is larfg's of z = yᴴ
+                // (Hᴴ z = β e₀, so zᴴ H = β e₀ᵀ).
                 using var z = complex ? b.Unary(UnaryOp.Conj, row) : b.Copy(row);
                 using var zf = z.TryReshapeView([l])!;
                 using var u = b.Empty([l], dtype, dev);

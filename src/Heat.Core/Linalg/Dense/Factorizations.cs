@@ -99,6 +99,21 @@ internal static class Factorizations
             var Vt = DNDarray.WithSplitCounts(Local.ConjTCopy(backend, v!.larray), [k, n], 1, a.Context, counts);
             return (scope.MoveToOuter(U), scope.MoveToOuter(S), scope.MoveToOuter(Vt));
         }
+        if (a.ndim == 2 && !full_matrices && k > 0)
+        {
+            // Tall-skinny (short-fat) once split along the long axis: moved there for TS-QR.
+            bool tall = m >= n && a.split == 1 && Chunking.Counts(m, a.comm.Size).Max() >= n;
+            bool fat = m < n && a.split == 0 && Chunking.Counts(n, a.comm.Size).Max() >= m;
+            if (tall || fat)
+            {
+                using var scope = DisposeScope.Begin();
+                var (U, S, Vt) = Svd(ht.resplit(a, tall ? 0 : 1), false, compute_uv, procs_to_merge);
+                int? uSplit = a.split == 0 ? 0 : null, vSplit = a.split == 1 ? 1 : null;
+                var u = U is null ? null : scope.MoveToOuter(U.split == uSplit ? U : ht.resplit(U, uSplit));
+                var vt = Vt is null ? null : scope.MoveToOuter(Vt.split == vSplit ? Vt : ht.resplit(Vt, vSplit));
+                return (u, scope.MoveToOuter(S), vt);
+            }
+        }
         // General (neither tall-skinny nor short-fat) and full_matrices: distributed bidiagonalisation.
         if (a.ndim == 2 && k > 0) return DistributedSvd.Svd(a, full_matrices, compute_uv);
         {
