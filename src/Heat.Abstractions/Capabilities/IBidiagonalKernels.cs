@@ -2,9 +2,9 @@
 namespace Heat.Abstractions;
 
 /// <summary>
-/// The local step of the distributed SVD (LAPACK's bdsdc): the singular value decomposition of a real upper
-/// bidiagonal matrix, replicated on every rank (O(n) input). Core distributes the bidiagonalisation and the
-/// back-transformations around it.
+/// The local steps of the distributed SVD: the singular value decomposition of a real upper bidiagonal matrix
+/// (LAPACK's bdsdc), replicated on every rank (O(n) input), and the bidiagonalisation's vector-matrix product. Core
+/// distributes the bidiagonalisation and the back-transformations around them.
 /// </summary>
 public interface IBidiagonalKernels : IBackendCapability
 {
@@ -16,4 +16,10 @@ public interface IBidiagonalKernels : IBackendCapability
     /// </summary>
     void BidiagonalSvd(LocalTensor d, LocalTensor e, [Destination] LocalTensor s, [Destination] LocalTensor? u,
         [Destination] LocalTensor? vt);
+
+    /// <summary>
+    /// <paramref name="y"/> (c) = xᵀ A = Σ_i x_i A[i, :] for <paramref name="x"/> (r) and <paramref name="a"/>
+    /// (r × c, rows contiguous, any row stride): the reduction's vector-matrix product, one pass over A.
+    /// </summary>
+    void VectorMatrix(LocalTensor x, LocalTensor a, [Destination] LocalTensor y);
 }

@@ -24,5 +24,12 @@ internal static class BidiagonalKernels
             host.BidiagonalSvd(st.In(d), st.In(e), st.Out(s)!, st.Out(u), st.Out(vt));
             st.Flush();
         }
+
+        public void VectorMatrix(LocalTensor x, LocalTensor a, LocalTensor y)
+        {
+            using var st = new DenseKernels.Stage();
+            host.VectorMatrix(st.In(x), st.In(a), st.Out(y)!);
+            st.Flush();
+        }
     }
 }

@@ -37,6 +37,7 @@ internal static class Bidiagonalization
         try
         {
             var kernels = TridiagonalKernels.Of(b);
+            var bidiagonal = BidiagonalKernels.Of(b);
             using var beta = b.Empty([1], dtype.RealType, dev);
             for (long i = 0; i < n; i++)
             {
@@ -65,10 +66,16 @@ internal static class Bidiagonalization
                 using var buf = b.Zeros([1, 2 * l], dtype, dev);
                 using var w = buf.Slice(1, 0, l);
                 using var row = buf.Slice(1, l, l);
-                if (vcol is not null)
-                    using (var vh = Local.ConjT(b, vcol))
-                    using (var trailing = Sub(rows, ls, nr, i + 1, l))
-                        b.Matmul(vh, trailing, w);
+                if (nr > 0)
+                {
+                    using var part = v.Slice(0, o + ls - i, nr);
+                    using var vc = complex ? b.Unary(UnaryOp.Conj, part) : part.Share();
+                    using var trailing = Sub(rows, ls, nr, i + 1, l);
+                    using var wl = b.Empty([l], dtype, dev);
+                    bidiagonal.VectorMatrix(vc, trailing, wl);
+                    using var wv = wl.TryReshapeView([1, l])!;
+                    b.Copy(wv, w);
+                }
                 if (i >= o && i < o + c)
                     using (var stored = Sub(rows, i - o, 1, i + 1, l))
                         b.Copy(stored, row);
