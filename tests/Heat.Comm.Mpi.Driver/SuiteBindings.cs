@@ -57,4 +57,6 @@ namespace Heat.Comm.Mpi.Driver.ManagedMpi
     public sealed class Decomposition(ITestWorld world) : DecompositionSuite<MpiWorld>(world);
     public sealed class Float16(ITestWorld world) : Float16Suite<MpiWorld>(world);
     public sealed class DistributedLinalg(ITestWorld world) : DistributedLinalgSuite<MpiWorld>(world);
+    public sealed class DistributedSvd(ITestWorld world) : DistributedSvdSuite<MpiWorld>(world);
+    public sealed class DistributedTriangular(ITestWorld world) : DistributedTriangularSuite<MpiWorld>(world);
 }

@@ -40,6 +40,8 @@ namespace Heat.Core.Tests.ManagedInProc
     public sealed class SvdTools : SvdToolsSuite<ManagedInProcWorld>;
     public sealed class Float16 : Float16Suite<ManagedInProcWorld>;
     public sealed class DistributedLinalg : DistributedLinalgSuite<ManagedInProcWorld>;
+    public sealed class DistributedSvd : DistributedSvdSuite<ManagedInProcWorld>;
+    public sealed class DistributedTriangular : DistributedTriangularSuite<ManagedInProcWorld>;
 }
 
 namespace Heat.Core.Tests

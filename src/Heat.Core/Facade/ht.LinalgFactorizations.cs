@@ -32,8 +32,11 @@ public static partial class ht
     /// <remarks>
     /// split 0 with a chunk of at least n rows (tall-skinny): TS-QR, then the SVD of the replicated R; U split 0, S and
     /// Vᴴ replicated. split 1 with a chunk of at least m columns (short-fat): the same on Aᴴ; U replicated, Vᴴ
-    /// split 1. Otherwise (and for batches and full_matrices) the matrix is gathered on every rank and factored by
-    /// LAPACK (moderate sizes). U keeps a row split, Vᴴ a column split.
+    /// split 1 (a tall matrix split 1, or a wide one split 0, is moved to the split where it would be so). Otherwise
+    /// (and for full_matrices) distributed Golub–Kahan bidiagonalisation of A or Aᴴ (two
+    /// Allreduces per column), LAPACK's bdsdc on the replicated bidiagonal, and distributed back-transformations
+    /// (pdgesvd's scheme, backward stable); U split 0 for split 0, Vᴴ split 1 for split 1, the other factors
+    /// replicated. Batches split in a matrix dimension are gathered and factored by LAPACK.
     /// </remarks>
     /// <exception cref="ArgumentException">Fewer than 2 dimensions or a non-float dtype.</exception>
     public static (DNDarray? U, DNDarray S, DNDarray? Vt) svd(
@@ -63,7 +66,10 @@ public static partial class ht
 
     /// <summary>X with A X = b for triangular A (…, n, n) (upper unless <paramref name="lower"/>) and b (…, n,
     /// k).</summary>
-    /// <remarks>A and b are gathered on every rank (LAPACK trtrs); X is split like b.</remarks>
+    /// <remarks>A 2-d A split 0 or 1: block substitution over the ranks' column panels (split 0 is moved to 1), the
+    /// owner of each panel solving its diagonal block (LAPACK trtrs) and broadcasting its piece of X with its update
+    /// of the remaining rows (b and X replicated on the way); otherwise A and b are gathered on every rank (LAPACK
+    /// trtrs). X is split like b.</remarks>
     /// <exception cref="ArgumentException">Shapes or dtypes do not fit, or a diagonal element is zero.</exception>
     public static DNDarray solve_triangular(DNDarray A, DNDarray b, bool lower = false, bool unit_diagonal = false) =>
         Solvers.Solve(A, b, triangular: true, lower, unit_diagonal);

@@ -99,12 +99,26 @@ internal static class Factorizations
             var Vt = DNDarray.WithSplitCounts(Local.ConjTCopy(backend, v!.larray), [k, n], 1, a.Context, counts);
             return (scope.MoveToOuter(U), scope.MoveToOuter(S), scope.MoveToOuter(Vt));
         }
+        if (a.ndim == 2 && !full_matrices && k > 0)
         {
-            // General (neither tall-skinny nor short-fat), batched, and full_matrices: the matrix is gathered on every
-            // rank and factored by LAPACK. A polar + distributed-eigh SVD (commit 4d7fab1) was withdrawn: on the
-            // rank-deficient inputs of the DMD and IncrementalPCA suites its singular vectors agree with LAPACK's only
-            // to about 1e-7 (float64) and 1e-3 (float32).
-            // U keeps a row split, Vᴴ a column split. Moderate sizes only: every rank holds the whole matrix.
+            // Tall-skinny (short-fat) once split along the long axis: moved there for TS-QR.
+            bool tall = m >= n && a.split == 1 && Chunking.Counts(m, a.comm.Size).Max() >= n;
+            bool fat = m < n && a.split == 0 && Chunking.Counts(n, a.comm.Size).Max() >= m;
+            if (tall || fat)
+            {
+                using var scope = DisposeScope.Begin();
+                var (U, S, Vt) = Svd(ht.resplit(a, tall ? 0 : 1), false, compute_uv, procs_to_merge);
+                int? uSplit = a.split == 0 ? 0 : null, vSplit = a.split == 1 ? 1 : null;
+                var u = U is null ? null : scope.MoveToOuter(U.split == uSplit ? U : ht.resplit(U, uSplit));
+                var vt = Vt is null ? null : scope.MoveToOuter(Vt.split == vSplit ? Vt : ht.resplit(Vt, vSplit));
+                return (u, scope.MoveToOuter(S), vt);
+            }
+        }
+        // General (neither tall-skinny nor short-fat) and full_matrices: distributed bidiagonalisation.
+        if (a.ndim == 2 && k > 0) return DistributedSvd.Svd(a, full_matrices, compute_uv);
+        {
+            // Batches split in a matrix dimension: the matrices are gathered on every rank and factored by LAPACK.
+            // U keeps a row split, Vᴴ a column split.
             using var scope = DisposeScope.Begin();
             var replicated = ht.resplit(a, null);
             var (U, S, Vt) = Svd(replicated, full_matrices, compute_uv, procs_to_merge);

@@ -34,6 +34,8 @@ internal static class Solvers
                 $"(expected (…, {n}) or (…, {n}, k) with A's batch dimensions).",
                 nameof(b));
         if (!triangular && a.ndim == 2 && a.is_distributed()) return DistributedSolve.Solve(a, b, vector);
+        if (triangular && a.ndim == 2 && a.is_distributed() && n > 0 && bShape[^1] > 0)
+            return DistributedTriangular.Solve(a, b, lower, unitDiagonal);
         using var scope = DisposeScope.Begin();
         var backend = a.Backend;
         var ar = a.split is null ? a : ht.resplit(a, null);
