@@ -75,6 +75,11 @@ internal sealed unsafe class RowLayout
         return offset;
     }
 
+    /// <summary>The bytes of a row when it is one dense block on both sides (a plain memcpy per row), else 0.</summary>
+    public long DenseRowBytes => _restShape.Length == 1 && SourceRest[0] == 1 && DestinationRest[0] == 1
+        ? _restShape[0] * ItemSize
+        : 0;
+
     /// <summary>Whether a row is one element (no rest dimensions left after merging).</summary>
     public bool ScalarRows => _restShape.Length == 0;
 

@@ -58,7 +58,7 @@ internal static unsafe class SortKernel
         HostOperands.Require(sortedOrder, nameof(sortedOrder), DTypeCode.Int64);
         long k = starts.Numel - 1;
         if (k <= 0 || x.Numel == 0) return;
-        var job = new Job((byte*)x.HostPointer, order is null ? null : (long*)order.HostPointer, orderBase,
+        var job = new Job(backend, (byte*)x.HostPointer, order is null ? null : (long*)order.HostPointer, orderBase,
             (long*)starts.HostPointer, k,
             descending, (byte*)values.HostPointer, (long*)sortedOrder.HostPointer, backend.Threads);
         switch (x.DType.Code)
@@ -73,7 +73,8 @@ internal static unsafe class SortKernel
         }
     }
 
-    private sealed class Job(byte* x, long* order, long orderBase, long* starts, long k, bool descending, byte* values,
+    private sealed class Job(ManagedBackend backend, byte* x, long* order, long orderBase, long* starts, long k,
+        bool descending, byte* values,
         long* sortedOrder, int threads)
     {
         public void Run<TCodec, TItem>() where TCodec : struct, IKeyCodec where TItem : unmanaged, ISortItem<TItem>
@@ -95,16 +96,10 @@ internal static unsafe class SortKernel
             if (longest == 0) return;
             if (Compact<TCodec>(longest))
             {
-                var spare = (CompactItem*)NativeMemory.Alloc((nuint)longest, (nuint)sizeof(CompactItem));
-                try
-                {
-                    for (long s = k0; s < k1; s++) OneCompact<TCodec>(starts[s], starts[s + 1] - starts[s], spare,
-                        inner);
-                }
-                finally
-                {
-                    NativeMemory.Free(spare);
-                }
+                // From the backend's pool, so its high-water mark counts the sort's scratch too.
+                using var spare = backend.Empty([longest], DType.Int64);
+                for (long s = k0; s < k1; s++) OneCompact<TCodec>(starts[s], starts[s + 1] - starts[s],
+                    (CompactItem*)spare.HostPointer, inner);
                 return;
             }
             var buffer = (TItem*)NativeMemory.Alloc((nuint)longest, (nuint)sizeof(TItem));
