@@ -26,6 +26,8 @@ public sealed class CoreAdvancedIndexing : IExperiment
             var t = Measure(p, repeats, Rows, Length);
             yield return new BenchResult("indexing.x[mask]", p, 1, t.Mask, "copy of selection", t.MaskCopy, null, null,
                 $"float32 ({Rows} x 8) split 0, every other row; best of {repeats}");
+            yield return new BenchResult("indexing.x[mask] kernels", p, 1, t.MaskKernels, "copy of selection",
+                t.MaskCopy, null, null, "the local steps of x[mask] alone: count, nonzero, row gather");
             yield return new BenchResult("indexing.x[idx]", p, 1, t.Take, "copy of selection", t.TakeCopy, null, null,
                 $"float64 ({Length}) split 0, 10^6 random int64 indices split 0; best of {repeats}");
             yield return new BenchResult("indexing.x[idx] local gather", p, 1, t.LocalGather, "copy of selection",
@@ -38,7 +40,8 @@ public sealed class CoreAdvancedIndexing : IExperiment
     private static long Rows => Large ? 1L << 25 : 1L << 20;
     private static long Length => Large ? 1L << 27 : 1L << 20;
 
-    private sealed record Times(double Mask, double MaskCopy, double Take, double TakeCopy, double LocalGather);
+    private sealed record Times(double Mask, double MaskCopy, double Take, double TakeCopy, double LocalGather,
+        double MaskKernels);
 
     private static Times Measure(int ranks, int repeats, long rows, long length)
     {
@@ -62,6 +65,16 @@ public sealed class CoreAdvancedIndexing : IExperiment
                 using var pickedSource = backend.Empty(picked.Shape, v.dtype);
                 double maskTime = Best(comm, repeats, () => x[mask].Dispose());
                 double maskCopy = Best(comm, repeats, () => backend.Copy(halfSource, half));
+                var steps = backend.Capability<IIndexKernels>();
+                double maskKernels = Best(comm, repeats, () =>
+                {
+                    long count = steps.CountNonzero(mask.larray);
+                    using var at = backend.Empty([count, 1], DType.Int64);
+                    steps.Nonzero(mask.larray, at);
+                    using var flat = at.TryReshapeView([count])!;
+                    using var rowsOut = backend.Empty([count, 8], x.dtype);
+                    steps.Gather(x.larray, 1, flat, rowsOut);
+                });
                 double takeTime = Best(comm, repeats, () => v[idx].Dispose());
                 double takeCopy = Best(comm, repeats, () => backend.Copy(pickedSource, picked));
                 long own = v.lshape[0];
@@ -69,7 +82,7 @@ public sealed class CoreAdvancedIndexing : IExperiment
                 using var localIdx = backend.FromSpan<long>(local, [local.Length]);
                 var kernels = backend.Capability<IIndexKernels>();
                 double gather = Best(comm, repeats, () => kernels.Gather(v.larray, 1, localIdx, picked));
-                return new Times(maskTime, maskCopy, takeTime, takeCopy, gather);
+                return new Times(maskTime, maskCopy, takeTime, takeCopy, gather, maskKernels);
             }, TimeSpan.FromMinutes(10))[0];
         }
         finally { Environment.SetEnvironmentVariable("Heat__Threads", previous); }
