@@ -37,6 +37,25 @@ public sealed class ManagedMemoryPoolTests
     }
 
     [Fact]
+    public void PeakLiveBytes_IsTheHighWaterMark_SinceTheLastReset()
+    {
+        var pool = new ManagedMemoryPool(64L << 20);
+        nint a = pool.Rent(2L << 20, out long sa);
+        nint b = pool.Rent(4L << 20, out long sb);
+        pool.Return(b, sb);
+        Assert.Equal(sa + sb, pool.PeakLiveBytes);
+        Assert.Equal(sa, pool.ResetPeak());
+        Assert.Equal(sa, pool.PeakLiveBytes);
+        nint c = pool.Rent(4L << 20, out long sc);
+        Assert.Equal(sa + sc, pool.PeakLiveBytes);
+        pool.Return(c, sc);
+        pool.Return(a, sa);
+        Assert.Equal(sa + sc, pool.PeakLiveBytes);
+        Assert.Equal(0, pool.ResetPeak());
+        pool.Trim();
+    }
+
+    [Fact]
     public void Cap_IsRespected()
     {
         var pool = new ManagedMemoryPool(5L << 20);

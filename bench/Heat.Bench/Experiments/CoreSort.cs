@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 using System.Diagnostics;
 using Heat.Abstractions;
+using Heat.Backend.Managed;
 
 namespace Heat.Bench.Experiments;
 
@@ -9,7 +10,9 @@ namespace Heat.Bench.Experiments;
 /// 2 ranks × 1 thread and 1 rank × 2 threads, beside a single-threaded MemoryExtensions.Sort of the same data in the
 /// same run; and ht.unique_counts of int64 with 10^3 distinct values (10^7; 10^6 with --quick; HEAT_BENCH_UNIQUE_N)
 /// beside one read pass over the same data. Peak extra memory per rank is the process's peak resident set above its
-/// resident set before the call (Linux VmHWM, reset through /proc/self/clear_refs), divided by the ranks.
+/// resident set before the call (Linux VmHWM, reset through /proc/self/clear_refs), divided by the ranks; beside it
+/// the managed pool's high-water mark of live tensor bytes above those live before the call (inputs excluded,
+/// results and every scratch buffer included), per rank.
 /// </summary>
 public sealed class CoreSort : IExperiment
 {
@@ -38,30 +41,32 @@ public sealed class CoreSort : IExperiment
         var results = new List<BenchResult>();
         foreach (var (ranks, threads) in new[] { (2, 1), (1, 2), (1, 1) })
         {
-            var (seconds, peak) = InProcRanks.Run(ranks, threads, () =>
+            var (seconds, peak, pool) = InProcRanks.Run(ranks, threads, () =>
             {
                 var comm = ht.get_comm();
                 using var x = ht.array(data, [n], split: 0);
                 double best = double.MaxValue;
-                long extra = 0;
+                long extra = 0, poolExtra = 0;
                 for (int rep = 0; rep < 2; rep++)
                 {
                     comm.Barrier();
-                    long before = ResetPeak(comm);
+                    var (before, poolBefore) = ResetPeak(comm);
                     var sw = Stopwatch.StartNew();
                     var (values, indices) = ht.sort(x);
                     comm.Barrier();
                     best = Math.Min(best, sw.Elapsed.TotalSeconds);
                     extra = Math.Max(extra, Peak() - before);
+                    poolExtra = Math.Max(poolExtra, ManagedMemoryPool.Shared.PeakLiveBytes - poolBefore);
                     values.Dispose();
                     indices.Dispose();
                 }
-                return (comm.Allreduce(best, ReduceOp.Max), extra / comm.Size);
+                return (comm.Allreduce(best, ReduceOp.Max), extra / comm.Size, poolExtra / comm.Size);
             });
             results.Add(new BenchResult("core.sort.float32", ranks, threads, seconds, "Span.Sort 1t", reference,
                 n / seconds / 1e6, "Melem/s",
                 $"2^{log2} float32 split 0; values + int64 indices; peak extra memory per rank ≈ {peak / 1e9:F2} GB "
-                    + $"(process VmHWM); machine shared, noisy"));
+                    + $"(process VmHWM), {pool / 1e9:F2} GB (pool high-water, {(double)pool / (4 * n / ranks):F1}x "
+                    + $"the chunk, results included); machine shared, noisy"));
         }
 
         long un = long.TryParse(Environment.GetEnvironmentVariable("HEAT_BENCH_UNIQUE_N"),
@@ -112,11 +117,16 @@ public sealed class CoreSort : IExperiment
         return results;
     }
 
-    private static long ResetPeak(ICommunicator comm)
+    private static (long Resident, long Pool) ResetPeak(ICommunicator comm)
     {
-        if (comm.Rank == 0 && OperatingSystem.IsLinux()) File.WriteAllText("/proc/self/clear_refs", "5");
+        long pool = 0;
+        if (comm.Rank == 0)
+        {
+            if (OperatingSystem.IsLinux()) File.WriteAllText("/proc/self/clear_refs", "5");
+            pool = ManagedMemoryPool.Shared.ResetPeak();
+        }
         comm.Barrier();
-        return Status("VmRSS:");
+        return (Status("VmRSS:"), comm.Allreduce(pool, ReduceOp.Max));
     }
 
     private static long Peak() => Status("VmHWM:");

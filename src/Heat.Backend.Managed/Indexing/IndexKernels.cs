@@ -138,6 +138,24 @@ internal static unsafe class IndexKernels
                 GatherElements(rows, src, ip, istride, dst, begin, end);
                 return;
             }
+            if (rows.DenseRowBytes is > 0 and var bytes)
+            {
+                long item = rows.ItemSize, ds = rows.DestinationRowStride * item, step = rows.SingleAxisStride * item;
+                if (step != 0 && bytes % 8 == 0 && bytes <= 64)
+                {
+                    // Short rows of whole words on one indexed axis: word moves, no call per row.
+                    long words = bytes / 8;
+                    for (long i = begin; i < end; i++)
+                    {
+                        long* from = (long*)(src + ip[i * istride] * step), to = (long*)(dst + i * ds);
+                        for (long w = 0; w < words; w++) to[w] = from[w];
+                    }
+                    return;
+                }
+                for (long i = begin; i < end; i++)
+                    Buffer.MemoryCopy(src + rows.SourceOffset(ip[i * istride]) * item, dst + i * ds, bytes, bytes);
+                return;
+            }
             for (long i = begin; i < end; i++)
                 rows.Copy(src + rows.SourceOffset(ip[i * istride]) * rows.ItemSize, rows.SourceRest,
                     dst + i * rows.DestinationRowStride * rows.ItemSize, rows.DestinationRest);
@@ -181,9 +199,39 @@ internal static unsafe class IndexKernels
         long* ip = (long*)index.HostPointer;
         long istride = index.Strides[0];
         byte* dst = (byte*)destination.HostPointer, src = (byte*)values.HostPointer;
+        if (rows.ScalarRows)
+        {
+            ScatterElements(rows, src, ip, istride, dst, n);
+            return;
+        }
+        if (rows.DenseRowBytes is > 0 and var bytes)
+        {
+            long item = rows.ItemSize, ss = rows.DestinationRowStride * item;
+            for (long i = 0; i < n; i++)
+                Buffer.MemoryCopy(src + i * ss, dst + rows.SourceOffset(ip[i * istride]) * item, bytes, bytes);
+            return;
+        }
         for (long i = 0; i < n; i++)
             rows.Copy(src + i * rows.DestinationRowStride * rows.ItemSize, rows.DestinationRest,
                 dst + rows.SourceOffset(ip[i * istride]) * rows.ItemSize, rows.SourceRest);
+    }
+
+    // One element per row, written in index order (a later duplicate index wins, as with the row copies).
+    private static void ScatterElements(RowLayout rows, byte* src, long* ip, long istride, byte* dst, long n)
+    {
+        long ss = rows.DestinationRowStride;
+        switch (rows.ItemSize)
+        {
+            case 1: for (long i = 0; i < n; i++) dst[rows.SourceOffset(ip[i * istride])] = src[i * ss]; break;
+            case 2: for (long i = 0; i < n; i++) ((short*)dst)[rows.SourceOffset(ip[i * istride])] = ((short*)src)[i *
+                ss]; break;
+            case 4: for (long i = 0; i < n; i++) ((int*)dst)[rows.SourceOffset(ip[i * istride])] = ((int*)src)[i *
+                ss]; break;
+            case 8: for (long i = 0; i < n; i++) ((long*)dst)[rows.SourceOffset(ip[i * istride])] = ((long*)src)[i *
+                ss]; break;
+            default: for (long i = 0; i < n; i++) ((Int128*)dst)[rows.SourceOffset(ip[i * istride])] = ((Int128*)src)[i
+                * ss]; break;
+        }
     }
 
     private static bool SameView(LocalTensor a, LocalTensor b) =>

@@ -75,6 +75,14 @@ internal sealed unsafe class RowLayout
         return offset;
     }
 
+    /// <summary>The table's element stride when one axis is indexed (row f starts f strides in), else 0.</summary>
+    public long SingleAxisStride => _tableExtents.Length == 1 ? _tableStrides[0] : 0;
+
+    /// <summary>The bytes of a row when it is one dense block on both sides (a plain memcpy per row), else 0.</summary>
+    public long DenseRowBytes => _restShape.Length == 1 && SourceRest[0] == 1 && DestinationRest[0] == 1
+        ? _restShape[0] * ItemSize
+        : 0;
+
     /// <summary>Whether a row is one element (no rest dimensions left after merging).</summary>
     public bool ScalarRows => _restShape.Length == 0;
 

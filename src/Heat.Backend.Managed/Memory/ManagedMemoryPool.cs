@@ -42,6 +42,26 @@ public sealed class ManagedMemoryPool
     public long Hits => Volatile.Read(ref _hits);
     private long _hits;
 
+    /// <summary>The most <see cref="LiveBytes"/> since the pool was made or <see cref="ResetPeak"/> was last
+    /// called: the high-water mark of the tensor memory in use.</summary>
+    public long PeakLiveBytes => Volatile.Read(ref _peakLiveBytes);
+    private long _peakLiveBytes;
+
+    /// <summary>Starts a new high-water mark at the bytes live now; returns them.</summary>
+    public long ResetPeak()
+    {
+        long live = LiveBytes;
+        Volatile.Write(ref _peakLiveBytes, live);
+        return live;
+    }
+
+    private void RaisePeak(long live)
+    {
+        long peak;
+        while (live > (peak = Volatile.Read(ref _peakLiveBytes))
+            && Interlocked.CompareExchange(ref _peakLiveBytes, live, peak) != peak) { }
+    }
+
     /// <summary>The size actually allocated for a request of <paramref name="bytes"/> (its size class).</summary>
     public static long SizeClass(long bytes)
     {
@@ -63,6 +83,7 @@ public sealed class ManagedMemoryPool
                 if (_free.TryGetValue(size, out var stack) && stack.Count > 0)
                 {
                     _pooledBytes -= size; _liveBytes += size; _hits++;
+                    RaisePeak(_liveBytes);
                     return stack.Pop();
                 }
             }
@@ -76,7 +97,7 @@ public sealed class ManagedMemoryPool
             p = (nint)NativeMemory.AlignedAlloc((nuint)size, alignment);
         }
         if (size >= HugePageFrom) AdviseHugePages(p, size);
-        Interlocked.Add(ref _liveBytes, size);
+        RaisePeak(Interlocked.Add(ref _liveBytes, size));
         return p;
     }
 

@@ -49,30 +49,72 @@ internal readonly struct ItemComparer<T> : IComparer<T> where T : unmanaged, ISo
 }
 
 /// <summary>How a dtype's raw bits are read and turned into an ascending key (a struct per dtype, so the JIT folds
-/// the dtype away).</summary>
+/// the dtype away), and back where the key alone tells the bits (not for NaN or a float zero).</summary>
 internal interface IKeyCodec
 {
     static abstract int Size { get; }
     static abstract ulong Key(ulong raw);
+    static abstract bool Invert(ulong key, out ulong raw);
 }
 
-internal readonly struct U8Codec : IKeyCodec { public static int Size => 1; public static ulong Key(ulong raw)
-    => raw & 0xFF; }
-internal readonly struct I8Codec : IKeyCodec { public static int Size => 1; public static ulong Key(ulong raw)
-    => (raw ^ 0x80) & 0xFF; }
-internal readonly struct I16Codec : IKeyCodec { public static int Size => 2; public static ulong Key(ulong raw)
-    => (raw ^ 0x8000) & 0xFFFF; }
+internal readonly struct U8Codec : IKeyCodec
+{
+    public static int Size => 1;
+    public static ulong Key(ulong raw) => raw & 0xFF;
+    public static bool Invert(ulong key, out ulong raw) { raw = key; return true; }
+}
+
+internal readonly struct I8Codec : IKeyCodec
+{
+    public static int Size => 1;
+    public static ulong Key(ulong raw) => (raw ^ 0x80) & 0xFF;
+    public static bool Invert(ulong key, out ulong raw) { raw = key ^ 0x80; return true; }
+}
+
+internal readonly struct I16Codec : IKeyCodec
+{
+    public static int Size => 2;
+    public static ulong Key(ulong raw) => (raw ^ 0x8000) & 0xFFFF;
+    public static bool Invert(ulong key, out ulong raw) { raw = key ^ 0x8000; return true; }
+}
+
 internal readonly struct I32Codec : IKeyCodec
 {
     public static int Size => 4;
     public static ulong Key(ulong raw) => (raw ^ 0x8000_0000) & 0xFFFF_FFFF;
+    public static bool Invert(ulong key, out ulong raw) { raw = key ^ 0x8000_0000; return true; }
 }
-internal readonly struct I64Codec : IKeyCodec { public static int Size => 8; public static ulong Key(ulong raw)
-    => raw ^ 0x8000_0000_0000_0000; }
-internal readonly struct F32Codec : IKeyCodec { public static int Size => 4; public static ulong Key(ulong raw)
-    => SortKeys.Float32((uint)raw); }
-internal readonly struct F64Codec : IKeyCodec { public static int Size => 8; public static ulong Key(ulong raw)
-    => SortKeys.Float64(raw); }
+
+internal readonly struct I64Codec : IKeyCodec
+{
+    public static int Size => 8;
+    public static ulong Key(ulong raw) => raw ^ 0x8000_0000_0000_0000;
+    public static bool Invert(ulong key, out ulong raw) { raw = key ^ 0x8000_0000_0000_0000; return true; }
+}
+
+internal readonly struct F32Codec : IKeyCodec
+{
+    public static int Size => 4;
+    public static ulong Key(ulong raw) => SortKeys.Float32((uint)raw);
+
+    public static bool Invert(ulong key, out ulong raw)
+    {
+        raw = (key & 0x8000_0000) != 0 ? key & 0x7FFF_FFFF : ~key & 0xFFFF_FFFF;
+        return key != 0xFFFF_FFFF && key != 0x8000_0000;
+    }
+}
+
+internal readonly struct F64Codec : IKeyCodec
+{
+    public static int Size => 8;
+    public static ulong Key(ulong raw) => SortKeys.Float64(raw);
+
+    public static bool Invert(ulong key, out ulong raw)
+    {
+        raw = (key & 0x8000_0000_0000_0000) != 0 ? key & 0x7FFF_FFFF_FFFF_FFFF : ~key;
+        return key != ulong.MaxValue && key != 0x8000_0000_0000_0000;
+    }
+}
 
 /// <summary>Raw element access by item size.</summary>
 internal static unsafe class RawBits
@@ -97,4 +139,15 @@ internal static unsafe class RawBits
             default: *(ulong*)p = raw; break;
         }
     }
+}
+
+/// <summary>A key of at most 32 bits and a position below 2^32 in one 8-byte word (the compact sort: the position
+/// finds the raw bits and the order payload again after the sort).</summary>
+internal readonly struct CompactItem(ulong word) : ISortItem<CompactItem>
+{
+    private readonly ulong _word = word;
+    public static CompactItem Make(ulong key, ulong raw, long order) => new((key << 32) | (uint)order);
+    public ulong SortKey => _word >> 32;
+    public ulong RawBits => 0;
+    public long OrderValue => (long)(uint)_word;
 }

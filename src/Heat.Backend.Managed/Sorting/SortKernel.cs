@@ -58,7 +58,7 @@ internal static unsafe class SortKernel
         HostOperands.Require(sortedOrder, nameof(sortedOrder), DTypeCode.Int64);
         long k = starts.Numel - 1;
         if (k <= 0 || x.Numel == 0) return;
-        var job = new Job((byte*)x.HostPointer, order is null ? null : (long*)order.HostPointer, orderBase,
+        var job = new Job(backend, (byte*)x.HostPointer, order is null ? null : (long*)order.HostPointer, orderBase,
             (long*)starts.HostPointer, k,
             descending, (byte*)values.HostPointer, (long*)sortedOrder.HostPointer, backend.Threads);
         switch (x.DType.Code)
@@ -73,7 +73,8 @@ internal static unsafe class SortKernel
         }
     }
 
-    private sealed class Job(byte* x, long* order, long orderBase, long* starts, long k, bool descending, byte* values,
+    private sealed class Job(ManagedBackend backend, byte* x, long* order, long orderBase, long* starts, long k,
+        bool descending, byte* values,
         long* sortedOrder, int threads)
     {
         public void Run<TCodec, TItem>() where TCodec : struct, IKeyCodec where TItem : unmanaged, ISortItem<TItem>
@@ -93,6 +94,14 @@ internal static unsafe class SortKernel
             long longest = 0;
             for (long s = k0; s < k1; s++) longest = Math.Max(longest, starts[s + 1] - starts[s]);
             if (longest == 0) return;
+            if (Compact<TCodec>(longest))
+            {
+                // From the backend's pool, so its high-water mark counts the sort's scratch too.
+                using var spare = backend.Empty([longest], DType.Int64);
+                for (long s = k0; s < k1; s++) OneCompact<TCodec>(starts[s], starts[s + 1] - starts[s],
+                    (CompactItem*)spare.HostPointer, inner);
+                return;
+            }
             var buffer = (TItem*)NativeMemory.Alloc((nuint)longest, (nuint)sizeof(TItem));
             var scratch = (TItem*)NativeMemory.Alloc((nuint)longest, (nuint)sizeof(TItem));
             try
@@ -105,6 +114,55 @@ internal static unsafe class SortKernel
                 NativeMemory.Free(buffer);
                 NativeMemory.Free(scratch);
             }
+        }
+
+        /// <summary>
+        /// Whether segments of up to <paramref name="longest"/> elements sort as 8-byte (key, position) items built
+        /// in the order output itself (keys of at most 32 bits, positions below 2^32, no output aliasing an input):
+        /// the only scratch is one such buffer, and each radix pass moves half the bytes of a 16-byte item.
+        /// </summary>
+        private bool Compact<TCodec>(long longest) where TCodec : struct, IKeyCodec
+        {
+            if (TCodec.Size > 4 || longest > uint.MaxValue) return false;
+            long count = starts[k] - starts[0], bytes = count * TCodec.Size;
+            byte* x0 = x + starts[0] * TCodec.Size;
+            byte* s0 = (byte*)(sortedOrder + starts[0]);
+            return Apart(x0, bytes, values + starts[0] * TCodec.Size, bytes) && Apart(x0, bytes, s0, 8 * count)
+                && (order is null || Apart((byte*)(order + starts[0]), 8 * count, s0, 8 * count));
+        }
+
+        private static bool Apart(byte* a, long aBytes, byte* b, long bBytes) => a + aBytes <= b || b + bBytes <= a;
+
+        private void OneCompact<TCodec>(long s0, long n, CompactItem* spare, int inner)
+            where TCodec : struct, IKeyCodec
+        {
+            int size = TCodec.Size;
+            ulong mask = size == 4 ? 0xFFFF_FFFFUL : (1UL << (8 * size)) - 1;
+            ulong flip = descending ? mask : 0;
+            var items = (CompactItem*)(sortedOrder + s0);
+            byte* src = x + s0 * size;
+            int parts = (int)Math.Clamp(n / (1 << 16), 1, inner);
+            WorkerPool.For(n, parts, (i0, i1) =>
+            {
+                for (long i = i0; i < i1; i++)
+                    items[i] = CompactItem.Make(TCodec.Key(RawBits.Read(src + i * size, size)) ^ flip, 0, i);
+            });
+            RadixSort.Sort(items, spare, n, size, inner);
+            byte* dst = values + s0 * size;
+            long* sorted = sortedOrder + s0;
+            long* from = order is null ? null : order + s0;
+            WorkerPool.For(n, parts, (i0, i1) =>
+            {
+                for (long i = i0; i < i1; i++)
+                {
+                    CompactItem item = items[i];
+                    long at = item.OrderValue;
+                    ulong raw = TCodec.Invert(item.SortKey ^ flip, out var r) ? r : RawBits.Read(src + at * size,
+                        size);
+                    RawBits.Write(dst + i * size, size, raw);
+                    sorted[i] = from is null ? orderBase + at : from[at];
+                }
+            });
         }
 
         private void One<TCodec, TItem>(long s0, long n, TItem* buffer, TItem* scratch, int inner)

@@ -329,6 +329,8 @@ internal static class AdvancedIndexing
         long n = kernels.CountNonzero(rows);
         var coordinates = scope.Include(backend.Empty([n, rows.NDim], DType.Int64, x.device));
         kernels.Nonzero(rows, coordinates);
+        // A 1-d mask's coordinates are already the flat positions.
+        if (rows.NDim == 1) return (scope.Include(coordinates.TryReshapeView([n])!), n);
         var flat = scope.Include(backend.Empty([n], DType.Int64, x.device));
         kernels.RavelIndex(coordinates, rows.GetShape(), flat);
         return (flat, n);

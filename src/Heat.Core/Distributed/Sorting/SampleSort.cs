@@ -88,7 +88,8 @@ internal static class SampleSort
                 (sendStarts[d * rows + i], sendLengths[d * rows + i]) = (i * n + lo, hi - lo);
                 sendCounts[d] += hi - lo;
             }
-        var (recvV, recvO, recvLengths) = Move(comm, backend, values, order, sendStarts, sendLengths, sendCounts, rows);
+        var (recvV, recvO, recvLengths) = Move(comm, backend, values, order, sendStarts, sendLengths, sendCounts, rows,
+            release: true);
         scope.Include(recvV);
         scope.Include(recvO);
         // Row i holds one sorted run per source rank: merged, ties to the lower rank (lower global indices).
@@ -108,11 +109,11 @@ internal static class SampleSort
     /// <summary>
     /// Moves ragged sorted rows (this rank's run of row i: <paramref name="rowLengths"/>[i] elements, following the
     /// runs of lower ranks) to <paramref name="target"/> elements of every row per rank: one Alltoallv; the result is
-    /// R × target[rank] row-major.
+    /// R × target[rank] row-major. With <paramref name="release"/> the inputs are disposed once sent.
     /// </summary>
     public static (LocalTensor Values, LocalTensor Order) Balance(ICommunicator comm, ITensorBackend backend,
         LocalTensor values,
-        LocalTensor order, long[] rowLengths, long[] target)
+        LocalTensor order, long[] rowLengths, long[] target, bool release = false)
     {
         int p = comm.Size;
         long rows = rowLengths.Length;
@@ -136,17 +137,19 @@ internal static class SampleSort
             }
             rowStart += len;
         }
-        var (v, o, _) = Move(comm, backend, values, order, sendStarts, sendLengths, sendCounts, rows);
+        var (v, o, _) = Move(comm, backend, values, order, sendStarts, sendLengths, sendCounts, rows, release);
         return (v, o);
     }
 
     /// <summary>
     /// Packs the pieces (destination-major), exchanges them and their lengths, and unpacks row-major: row i's pieces
-    /// in source-rank order. Returns the received values and orders and the lengths (source-major, q × R).
+    /// in source-rank order. Returns the received values and orders and the lengths (source-major, q × R). With
+    /// <paramref name="release"/> each input is disposed as soon as it is sent.
     /// </summary>
     private static (LocalTensor Values, LocalTensor Order, long[] Lengths) Move(ICommunicator comm,
         ITensorBackend backend,
-        LocalTensor values, LocalTensor order, long[] sendStarts, long[] sendLengths, long[] sendCounts, long rows)
+        LocalTensor values, LocalTensor order, long[] sendStarts, long[] sendLengths, long[] sendCounts, long rows,
+        bool release)
     {
         int p = comm.Size;
         var recvLengths = SortSteps.ExchangeTable(comm, sendLengths, (int)rows);
@@ -167,12 +170,21 @@ internal static class SampleSort
         LocalTensor? v = null, o = null;
         try
         {
-            using (var packed = SortSteps.Gather(backend, values, sendStarts, sendLengths))
+            // One array at a time, each input released once sent (a caller's scope disposes it again harmlessly):
+            // on one row packing and unpacking are the identity, so the exchange reads and writes the buffers as
+            // they are and the peak is the inputs plus one received array.
+            using (var packed = SortSteps.GatherOrView(backend, values, sendStarts, sendLengths))
             using (var received = SortSteps.Exchange(comm, backend, packed, sendCounts, recvCounts))
-                v = SortSteps.Gather(backend, received, unpackStarts, unpackLengths);
-            using (var packed = SortSteps.Gather(backend, order, sendStarts, sendLengths))
+            {
+                if (release) values.Dispose();
+                v = SortSteps.GatherOrView(backend, received, unpackStarts, unpackLengths);
+            }
+            using (var packed = SortSteps.GatherOrView(backend, order, sendStarts, sendLengths))
             using (var received = SortSteps.Exchange(comm, backend, packed, sendCounts, recvCounts))
-                o = SortSteps.Gather(backend, received, unpackStarts, unpackLengths);
+            {
+                if (release) order.Dispose();
+                o = SortSteps.GatherOrView(backend, received, unpackStarts, unpackLengths);
+            }
             return (v, o, recvLengths);
         }
         catch

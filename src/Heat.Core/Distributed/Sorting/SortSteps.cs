@@ -69,6 +69,20 @@ internal static unsafe class SortSteps
         catch { result.Dispose(); throw; }
     }
 
+    /// <summary>
+    /// <see cref="Gather"/>, or when the segments are the whole 1-d <paramref name="source"/> in order (one row of a
+    /// sample sort) a view of it: no copy.
+    /// </summary>
+    public static LocalTensor GatherOrView(ITensorBackend backend, LocalTensor source, long[] starts, long[] lengths)
+    {
+        long at = 0;
+        for (int j = 0; j < starts.Length && at >= 0; j++)
+            at = lengths[j] == 0 || starts[j] == at ? at + lengths[j] : -1;
+        return at == source.Numel && source.IsContiguous && source.TryReshapeView([source.Numel]) is { } view
+            ? view
+            : Gather(backend, source, starts, lengths);
+    }
+
     /// <summary>Sorts the segments of <paramref name="x"/> (offsets <paramref name="starts"/>, K + 1 of
     /// them).</summary>
     public static (LocalTensor Values, LocalTensor Order) SortSegments(ITensorBackend backend, LocalTensor x,

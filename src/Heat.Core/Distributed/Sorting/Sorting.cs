@@ -142,7 +142,8 @@ internal static class Sorting
             using (o)
             {
                 var target = Chunking.Counts(a.GShapeRef[axis], comm.Size);
-                var (bv, bo) = SampleSort.Balance(comm, a.Backend, v, o, lengths, target);
+                var (bv, bo) = SampleSort.Balance(comm, a.Backend, v, o, lengths, target,
+                    release: true);
                 shape[^1] = target[comm.Rank];
                 return (bv, bo, shape, perm);
             }
