@@ -141,8 +141,8 @@ internal static unsafe class DistanceBlocks
             long a = x.Shape[0], b = y.Shape[0], ld = d.Strides[0];
             int f = (int)x.Shape[1];
             if (d.DType == DType.Float32)
-                ExactKernel.Run((float*)xc.HostPointer, (float*)yc.HostPointer, (float*)d.HostPointer, a, b, f, ld, kind,
-                    backend.Threads);
+                ExactKernel.Run((float*)xc.HostPointer, (float*)yc.HostPointer, (float*)d.HostPointer, a, b, f, ld,
+                    kind, backend.Threads);
             else
                 ExactKernel.Run((double*)xc.HostPointer, (double*)yc.HostPointer, (double*)d.HostPointer, a, b, f, ld,
                     kind, backend.Threads);

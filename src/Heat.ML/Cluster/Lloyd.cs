@@ -5,8 +5,8 @@ namespace Heat.Cluster;
 /// The samples of one k-means problem (split 0 or replicated, float32 or float64) and Lloyd's steps on them through the
 /// public <c>ht</c> API: assignment and per-cluster sums and counts in one pass by
 /// <c>ht.spatial.pairwise_distances_argmin_sums</c> (one Allreduce each when distributed), or by
-/// <c>pairwise_distances_argmin</c>, <c>segment_sum</c> and <c>bincount</c>. Only the centroids (k × features) and scalars reach the
-/// host.
+/// <c>pairwise_distances_argmin</c>, <c>segment_sum</c> and <c>bincount</c>. Only the centroids (k × features) and
+/// scalars reach the host.
 /// </summary>
 internal sealed class Lloyd : IDisposable
 {
