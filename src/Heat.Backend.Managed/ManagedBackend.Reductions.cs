@@ -130,7 +130,16 @@ public sealed unsafe partial class ManagedBackend
             TAcc* pa = (TAcc*)acc.HostPointer;
             bool vertical = outputs >= 8 && inner.Numel > 1 && kst.Length > 0 && kst[^1] == 1 && ks[^1] > 1
                 && inner.Strides[inner.NDim - 1] != 1;
-            if (outputs > 0 && vertical)
+            if (outputs > 0 && vertical && ks.Length == 1 && rs.Length == 1 && typeof(TAcc) == typeof(double)
+                && (typeof(TR) == typeof(SumR<float, double>) || typeof(TR) == typeof(SumR<double, double>)))
+            {
+                // Sums along axis 0 of a matrix with contiguous rows (the short, wide case): column sums at memory
+                // speed.
+                double* sums = (double*)pa;
+                if (typeof(TIn) == typeof(float)) ColumnSums.Run((float*)px, rs[0], ks[0], rst[0], sums, Threads);
+                else ColumnSums.Run((double*)px, rs[0], ks[0], rst[0], sums, Threads);
+            }
+            else if (outputs > 0 && vertical)
                 ReduceVertical<TIn, TAcc, TR>(px, pa, StridedLayout.Create(ks, kst, Shapes.ContiguousStrides(ks)), inner, identity);
             else if (outputs > 0)
             {

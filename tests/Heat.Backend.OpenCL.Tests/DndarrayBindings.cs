@@ -59,6 +59,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClHostInProc
     public sealed class DistributedLinalg : DistributedLinalgSuite<OpenClHostInProcWorld>;
     public sealed class DistributedSvd : DistributedSvdSuite<OpenClHostInProcWorld>;
     public sealed class DistributedTriangular : DistributedTriangularSuite<OpenClHostInProcWorld>;
+    public sealed class ArgminSums : ArgminSumsSuite<OpenClHostInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
@@ -115,6 +116,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
     public sealed class DistributedLinalg : DistributedLinalgSuite<OpenClDeviceInProcWorld>;
     public sealed class DistributedSvd : DistributedSvdSuite<OpenClDeviceInProcWorld>;
     public sealed class DistributedTriangular : DistributedTriangularSuite<OpenClDeviceInProcWorld>;
+    public sealed class ArgminSums : ArgminSumsSuite<OpenClDeviceInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests

@@ -57,6 +57,7 @@ namespace Heat.Backend.Torch.Tests.TorchInProc
     public sealed class DistributedLinalg : DistributedLinalgSuite<TorchInProcWorld>;
     public sealed class DistributedSvd : DistributedSvdSuite<TorchInProcWorld>;
     public sealed class DistributedTriangular : DistributedTriangularSuite<TorchInProcWorld>;
+    public sealed class ArgminSums : ArgminSumsSuite<TorchInProcWorld>;
 }
 
 namespace Heat.Backend.Torch.Tests

@@ -59,4 +59,5 @@ namespace Heat.Comm.Mpi.Driver.ManagedMpi
     public sealed class DistributedLinalg(ITestWorld world) : DistributedLinalgSuite<MpiWorld>(world);
     public sealed class DistributedSvd(ITestWorld world) : DistributedSvdSuite<MpiWorld>(world);
     public sealed class DistributedTriangular(ITestWorld world) : DistributedTriangularSuite<MpiWorld>(world);
+    public sealed class ArgminSums(ITestWorld world) : ArgminSumsSuite<MpiWorld>(world);
 }

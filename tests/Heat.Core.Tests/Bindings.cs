@@ -42,6 +42,7 @@ namespace Heat.Core.Tests.ManagedInProc
     public sealed class DistributedLinalg : DistributedLinalgSuite<ManagedInProcWorld>;
     public sealed class DistributedSvd : DistributedSvdSuite<ManagedInProcWorld>;
     public sealed class DistributedTriangular : DistributedTriangularSuite<ManagedInProcWorld>;
+    public sealed class ArgminSums : ArgminSumsSuite<ManagedInProcWorld>;
 }
 
 namespace Heat.Core.Tests

@@ -37,6 +37,7 @@ public static class Matrix
         typeof(DistributedLinalgSuite<>),
         typeof(DistributedSvdSuite<>),
         typeof(DistributedTriangularSuite<>),
+        typeof(ArgminSumsSuite<>),
     ];
 
     /// <summary>Every ML estimator suite (Heat.ML through the public API; every world runs them).</summary>

@@ -61,6 +61,13 @@ internal static unsafe class DistanceBlocks
             return;
         }
         Block(backend, x, y, d, kind);
+        if ((!kind.QuadraticExpansion || kind.Metric == DistanceMetric.Manhattan) && ExactKernel.Applies(d)
+            && ExactKernel.Applies(mirror))
+        {
+            // The exact form gives d(y, x) bitwise equal to d(x, y): computing the mirror beats a transposing copy.
+            Block(backend, y, x, mirror, kind);
+            return;
+        }
         using var transposed = d.Permute([1, 0]);
         backend.Copy(transposed, mirror);
     }
@@ -128,6 +135,19 @@ internal static unsafe class DistanceBlocks
         }
         using var xc = backend.Contiguous(x);
         using var yc = backend.Contiguous(y);
+        if (ExactKernel.Applies(d))
+        {
+            // The result's own rows: no staging copy of the (large) block.
+            long a = x.Shape[0], b = y.Shape[0], ld = d.Strides[0];
+            int f = (int)x.Shape[1];
+            if (d.DType == DType.Float32)
+                ExactKernel.Run((float*)xc.HostPointer, (float*)yc.HostPointer, (float*)d.HostPointer, a, b, f, ld,
+                    kind, backend.Threads);
+            else
+                ExactKernel.Run((double*)xc.HostPointer, (double*)yc.HostPointer, (double*)d.HostPointer, a, b, f, ld,
+                    kind, backend.Threads);
+            return;
+        }
         using var dc = backend.Empty(d.Shape, d.DType);
         if (d.DType == DType.Float32) Exact<float>(xc, yc, dc, metric, symmetric);
         else Exact<double>(xc, yc, dc, metric, symmetric);

@@ -3,10 +3,9 @@ namespace Heat.Cluster;
 
 /// <summary>
 /// k-means clustering with Lloyd's algorithm on a sample-split (split 0) or replicated array, as scikit-learn's KMeans:
-/// each iteration assigns every sample to its nearest centroid (<c>ht.spatial.pairwise_distances_argmin</c>) and
-/// combines
-/// per-cluster sums and counts across ranks (<c>ht.segment_sum</c>, <c>ht.bincount</c>); only the k centroids travel to
-/// the host. Results do not depend on the number of ranks for a fixed <c>random_state</c>; an empty cluster keeps its
+/// each iteration assigns every sample to its nearest centroid and combines per-cluster sums and counts across ranks in
+/// one pass over the samples (<c>ht.spatial.pairwise_distances_argmin_sums</c>); only the k centroids travel to the
+/// host. Results do not depend on the number of ranks for a fixed <c>random_state</c>; an empty cluster keeps its
 /// previous centroid. Float64 data is clustered in float64, any other real data in float32.
 /// </summary>
 public sealed class KMeans : BaseEstimator
@@ -88,8 +87,7 @@ public sealed class KMeans : BaseEstimator
         int iterations = 0;
         while (iterations < max_iter)
         {
-            double[] sums; long[] counts;
-            using (var assigned = data.Assign(centers)) (sums, counts) = data.Totals(assigned, n_clusters);
+            var (sums, counts) = data.AssignTotals(centers);
             iterations++;
             double shift = 0;
             for (int c = 0; c < n_clusters; c++)

@@ -3,10 +3,10 @@ namespace Heat.Cluster;
 
 /// <summary>
 /// The samples of one k-means problem (split 0 or replicated, float32 or float64) and Lloyd's steps on them through the
-/// public <c>ht</c> API: assignment by <c>ht.spatial.pairwise_distances_argmin</c>, per-cluster sums and counts by
-/// <c>segment_sum</c> and
-/// <c>bincount</c> (one Allreduce each when distributed). Only the centroids (k × features) and scalars reach the
-/// host.
+/// public <c>ht</c> API: assignment and per-cluster sums and counts in one pass by
+/// <c>ht.spatial.pairwise_distances_argmin_sums</c> (one Allreduce each when distributed), or by
+/// <c>pairwise_distances_argmin</c>, <c>segment_sum</c> and <c>bincount</c>. Only the centroids (k × features) and
+/// scalars reach the host.
 /// </summary>
 internal sealed class Lloyd : IDisposable
 {
@@ -51,6 +51,17 @@ internal sealed class Lloyd : IDisposable
     {
         using var c = Centers(centers);
         return ht.spatial.pairwise_distances_argmin(X, c);
+    }
+
+    /// <summary>
+    /// The per-cluster sums (k × features, row-major) and counts of the samples assigned to their nearest centroid,
+    /// in one pass over the samples (<c>ht.spatial.pairwise_distances_argmin_sums</c>).
+    /// </summary>
+    public (double[] Sums, long[] Counts) AssignTotals(double[] centers)
+    {
+        using var c = Centers(centers);
+        var (labels, sums, counts) = ht.spatial.pairwise_distances_argmin_sums(X, c);
+        using (labels) using (sums) using (counts) return (sums.ToArray<double>(), counts.ToArray<long>());
     }
 
     /// <summary>

@@ -21,7 +21,8 @@ public abstract class DistanceKernelSuite(IBackendFixture fixture)
     {
         var d = new TheoryData<string, int, int, int, DistanceMetric, bool>();
         foreach (var t in FloatDTypes)
-            foreach (var (a, b, f) in new[] { (37, 70, 5), (130, 66, 18), (20, 9, 70), (0, 5, 3), (4, 0, 3) })
+            foreach (var (a, b, f) in new[]
+                { (37, 70, 5), (130, 66, 18), (20, 9, 70), (0, 5, 3), (4, 0, 3), (9, 1100, 3) })
                 foreach (var metric in Enum.GetValues<DistanceMetric>())
                     foreach (var quadratic in new[] { false, true }) d.Add(t, a, b, f, metric, quadratic);
         return d;
