@@ -57,6 +57,7 @@ internal sealed class Reductions : ReductionSuite<ConformanceWorld>;
 internal sealed class Moments : MomentSuite<ConformanceWorld>;
 internal sealed class Matmul : MatmulSuite<ConformanceWorld>;
 internal sealed class Manipulation : ManipulationSuite<ConformanceWorld>;
+internal sealed class Sorting : SortSuite<ConformanceWorld>;
 #pragma warning restore CA1812
 
 /// <summary>The bound suites in run order.</summary>
@@ -71,6 +72,6 @@ internal static class Suites
     public static readonly Type[] Dndarray =
     [
         typeof(Factories), typeof(Distribution), typeof(Elementwise), typeof(Reductions), typeof(Moments),
-        typeof(Matmul), typeof(Manipulation),
+        typeof(Matmul), typeof(Manipulation), typeof(Sorting),
     ];
 }
