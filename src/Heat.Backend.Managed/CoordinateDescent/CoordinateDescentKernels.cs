@@ -22,6 +22,10 @@ internal static unsafe class CoordinateDescentKernels
     /// </summary>
     private const int TransposeRows = 512;
 
+    /// <summary>Columns of the Gram matrix per GEMM: the bands of the upper triangle cost about 0.65 of the square
+    /// for 100 features.</summary>
+    private const int GramBand = 32;
+
     public static void Gram(ManagedBackend backend, LocalTensor x, LocalTensor y, LocalTensor gram, LocalTensor xty)
     {
         switch (x.DType.Code)
@@ -62,7 +66,7 @@ internal static unsafe class CoordinateDescentKernels
         new($"Managed backend: coordinate descent runs on float32 or float64, not {dtype}.");
 
     // Each thread multiplies blocks of its rows with the blocked GEMM on one thread (no synchronisation per block) and
-    // adds each block's product into its own float64 Gram matrix; Xᵀy by one axpy of each row.
+    // adds the upper triangle of each block's product into its own float64 Gram matrix; Xᵀy by one axpy of each row.
     private static void Gram<T>(int threads, LocalTensor x, LocalTensor y, LocalTensor gram, LocalTensor xty)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -84,7 +88,13 @@ internal static unsafe class CoordinateDescentKernels
                     {
                         long rows = Math.Min(Block, end - i0);
                         T* a = px + i0 * rs;
-                        Gemm<T>.Multiply(1, f, f, rows, a, cs, rs, a, rs, cs, product, f, 1, accumulate: false);
+                        // The upper triangle only: rows [0, j0 + w) of each band of w columns (XᵀX is symmetric).
+                        for (long j0 = 0; j0 < f; j0 += GramBand)
+                        {
+                            long w = Math.Min(GramBand, f - j0);
+                            Gemm<T>.Multiply(1, j0 + w, w, rows, a, cs, rs, a + j0 * cs, rs, cs, product + j0, f, 1,
+                                accumulate: false);
+                        }
                         new Span<T>(projection, (int)f).Clear();
                         for (long i = i0; i < i0 + rows; i++)
                         {
@@ -98,7 +108,9 @@ internal static unsafe class CoordinateDescentKernels
                             else
                                 for (long j = 0; j < f; j++) projection[j] += row[j * cs] * yi;
                         }
-                        for (long k = 0; k < f * f + f; k++) sum[k] += double.CreateTruncating(product[k]);
+                        for (long i = 0; i < f; i++)
+                            for (long j = i; j < f; j++) sum[i * f + j] += double.CreateTruncating(product[i * f + j]);
+                        for (long j = 0; j < f; j++) sum[f * f + j] += double.CreateTruncating(projection[j]);
                     }
                 }
                 finally { NativeMemory.AlignedFree(product); }
@@ -111,7 +123,7 @@ internal static unsafe class CoordinateDescentKernels
             for (long j = 0; j < f; j++)
             {
                 double s = 0;
-                for (int p = 0; p < parts; p++) s += sums[p][i * f + j];
+                for (int p = 0; p < parts; p++) s += sums[p][Math.Min(i, j) * f + Math.Max(i, j)];
                 g[i * grs + j * gcs] = s;
             }
             double t = 0;
