@@ -51,7 +51,7 @@ fi
 
 # The user's view, on the build above: the examples (in process and under mpiexec.mpich), the packages in a fresh
 # consumer project, and the docs site. Each script ends with "NAME: N ok, N failed"; its checks join the totals.
-for step in "examples.sh" "consumer-test.sh --no-build" "docs.sh"; do
+for step in "examples.sh" "consumer-test.sh --no-build" "docs.sh" "ilgpu-conformance.sh"; do
   bash scripts/$step 2>&1 | tee "$log"
   step_status=${PIPESTATUS[0]}
   line=$(grep -E '^[a-z]+: [0-9]+ ok, [0-9]+ failed$' "$log" | tail -1)

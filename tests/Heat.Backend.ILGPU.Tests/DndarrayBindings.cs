@@ -6,7 +6,7 @@ using Heat.Testing.Core;
 // ranks (each rank its own accelerator and stream; kernels compiled once per process). Not the whole matrix: the CPU
 // accelerator is a thread-by-thread simulator, and the whole matrix would take far longer than this project's CI
 // budget (the ML suites alone took minutes); the sample covers factories, distribution, element-wise ops, reductions,
-// moments, matmul and manipulation: every kernel family of the backend and device memory staged for communication.
+// moments, matmul, manipulation and sorting: every kernel family of the backend and device memory staged for communication.
 namespace Heat.Backend.ILGPU.Tests.ILGPUCpuInProc
 {
     public sealed class Factories : FactorySuite<ILGPUCpuInProcWorld>;
@@ -16,6 +16,7 @@ namespace Heat.Backend.ILGPU.Tests.ILGPUCpuInProc
     public sealed class Moments : MomentSuite<ILGPUCpuInProcWorld>;
     public sealed class Matmul : MatmulSuite<ILGPUCpuInProcWorld>;
     public sealed class Manipulation : ManipulationSuite<ILGPUCpuInProcWorld>;
+    public sealed class Sorting : SortSuite<ILGPUCpuInProcWorld>;
 }
 
 namespace Heat.Backend.ILGPU.Tests
@@ -30,7 +31,7 @@ namespace Heat.Backend.ILGPU.Tests
         public static readonly Type[] Suites =
         [
             typeof(FactorySuite<>), typeof(DistributionSuite<>), typeof(ElementwiseSuite<>), typeof(ReductionSuite<>),
-            typeof(MomentSuite<>), typeof(MatmulSuite<>), typeof(ManipulationSuite<>),
+            typeof(MomentSuite<>), typeof(MatmulSuite<>), typeof(ManipulationSuite<>), typeof(SortSuite<>),
         ];
     }
 

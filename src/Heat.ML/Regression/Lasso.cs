@@ -3,16 +3,15 @@ namespace Heat.Regression;
 
 /// <summary>
 /// LASSO by coordinate descent with soft thresholding, as HeAT's: minimises <c>1/(2n) |y − Xθ|² + lam Σ_{j≥1}
-/// |θ_j|</c>
-/// where column 0 of X is the un-penalised intercept. Each update divides by the column's mean square, so columns need
-/// not be normalised. Two ways to the same updates: with a precomputed Gram matrix (scikit-learn's <c>precompute</c>;
-/// the default up to <see cref="GramFeatureLimit"/> features) XᵀX and Xᵀy come from two distributed matmuls (one
-/// pass
-/// over X, one Allreduce each) and every sweep runs on f × f numbers on each rank, with no pass over X and no
-/// communication; without it a residual is updated instead of recomputing Xθ (two passes over a column and one scalar
-/// Allreduce per coordinate). X is split along samples (or replicated).
+/// |θ_j|</c> where column 0 of X is the un-penalised intercept. Each update divides by the column's mean square, so
+/// columns need not be normalised. X is split along samples (or replicated) and computed in its own precision when it
+/// is float32 or float64 (else as float64), like scikit-learn; θ is float64. Two ways to the same updates: with a
+/// precomputed Gram matrix (scikit-learn's <c>precompute</c>; the default up to <see cref="GramFeatureLimit"/>
+/// features) XᵀX and Xᵀy come from one pass over X and one Allreduce, and every sweep runs on f × f numbers on each
+/// rank with no pass over X and no communication; without it a residual is updated over a column-major copy of the
+/// local rows (one fused pass over two columns and one scalar Allreduce per coordinate).
 /// </summary>
-public sealed class Lasso : BaseEstimator
+public sealed partial class Lasso : BaseEstimator
 {
     /// <summary>Creates the estimator.</summary>
     /// <param name="lam">The L1 penalty (≥ 0).</param>
@@ -68,53 +67,10 @@ public sealed class Lasso : BaseEstimator
         long n = x.shape[0], f = x.shape[1];
         if (y.size != n || y.ndim > 2) throw new ArgumentException($"y must hold one target per sample ({n}), got "
             + $"shape {Format(y.shape)}.", nameof(y));
-        if (precompute ?? f <= GramFeatureLimit) return FitGram(x, y, n, f);
-        // The columns of X as float64 vectors, split along samples (or replicated), and the residual r = y − Xθ = y
-        // at
-        // θ = 0.
-        var columns = Columns(x);
-        var residual = Residual(y, columns[0], n);
-        try
-        {
-            var meanSquares = new double[f];
-            for (long j = 0; j < f; j++)
-            {
-                using var squares = ht.dot(columns[j], columns[j]);
-                meanSquares[j] = squares.item<double>() / n;
-            }
-            var theta = new double[f];
-            int sweeps = 0;
-            while (sweeps < max_iter)
-            {
-                sweeps++;
-                double largest = 0;
-                for (long j = 0; j < f; j++)
-                {
-                    if (meanSquares[j] == 0) continue; // an all-zero column keeps θ_j = 0
-                    double dot;
-                    using (var product = ht.dot(columns[j], residual)) dot = product.item<double>();
-                    double rho = dot / n + meanSquares[j] * theta[j];
-                    double updated = j == 0 ? rho / meanSquares[j] : SoftThreshold(rho, lam) / meanSquares[j];
-                    double delta = updated - theta[j];
-                    if (delta != 0)
-                    {
-                        using var step = columns[j] * delta;
-                        var next = residual - step;
-                        residual.Dispose();
-                        residual = next;
-                        theta[j] = updated;
-                    }
-                    largest = Math.Max(largest, Math.Abs(delta));
-                }
-                if (largest < tol) break;
-            }
-            return Fitted(theta, sweeps, x);
-        }
-        finally
-        {
-            residual.Dispose();
-            foreach (var c in columns) c.Dispose();
-        }
+        bool gram = precompute ?? f <= GramFeatureLimit;
+        using var problem = LassoProblem.Create(x, y);
+        var (theta, sweeps) = gram ? SweepGram(problem) : SweepResidual(problem);
+        return Fitted(theta, sweeps, x);
     }
 
     /// <summary>Predictions Xθ (split like x along samples).</summary>
@@ -143,48 +99,6 @@ public sealed class Lasso : BaseEstimator
         return total.item<double>() / (2.0 * x.shape[0]) + lam * _theta.Skip(1).Sum(Math.Abs);
     }
 
-    // Coordinate descent on c = Xᵀr = Xᵀy − XᵀXθ: the residual's updates projected onto the columns, O(f) per
-    // update.
-    private Lasso FitGram(DNDarray x, DNDarray y, long n, long f)
-    {
-        double[] gram, c;
-        using (var rows = x.split == 1 ? ht.resplit(x, 0) : null)
-        using (var wide = (rows ?? x).astype(ht.float64))
-        using (var columns = ht.transpose(wide))
-        using (var first = columns[0])
-        using (var target = Residual(y, first, n))
-        {
-            using var g = ht.matmul(columns, wide);
-            using var xty = ht.matmul(columns, target);
-            gram = g.ToArray<double>();
-            c = xty.ToArray<double>();
-        }
-        var meanSquares = new double[f];
-        for (long j = 0; j < f; j++) meanSquares[j] = gram[j * f + j] / n;
-        var theta = new double[f];
-        int sweeps = 0;
-        while (sweeps < max_iter)
-        {
-            sweeps++;
-            double largest = 0;
-            for (long j = 0; j < f; j++)
-            {
-                if (meanSquares[j] == 0) continue; // an all-zero column keeps θ_j = 0
-                double rho = c[j] / n + meanSquares[j] * theta[j];
-                double updated = j == 0 ? rho / meanSquares[j] : SoftThreshold(rho, lam) / meanSquares[j];
-                double delta = updated - theta[j];
-                if (delta != 0)
-                {
-                    for (long k = 0; k < f; k++) c[k] -= delta * gram[k * f + j];
-                    theta[j] = updated;
-                }
-                largest = Math.Max(largest, Math.Abs(delta));
-            }
-            if (largest < tol) break;
-        }
-        return Fitted(theta, sweeps, x);
-    }
-
     private Lasso Fitted(double[] theta, int sweeps, DNDarray x)
     {
         n_iter_ = sweeps;
@@ -200,35 +114,4 @@ public sealed class Lasso : BaseEstimator
     private static double SoftThreshold(double rho, double lam) => rho > lam ? rho - lam : rho < -lam ? rho + lam : 0;
 
     private static string Format(long[] shape) => $"({string.Join(", ", shape)})";
-
-    // Column j of x as a float64 vector split along samples like x's rows (replicated when x is).
-    private static DNDarray[] Columns(DNDarray x)
-    {
-        using var rows = x.split == 1 ? ht.resplit(x, 0) : null;
-        using var wide = (rows ?? x).astype(ht.float64);
-        using var transposed = ht.transpose(wide);
-        var columns = new DNDarray[x.shape[1]];
-        try
-        {
-            for (long j = 0; j < columns.Length; j++) columns[j] = transposed[j];
-        }
-        catch
-        {
-            foreach (var c in columns) c?.Dispose();
-            throw;
-        }
-        return columns;
-    }
-
-    // y as a float64 vector with exactly the chunks of `like`.
-    private static DNDarray Residual(DNDarray y, DNDarray like, long n)
-    {
-        using var flat = ht.reshape(y, [n], y.split is null ? null : 0);
-        using var wide = flat.astype(ht.float64);
-        if (like.split is null) return ht.resplit(wide, null);
-        var aligned = ht.resplit(wide, 0);
-        if (!aligned.counts_displs().counts.SequenceEqual(like.counts_displs().counts))
-            aligned.redistribute_(target_map: like.lshape_map);
-        return aligned;
-    }
 }

@@ -84,6 +84,40 @@ public abstract class LassoSuite<TWorld>(ITestWorld? world = null) : DndarraySui
         });
     }
 
+    /// <summary>
+    /// float32 data are fitted in float32 (Gram matrix and residual path alike; no float64 copy of X): the objective
+    /// (evaluated in float64) within 1e-5 relative and θ within 1e-3 · max|θ| of the float64 fit.
+    /// </summary>
+    [Theory, MemberData(nameof(Cases))]
+    public void Float32_MatchesTheFloat64Fit(int ranks, int? xSplit, int? ySplit)
+    {
+        const double lam = 1.0;
+        World.Run(ranks, () =>
+        {
+            using var x = Load("x", xSplit);
+            using var y = Load("y", ySplit);
+            MlTestData.Unbalance(x);
+            using var x32 = x.astype(ht.float32);
+            using var y32 = y.astype(ht.float32);
+            foreach (var precompute in new bool?[] { null, false })
+            {
+                var wide = new Lasso(lam: lam, max_iter: 300, tol: 1e-6, precompute: precompute).fit(x, y);
+                var narrow = new Lasso(lam: lam, max_iter: 300, tol: 1e-6, precompute: precompute).fit(x32, y32);
+                using var prediction = narrow.predict(x32);
+                Assert.Equal(ht.float32, prediction.dtype);
+                double expected = wide.objective(x, y), fitted = narrow.objective(x, y);
+                Assert.True(Math.Abs(fitted - expected) <= 1e-5 * expected, $"float32 objective {fitted} vs float64 "
+                    + $"{expected} (precompute {precompute})");
+                var want = wide.theta!.ToArray<double>();
+                var got = narrow.theta!.ToArray<double>();
+                double scale = want.Max(Math.Abs);
+                for (int j = 0; j < want.Length; j++)
+                    Assert.True(Math.Abs(got[j] - want[j]) <= 1e-3 * scale, $"theta[{j}] {got[j]} vs {want[j]} "
+                        + $"(precompute {precompute})");
+            }
+        });
+    }
+
     [Theory, MemberData(nameof(Ranks))]
     public void LargePenalty_GivesZeroCoefficients_AndTheMeanAsIntercept(int ranks)
     {
