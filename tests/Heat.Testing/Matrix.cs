@@ -35,6 +35,7 @@ public static class Matrix
         typeof(SvdToolsSuite<>),
         typeof(Float16Suite<>),
         typeof(DistributedLinalgSuite<>),
+        typeof(FusionSuite<>),
     ];
 
     /// <summary>Every ML estimator suite (Heat.ML through the public API; every world runs them).</summary>
