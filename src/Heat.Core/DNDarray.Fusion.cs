@@ -28,6 +28,9 @@ public sealed partial class DNDarray
     /// <summary>The local tensor without the flushing <see cref="larray"/> does (only for arrays not pending).</summary>
     internal LocalTensor LocalUnflushed => _larray ?? throw new InvalidOperationException("The array is pending.");
 
+    /// <summary>The local tensor, null while pending or once disposed while pending.</summary>
+    internal LocalTensor? LocalOrNull => _larray;
+
     /// <summary>The local extent along <paramref name="axis"/>, without computing a pending array.</summary>
     internal long LocalExtent(int axis) => _pending is { } p ? p.Shape[axis] : _larray!.Shape[axis];
 

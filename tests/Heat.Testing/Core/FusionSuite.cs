@@ -62,8 +62,9 @@ public abstract class FusionSuite<TWorld>(ITestWorld? world = null) : DndarraySu
         else Assert.Equal(expected.ToArray<long>(), actual.ToArray<long>());
     }
 
-    /// <summary>The expression op by op, through ht.fuse and inside a ht.lazy scope: all bit-identical.</summary>
-    private static void AssertFusesExactly(Func<DNDarray> expression)
+    /// <summary>The expression op by op, through ht.fuse and inside a ht.lazy scope: all bit-identical; the lazy result
+    /// pends where the backend fuses and <paramref name="deferred"/> (its last op needs no communication).</summary>
+    private static void AssertFusesExactly(Func<DNDarray> expression, bool deferred = true)
     {
         using var eager = expression();
         using var fused = ht.fuse(expression);
@@ -73,7 +74,7 @@ public abstract class FusionSuite<TWorld>(ITestWorld? world = null) : DndarraySu
         using (ht.lazy())
         {
             lazy = expression();
-            Assert.Equal(Fuses(lazy), lazy.Pending is not null);
+            Assert.Equal(Fuses(lazy) && deferred, lazy.Pending is not null);
             Assert.Equal(eager.shape, lazy.shape);
             Assert.Equal(eager.dtype, lazy.dtype);
             Assert.Equal(eager.lshape, lazy.lshape);
@@ -109,7 +110,8 @@ public abstract class FusionSuite<TWorld>(ITestWorld? world = null) : DndarraySu
             using var column = ht.array(Values(5, 7), [5, 1], dtype: ht.float64);
             using var row = ht.array(Values(7, 8), [1, 7], dtype: ht.float32, split: split == 1 ? 1 : null);
             AssertFusesExactly(() => (x - mean) / std);
-            AssertFusesExactly(() => x * column + row);
+            // A split row with other chunk boundaries than x moves: that last op runs op by op.
+            AssertFusesExactly(() => x * column + row, deferred: !(split == 1 && unbalanced && ranks > 1));
             AssertFusesExactly(() => ht.exp(-(x - mean) * (x - mean) / 2.5));
         });
 

@@ -60,7 +60,8 @@ internal static class Fusion
     {
         if (x.Pending is not null) Materialize(x);
         if (!States.TryGetValue(x.Context, out var state) || state.Pending.Count == 0) return;
-        var storage = x.LocalUnflushed.Storage;
+        if (x.LocalOrNull is not { } local) return;   // disposed: larray throws
+        var storage = local.Storage;
         foreach (var p in Live(state))
             if (p.Pending is { } e && e.Reads(storage)) Materialize(p);
     }
@@ -82,8 +83,11 @@ internal static class Fusion
     {
         var live = new List<DNDarray>();
         int kept = 0;
-        foreach (var w in state.Pending)
+        for (int i = 0; i < state.Pending.Count; i++)
+        {
+            var w = state.Pending[i];
             if (w.TryGetTarget(out var x) && x.Pending is not null) { live.Add(x); state.Pending[kept++] = w; }
+        }
         int dropped = state.Pending.Count - kept;
         state.Pending.RemoveRange(kept, dropped);
         Interlocked.Add(ref _registered, -dropped);
