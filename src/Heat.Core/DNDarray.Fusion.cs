@@ -25,7 +25,8 @@ public sealed partial class DNDarray
     /// <summary>The expression that computes the local tensor, or null once it exists.</summary>
     internal FusedExpr? Pending => _pending;
 
-    /// <summary>The local tensor without the flushing <see cref="larray"/> does (only for arrays not pending).</summary>
+    /// <summary>The local tensor without the flushing <see cref="larray"/> does (only for arrays not
+    /// pending).</summary>
     internal LocalTensor LocalUnflushed => _larray ?? throw new InvalidOperationException("The array is pending.");
 
     /// <summary>The local tensor, null while pending or once disposed while pending.</summary>

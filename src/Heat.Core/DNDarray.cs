@@ -31,7 +31,8 @@ public sealed partial class DNDarray : IDisposable
         get
         {
             if (Fusion.Active) Fusion.BeforeAccess(this);
-            return _larray ?? throw new ObjectDisposedException(nameof(DNDarray), "The array was disposed while pending.");
+            return _larray ?? throw new ObjectDisposedException(nameof(DNDarray),
+                "The array was disposed while pending.");
         }
         private set => _larray = value;
     }

@@ -8,7 +8,8 @@ public enum FusedNodeKind
     Input,
     /// <summary>A scalar in the node's dtype (every element alike).</summary>
     Constant,
-    /// <summary>The <see cref="FusedNode.Left"/> node converted to the node's dtype (as a copy between dtypes).</summary>
+    /// <summary>The <see cref="FusedNode.Left"/> node converted to the node's dtype (as a copy between
+    /// dtypes).</summary>
     Cast,
     /// <summary>A unary op of the registry on the <see cref="FusedNode.Left"/> node.</summary>
     Unary,

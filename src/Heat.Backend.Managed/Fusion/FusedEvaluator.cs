@@ -25,13 +25,15 @@ internal static unsafe class FusedEvaluator
         if (n == 0) return;
         var plan = new Plan(program, destination);
         int computeNodes = 0;
-        foreach (var node in program) if (node.Kind is not (FusedNodeKind.Input or FusedNodeKind.Constant)) computeNodes++;
+        foreach (var node in program)
+            if (node.Kind is not (FusedNodeKind.Input or FusedNodeKind.Constant)) computeNodes++;
         int parts = Parallelism.Parts(n * Math.Max(1, computeNodes), backend.Threads);
         byte* constants = (byte*)NativeMemory.AlignedAlloc((nuint)(16 * program.Count), 64);
         try
         {
             for (int i = 0; i < program.Count; i++)
-                if (program[i].Kind == FusedNodeKind.Constant) program[i].Value.WriteTo(program[i].DType, constants + 16 * i);
+                if (program[i].Kind == FusedNodeKind.Constant)
+                    program[i].Value.WriteTo(program[i].DType, constants + 16 * i);
             WorkerPool.For(plan.Blocks, parts, (b0, b1) => plan.RunBlocks(backend, b0, b1, (nint)constants));
         }
         finally
@@ -42,7 +44,8 @@ internal static unsafe class FusedEvaluator
 
     private static void Validate(ManagedBackend backend, IReadOnlyList<FusedNode> program, LocalTensor destination)
     {
-        if (program.Count == 0) throw new ArgumentException("A fused program needs at least one node.", nameof(program));
+        if (program.Count == 0)
+            throw new ArgumentException("A fused program needs at least one node.", nameof(program));
         if (program[^1].DType != destination.DType)
             throw new ArgumentException($"The destination is {destination.DType}; the program gives "
                 + $"{program[^1].DType}.", nameof(destination));
@@ -106,7 +109,10 @@ internal static unsafe class FusedEvaluator
             for (int i = 0; i < count; i++)
             {
                 var node = program[i];
-                if (i == count - 1) { _strides[i] = destination.Strides.ToArray(); _bases[i] = destination.HostPointer; }
+                if (i == count - 1)
+                {
+                    _strides[i] = destination.Strides.ToArray(); _bases[i] = destination.HostPointer;
+                }
                 else if (node.Kind == FusedNodeKind.Input)
                 {
                     _strides[i] = node.Tensor!.Strides.ToArray(); _bases[i] = node.Tensor.HostPointer;
@@ -160,7 +166,8 @@ internal static unsafe class FusedEvaluator
             {
                 for (int i = 0; i < count - 1; i++)
                     if (_program[i].Kind is not (FusedNodeKind.Input or FusedNodeKind.Constant))
-                        scratch[i] = (nint)NativeMemory.AlignedAlloc((nuint)(_maxBlock * _program[i].DType.ItemSize), 64);
+                        scratch[i] = (nint)NativeMemory.AlignedAlloc(
+                            (nuint)(_maxBlock * _program[i].DType.ItemSize), 64);
                 for (long b = b0; b < b1; b++) RunBlock(backend, b, scratch, pointers, constants);
             }
             finally
@@ -189,7 +196,8 @@ internal static unsafe class FusedEvaluator
                 switch (node.Kind)
                 {
                     case FusedNodeKind.Cast:
-                        backend.CastPtr(_program[node.Left].DType, node.DType, layout!, pointers[node.Left], pointers[i]);
+                        backend.CastPtr(_program[node.Left].DType, node.DType, layout!, pointers[node.Left],
+                            pointers[i]);
                         break;
                     case FusedNodeKind.Unary:
                         backend.UnaryPtr(node.UnaryOp, _program[node.Left].DType, layout!, pointers[node.Left],

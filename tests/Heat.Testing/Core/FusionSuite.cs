@@ -45,6 +45,8 @@ public abstract class FusionSuite<TWorld>(ITestWorld? world = null) : DndarraySu
     private static double[] Values(int n, int seed) =>
         Enumerable.Range(0, n).Select(i => ((i * 37 + seed * 11) % 23 - 11) / 3.0).ToArray();
 
+    private static double[] Rounded(int n, int seed) => Values(n, seed).Select(v => Math.Round(v)).ToArray();
+
     /// <summary>Same dtype, shape, split, local shape and the same bits in every element.</summary>
     private static void AssertSameBits(DNDarray expected, DNDarray actual)
     {
@@ -119,8 +121,8 @@ public abstract class FusionSuite<TWorld>(ITestWorld? world = null) : DndarraySu
     public void MixedDtypes_PromoteAsOpByOp(int ranks, int? split, bool unbalanced) =>
         World.Run(ranks, () =>
         {
-            using var i = Operand(Values(35, 1).Select(v => Math.Round(v)).ToArray(), [5, 7], ht.int32, split, unbalanced);
-            using var l = Operand(Values(35, 2).Select(v => Math.Round(v)).ToArray(), [5, 7], ht.int64, split, unbalanced);
+            using var i = Operand(Rounded(35, 1), [5, 7], ht.int32, split, unbalanced);
+            using var l = Operand(Rounded(35, 2), [5, 7], ht.int64, split, unbalanced);
             using var f = Operand(Values(35, 3), [5, 7], ht.float32, split, unbalanced);
             using var d = Operand(Values(35, 4), [5, 7], ht.float64, split, unbalanced);
             AssertFusesExactly(() => i * f + 2.5);

@@ -33,7 +33,8 @@ internal sealed class FusedExpr
     /// <summary>Nodes of the tree (shared nodes counted once per use): the size threshold.</summary>
     public int Size { get; }
 
-    /// <summary>An input; takes ownership of <paramref name="tensor"/> (a view already broadcast to the shape).</summary>
+    /// <summary>An input; takes ownership of <paramref name="tensor"/> (a view already broadcast to the
+    /// shape).</summary>
     public static FusedExpr Input(LocalTensor tensor) =>
         new(FusedNodeKind.Input, tensor.DType, tensor.GetShape(), tensor.Device, null, null) { Tensor = tensor };
 
@@ -50,7 +51,8 @@ internal sealed class FusedExpr
     public static FusedExpr Binary(BinaryOp op, FusedExpr a, FusedExpr b, DType dtype) =>
         new(FusedNodeKind.Binary, dtype, a.Shape, a.Device, a.AddRef(), b.AddRef()) { BinaryOp = op };
 
-    /// <summary>True when only the array that owns this expression refers to it (no other expression uses it).</summary>
+    /// <summary>True when only the array that owns this expression refers to it (no other expression uses
+    /// it).</summary>
     public bool IsRoot => _references == 1;
 
     public FusedExpr AddRef() { _references++; return this; }

@@ -24,31 +24,34 @@ internal static class Fusion
     private sealed class State
     {
         public int Depth;
-        public readonly List<WeakReference<DNDarray>> Pending = [];
+        public long NextId;
+        public readonly List<(WeakReference<DNDarray> Array, long Id)> Pending = [];
     }
 
     /// <summary>True while any pending array may exist (the cheap test of <see cref="DNDarray.larray"/>).</summary>
     public static bool Active => Volatile.Read(ref _registered) > 0;
 
-    /// <summary>Opens a deferral scope on <paramref name="context"/>; disposing it evaluates the arrays still
-    /// pending that no other pending array uses.</summary>
-    public static IDisposable Begin(RankContext context)
+    /// <summary>Opens a deferral scope on <paramref name="context"/>; disposing it evaluates (when
+    /// <paramref name="evaluateAtEnd"/>) the arrays created in it and still pending that no other pending array
+    /// uses.</summary>
+    public static IDisposable Begin(RankContext context, bool evaluateAtEnd)
     {
-        States.GetValue(context, _ => new State()).Depth++;
-        return new Scope(context);
+        var state = States.GetValue(context, _ => new State());
+        state.Depth++;
+        return new Scope(state, state.NextId, evaluateAtEnd);
     }
 
-    private sealed class Scope(RankContext context) : IDisposable
+    private sealed class Scope(State state, long firstId, bool evaluateAtEnd) : IDisposable
     {
         private bool _done;
         public void Dispose()
         {
             if (_done) return;
             _done = true;
-            var state = States.GetValue(context, _ => new State());
             state.Depth--;
-            foreach (var x in Live(state))
-                if (x.Pending is { } p && p.IsRoot) Materialize(x);
+            if (!evaluateAtEnd) return;
+            foreach (var (x, id) in Live(state))
+                if (id >= firstId && x.Pending is { } p && p.IsRoot) Materialize(x);
         }
     }
 
@@ -62,7 +65,7 @@ internal static class Fusion
         if (!States.TryGetValue(x.Context, out var state) || state.Pending.Count == 0) return;
         if (x.LocalOrNull is not { } local) return;   // disposed: larray throws
         var storage = local.Storage;
-        foreach (var p in Live(state))
+        foreach (var (p, _) in Live(state))
             if (p.Pending is { } e && e.Reads(storage)) Materialize(p);
     }
 
@@ -78,15 +81,18 @@ internal static class Fusion
         x.Materialized(result);
     }
 
-    /// <summary>The pending arrays of <paramref name="state"/> still alive, in creation order; drops the rest.</summary>
-    private static List<DNDarray> Live(State state)
+    /// <summary>The pending arrays of <paramref name="state"/> still alive, in creation order; drops the
+    /// rest.</summary>
+    private static List<(DNDarray Array, long Id)> Live(State state)
     {
-        var live = new List<DNDarray>();
+        var live = new List<(DNDarray, long)>();
         int kept = 0;
         for (int i = 0; i < state.Pending.Count; i++)
         {
             var w = state.Pending[i];
-            if (w.TryGetTarget(out var x) && x.Pending is not null) { live.Add(x); state.Pending[kept++] = w; }
+            if (!w.Array.TryGetTarget(out var x) || x.Pending is null) continue;
+            live.Add((x, w.Id));
+            state.Pending[kept++] = w;
         }
         int dropped = state.Pending.Count - kept;
         state.Pending.RemoveRange(kept, dropped);
@@ -96,7 +102,8 @@ internal static class Fusion
 
     private static DNDarray Register(DNDarray x)
     {
-        States.GetValue(x.Context, _ => new State()).Pending.Add(new WeakReference<DNDarray>(x));
+        var state = States.GetValue(x.Context, _ => new State());
+        state.Pending.Add((new WeakReference<DNDarray>(x), state.NextId++));
         Interlocked.Increment(ref _registered);
         return x;
     }
@@ -108,7 +115,8 @@ internal static class Fusion
         return k;
     }
 
-    /// <summary>A pending <c>op(x)</c> computed in <paramref name="compute"/>, or null where it is not deferred.</summary>
+    /// <summary>A pending <c>op(x)</c> computed in <paramref name="compute"/>, or null where it is not
+    /// deferred.</summary>
     public static DNDarray? TryUnary(UnaryOp op, DNDarray x, DType compute, DType result)
     {
         if (Kernels(x, x.dtype, compute, result) is null || !OpRegistry.Defined(op, compute)) return null;
