@@ -245,9 +245,11 @@ public abstract class FusionSuite<TWorld>(ITestWorld? world = null) : DndarraySu
             using (ht.lazy())
             {
                 var r = a * a;
+                bool pending = r.Pending is not null;
+                Assert.Equal(Fuses(a), pending);
                 r.Dispose();
                 Assert.Null(r.Pending);
-                Assert.Throws<ObjectDisposedException>(() => r.larray);
+                if (pending) Assert.Throws<ObjectDisposedException>(() => r.larray);
             }
             using var s = a + a;
             Assert.Null(s.Pending);
