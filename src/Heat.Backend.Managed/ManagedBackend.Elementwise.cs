@@ -46,7 +46,20 @@ public sealed unsafe partial class ManagedBackend
     private void BinaryDispatch(BinaryOp op, DType dtype, StridedLayout l, nint a, nint b, LocalTensor dst,
         LocalTensor? ta, LocalTensor? tb)
     {
-        nint d = dst.HostPointer;
+        if (dtype.Code != DTypeCode.Complex64) { BinaryPtr(op, dtype, l, a, b, dst.HostPointer); return; }
+        {
+            using var wa = this.Copy(ta!, DType.Complex128);
+            using var wb = this.Copy(tb!, DType.Complex128);
+            if (dst.DType == DType.Bool) { Binary(op, wa, wb, dst); return; }
+            using var wd = Empty(dst.Shape, DType.Complex128);
+            Binary(op, wa, wb, wd);
+            Copy(wd, dst);
+        }
+    }
+
+    /// <summary>A binary op over raw pointers (every dtype but complex64 and half precision).</summary>
+    internal void BinaryPtr(BinaryOp op, DType dtype, StridedLayout l, nint a, nint b, nint d)
+    {
         switch (dtype.Code)
         {
             case DTypeCode.Bool: BinaryBool(op, l, a, b, d); break;
@@ -58,16 +71,6 @@ public sealed unsafe partial class ManagedBackend
             case DTypeCode.Float32: BinaryFloat<float>(op, l, a, b, d, dtype); break;
             case DTypeCode.Float64: BinaryFloat<double>(op, l, a, b, d, dtype); break;
             case DTypeCode.Complex128: BinaryComplex(op, l, a, b, d); break;
-            case DTypeCode.Complex64:
-                {
-                    using var wa = this.Copy(ta!, DType.Complex128);
-                    using var wb = this.Copy(tb!, DType.Complex128);
-                    if (dst.DType == DType.Bool) { Binary(op, wa, wb, dst); break; }
-                    using var wd = Empty(dst.Shape, DType.Complex128);
-                    Binary(op, wa, wb, wd);
-                    Copy(wd, dst);
-                    break;
-                }
             default: throw Unsupported(op.ToString(), dtype);
         }
     }
@@ -76,7 +79,7 @@ public sealed unsafe partial class ManagedBackend
         where T : unmanaged where TR : unmanaged where TKernel : IBinaryKernel<T, TR>
     {
         var h = new BinaryRun<T, TR, TKernel>((T*)a, (T*)b, (TR*)d);
-        l.WalkParallel(Threads, ref h, cost);
+        l.WalkParallel(OpThreads, ref h, cost);
     }
 
     private void BinaryFloat<T>(BinaryOp op, StridedLayout l, nint a, nint b, nint d, DType dtype) where T : unmanaged,
@@ -189,28 +192,30 @@ public sealed unsafe partial class ManagedBackend
         if (F16.AnyHalf(x, destination)) { F16.Unary(this, op, x, destination); return; }
         var l = StridedLayout.Create(x, destination);
         nint px = x.HostPointer, pd = destination.HostPointer;
-        switch (x.DType.Code)
+        if (x.DType.Code != DTypeCode.Complex64) { UnaryPtr(op, x.DType, l, px, pd); return; }
+        using var wide = this.Copy(x, DType.Complex128);
+        var wideType = destination.DType == DType.Float32 ? DType.Float64 : destination.DType ==
+            DType.Complex64 ? DType.Complex128 : destination.DType;
+        using var wd = Empty(destination.Shape, wideType);
+        Unary(op, wide, wd);
+        Copy(wd, destination);
+    }
+
+    /// <summary>A unary op over raw pointers (every dtype but complex64 and half precision).</summary>
+    internal void UnaryPtr(UnaryOp op, DType dtype, StridedLayout l, nint px, nint pd)
+    {
+        switch (dtype.Code)
         {
             case DTypeCode.Bool: UnaryBool(op, l, px, pd); break;
-            case DTypeCode.UInt8: UnaryInt<byte>(op, l, px, pd, x.DType); break;
-            case DTypeCode.Int8: UnaryInt<sbyte>(op, l, px, pd, x.DType); break;
-            case DTypeCode.Int16: UnaryInt<short>(op, l, px, pd, x.DType); break;
-            case DTypeCode.Int32: UnaryInt<int>(op, l, px, pd, x.DType); break;
-            case DTypeCode.Int64: UnaryInt<long>(op, l, px, pd, x.DType); break;
+            case DTypeCode.UInt8: UnaryInt<byte>(op, l, px, pd, dtype); break;
+            case DTypeCode.Int8: UnaryInt<sbyte>(op, l, px, pd, dtype); break;
+            case DTypeCode.Int16: UnaryInt<short>(op, l, px, pd, dtype); break;
+            case DTypeCode.Int32: UnaryInt<int>(op, l, px, pd, dtype); break;
+            case DTypeCode.Int64: UnaryInt<long>(op, l, px, pd, dtype); break;
             case DTypeCode.Float32: UnaryFloat<float>(op, l, px, pd); break;
             case DTypeCode.Float64: UnaryFloat<double>(op, l, px, pd); break;
             case DTypeCode.Complex128: UnaryComplex(op, l, px, pd); break;
-            case DTypeCode.Complex64:
-                {
-                    using var wide = this.Copy(x, DType.Complex128);
-                    var wideType = destination.DType == DType.Float32 ? DType.Float64 : destination.DType ==
-                        DType.Complex64 ? DType.Complex128 : destination.DType;
-                    using var wd = Empty(destination.Shape, wideType);
-                    Unary(op, wide, wd);
-                    Copy(wd, destination);
-                    break;
-                }
-            default: throw Unsupported(op.ToString(), x.DType);
+            default: throw Unsupported(op.ToString(), dtype);
         }
     }
 

@@ -155,6 +155,17 @@ public sealed unsafe partial class ManagedBackend : ITensorBackend
         nint s = source.HostPointer, d = destination.HostPointer;
         var from = source.DType; var to = destination.DType;
         if (from == to) { CopyRaw(layout, s, d, from.ItemSize); return; }
+        if (from.Code != DTypeCode.Complex64) { CastPtr(from, to, layout, s, d); return; }
+        if (to == DType.Complex128) { RunUnary<Complex64, Complex, C64ToC128K>(layout, s, d); return; }
+        using var tmp = Empty(source.Shape, DType.Complex128);
+        Copy(source, tmp);
+        Copy(tmp, destination);
+    }
+
+    /// <summary>A conversion between dtypes over raw pointers (any source but complex64).</summary>
+    internal void CastPtr(DType from, DType to, StridedLayout layout, nint s, nint d)
+    {
+        if (from == to) { CopyRaw(layout, s, d, from.ItemSize); return; }
         switch (from.Code)
         {
             case DTypeCode.Bool:
@@ -167,14 +178,6 @@ public sealed unsafe partial class ManagedBackend : ITensorBackend
             case DTypeCode.Float32: CastFrom<float>(layout, s, d, to); break;
             case DTypeCode.Float64: CastFrom<double>(layout, s, d, to); break;
             case DTypeCode.Complex128: CastFromComplex(layout, s, d, to); break;
-            case DTypeCode.Complex64:
-                if (to == DType.Complex128) { RunUnary<Complex64, Complex, C64ToC128K>(layout, s, d); break; }
-                using (var tmp = Empty(source.Shape, DType.Complex128))
-                {
-                    Copy(source, tmp);
-                    Copy(tmp, destination);
-                }
-                break;
             default: throw Unsupported("copy", from);
         }
     }
@@ -251,7 +254,7 @@ public sealed unsafe partial class ManagedBackend : ITensorBackend
         where T : unmanaged where TR : unmanaged where TKernel : IUnaryKernel<T, TR>
     {
         var h = new UnaryRun<T, TR, TKernel>((T*)x, (TR*)d);
-        layout.WalkParallel(Threads, ref h, cost);
+        layout.WalkParallel(OpThreads, ref h, cost);
     }
 
     /// <summary>Writes <paramref name="value"/> converted to <paramref name="dtype"/> (bool as byte 0/1) to

@@ -26,13 +26,22 @@ public sealed partial class DNDarray : IDisposable
     internal RankContext Context { get; }
 
     /// <summary>The local tensor of this rank.</summary>
-    public LocalTensor larray { get; private set; }
+    public LocalTensor larray
+    {
+        get
+        {
+            if (Fusion.Active) Fusion.BeforeAccess(this);
+            return _larray ?? throw new ObjectDisposedException(nameof(DNDarray),
+                "The array was disposed while pending.");
+        }
+        private set => _larray = value;
+    }
     /// <summary>The global shape.</summary>
     public long[] shape => (long[])_gshape.Clone();
     /// <summary>The global shape (HeAT's alias of <see cref="shape"/>).</summary>
     public long[] gshape => shape;
     /// <summary>The shape of this rank's chunk.</summary>
-    public long[] lshape => larray.GetShape();
+    public long[] lshape => _pending is { } p ? (long[])p.Shape.Clone() : larray.GetShape();
     /// <summary>The split axis, or null when every rank holds the whole array.</summary>
     public int? split { get; private set; }
     /// <summary>Number of dimensions.</summary>
@@ -42,15 +51,15 @@ public sealed partial class DNDarray : IDisposable
     /// <summary>Number of elements of the global array.</summary>
     public long gnumel => size;
     /// <summary>Number of elements of this rank's chunk.</summary>
-    public long lnumel => larray.Numel;
+    public long lnumel => _pending?.Numel ?? larray.Numel;
     /// <summary>Bytes of the global array.</summary>
     public long gnbytes => size * dtype.ItemSize;
     /// <summary>Bytes of this rank's chunk.</summary>
     public long lnbytes => lnumel * dtype.ItemSize;
     /// <summary>The element type.</summary>
-    public DType dtype => larray.DType;
+    public DType dtype => _pending?.DType ?? larray.DType;
     /// <summary>Where the local chunk lives.</summary>
-    public Device device => larray.Device;
+    public Device device => _pending?.Device ?? larray.Device;
     /// <summary>The communicator of the ranks that share this array.</summary>
     public ICommunicator comm => Context.Communicator;
     /// <summary>True when chunks follow the canonical chunking, false when not, null when unknown (see
@@ -71,7 +80,7 @@ public sealed partial class DNDarray : IDisposable
         if (_splitCounts is not null) return _splitCounts;
         _splitCounts = balanced == true
             ? Chunking.Counts(_gshape[s], comm.Size)
-            : comm.Allgather(larray.Shape[s]);
+            : comm.Allgather(LocalExtent(s));
         return _splitCounts;
     }
 
@@ -119,7 +128,7 @@ public sealed partial class DNDarray : IDisposable
         if (split is not int s) return true;
         if (balanced is bool b && !force_check) return b;
         if (force_check) _splitCounts = null;
-        var counts = comm.Allgather(larray.Shape[s]);
+        var counts = comm.Allgather(LocalExtent(s));
         _splitCounts = counts;
         bool result = counts.SequenceEqual(Chunking.Counts(_gshape[s], comm.Size));
         balanced = result;
@@ -137,7 +146,8 @@ public sealed partial class DNDarray : IDisposable
     /// <summary>Releases this rank's local chunk.</summary>
     public void Dispose()
     {
-        larray.Dispose();
+        if (_pending is not null) DropPending();
+        else _larray?.Dispose();
         ClearHalos();
     }
 }

@@ -60,6 +60,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClHostInProc
     public sealed class DistributedSvd : DistributedSvdSuite<OpenClHostInProcWorld>;
     public sealed class DistributedTriangular : DistributedTriangularSuite<OpenClHostInProcWorld>;
     public sealed class ArgminSums : ArgminSumsSuite<OpenClHostInProcWorld>;
+    public sealed class Fusion : FusionSuite<OpenClHostInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
@@ -117,6 +118,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
     public sealed class DistributedSvd : DistributedSvdSuite<OpenClDeviceInProcWorld>;
     public sealed class DistributedTriangular : DistributedTriangularSuite<OpenClDeviceInProcWorld>;
     public sealed class ArgminSums : ArgminSumsSuite<OpenClDeviceInProcWorld>;
+    public sealed class Fusion : FusionSuite<OpenClDeviceInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests

@@ -58,6 +58,7 @@ namespace Heat.Backend.Torch.Tests.TorchInProc
     public sealed class DistributedSvd : DistributedSvdSuite<TorchInProcWorld>;
     public sealed class DistributedTriangular : DistributedTriangularSuite<TorchInProcWorld>;
     public sealed class ArgminSums : ArgminSumsSuite<TorchInProcWorld>;
+    public sealed class Fusion : FusionSuite<TorchInProcWorld>;
 }
 
 namespace Heat.Backend.Torch.Tests

@@ -43,6 +43,7 @@ namespace Heat.Core.Tests.ManagedInProc
     public sealed class DistributedSvd : DistributedSvdSuite<ManagedInProcWorld>;
     public sealed class DistributedTriangular : DistributedTriangularSuite<ManagedInProcWorld>;
     public sealed class ArgminSums : ArgminSumsSuite<ManagedInProcWorld>;
+    public sealed class Fusion : FusionSuite<ManagedInProcWorld>;
 }
 
 namespace Heat.Core.Tests

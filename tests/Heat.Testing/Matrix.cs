@@ -38,6 +38,7 @@ public static class Matrix
         typeof(DistributedSvdSuite<>),
         typeof(DistributedTriangularSuite<>),
         typeof(ArgminSumsSuite<>),
+        typeof(FusionSuite<>),
     ];
 
     /// <summary>Every ML estimator suite (Heat.ML through the public API; every world runs them).</summary>

@@ -27,6 +27,7 @@ internal static class Elementwise
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         var compute = ComputeType(op, DTypePromotion.Promote(a.dtype, b.dtype));
+        if (Fusion.TryBinary(op, a, b, compute, OpRegistry.Of(op).ResultType(compute)) is { } lazy) return lazy;
         var backend = a.Backend;
         return Map([a, b], [compute, compute], OpRegistry.Of(op).ResultType(compute),
             (l, result) => backend.Binary(op, l[0], l[1], result));
@@ -100,6 +101,8 @@ internal static class Elementwise
     {
         ArgumentNullException.ThrowIfNull(a);
         var compute = ComputeType(op, DTypePromotion.PromoteWithScalar(a.dtype, s.Kind));
+        if (Fusion.TryScalar(op, a, s, scalarFirst, compute, OpRegistry.Of(op).ResultType(compute)) is { } lazy)
+            return lazy;
         var backend = a.Backend;
         using var la = compute == a.dtype ? a.larray.Share() : backend.Copy(a.larray, compute);
         using var scope = DisposeScope.Begin();
@@ -116,6 +119,7 @@ internal static class Elementwise
         var compute = traits.NeedsInexact && !x.dtype.IsInexact ? DType.Float32 : x.dtype;
         if (traits.Bitwise && x.dtype.IsInexact)
             throw new ArgumentException($"{traits.Name} is not defined for {x.dtype}; it needs bool or integer operands.", nameof(x));
+        if (Fusion.TryUnary(op, x, compute, traits.ResultType(compute)) is { } lazy) return lazy;
         var backend = x.Backend;
         using var lx = compute == x.dtype ? x.larray.Share() : backend.Copy(x.larray, compute);
         using var scope = DisposeScope.Begin();
