@@ -57,6 +57,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClHostInProc
     public sealed class Decomposition : DecompositionSuite<OpenClHostInProcWorld>;
     public sealed class Float16 : Float16Suite<OpenClHostInProcWorld>;
     public sealed class DistributedLinalg : DistributedLinalgSuite<OpenClHostInProcWorld>;
+    public sealed class OpFuzz : OpFuzzSuite<OpenClHostInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
@@ -111,6 +112,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
     public sealed class Decomposition : DecompositionSuite<OpenClDeviceInProcWorld>;
     public sealed class Float16 : Float16Suite<OpenClDeviceInProcWorld>;
     public sealed class DistributedLinalg : DistributedLinalgSuite<OpenClDeviceInProcWorld>;
+    public sealed class OpFuzz : OpFuzzSuite<OpenClDeviceInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests

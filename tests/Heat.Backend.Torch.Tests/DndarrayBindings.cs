@@ -55,6 +55,7 @@ namespace Heat.Backend.Torch.Tests.TorchInProc
     public sealed class Decomposition : DecompositionSuite<TorchInProcWorld>;
     public sealed class Float16 : Float16Suite<TorchInProcWorld>;
     public sealed class DistributedLinalg : DistributedLinalgSuite<TorchInProcWorld>;
+    public sealed class OpFuzz : OpFuzzSuite<TorchInProcWorld>;
 }
 
 namespace Heat.Backend.Torch.Tests

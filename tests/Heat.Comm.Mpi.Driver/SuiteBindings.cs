@@ -57,4 +57,5 @@ namespace Heat.Comm.Mpi.Driver.ManagedMpi
     public sealed class Decomposition(ITestWorld world) : DecompositionSuite<MpiWorld>(world);
     public sealed class Float16(ITestWorld world) : Float16Suite<MpiWorld>(world);
     public sealed class DistributedLinalg(ITestWorld world) : DistributedLinalgSuite<MpiWorld>(world);
+    public sealed class OpFuzz(ITestWorld world) : OpFuzzSuite<MpiWorld>(world);
 }

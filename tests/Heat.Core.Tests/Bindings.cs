@@ -40,6 +40,7 @@ namespace Heat.Core.Tests.ManagedInProc
     public sealed class SvdTools : SvdToolsSuite<ManagedInProcWorld>;
     public sealed class Float16 : Float16Suite<ManagedInProcWorld>;
     public sealed class DistributedLinalg : DistributedLinalgSuite<ManagedInProcWorld>;
+    public sealed class OpFuzz : OpFuzzSuite<ManagedInProcWorld>;
 }
 
 namespace Heat.Core.Tests
