@@ -9,7 +9,8 @@ namespace Heat.Fuzz;
 /// <summary>
 /// The long fuzz runs, replayable by seed:
 /// <c>dotnet run --project tests/Heat.Fuzz -c Release -- ops [--world managed|torch|opencl-host|opencl-device|all]
-/// [--seed S] [--count N] [--ranks 1,2,3,4,5]</c> (differential fuzzing of the ht operations against one managed rank)
+/// [--seed S] [--count N] [--ranks 1,2,3,4,5] [--trace]</c> (differential fuzzing of the ht operations against one
+/// managed rank)
 /// and <c>... -- parsers [--format npy|csv|hdf5|netcdf|all] [--seed S] [--count N] [--ranks 1,3]</c> (mutation fuzzing
 /// of the readers). Prints the seed first, then one line per failure (seed, ranks, input and op chain or mutation),
 /// then the totals; exit code 1 when anything failed.
@@ -28,8 +29,10 @@ public static class Program
         int seed = Value(args, "--seed") is { } s ? int.Parse(s, CultureInfo.InvariantCulture)
             : Environment.TickCount & 0x3fffffff;
         int count = int.Parse(Value(args, "--count") ?? "200", CultureInfo.InvariantCulture);
-        var ranks = Value(args, "--ranks")?.Split(',').Select(r => int.Parse(r, CultureInfo.InvariantCulture)).ToArray();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"heat-fuzz {args[0]} --seed {seed} --count {count}"));
+        var ranks = Value(args, "--ranks")?.Split(',')
+            .Select(r => int.Parse(r, CultureInfo.InvariantCulture)).ToArray();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"heat-fuzz {args[0]} --seed {seed} --count {count}"));
         var clock = Stopwatch.StartNew();
         int failures = args[0] == "ops" ? Ops(args, seed, count, ranks ?? [1, 2, 3, 4, 5])
             : Parsers(args, seed, count, ranks ?? [1, 3]);
@@ -51,7 +54,10 @@ public static class Program
         foreach (var (name, create) in worlds.Where(w => which == "all" || w.Key == which))
         {
             var world = create();
-            int f = OpFuzzer.Campaign(seed, count, world, reference, ranks, Console.Out);
+            var stats = new FuzzStats();
+            int f = OpFuzzer.Campaign(seed, count, world, reference, ranks, Console.Out,
+                args.Contains("--trace") ? Console.Error : null, stats);
+            Console.WriteLine(stats);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"ops on {name}: {count} chains (seeds {seed}..{seed + count - 1}), {f} failed"));
             failures += f;

@@ -9,7 +9,7 @@ namespace Heat.Testing.Core;
 /// managed rank. A failure names the seed and the chain; replay or extend with
 /// <c>dotnet run --project tests/Heat.Fuzz -- ops --world NAME --seed S --count N</c>.
 /// </summary>
-public abstract class OpFuzzSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world)
+public abstract partial class OpFuzzSuite<TWorld>(ITestWorld? world = null) : DndarraySuiteBase<TWorld>(world)
     where TWorld : ITestWorldKind
 {
     /// <summary>The managed one-rank reference of the in-process worlds (the MPI world is managed already).</summary>

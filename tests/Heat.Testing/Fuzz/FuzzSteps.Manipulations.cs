@@ -116,7 +116,7 @@ public static partial class FuzzSteps
                 return new FuzzStep("x[x > 0]", x => { using var m = x > 0; return x[m]; });
             case 3 when ext > 0:
             {
-                var idx = Enumerable.Range(0, rng.Next(0, 6)).Select(_ => (long)rng.Next((int)-ext, (int)ext)).ToArray();
+                var idx = Indices(rng, rng.Next(0, 6), ext);
                 return new FuzzStep($"x[{leadText}[{string.Join(", ", idx)}]]", x => x[[.. lead, idx]]);
             }
             default:
@@ -150,7 +150,7 @@ public static partial class FuzzSteps
                 }));
             case 2 when ext > 0:
             {
-                var idx = Enumerable.Range(0, rng.Next(1, 4)).Select(_ => (long)rng.Next((int)-ext, (int)ext)).ToArray();
+                var idx = Indices(rng, rng.Next(1, 4), ext);
                 return new FuzzStep($"y = copy(x); y[{leadText}[{string.Join(", ", idx)}]] = {v}",
                     x => Assign(x, y => y[[.. lead, idx]] = v));
             }
@@ -160,7 +160,8 @@ public static partial class FuzzSteps
                 var row = shape[(a + 1)..];
                 var value = FuzzArray.Random(rng, row, dtype);
                 long i = ext > 0 ? rng.Next((int)ext) : 0;
-                if (ext == 0) return new FuzzStep($"y = copy(x); y[...] = {v}", x => Assign(x, y => y[ht.ellipsis] = v));
+                if (ext == 0)
+                    return new FuzzStep($"y = copy(x); y[...] = {v}", x => Assign(x, y => y[ht.ellipsis] = v));
                 return new FuzzStep($"y = copy(x); y[{leadText}{i}] = v, v = {value}", x => Assign(x, y =>
                 {
                     using var w = value.Make();
@@ -169,6 +170,11 @@ public static partial class FuzzSteps
             }
         }
     }
+
+    /// <summary><paramref name="n"/> indices into an axis of <paramref name="extent"/>, negative ones
+    /// included.</summary>
+    private static long[] Indices(Random rng, int n, long extent) =>
+        Enumerable.Range(0, n).Select(_ => (long)rng.Next((int)-extent, (int)extent)).ToArray();
 
     private static DNDarray Assign(DNDarray x, Action<DNDarray> set)
     {
@@ -195,7 +201,8 @@ public static partial class FuzzSteps
                 i.Dispose();
                 return v;
             }));
-            menu.Add(new($"argsort(axis {axis}, descending {B(desc)}, stable)", x => ht.argsort(x, axis, desc, stable: true)));
+            menu.Add(new($"argsort(axis {axis}, descending {B(desc)}, stable)",
+                x => ht.argsort(x, axis, desc, stable: true)));
             long k = Math.Min(shape[axis], rng.Next(1, 4));
             menu.Add(new($"topk({k}, dim {axis}, largest {B(desc)}).values", x =>
             {

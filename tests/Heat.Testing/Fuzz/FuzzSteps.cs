@@ -54,12 +54,16 @@ public static partial class FuzzSteps
     {
         (string, Func<DNDarray, DNDarray>)[] any =
         [
-            ("abs", x => ht.abs(x)), ("square", x => ht.square(x)), ("sign", x => ht.sign(x)), ("sqrt(abs(x))", x => Chain(x, t => ht.abs(t), t => ht.sqrt(t))),
+            ("abs", x => ht.abs(x)), ("square", x => ht.square(x)), ("sign", x => ht.sign(x)),
+            ("sqrt(abs(x))", x => Chain(x, t => ht.abs(t), t => ht.sqrt(t))),
             ("exp(clip(x, -3, 3))", x => { using var c = Clip(x, -3, 3); return ht.exp(c); }),
-            ("sin", x => ht.sin(x)), ("cos", x => ht.cos(x)), ("tanh", x => ht.tanh(x)), ("floor", x => ht.floor(x)), ("ceil", x => ht.ceil(x)),
-            ("trunc", x => ht.trunc(x)), ("round", x => ht.round(x)), ("log1p(abs(x))", x => Chain(x, t => ht.abs(t), t => ht.log1p(t))),
+            ("sin", x => ht.sin(x)), ("cos", x => ht.cos(x)), ("tanh", x => ht.tanh(x)), ("floor", x => ht.floor(x)),
+            ("ceil", x => ht.ceil(x)),
+            ("trunc", x => ht.trunc(x)), ("round", x => ht.round(x)),
+            ("log1p(abs(x))", x => Chain(x, t => ht.abs(t), t => ht.log1p(t))),
             ("isnan", x => ht.isnan(x)), ("isfinite", x => ht.isfinite(x)), ("clip(x, -1, 2)", x => Clip(x, -1, 2)),
-            ("nan_to_num", x => ht.nan_to_num(x)), ("logical_not", x => ht.logical_not(x)), ("positive", x => ht.positive(x)),
+            ("nan_to_num", x => ht.nan_to_num(x)), ("logical_not", x => ht.logical_not(x)),
+            ("positive", x => ht.positive(x)),
             ("reciprocal(abs(x) + 1)", x => { using var a = ht.abs(x); using var p = a + 1; return ht.reciprocal(p); }),
         ];
         (string, Func<DNDarray, DNDarray>)[] signed = [("neg", x => ht.neg(x)), ("signbit", x => ht.signbit(x))];
@@ -80,7 +84,8 @@ public static partial class FuzzSteps
         return b(t);
     }
 
-    /// <summary>A shape that broadcasts against <paramref name="shape"/>: leading axes dropped, some extents 1.</summary>
+    /// <summary>A shape that broadcasts against <paramref name="shape"/>: leading axes dropped, some extents
+    /// 1.</summary>
     private static long[] BroadcastShape(Random rng, long[] shape)
     {
         int drop = rng.Next(shape.Length + 1);
@@ -96,14 +101,18 @@ public static partial class FuzzSteps
         bool swap = rng.Next(4) == 0;
         (string, Func<DNDarray, DNDarray, DNDarray>)[] ops =
         [
-            ("add", (p, q) => ht.add(p, q)), ("subtract", (a, b) => ht.subtract(a, b)), ("multiply", (p, q) => ht.multiply(p, q)),
+            ("add", (p, q) => ht.add(p, q)), ("subtract", (a, b) => ht.subtract(a, b)),
+            ("multiply", (p, q) => ht.multiply(p, q)),
             ("true_divide(x, abs(y) + 1)", (a, b) => Positive(a, b, (p, q) => ht.true_divide(p, q))),
             ("floordiv(x, abs(y) + 1)", (a, b) => Positive(a, b, (p, q) => ht.floordiv(p, q))),
             ("remainder(x, abs(y) + 1)", (a, b) => Positive(a, b, (p, q) => ht.remainder(p, q))),
             ("fmod(x, abs(y) + 1)", (a, b) => Positive(a, b, (p, q) => ht.fmod(p, q))),
-            ("maximum", (p, q) => ht.maximum(p, q)), ("minimum", (p, q) => ht.minimum(p, q)), ("fmax", (p, q) => ht.fmax(p, q)), ("fmin", (p, q) => ht.fmin(p, q)),
-            ("atan2", (p, q) => ht.atan2(p, q)), ("hypot", (p, q) => ht.hypot(p, q)), ("copysign", (p, q) => ht.copysign(p, q)), ("eq", (p, q) => ht.eq(p, q)), ("lt", (p, q) => ht.lt(p, q)),
-            ("ge", (p, q) => ht.ge(p, q)), ("ne", (p, q) => ht.ne(p, q)), ("logical_and", (p, q) => ht.logical_and(p, q)), ("logical_xor", (p, q) => ht.logical_xor(p, q)),
+            ("maximum", (p, q) => ht.maximum(p, q)), ("minimum", (p, q) => ht.minimum(p, q)),
+            ("fmax", (p, q) => ht.fmax(p, q)), ("fmin", (p, q) => ht.fmin(p, q)),
+            ("atan2", (p, q) => ht.atan2(p, q)), ("hypot", (p, q) => ht.hypot(p, q)),
+            ("copysign", (p, q) => ht.copysign(p, q)), ("eq", (p, q) => ht.eq(p, q)), ("lt", (p, q) => ht.lt(p, q)),
+            ("ge", (p, q) => ht.ge(p, q)), ("ne", (p, q) => ht.ne(p, q)),
+            ("logical_and", (p, q) => ht.logical_and(p, q)), ("logical_xor", (p, q) => ht.logical_xor(p, q)),
             ("where(y > 0, x, y)", (a, b) => { using var c = b > 0; return ht.where(c, a, b); }),
             ("isclose", (a, b) => ht.isclose(a, b)),
             ("power(x, abs(y) % 3)", (a, b) =>
@@ -112,7 +121,8 @@ public static partial class FuzzSteps
             }),
         ];
         (string, Func<DNDarray, DNDarray, DNDarray>)[] bits =
-            [("bitwise_and", (p, q) => ht.bitwise_and(p, q)), ("bitwise_or", (p, q) => ht.bitwise_or(p, q)), ("bitwise_xor", (p, q) => ht.bitwise_xor(p, q))];
+            [("bitwise_and", (p, q) => ht.bitwise_and(p, q)), ("bitwise_or", (p, q) => ht.bitwise_or(p, q)),
+            ("bitwise_xor", (p, q) => ht.bitwise_xor(p, q))];
         var all = y.DType.IsFloat ? ops : [.. ops, .. bits];
         var (name, f) = all[rng.Next(all.Length)];
         return new FuzzStep(swap ? $"{name}(y, x), y = {y}" : $"{name}(x, y), y = {y}", x =>
@@ -179,7 +189,8 @@ public static partial class FuzzSteps
             ("sum", x => ht.sum(x, axis, keep)), ("prod", x => ht.prod(x, axis, keep)),
             ("mean", x => ht.mean(x, axis, keep)), ("var", x => ht.var(x, axis, 0, keep)),
             ("std(ddof 1)", x => ht.std(x, axis, 1, keep)), ("min", x => ht.min(x, axis, keep)),
-            ("max", x => ht.max(x, axis, keep)), ("all", x => ht.all(x, axis, keep)), ("any", x => ht.any(x, axis, keep)),
+            ("max", x => ht.max(x, axis, keep)), ("all", x => ht.all(x, axis, keep)),
+            ("any", x => ht.any(x, axis, keep)),
             ("ptp", x => ht.ptp(x, axis, keep)), ("nansum", x => ht.nansum(x, axis, keep)),
             ("vector_norm", x => ht.vector_norm(x, axis, keep)),
         ];
@@ -198,7 +209,8 @@ public static partial class FuzzSteps
 
     private static FuzzStep Cumulative(Random rng, long[] shape)
     {
-        if (shape.Length == 0) return new FuzzStep("cumsum(flatten(x), 0)", x => Chain(x, t => ht.flatten(t), f => ht.cumsum(f, 0)));
+        if (shape.Length == 0)
+            return new FuzzStep("cumsum(flatten(x), 0)", x => Chain(x, t => ht.flatten(t), f => ht.cumsum(f, 0)));
         int axis = rng.Next(shape.Length);
         return rng.Next(4) switch
         {

@@ -117,7 +117,8 @@ public static class ParserFuzzer
             int? split = rng.Next(2) == 0 ? null : 0;
             File.WriteAllBytes(input, bytes);
             string name = Invariant($"{format} seed {seed} input {k}: {Path.GetFileName(corpus[source])}, {what}, ")
-                          + Invariant($"split {split?.ToString(CultureInfo.InvariantCulture) ?? "None"}, ranks {ranks}");
+                          + Invariant($"split {split?.ToString(CultureInfo.InvariantCulture) ?? "None"}, ")
+                          + Invariant($"ranks {ranks}");
             var clock = Stopwatch.StartNew();
             string[] outcomes;
             try { outcomes = world.Run(ranks, () => Load(format, input, split, bytes.LongLength)); }
@@ -128,8 +129,8 @@ public static class ParserFuzzer
             }
             clock.Stop();
             string? failure = outcomes.FirstOrDefault(o => o.StartsWith("CRASH", StringComparison.Ordinal))
-                              ?? (outcomes.Distinct().Count() > 1 ? "ranks disagree: " + string.Join(" | ", outcomes) : null)
-                              ?? (clock.Elapsed > perInput ? Invariant($"took {clock.Elapsed.TotalSeconds:F1} s") : null);
+                ?? (outcomes.Distinct().Count() > 1 ? "ranks disagree: " + string.Join(" | ", outcomes) : null)
+                ?? (clock.Elapsed > perInput ? Invariant($"took {clock.Elapsed.TotalSeconds:F1} s") : null);
             if (failure is not null) failures.Add($"{name}: {failure}");
             else if (outcomes[0].StartsWith("ok", StringComparison.Ordinal)) loaded++;
             else refused++;

@@ -8,7 +8,7 @@ namespace Heat.Testing.IO;
 /// by Heat's savers, loaded on one and on three ranks; no crash, hang, disagreement between ranks or over-allocation.
 /// The long run: <c>dotnet run --project tests/Heat.Fuzz -- parsers --seed S --count N</c>.
 /// </summary>
-public abstract class ParserFuzzSuite<TWorld>(ITestWorld? world = null) : IoSuiteBase<TWorld>(world)
+public abstract partial class ParserFuzzSuite<TWorld>(ITestWorld? world = null) : IoSuiteBase<TWorld>(world)
     where TWorld : ITestWorldKind
 {
     /// <summary>(ranks, format, inputs): the binary readers get more inputs than the slower native ones.</summary>
