@@ -11,7 +11,8 @@ namespace Heat.Fuzz;
 /// <c>dotnet run --project tests/Heat.Fuzz -c Release -- ops [--world managed|torch|opencl-host|opencl-device|all]
 /// [--seed S] [--count N] [--ranks 1,2,3,4,5] [--trace]</c> (differential fuzzing of the ht operations against one
 /// managed rank)
-/// and <c>... -- parsers [--format npy|csv|hdf5|netcdf|all] [--seed S] [--count N] [--ranks 1,3]</c> (mutation fuzzing
+/// and <c>... -- parsers [--format npy|csv|hdf5|netcdf|all] [--seed S] [--count N] [--ranks 1,3] [--trace]</c>
+/// (mutation fuzzing
 /// of the readers). Prints the seed first, then one line per failure (seed, ranks, input and op chain or mutation),
 /// then the totals; exit code 1 when anything failed.
 /// </summary>
@@ -76,7 +77,8 @@ public static class Program
                 var dir = Directory.CreateTempSubdirectory("heat-fuzz-").FullName;
                 try
                 {
-                    var report = ParserFuzzer.Run(world, r, format, seed, count, dir, TimeSpan.FromSeconds(30));
+                    var report = ParserFuzzer.Run(world, r, format, seed, count, dir, TimeSpan.FromSeconds(30),
+                        args.Contains("--trace") ? Console.Error : null);
                     foreach (var line in report.Failures) Console.WriteLine("FAIL " + line);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{format} on {r} rank(s): {report.Tried} inputs, {report.Loaded} loaded, ")

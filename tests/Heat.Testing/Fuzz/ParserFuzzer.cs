@@ -98,9 +98,10 @@ public static class ParserFuzzer
     }
 
     /// <summary>Mutates the corpus <paramref name="count"/> times from <paramref name="seed"/> and loads every input on
-    /// <paramref name="ranks"/> ranks of <paramref name="world"/>.</summary>
+    /// <paramref name="ranks"/> ranks of <paramref name="world"/> (naming each input on <paramref name="trace"/> before
+    /// it is loaded, to find one that kills the process).</summary>
     public static Report Run(ITestWorld world, int ranks, string format, int seed, int count, string dir,
-        TimeSpan perInput)
+        TimeSpan perInput, TextWriter? trace = null)
     {
         ArgumentNullException.ThrowIfNull(world);
         var corpus = Corpus(world, format, dir);
@@ -119,6 +120,8 @@ public static class ParserFuzzer
             string name = Invariant($"{format} seed {seed} input {k}: {Path.GetFileName(corpus[source])}, {what}, ")
                           + Invariant($"split {split?.ToString(CultureInfo.InvariantCulture) ?? "None"}, ")
                           + Invariant($"ranks {ranks}");
+            trace?.WriteLine(name);
+            trace?.Flush();
             var clock = Stopwatch.StartNew();
             string[] outcomes;
             try { outcomes = world.Run(ranks, () => Load(format, input, split, bytes.LongLength)); }

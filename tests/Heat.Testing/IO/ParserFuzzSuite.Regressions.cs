@@ -54,4 +54,34 @@ public abstract partial class ParserFuzzSuite<TWorld>
                 || outcomes[0].Contains("truncated", StringComparison.Ordinal), outcomes[0]);
         }
     }
+
+    /// <summary>Fuzz seed 7, input 202 (hdf5): a flipped byte made a compressed dataset's dataspace claim 754974724
+    /// elements against its maximum of 4; the load allocated 6 GB and HDF5 then mapped millions of chunks, so the rank
+    /// hung in H5Dread (30 s timeout) while the working set grew by 3.6 GiB until the process was killed. Now the
+    /// dataspace is checked against its maximum first: an InvalidDataException on every rank.</summary>
+    [Theory, MemberData(nameof(Ranks))]
+    public void Hdf5Dataspace_BeyondItsMaximum_IsRefusedBeforeAllocation(int ranks)
+    {
+        var path = PathOf("inconsistent.h5");
+        World.Run(1, () =>
+        {
+            using var x = ht.array(new long[] { -3, -2, -1, 0 });
+            ht.save_hdf5(x, path, "g/data", compression: 4);
+        });
+        // The dataspace message holds the extent and the maximum as two 8-byte little-endian 4s.
+        var bytes = File.ReadAllBytes(path);
+        byte[] pattern = [4, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0];
+        int at = bytes.AsSpan().IndexOf(pattern);
+        Assert.True(at >= 0, "the dataspace message was not found");
+        BitConverter.GetBytes(754974724L).CopyTo(bytes, at);
+        File.WriteAllBytes(path, bytes);
+        var outcomes = World.Run(ranks, () =>
+        {
+            try { using var y = ht.load_hdf5(path, "g/data", split: 0); return "loaded"; }
+            catch (Exception e) { return $"{e.GetType().Name}: {e.Message}"; }
+        });
+        Assert.All(outcomes, o => Assert.Equal(outcomes[0], o));
+        Assert.StartsWith(nameof(InvalidDataException), outcomes[0]);
+        Assert.Contains("exceeds its maximum", outcomes[0], StringComparison.Ordinal);
+    }
 }
