@@ -61,6 +61,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClHostInProc
     public sealed class DistributedTriangular : DistributedTriangularSuite<OpenClHostInProcWorld>;
     public sealed class ArgminSums : ArgminSumsSuite<OpenClHostInProcWorld>;
     public sealed class Fusion : FusionSuite<OpenClHostInProcWorld>;
+    public sealed class OpFuzz : OpFuzzSuite<OpenClHostInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
@@ -119,6 +120,7 @@ namespace Heat.Backend.OpenCL.Tests.OpenClDeviceInProc
     public sealed class DistributedTriangular : DistributedTriangularSuite<OpenClDeviceInProcWorld>;
     public sealed class ArgminSums : ArgminSumsSuite<OpenClDeviceInProcWorld>;
     public sealed class Fusion : FusionSuite<OpenClDeviceInProcWorld>;
+    public sealed class OpFuzz : OpFuzzSuite<OpenClDeviceInProcWorld>;
 }
 
 namespace Heat.Backend.OpenCL.Tests

@@ -59,6 +59,7 @@ namespace Heat.Backend.Torch.Tests.TorchInProc
     public sealed class DistributedTriangular : DistributedTriangularSuite<TorchInProcWorld>;
     public sealed class ArgminSums : ArgminSumsSuite<TorchInProcWorld>;
     public sealed class Fusion : FusionSuite<TorchInProcWorld>;
+    public sealed class OpFuzz : OpFuzzSuite<TorchInProcWorld>;
 }
 
 namespace Heat.Backend.Torch.Tests

@@ -61,4 +61,5 @@ namespace Heat.Comm.Mpi.Driver.ManagedMpi
     public sealed class DistributedTriangular(ITestWorld world) : DistributedTriangularSuite<MpiWorld>(world);
     public sealed class ArgminSums(ITestWorld world) : ArgminSumsSuite<MpiWorld>(world);
     public sealed class Fusion(ITestWorld world) : FusionSuite<MpiWorld>(world);
+    public sealed class OpFuzz(ITestWorld world) : OpFuzzSuite<MpiWorld>(world);
 }

@@ -44,6 +44,7 @@ namespace Heat.Core.Tests.ManagedInProc
     public sealed class DistributedTriangular : DistributedTriangularSuite<ManagedInProcWorld>;
     public sealed class ArgminSums : ArgminSumsSuite<ManagedInProcWorld>;
     public sealed class Fusion : FusionSuite<ManagedInProcWorld>;
+    public sealed class OpFuzz : OpFuzzSuite<ManagedInProcWorld>;
 }
 
 namespace Heat.Core.Tests

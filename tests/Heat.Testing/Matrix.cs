@@ -39,6 +39,7 @@ public static class Matrix
         typeof(DistributedTriangularSuite<>),
         typeof(ArgminSumsSuite<>),
         typeof(FusionSuite<>),
+        typeof(OpFuzzSuite<>),
     ];
 
     /// <summary>Every ML estimator suite (Heat.ML through the public API; every world runs them).</summary>
@@ -63,7 +64,9 @@ public static class Matrix
     /// <summary>The remaining I/O suites (files, tools, child processes): backend-independent, bound on the managed
     /// world only.</summary>
     public static readonly Type[] OtherIoSuites = [typeof(IrisSuite<>), typeof(ReferenceToolsSuite<>),
-        typeof(BadInputSuite<>), typeof(ChildProcessSuite<>)];
+        typeof(BadInputSuite<>), typeof(ChildProcessSuite<>),
+        typeof(ParserFuzzSuite<>),
+    ];
 
     /// <summary>
     /// Pairs of the matrix not bound yet, each with the reason (the coverage tests accept exactly these). Empty: every

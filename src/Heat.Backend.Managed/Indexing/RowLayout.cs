@@ -92,7 +92,7 @@ internal sealed unsafe class RowLayout
     {
         switch (ItemSize)
         {
-            case 1: Copy((byte*)from, fromStrides, (byte*)to, toStrides); break;
+            case 1: Copy<byte>(from, fromStrides, to, toStrides); break;  // not the byte* overload itself
             case 2: Copy((short*)from, fromStrides, (short*)to, toStrides); break;
             case 4: Copy((int*)from, fromStrides, (int*)to, toStrides); break;
             case 8: Copy((long*)from, fromStrides, (long*)to, toStrides); break;

@@ -67,10 +67,11 @@ internal static class Repetition
         var gshape = x.shape;
         if (x.split != axis || x.comm.Size == 1)
         {
-            // The repeated axis is local: the split (if any) and its counts are unchanged.
+            // The repeated axis is local: the split (if any) and its counts are unchanged, unless the repeated axis is
+            // the split of a one-rank array (then its one count grew with it).
             gshape[axis] = local.Shape[axis];
             var kept = new DNDarray(local, gshape, x.split, x.Context, x.balanced);
-            if (x.split is int && x.balanced == true) kept.SetSplitCounts(x.SplitCounts());
+            if (x.split is int s && s != axis && x.balanced == true) kept.SetSplitCounts(x.SplitCounts());
             return kept;
         }
         counts ??= x.SplitCounts().Select(c => c * factor).ToArray();

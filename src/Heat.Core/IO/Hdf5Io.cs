@@ -58,7 +58,16 @@ internal static unsafe class Hdf5Io
             int nd = H5Sget_simple_extent_ndims(space.Id);
             if (space.IsInvalid || nd < 0) throw new InvalidDataException($"load_hdf5: the dataspace of '{dataset}' in '{path}' cannot be read; the file is corrupt.");
             var dims = new ulong[nd];
-            fixed (ulong* p = dims) Hdf5Library.Check(H5Sget_simple_extent_dims(space.Id, p, null), "H5Sget_simple_extent_dims", $"'{dataset}' in '{path}'");
+            var maxDims = new ulong[nd];
+            fixed (ulong* p = dims, m = maxDims)
+                Hdf5Library.Check(H5Sget_simple_extent_dims(space.Id, p, m), "H5Sget_simple_extent_dims",
+                    $"'{dataset}' in '{path}'");
+            // A corrupt dataspace may claim more than its own maximum (or 2^63 and more): refused before any
+            // allocation, as HDF5 itself would try to map billions of chunks.
+            for (int d = 0; d < nd; d++)
+                if (dims[d] > long.MaxValue || (maxDims[d] != ulong.MaxValue && dims[d] > maxDims[d]))
+                    throw new InvalidDataException($"load_hdf5: the dataspace of '{dataset}' in '{path}' is corrupt: "
+                        + $"extent {dims[d]} of axis {d} exceeds its maximum {maxDims[d]}.");
             var shape = dims.Select(d => (long)d).ToArray();
             using var type = new Hdf5TypeHandle(H5Dget_type(ds.Id));
             if (type.IsInvalid) throw new InvalidDataException($"load_hdf5: the datatype of '{dataset}' in '{path}' cannot be read; the file is corrupt.");
@@ -79,8 +88,16 @@ internal static unsafe class Hdf5Io
                 ulong offset = H5Dget_offset(ds.Id);
                 if (H5Tequal(type.Id, memType.Id) > 0 && offset != HADDR_UNDEF) raw = (long)offset;
             }
-            if (raw >= 0 && raw + Shapes.Numel(shape) * dtype.ItemSize > fileLength)
-                throw new InvalidDataException($"load_hdf5: '{path}' is truncated: dataset '{dataset}' needs bytes up to {raw + Shapes.Numel(shape) * dtype.ItemSize}, the file has {fileLength}.");
+            long bytes;
+            try { bytes = checked(Shapes.Numel(shape) * dtype.ItemSize); }
+            catch (OverflowException)
+            {
+                throw new InvalidDataException($"load_hdf5: the dataspace of '{dataset}' in '{path}' is corrupt: "
+                    + $"shape {Shapes.Format(shape)} of {dtype} would need more than 2^63 bytes.");
+            }
+            if (raw >= 0 && raw + bytes > fileLength)
+                throw new InvalidDataException($"load_hdf5: '{path}' is truncated: dataset '{dataset}' needs bytes up "
+                    + $"to {raw + bytes}, the file has {fileLength}.");
             return new Info(shape, dtype, raw);
         }
     }

@@ -42,7 +42,14 @@ internal sealed partial record NpyHeader(DType DType, bool BigEndian, bool Fortr
         RandomAccess.Read(file, bytes, headerStart);
         var text = (major == 3 ? Encoding.UTF8 : Encoding.Latin1).GetString(bytes);
         var header = Parse(text, path, headerStart + headerLength);
-        long needed = header.DataOffset + header.Numel * header.DType.ItemSize;
+        // Checked: a corrupt header may claim 2^60 or more elements; it is refused here, before any allocation.
+        long needed;
+        try { needed = checked(header.DataOffset + header.Numel * header.DType.ItemSize); }
+        catch (OverflowException)
+        {
+            throw new InvalidDataException($"load_npy: the header of '{path}' is corrupt: shape "
+                + $"{Shapes.Format(header.Shape)} of {header.DType} would need more than 2^63 bytes.");
+        }
         if (length < needed)
             throw new InvalidDataException($"load_npy: '{path}' is truncated: shape {Shapes.Format(header.Shape)} of {header.DType} needs {needed} bytes, the file has {length}.");
         return header;
