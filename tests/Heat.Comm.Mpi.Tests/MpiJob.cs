@@ -48,7 +48,13 @@ public static class MpiJob
     public static MpiJobResult Run(int ranks, TimeSpan timeout, params string[] driverArguments) => RunApp(DriverPath(), ranks, timeout, driverArguments);
 
     /// <summary>Runs <c>dotnet <paramref name="assembly"/></c> on <paramref name="ranks"/> processes; kills the job after <paramref name="timeout"/>.</summary>
-    public static MpiJobResult RunApp(string assembly, int ranks, TimeSpan timeout, params string[] arguments)
+    public static MpiJobResult RunApp(string assembly, int ranks, TimeSpan timeout, params string[] arguments) =>
+        RunWith([], assembly, ranks, timeout, null, arguments);
+
+    /// <summary>As <see cref="RunApp"/>, with options for the launcher (<c>-disable-auto-cleanup</c>) and a callback
+    /// that sees each line of standard output as it arrives.</summary>
+    public static MpiJobResult RunWith(string[] launcherOptions, string assembly, int ranks, TimeSpan timeout,
+        Action<string>? onOutput, params string[] arguments)
     {
         // The job runs in a session of its own (setsid): when a rank aborts, Hydra tears down its process group, and
         // that must never reach the test host.
@@ -60,7 +66,8 @@ public static class MpiJob
             UseShellExecute = false,
         };
         if (ownSession) start.ArgumentList.Add(LauncherPath());
-        foreach (var a in new[] { "-n", ranks.ToString(System.Globalization.CultureInfo.InvariantCulture), "dotnet", assembly }.Concat(arguments))
+        foreach (var a in launcherOptions.Concat(["-n", ranks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                     "dotnet", assembly]).Concat(arguments))
             start.ArgumentList.Add(a);
         // The test host's own settings must not leak into the job.
         start.Environment.Remove("Heat__Communicator");
@@ -68,7 +75,12 @@ public static class MpiJob
         var errors = new StringBuilder();
         var clock = Stopwatch.StartNew();
         using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (output) output.AppendLine(e.Data);
+            onOutput?.Invoke(e.Data);
+        };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (errors) errors.AppendLine(e.Data); };
         process.Start();
         process.BeginOutputReadLine();
