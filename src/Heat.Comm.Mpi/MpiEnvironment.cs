@@ -146,6 +146,8 @@ public static unsafe partial class MpiEnvironment
             Console.Out.Flush();
             Console.Error.WriteLine($"[heat rank {WorldRank}/{WorldSize}] {message}");
             Console.Error.Flush();
+            // MPI_Abort makes the launcher tear the job down; a moment first lets it forward the message.
+            Thread.Sleep(200);
         }
         catch (IOException) { }
         bool up;

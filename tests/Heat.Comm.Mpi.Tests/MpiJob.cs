@@ -49,12 +49,11 @@ public static class MpiJob
 
     /// <summary>Runs <c>dotnet <paramref name="assembly"/></c> on <paramref name="ranks"/> processes; kills the job after <paramref name="timeout"/>.</summary>
     public static MpiJobResult RunApp(string assembly, int ranks, TimeSpan timeout, params string[] arguments) =>
-        RunWith([], assembly, ranks, timeout, null, arguments);
+        RunWith(ranks, timeout, null, ["dotnet", assembly, .. arguments]);
 
-    /// <summary>As <see cref="RunApp"/>, with options for the launcher (<c>-disable-auto-cleanup</c>) and a callback
-    /// that sees each line of standard output as it arrives.</summary>
-    public static MpiJobResult RunWith(string[] launcherOptions, string assembly, int ranks, TimeSpan timeout,
-        Action<string>? onOutput, params string[] arguments)
+    /// <summary>Runs <paramref name="command"/> on <paramref name="ranks"/> processes under the launcher;
+    /// <paramref name="onOutput"/> sees each line of standard output as it arrives.</summary>
+    public static MpiJobResult RunWith(int ranks, TimeSpan timeout, Action<string>? onOutput, string[] command)
     {
         // The job runs in a session of its own (setsid): when a rank aborts, Hydra tears down its process group, and
         // that must never reach the test host.
@@ -66,8 +65,7 @@ public static class MpiJob
             UseShellExecute = false,
         };
         if (ownSession) start.ArgumentList.Add(LauncherPath());
-        foreach (var a in launcherOptions.Concat(["-n", ranks.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                     "dotnet", assembly]).Concat(arguments))
+        foreach (var a in new[] { "-n", ranks.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Concat(command))
             start.ArgumentList.Add(a);
         // The test host's own settings must not leak into the job.
         start.Environment.Remove("Heat__Communicator");
