@@ -50,7 +50,8 @@ public sealed class MpiCommunicatorProvider : ICommunicatorProvider
         var timeout = MpiCollectiveTimeout.Parse(context.Configuration[MpiCollectiveTimeout.Key]);
         var world = MpiEnvironment.CreateWorld(wait, timeout);
         context.Loggers.CreateLogger("Heat.Comm.Mpi").LogInformation(
-            "MPI rank {Rank}/{Size} (pid {Pid}), {RanksOnNode} on this node, {Cores} cores, wait mode {Mode}; {Library}",
+            "MPI rank {Rank}/{Size} (pid {Pid}), {RanksOnNode} on this node, {Cores} cores, wait mode {Mode}; "
+            + "{Library}",
             world.Rank, world.Size, Environment.ProcessId, MpiEnvironment.RanksOnNode, CpuBudget.Cores, world.WaitMode,
             MpiEnvironment.LibraryVersion.Split('\n')[0]);
         return world;

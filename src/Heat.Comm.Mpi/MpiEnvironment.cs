@@ -92,7 +92,8 @@ public static unsafe partial class MpiEnvironment
     public static MpiCommunicator CreateWorld(MpiWaitMode wait, TimeSpan? collectiveTimeout)
     {
         if (collectiveTimeout is { } t && t <= TimeSpan.Zero)
-            throw new ArgumentOutOfRangeException(nameof(collectiveTimeout), t, "The collective timeout must be positive.");
+            throw new ArgumentOutOfRangeException(nameof(collectiveTimeout), t,
+                "The collective timeout must be positive.");
         Initialize();
         var mode = MpiWaitPolicy.ForThisProcess(wait, RanksOnNode);
         int comm;

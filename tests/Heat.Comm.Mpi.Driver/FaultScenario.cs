@@ -11,8 +11,8 @@ namespace Heat.Comm.Mpi.Driver;
 /// runs KIND in a loop and rank R dies in the middle of it with SIGKILL (no cleanup, no message of its own):
 /// <c>collective</c> (64 MiB Allreduces; a second thread kills the rank), <c>matmul</c> (the ring product; likewise),
 /// <c>save-npy</c>, <c>save-hdf5</c>, <c>save-netcdf</c>, <c>save-csv</c> (rank R kills itself from the save's
-/// progress callback in the third save, after writing its part and before the rename). <c>hang</c>: rank R stops calling MPI and sleeps,
-/// so its peers' next Allreduce never completes (the watchdog's case). Every rank first prints
+/// progress callback in the third save, after writing its part and before the rename). <c>hang</c>: rank R stops
+/// calling MPI and sleeps, so its peers' next Allreduce never completes (the watchdog's case). Every rank first prints
 /// <c>fault: rank R pid P</c>; after each save rank 0 prints <c>fault: saved K sha256 HEX</c>.
 /// </summary>
 internal static class FaultScenario
@@ -52,7 +52,8 @@ internal static class FaultScenario
                 break;
             }
             default:
-                if (!kind.StartsWith("save-", StringComparison.Ordinal)) throw new ArgumentException($"--fault {kind}?");
+                if (!kind.StartsWith("save-", StringComparison.Ordinal))
+                    throw new ArgumentException($"--fault {kind}?");
                 SaveLoop(comm, kind["save-".Length..], me, RequiredValue(args, "--fault-dir"));
                 break;
         }
@@ -71,7 +72,8 @@ internal static class FaultScenario
             using var x = FaultFiles.Version(n, version);
             IProgress<IoProgress>? progress = me && version == KillAtSave ? new KillOnReport("save-" + format) : null;
             FaultFiles.Save(format, x, path, progress);
-            if (comm.Rank == 0) Say($"fault: saved {version} sha256 {Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)))}");
+            if (comm.Rank == 0)
+                Say($"fault: saved {version} sha256 {Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)))}");
             comm.Barrier();
         }
     }

@@ -26,7 +26,8 @@ public static class Program
     {
         if (args.Contains("--runtime")) return RuntimeCheck(args);
         if (Value(args, "--fault") is { } fault)
-            return FaultScenario.Run(args, fault, int.Parse(Value(args, "--fault-rank") ?? "1", CultureInfo.InvariantCulture));
+            return FaultScenario.Run(args, fault,
+                int.Parse(Value(args, "--fault-rank") ?? "1", CultureInfo.InvariantCulture));
         if (Value(args, "--fault-verify") is { } format) return FaultFiles.Verify(format, Value(args, "--fault-dir")!);
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var provider = new MpiCommunicatorProvider();

@@ -51,9 +51,11 @@ public static class MpiJob
     public static MpiJobResult RunApp(string assembly, int ranks, TimeSpan timeout, params string[] arguments) =>
         RunWith(ranks, timeout, null, ["dotnet", assembly, .. arguments]);
 
-    /// <summary>Runs <paramref name="command"/> on <paramref name="ranks"/> processes under the launcher;
-    /// <paramref name="onOutput"/> sees each line of standard output as it arrives.</summary>
-    public static MpiJobResult RunWith(int ranks, TimeSpan timeout, Action<string>? onOutput, string[] command)
+    /// <summary>Runs <paramref name="command"/> on <paramref name="ranks"/> processes under the launcher, given
+    /// <paramref name="launcherOptions"/> first (<c>-disable-auto-cleanup</c>); <paramref name="onOutput"/> sees each
+    /// line of standard output as it arrives.</summary>
+    public static MpiJobResult RunWith(int ranks, TimeSpan timeout, Action<string>? onOutput, string[] command,
+        string[]? launcherOptions = null)
     {
         // The job runs in a session of its own (setsid): when a rank aborts, Hydra tears down its process group, and
         // that must never reach the test host.
@@ -65,7 +67,8 @@ public static class MpiJob
             UseShellExecute = false,
         };
         if (ownSession) start.ArgumentList.Add(LauncherPath());
-        foreach (var a in new[] { "-n", ranks.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Concat(command))
+        string count = ranks.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var a in (launcherOptions ?? []).Concat(["-n", count]).Concat(command))
             start.ArgumentList.Add(a);
         // The test host's own settings must not leak into the job.
         start.Environment.Remove("Heat__Communicator");

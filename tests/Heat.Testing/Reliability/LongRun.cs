@@ -88,8 +88,10 @@ public static class LongRun
         var last = samples[^1];
         double f = 10_000.0 / Math.Max(1, last.Ops - warm.Ops);
         return new LongRunSample(10_000, (long)((last.PoolLiveBytes - warm.PoolLiveBytes) * f),
-            (long)((last.PoolKeptBytes - warm.PoolKeptBytes) * f), (long)((last.ResidentBytes - warm.ResidentBytes) * f),
-            (long)((last.ManagedHeapBytes - warm.ManagedHeapBytes) * f), (int)Math.Round((last.Handles - warm.Handles) * f));
+            (long)((last.PoolKeptBytes - warm.PoolKeptBytes) * f),
+            (long)((last.ResidentBytes - warm.ResidentBytes) * f),
+            (long)((last.ManagedHeapBytes - warm.ManagedHeapBytes) * f),
+            (int)Math.Round((last.Handles - warm.Handles) * f));
     }
 
     /// <summary>One line per sample, for logs and the bench note.</summary>
