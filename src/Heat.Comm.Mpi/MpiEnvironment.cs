@@ -152,7 +152,11 @@ public static unsafe partial class MpiEnvironment
         }
         catch (IOException) { }
         bool up;
-        lock (Gate) up = _initialized && !_finalized;
+        lock (Gate)
+        {
+            up = _initialized && !_finalized;
+            _finalized = true;  // MPI_Abort may return (a launcher that keeps the job): never MPI_Finalize after it
+        }
         if (up) _ = MpiNative.MPI_Abort(MpiConstants.MPI_COMM_WORLD, exitCode);
         Environment.Exit(exitCode);
     }

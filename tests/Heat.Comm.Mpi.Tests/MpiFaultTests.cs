@@ -19,10 +19,10 @@ public sealed partial class MpiFaultTests
     [Theory]
     [InlineData("collective", "block")]
     [InlineData("matmul", "poll")]
-    public void RankKilled_LauncherEndsTheJob_NamingTheLostRanksProcess(string kind, string wait)
+    public void RankKilled_LauncherEndsTheJobInBoundedTime(string kind, string wait)
     {
         var job = Fault(kind, wait, victim: 1, cleanup: true);
-        AssertEndedNamingPid(job, kind, victim: 1);
+        AssertEnded(job, kind, victim: 1);
     }
 
     [Theory]
@@ -36,7 +36,7 @@ public sealed partial class MpiFaultTests
         try
         {
             var job = Fault("save-" + format, wait, victim, cleanup: true, "--fault-dir", dir.FullName);
-            AssertEndedNamingPid(job, "save-" + format, victim);
+            AssertEnded(job, "save-" + format, victim);
             // Version 2 was being written when the rank died, before the ranks agreed that every part is written
             // (rank 0 renames only after that): the real name still holds version 1, byte for byte. (A rank that dies
             // after the agreement, e.g. netCDF's last rank, leaves a complete version 2: rank 0 alone renames.)
@@ -69,6 +69,8 @@ public sealed partial class MpiFaultTests
         var all = job.Output + job.Errors;
         Assert.True(all.Contains("did not complete within 2 s (Heat:Mpi:CollectiveTimeout)", StringComparison.Ordinal)
             && all.Contains(LostText(1, pid), StringComparison.Ordinal), job.ToString());
+        // Regression: after MPI_Abort returned (the launcher keeps the job), the exit hook still called MPI_Finalize.
+        Assert.DoesNotContain("internal_Finalize", all);
     }
 
     [Fact]
@@ -90,19 +92,16 @@ public sealed partial class MpiFaultTests
         return MpiJob.RunWith(3, JobTimeout, null, command, cleanup ? null : ["-disable-auto-cleanup"]);
     }
 
-    /// <summary>Exit code, time, and a message naming the lost rank: MPICH's launcher names its process id (which
-    /// the driver tied to <paramref name="victim"/> at start-up), or a survivor whose MPI call failed first names
-    /// it.</summary>
-    private static void AssertEndedNamingPid(MpiJobResult job, string kind, int victim)
+    /// <summary>Exit code and time after the victim's kill. MPICH's launcher kills the survivors at once (SIGKILL),
+    /// so none can speak, and its "BAD TERMINATION ... PID" banner names the first process it reaped, not
+    /// necessarily the lost one (seen: rank 0's pid for a kill of rank 1): the lost rank is named only where the
+    /// launcher leaves the survivors running (the watchdog tests).</summary>
+    private static void AssertEnded(MpiJobResult job, string kind, int victim)
     {
         Assert.True(job.ExitCode != 0, job.ToString());
         Assert.True(job.Elapsed < Bound, job.ToString());
         Assert.True(job.Output.Contains($"fault: rank {victim} kills itself (SIGKILL) during {kind}",
             StringComparison.Ordinal), job.ToString());
-        long pid = PidOf(job, victim);
-        var all = job.Output + job.Errors;
-        Assert.True(all.Contains($"PID {pid} RUNNING AT", StringComparison.Ordinal)
-            || all.Contains(LostText(victim, pid), StringComparison.Ordinal), job.ToString());
     }
 
     private static string LostText(int rank, long pid) =>

@@ -20,9 +20,9 @@ public abstract class LongRunSuite(string backend, ITestOutputHelper output,
     /// <summary>The xunit collection the bindings define with <c>DisableParallelization = true</c>.</summary>
     public const string Collection = "Heat.LongRun";
     /// <summary>Operations of the CI run (the full run, <c>reliability.longrun</c>, does 100,000).</summary>
-    public const long Ops = 3_000;
+    public const long Ops = 1_200;
     /// <summary>Operations of warm-up before the first compared sample.</summary>
-    public const long WarmOps = 600;
+    public const long WarmOps = 300;
     /// <summary>Tolerated growth of pool live bytes after warm-up: none (every temporary is disposed).</summary>
     public const long PoolTolerance = 0;
     /// <summary>Tolerated growth of open file descriptors after warm-up.</summary>
