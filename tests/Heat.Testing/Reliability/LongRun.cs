@@ -28,11 +28,13 @@ public static class LongRun
     /// <summary>Heat calls per round.</summary>
     public const int OpsPerRound = 12;
 
-    /// <summary>Runs <paramref name="ops"/> operations (rounded up to whole rounds) on the ambient rank; returns rank
-    /// 0's samples (empty on other ranks), the first at 0 operations.</summary>
-    public static List<LongRunSample> Body(long ops, long sampleEvery)
+    /// <summary>Runs <paramref name="ops"/> operations (rounded up to whole rounds) on the ambient rank, or fewer
+    /// when <paramref name="budget"/> has passed at a sample (rank 0 decides for all); returns rank 0's samples (empty
+    /// on other ranks), the first at 0 operations.</summary>
+    public static List<LongRunSample> Body(long ops, long sampleEvery, TimeSpan? budget = null)
     {
         var comm = ht.get_comm();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var samples = new List<LongRunSample>();
         Measure(comm, 0, samples);
         for (long done = 0, round = 0; done < ops; round++)
@@ -40,7 +42,10 @@ public static class LongRun
             Round(round);
             long before = done;
             done += OpsPerRound;
-            if (done / sampleEvery != before / sampleEvery || done >= ops) Measure(comm, done, samples);
+            if (done / sampleEvery == before / sampleEvery && done < ops) continue;
+            Measure(comm, done, samples);
+            bool over = comm.Rank == 0 && budget is { } b && clock.Elapsed > b;
+            if (comm.Bcast(over ? 1 : 0, 0) == 1) break;
         }
         return samples;
     }
