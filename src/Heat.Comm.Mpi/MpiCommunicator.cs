@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using System.Diagnostics;
 using Heat.Abstractions;
 using Heat.Comm.Mpi.Interop;
 
@@ -22,11 +23,13 @@ public sealed unsafe class MpiCommunicator : ICommunicator
     private readonly bool _ownsEnvironment;
     private int _disposed;
 
-    internal MpiCommunicator(int comm, MpiWaitMode wait, bool ownsEnvironment)
+    internal MpiCommunicator(int comm, MpiWaitMode wait, bool ownsEnvironment, TimeSpan? collectiveTimeout = null)
     {
         _comm = comm;
         WaitMode = wait == MpiWaitMode.Auto ? MpiWaitMode.Block : wait;
         _ownsEnvironment = ownsEnvironment;
+        CollectiveTimeout = collectiveTimeout;
+        _timeoutTicks = collectiveTimeout is { } t ? Math.Max(1, (long)(t.TotalSeconds * Stopwatch.Frequency)) : 0;
         int rank, size;
         MpiEnvironment.Check(MpiNative.MPI_Comm_rank(comm, &rank), "MPI_Comm_rank");
         MpiEnvironment.Check(MpiNative.MPI_Comm_size(comm, &size), "MPI_Comm_size");
@@ -46,7 +49,16 @@ public sealed unsafe class MpiCommunicator : ICommunicator
     /// <summary>The MPICH communicator handle (an <c>MPI_Comm</c>), for interoperating with other MPI code.</summary>
     public int Handle { get { ThrowIfDisposed(); return _comm; } }
 
-    private bool Poll => WaitMode == MpiWaitMode.Poll;
+    /// <summary>The watchdog's limit (<c>Heat:Mpi:CollectiveTimeout</c>): a wait that does not complete within it
+    /// aborts the job with a message naming the operation; null when off.</summary>
+    /// <remarks>With a limit, every call is issued non-blocking and completed by <c>MPI_Test</c> (as in
+    /// <see cref="MpiWaitMode.Poll"/>), except fixed-count collectives above 1 GiB, which stay blocking and
+    /// unwatched.</remarks>
+    public TimeSpan? CollectiveTimeout { get; }
+
+    private readonly long _timeoutTicks;
+
+    private bool Poll => WaitMode == MpiWaitMode.Poll || _timeoutTicks > 0;
 
     // MPICH 4.0.2's non-blocking Bcast fails beyond 2^31 bytes; fixed-count collectives above this size (the same on
     // every rank, so all ranks choose alike) use the blocking call, where the transfer dwarfs the polling cost anyway.
@@ -501,7 +513,7 @@ public sealed unsafe class MpiCommunicator : ICommunicator
     {
         int rc = MpiNative.MPI_Comm_set_errhandler(comm, MPI_ERRORS_RETURN);
         if (rc != MPI_SUCCESS) { _ = MpiNative.MPI_Comm_free(&comm); Check(rc, "MPI_Comm_set_errhandler"); }
-        return new MpiCommunicator(comm, WaitMode, ownsEnvironment: false);
+        return new MpiCommunicator(comm, WaitMode, ownsEnvironment: false, CollectiveTimeout);
     }
 
     // ---------------------------------------------------------------- completion
@@ -522,12 +534,24 @@ public sealed unsafe class MpiCommunicator : ICommunicator
         if (status == null) status = &ignored;
         if (!Poll) { Check(MpiNative.MPI_Wait(request, status), call, twin); return; }
         int flag = 0;
+        long deadline = _timeoutTicks > 0 ? Stopwatch.GetTimestamp() + _timeoutTicks : long.MaxValue;
         while (true)
         {
             Check(MpiNative.MPI_Test(request, &flag, status), call, twin);
             if (flag != 0) return;
+            if (Stopwatch.GetTimestamp() > deadline) TimedOut(twin ? NonBlocking(call) : call);
             Thread.Yield();
         }
+    }
+
+    /// <summary>The watchdog's verdict: prints what is known and aborts the whole job.</summary>
+    private void TimedOut(string call)
+    {
+        var lost = MpiEnvironment.LostRanksText();
+        MpiEnvironment.Abort($"{call} did not complete within {CollectiveTimeout!.Value.TotalSeconds:0.###} s "
+            + $"(Heat:Mpi:CollectiveTimeout) on rank {Rank} of {Size}; aborting the MPI job. "
+            + (lost.Length > 0 ? lost.TrimStart() : "Every rank on this node is alive: a peer has not arrived "
+                + "(MPI does not say which), or one on another node was lost."));
     }
 
     /// <summary>
@@ -555,7 +579,7 @@ public sealed unsafe class MpiCommunicator : ICommunicator
     {
         if (code != MPI_SUCCESS)
             throw new CommunicationException($"{(twin ? NonBlocking(call) : call)} failed on rank {Rank} of {Size}: "
-                + $"{MpiEnvironment.ErrorString(code)} (MPI error {code}).");
+                + $"{MpiEnvironment.ErrorString(code)} (MPI error {code}).{MpiEnvironment.LostRanksText()}");
     }
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);

@@ -11,7 +11,8 @@ namespace Heat.Comm.Mpi;
 /// <summary>Creates the <c>mpi</c> world communicator (configuration <c>Heat:Communicator=mpi</c>, or <c>auto</c> under
 /// a launcher).</summary>
 /// <remarks>Key <c>Heat:Mpi:Wait</c>: <c>auto</c> (default), <c>block</c> or <c>poll</c> (see
-/// <see cref="MpiWaitMode"/>).</remarks>
+/// <see cref="MpiWaitMode"/>); key <c>Heat:Mpi:CollectiveTimeout</c>: seconds or a TimeSpan (see
+/// <see cref="MpiCommunicator.CollectiveTimeout"/>).</remarks>
 public sealed class MpiCommunicatorProvider : ICommunicatorProvider
 {
     // Set by MPICH's Hydra (mpiexec.mpich), PMI-2/PMIx launchers and Slurm's srun.
@@ -46,10 +47,13 @@ public sealed class MpiCommunicatorProvider : ICommunicatorProvider
     {
         ArgumentNullException.ThrowIfNull(context);
         var wait = MpiWaitPolicy.Parse(context.Configuration["Heat:Mpi:Wait"]);
-        var world = MpiEnvironment.CreateWorld(wait);
+        var timeout = MpiCollectiveTimeout.Parse(context.Configuration[MpiCollectiveTimeout.Key]);
+        var world = MpiEnvironment.CreateWorld(wait, timeout);
         context.Loggers.CreateLogger("Heat.Comm.Mpi").LogInformation(
-            "MPI rank {Rank}/{Size}, {RanksOnNode} on this node, {Cores} cores, wait mode {Mode}; {Library}",
-            world.Rank, world.Size, MpiEnvironment.RanksOnNode, CpuBudget.Cores, world.WaitMode, MpiEnvironment.LibraryVersion.Split('\n')[0]);
+            "MPI rank {Rank}/{Size} (pid {Pid}), {RanksOnNode} on this node, {Cores} cores, wait mode {Mode}; "
+            + "{Library}",
+            world.Rank, world.Size, Environment.ProcessId, MpiEnvironment.RanksOnNode, CpuBudget.Cores, world.WaitMode,
+            MpiEnvironment.LibraryVersion.Split('\n')[0]);
         return world;
     }
 }

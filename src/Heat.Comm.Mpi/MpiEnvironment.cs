@@ -12,7 +12,7 @@ namespace Heat.Comm.Mpi;
 /// hanging.
 /// </summary>
 /// <remarks>MPI can be initialised only once per process: after finalisation no new world can be created.</remarks>
-public static unsafe class MpiEnvironment
+public static unsafe partial class MpiEnvironment
 {
     private static readonly object Gate = new();
     private static bool _initialized, _finalized, _ownsInit, _hooksInstalled;
@@ -62,8 +62,9 @@ public static unsafe class MpiEnvironment
             Check(MpiNative.MPI_Comm_size(MpiConstants.MPI_COMM_WORLD, &size), "MPI_Comm_size");
             Check(MpiNative.MPI_Comm_split_type(MpiConstants.MPI_COMM_WORLD, MpiConstants.MPI_COMM_TYPE_SHARED, rank, MpiConstants.MPI_INFO_NULL, &node), "MPI_Comm_split_type");
             Check(MpiNative.MPI_Comm_size(node, &nodeSize), "MPI_Comm_size");
-            Check(MpiNative.MPI_Comm_free(&node), "MPI_Comm_free");
             WorldRank = rank; WorldSize = size; RanksOnNode = nodeSize;
+            ExchangePeers(node);
+            Check(MpiNative.MPI_Comm_free(&node), "MPI_Comm_free");
             _initialized = true;
             if (LaunchMismatch(size, Environment.GetEnvironmentVariable) is { } mismatch)
                 throw new CommunicatorUnavailableException(mismatch);
@@ -81,15 +82,25 @@ public static unsafe class MpiEnvironment
     /// <param name="wait">How calls wait; <see cref="MpiWaitMode.Auto"/> decides by oversubscription.</param>
     /// <exception cref="CommunicatorUnavailableException">MPICH is missing or wrong, or MPI was already
     /// finalised.</exception>
-    public static MpiCommunicator CreateWorld(MpiWaitMode wait = MpiWaitMode.Auto)
+    public static MpiCommunicator CreateWorld(MpiWaitMode wait = MpiWaitMode.Auto) => CreateWorld(wait, null);
+
+    /// <summary>Creates a world communicator whose waits abort the job after <paramref name="collectiveTimeout"/>
+    /// (see <see cref="MpiCommunicator.CollectiveTimeout"/>).</summary>
+    /// <exception cref="CommunicatorUnavailableException">MPICH is missing or wrong, or MPI was already
+    /// finalised.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A timeout that is not positive.</exception>
+    public static MpiCommunicator CreateWorld(MpiWaitMode wait, TimeSpan? collectiveTimeout)
     {
+        if (collectiveTimeout is { } t && t <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(collectiveTimeout), t,
+                "The collective timeout must be positive.");
         Initialize();
         var mode = MpiWaitPolicy.ForThisProcess(wait, RanksOnNode);
         int comm;
         Check(MpiNative.MPI_Comm_dup(MpiConstants.MPI_COMM_WORLD, &comm), "MPI_Comm_dup(MPI_COMM_WORLD)");
         Check(MpiNative.MPI_Comm_set_errhandler(comm, MpiConstants.MPI_ERRORS_RETURN), "MPI_Comm_set_errhandler");
         lock (Gate) _worlds++;
-        return new MpiCommunicator(comm, mode, ownsEnvironment: true);
+        return new MpiCommunicator(comm, mode, ownsEnvironment: true, collectiveTimeout);
     }
 
     /// <summary>Called when a world communicator is disposed: the last one finalises MPI.</summary>
@@ -136,10 +147,16 @@ public static unsafe class MpiEnvironment
             Console.Out.Flush();
             Console.Error.WriteLine($"[heat rank {WorldRank}/{WorldSize}] {message}");
             Console.Error.Flush();
+            // MPI_Abort makes the launcher tear the job down; a moment first lets it forward the message.
+            Thread.Sleep(200);
         }
         catch (IOException) { }
         bool up;
-        lock (Gate) up = _initialized && !_finalized;
+        lock (Gate)
+        {
+            up = _initialized && !_finalized;
+            _finalized = true;  // MPI_Abort may return (a launcher that keeps the job): never MPI_Finalize after it
+        }
         if (up) _ = MpiNative.MPI_Abort(MpiConstants.MPI_COMM_WORLD, exitCode);
         Environment.Exit(exitCode);
     }

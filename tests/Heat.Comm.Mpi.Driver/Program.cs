@@ -16,7 +16,8 @@ namespace Heat.Comm.Mpi.Driver;
 /// [--self-check]</c>:
 /// runs the shared suites' cases for N ranks on every rank in the same order; rank 0 prints a summary line and writes
 /// a JSON report. Exit code 0 only if every case passed. <c>--crash-rank R</c> instead makes rank R throw an unhandled
-/// exception while the others wait in a Barrier (the abort test).
+/// exception while the others wait in a Barrier (the abort test); <c>--fault KIND</c> kills a rank with SIGKILL (see
+/// <see cref="FaultScenario"/>).
 /// </summary>
 public static class Program
 {
@@ -24,6 +25,10 @@ public static class Program
     public static int Main(string[] args)
     {
         if (args.Contains("--runtime")) return RuntimeCheck(args);
+        if (Value(args, "--fault") is { } fault)
+            return FaultScenario.Run(args, fault,
+                int.Parse(Value(args, "--fault-rank") ?? "1", CultureInfo.InvariantCulture));
+        if (Value(args, "--fault-verify") is { } format) return FaultFiles.Verify(format, Value(args, "--fault-dir")!);
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var provider = new MpiCommunicatorProvider();
         int ranksOnNode = provider.RanksOnNode();

@@ -48,7 +48,14 @@ public static class MpiJob
     public static MpiJobResult Run(int ranks, TimeSpan timeout, params string[] driverArguments) => RunApp(DriverPath(), ranks, timeout, driverArguments);
 
     /// <summary>Runs <c>dotnet <paramref name="assembly"/></c> on <paramref name="ranks"/> processes; kills the job after <paramref name="timeout"/>.</summary>
-    public static MpiJobResult RunApp(string assembly, int ranks, TimeSpan timeout, params string[] arguments)
+    public static MpiJobResult RunApp(string assembly, int ranks, TimeSpan timeout, params string[] arguments) =>
+        RunWith(ranks, timeout, null, ["dotnet", assembly, .. arguments]);
+
+    /// <summary>Runs <paramref name="command"/> on <paramref name="ranks"/> processes under the launcher, given
+    /// <paramref name="launcherOptions"/> first (<c>-disable-auto-cleanup</c>); <paramref name="onOutput"/> sees each
+    /// line of standard output as it arrives.</summary>
+    public static MpiJobResult RunWith(int ranks, TimeSpan timeout, Action<string>? onOutput, string[] command,
+        string[]? launcherOptions = null)
     {
         // The job runs in a session of its own (setsid): when a rank aborts, Hydra tears down its process group, and
         // that must never reach the test host.
@@ -60,7 +67,8 @@ public static class MpiJob
             UseShellExecute = false,
         };
         if (ownSession) start.ArgumentList.Add(LauncherPath());
-        foreach (var a in new[] { "-n", ranks.ToString(System.Globalization.CultureInfo.InvariantCulture), "dotnet", assembly }.Concat(arguments))
+        string count = ranks.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var a in (launcherOptions ?? []).Concat(["-n", count]).Concat(command))
             start.ArgumentList.Add(a);
         // The test host's own settings must not leak into the job.
         start.Environment.Remove("Heat__Communicator");
@@ -68,7 +76,12 @@ public static class MpiJob
         var errors = new StringBuilder();
         var clock = Stopwatch.StartNew();
         using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (output) output.AppendLine(e.Data);
+            onOutput?.Invoke(e.Data);
+        };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (errors) errors.AppendLine(e.Data); };
         process.Start();
         process.BeginOutputReadLine();

@@ -38,6 +38,25 @@ public sealed class ManagedMemoryPool
     public long PooledBytes => Volatile.Read(ref _pooledBytes);
     /// <summary>Bytes handed out and not yet returned (size-class rounded).</summary>
     public long LiveBytes => Volatile.Read(ref _liveBytes);
+    /// <summary>The most <see cref="LiveBytes"/> seen since creation or the last <see cref="ResetPeak"/>: the
+    /// high-water mark of this process's (all its ranks') tensor storage.</summary>
+    public long PeakLiveBytes => Volatile.Read(ref _peakLiveBytes);
+    private long _peakLiveBytes;
+
+    /// <summary>Starts a new high-water mark at the current <see cref="LiveBytes"/>; returns the old mark.</summary>
+    public long ResetPeak() => Interlocked.Exchange(ref _peakLiveBytes, LiveBytes);
+
+    private void RaisePeak(long live)
+    {
+        long peak = Volatile.Read(ref _peakLiveBytes);
+        while (live > peak)
+        {
+            long seen = Interlocked.CompareExchange(ref _peakLiveBytes, live, peak);
+            if (seen == peak) return;
+            peak = seen;
+        }
+    }
+
     /// <summary>Number of rentals served from the pool.</summary>
     public long Hits => Volatile.Read(ref _hits);
     private long _hits;
@@ -84,6 +103,8 @@ public sealed class ManagedMemoryPool
                 {
                     _pooledBytes -= size; _liveBytes += size; _hits++;
                     RaisePeak(_liveBytes);
+                    _pooledBytes -= size; _hits++;
+                    RaisePeak(Interlocked.Add(ref _liveBytes, size));
                     return stack.Pop();
                 }
             }
@@ -109,7 +130,7 @@ public sealed class ManagedMemoryPool
         {
             lock (_gate)
             {
-                _liveBytes -= size;
+                Interlocked.Add(ref _liveBytes, -size);
                 if (_pooledBytes + size <= _capacity)
                 {
                     if (!_free.TryGetValue(size, out var stack)) _free[size] = stack = new Stack<nint>();
