@@ -43,8 +43,13 @@ public sealed class ManagedMemoryPool
     public long PeakLiveBytes => Volatile.Read(ref _peakLiveBytes);
     private long _peakLiveBytes;
 
-    /// <summary>Starts a new high-water mark at the current <see cref="LiveBytes"/>; returns the old mark.</summary>
-    public long ResetPeak() => Interlocked.Exchange(ref _peakLiveBytes, LiveBytes);
+    /// <summary>Starts a new high-water mark at the current <see cref="LiveBytes"/>; returns those bytes.</summary>
+    public long ResetPeak()
+    {
+        long live = LiveBytes;
+        Interlocked.Exchange(ref _peakLiveBytes, live);
+        return live;
+    }
 
     private void RaisePeak(long live)
     {
@@ -60,26 +65,6 @@ public sealed class ManagedMemoryPool
     /// <summary>Number of rentals served from the pool.</summary>
     public long Hits => Volatile.Read(ref _hits);
     private long _hits;
-
-    /// <summary>The most <see cref="LiveBytes"/> since the pool was made or <see cref="ResetPeak"/> was last
-    /// called: the high-water mark of the tensor memory in use.</summary>
-    public long PeakLiveBytes => Volatile.Read(ref _peakLiveBytes);
-    private long _peakLiveBytes;
-
-    /// <summary>Starts a new high-water mark at the bytes live now; returns them.</summary>
-    public long ResetPeak()
-    {
-        long live = LiveBytes;
-        Volatile.Write(ref _peakLiveBytes, live);
-        return live;
-    }
-
-    private void RaisePeak(long live)
-    {
-        long peak;
-        while (live > (peak = Volatile.Read(ref _peakLiveBytes))
-            && Interlocked.CompareExchange(ref _peakLiveBytes, live, peak) != peak) { }
-    }
 
     /// <summary>The size actually allocated for a request of <paramref name="bytes"/> (its size class).</summary>
     public static long SizeClass(long bytes)
@@ -101,8 +86,6 @@ public sealed class ManagedMemoryPool
             {
                 if (_free.TryGetValue(size, out var stack) && stack.Count > 0)
                 {
-                    _pooledBytes -= size; _liveBytes += size; _hits++;
-                    RaisePeak(_liveBytes);
                     _pooledBytes -= size; _hits++;
                     RaisePeak(Interlocked.Add(ref _liveBytes, size));
                     return stack.Pop();
