@@ -32,7 +32,8 @@ public sealed unsafe partial class ILGPUBackend : ISortKernels
         switch (x.DType.Code)
         {
             case DTypeCode.Float32:
-                RadixSort<float, uint, AscendingUInt32>(x, values, indices, descending, nameof(SortKernels.KeysFloat32));
+                RadixSort<float, uint, AscendingUInt32>(x, values, indices, descending,
+                    nameof(SortKernels.KeysFloat32));
                 break;
             case DTypeCode.Float64:
                 RadixSort<double, ulong, AscendingUInt64>(x, values, indices, descending,

@@ -35,7 +35,8 @@ for (int i = 0; i < args.Length; i++)
 try
 {
     Target.Kind = ILGPUBackendProvider.ParseAccelerator(accelerator);
-    if (Target.Kind == ILGPUAcceleratorKind.Auto) throw new ArgumentException("--accelerator: choose cuda, opencl or cpu.");
+    if (Target.Kind == ILGPUAcceleratorKind.Auto)
+        throw new ArgumentException("--accelerator: choose cuda, opencl or cpu.");
     if (suites is not ("backend" or "dndarray" or "all"))
         throw new ArgumentException($"--suites is '{suites}'; expected backend, dndarray or all.");
     foreach (var line in ILGPUDevices.Describe()) Console.WriteLine(line);

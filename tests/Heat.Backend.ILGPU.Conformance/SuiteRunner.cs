@@ -34,9 +34,9 @@ internal sealed class SuiteRunner(TextWriter output, IReadOnlyList<string> filte
                 : [Array.Empty<object?>()];
             foreach (var row in rows)
             {
-                string name = $"{suite.Name}.{method.Name}" + (row.Length == 0 ? "" :
-                    "(" + string.Join(", ", row.Select(a => Convert.ToString(a, CultureInfo.InvariantCulture) ?? "null"))
-                    + ")");
+                var shown = row.Select(a => Convert.ToString(a, CultureInfo.InvariantCulture) ?? "null");
+                string name = $"{suite.Name}.{method.Name}"
+                    + (row.Length == 0 ? "" : "(" + string.Join(", ", shown) + ")");
                 if (filters.Count > 0 && !filters.Any(f => name.Contains(f, StringComparison.OrdinalIgnoreCase)))
                     continue;
                 if (list) { output.WriteLine(name); continue; }

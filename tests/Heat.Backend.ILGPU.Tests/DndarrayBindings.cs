@@ -6,7 +6,8 @@ using Heat.Testing.Core;
 // ranks (each rank its own accelerator and stream; kernels compiled once per process). Not the whole matrix: the CPU
 // accelerator is a thread-by-thread simulator, and the whole matrix would take far longer than this project's CI
 // budget (the ML suites alone took minutes); the sample covers factories, distribution, element-wise ops, reductions,
-// moments, matmul, manipulation and sorting: every kernel family of the backend and device memory staged for communication.
+// moments, matmul, manipulation and sorting: every kernel family of the backend and device memory staged for
+// communication.
 namespace Heat.Backend.ILGPU.Tests.ILGPUCpuInProc
 {
     public sealed class Factories : FactorySuite<ILGPUCpuInProcWorld>;

@@ -12,8 +12,8 @@ public sealed partial class Lasso
     private double Updated(long j, double rho, double meanSquare) =>
         j == 0 ? rho / meanSquare : SoftThreshold(rho, lam) / meanSquare;
 
-    // Coordinate descent on c = Xᵀr = Xᵀy − XᵀXθ: one pass over X for XᵀX and Xᵀy (one Allreduce), then every sweep
-    // on f × f numbers, O(f) per update (column j of the symmetric Gram matrix read as its row j).
+    // Coordinate descent on c = Xᵀr = Xᵀy − XᵀXθ: one pass over X for XᵀX and Xᵀy (one Allreduce), then
+    // every sweep on f × f numbers, O(f) per update (column j of the symmetric Gram matrix read as its row j).
     private (double[] Theta, int Sweeps) SweepGram(LassoProblem problem)
     {
         long n = problem.Samples, f = problem.Features;

@@ -7,8 +7,8 @@ namespace Heat.Regression;
 /// columns need not be normalised. X is split along samples (or replicated) and computed in its own precision when it
 /// is float32 or float64 (else as float64), like scikit-learn; θ is float64. Two ways to the same updates: with a
 /// precomputed Gram matrix (scikit-learn's <c>precompute</c>; the default up to <see cref="GramFeatureLimit"/>
-/// features) XᵀX and Xᵀy come from one pass over X and one Allreduce, and every sweep runs on f × f numbers on each
-/// rank with no pass over X and no communication; without it a residual is updated over a column-major copy of the
+/// features) XᵀX and Xᵀy come from one pass over X and one Allreduce, and every sweep runs on f × f numbers on
+/// each rank with no pass over X and no communication; without it a residual is updated over a column-major copy of the
 /// local rows (one fused pass over two columns and one scalar Allreduce per coordinate).
 /// </summary>
 public sealed partial class Lasso : BaseEstimator
