@@ -52,4 +52,21 @@ public abstract partial class OpFuzzSuite<TWorld>
                 Assert.Equal(new double[] { 1, 1, 1, 1 }, row.ToArray<double>());
             }
     });
+
+    /// <summary>Fuzz seed 5092: topk along the split axis of an empty array (another axis 0) sliced k rows out of each
+    /// rank's chunk, which can be shorter than k: an ArgumentOutOfRangeException on 5 ranks, none on one.</summary>
+    [Theory, MemberData(nameof(Ranks))]
+    public void TopK_OfEmptyArray_AlongSplit_GivesEmptyResult(int ranks) => World.Run(ranks, () =>
+    {
+        using var x = ht.zeros([0, 2, 4, 0], dtype: DType.Bool, split: 2);
+        var (values, indices) = ht.topk(x, 2, 2);
+        using (values)
+        using (indices)
+        {
+            Assert.Equal(new long[] { 0, 2, 2, 0 }, values.shape);
+            Assert.Equal(new long[] { 0, 2, 2, 0 }, indices.shape);
+            Assert.Equal(DType.Bool, values.dtype);
+            Assert.Empty(values.ToArray<double>());
+        }
+    });
 }

@@ -50,6 +50,16 @@ internal static class Sorting
                 $"k must lie in [0, {a.GShapeRef[dim]}] (the size of dimension {dim}).");
         var comm = a.comm;
         var backend = a.Backend;
+        if (a.size == 0 && a.split == dim && comm.Size > 1)
+        {
+            // Empty, split along dim: the k result rows are chunked canonically (a local chunk may hold fewer than k).
+            var emptyShape = a.shape;
+            emptyShape[dim] = k;
+            var lshape = (long[])emptyShape.Clone();
+            lshape[dim] = Chunking.Chunk(k, comm.Size, comm.Rank).Count;
+            var ev = new DNDarray(backend.Empty(lshape, a.dtype, a.device), emptyShape, dim, a.Context, true);
+            return (ev, new DNDarray(backend.Empty(lshape, DType.Int64, a.device), emptyShape, dim, a.Context, true));
+        }
         if (a.split != dim || comm.Size == 1 || a.size == 0)
         {
             var (values, indices) = Sort(a, dim, largest, stable: true);
