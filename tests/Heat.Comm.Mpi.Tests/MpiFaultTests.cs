@@ -68,8 +68,8 @@ public sealed partial class MpiFaultTests
         long pid = PidOf(job, 1);
         var all = job.Output + job.Errors;
         // Usually the survivors wait and the watchdog names rank 1 (with any rank the launcher killed meanwhile).
-        // MPICH's UCX transport may instead crash a survivor first, when it reads from the dead peer's memory (seen about once
-        // in four runs): the job still ends, with UCX's "No such process" and no word from Heat.
+        // MPICH's UCX transport may instead crash a survivor first, when it reads from the dead peer's memory (seen
+        // about once in four runs): the job still ends, with UCX's "No such process" and no word from Heat.
         bool named = all.Contains("did not complete within 2 s (Heat:Mpi:CollectiveTimeout)", StringComparison.Ordinal)
             && Regex.IsMatch(all, $@"{Regex.Escape(LostText)}[^\n]*\b1 \(pid {pid}\)");
         bool transport = all.Contains("No such process", StringComparison.Ordinal);
