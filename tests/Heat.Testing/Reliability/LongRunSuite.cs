@@ -24,9 +24,9 @@ public abstract class LongRunSuite(string backend, ITestOutputHelper output,
     /// <summary>Operations of warm-up before the first compared sample, and between samples.</summary>
     public const long WarmOps = 120;
     /// <summary>The CI run stops at the first sample after this time.</summary>
-    public static readonly TimeSpan Budget = TimeSpan.FromSeconds(20);
-    /// <summary>Operations the CI run must reach (three samples after warm-up).</summary>
-    public const long MinOps = 4 * WarmOps;
+    public static readonly TimeSpan Budget = TimeSpan.FromSeconds(15);
+    /// <summary>Operations the CI run must reach (two samples after warm-up).</summary>
+    public const long MinOps = 3 * WarmOps;
     /// <summary>Tolerated growth of pool live bytes after warm-up: none (every temporary is disposed).</summary>
     public const long PoolTolerance = 0;
     /// <summary>Tolerated growth of open file descriptors after warm-up.</summary>
