@@ -101,6 +101,7 @@ public sealed class PeersMl : IExperiment
         var rows = new List<PeerRow>();
         foreach (var (ranks, threads) in Layouts)
         {
+            var failures = new Dictionary<string, string>();
             double[] times = InProcRanks.Run(ranks, threads, () =>
             {
                 using var scope = DisposeScope.Begin();
@@ -110,7 +111,15 @@ public sealed class PeersMl : IExperiment
                 var comm = ht.get_comm();
                 return cases.Select(c =>
                 {
-                    double t = InProcRanks.Timed(comm, z.Reps, () => c.Body(inputs));
+                    // A failing estimator (it throws on every rank alike) is reported in its row; the others go on.
+                    double t;
+                    try { t = InProcRanks.Timed(comm, z.Reps, () => c.Body(inputs)); }
+                    catch (Exception e) when (e is InvalidOperationException or ArgumentException
+                                                  or NotSupportedException or ArithmeticException)
+                    {
+                        if (comm.Rank == 0) failures[c.Name] = $"{e.GetType().Name}: {e.Message}";
+                        t = 0;
+                    }
                     if (comm.Rank == 0) Console.Error.WriteLine($"# peers.ml: {c.Name} on {ranks} x {threads} done");
                     return t;
                 }).ToArray();
@@ -118,8 +127,9 @@ public sealed class PeersMl : IExperiment
             for (int c = 0; c < cases.Length; c++)
             {
                 var one = Only(peers, cases[c].Name, cases[c].Peer);
+                string note = failures.TryGetValue(cases[c].Name, out var failure) ? $"Heat failed: {failure}" : "";
                 rows.Add(new PeerRow($"{cases[c].Name} ({cases[c].Size})", ranks, threads, times[c], one, null, null,
-                    "") { Id = "peers.ml." + cases[c].Name.Replace(' ', '_') });
+                    note) { Id = "peers.ml." + cases[c].Name.Replace(' ', '_') });
             }
         }
         rows = [.. rows.OrderBy(r => Array.FindIndex(cases, c => r.Workload.StartsWith(c.Name + " (",

@@ -26,12 +26,13 @@ public sealed record PeerRow(string Workload, int Ranks, int Threads, double Our
         }
     }
 
-    /// <summary>Ours over the best peer's time (below 1: we are faster), or null.</summary>
-    public double? Ratio => Best is { } b && b.Seconds > 0 ? Ours / b.Seconds : null;
+    /// <summary>Ours over the best peer's time (below 1: we are faster), or null (also when Heat failed: 0 s).
+    /// </summary>
+    public double? Ratio => Best is { } b && b.Seconds > 0 && Ours > 0 ? Ours / b.Seconds : null;
 
     /// <summary>Ours over the target peer's time, or null when that peer did not run.</summary>
     public double? TargetRatio => TargetPeer is null ? Ratio
-        : Peers.Seconds.TryGetValue(TargetPeer, out var t) && t > 0 ? Ours / t : null;
+        : Peers.Seconds.TryGetValue(TargetPeer, out var t) && t > 0 && Ours > 0 ? Ours / t : null;
 
     /// <summary>The experiment name of the figure in the JSON lines (e.g. <c>peers.kmeans</c>).</summary>
     public string Id { get; init; } = "peers";
@@ -72,17 +73,17 @@ public static class PeerTable
                 : "faster?";
             string met = r.Target is { } limit
                 ? (r.TargetRatio is { } tq ? (tq <= limit ? "met" : "not met") : "no peer")
-                : (r.Ratio is { } q2 ? (q2 < 1 ? "yes" : "no") : "no peer");
+                : (r.Ratio is { } q2 ? (q2 < 1 ? "yes" : "no") : r.Ours > 0 ? "no peer" : "—");
             string layout = "";
             if (r.Ranks == 2 && rows.FirstOrDefault(o => o.Workload == r.Workload && o.Ranks == 1) is { } one
-                && one.Ours > 0)
+                && one.Ours > 0 && r.Ours > 0)
             {
                 double q = r.Ours / one.Ours;
                 layout = string.Format(inv, "{0:F2} ({1})", q, q <= LayoutTolerance ? "met" : "not met");
             }
             Console.WriteLine(string.Format(inv,
                 "| {0} | {1} × {2} | {3} | {4} | {5} | {6} | {7} | {8} | {9} | {10} |",
-                r.Workload, r.Ranks, r.Threads, Format(r.Ours), best?.Name ?? "—",
+                r.Workload, r.Ranks, r.Threads, r.Ours > 0 ? Format(r.Ours) : "failed", best?.Name ?? "—",
                 best is { } b ? Format(b.Seconds) : "—", r.Ratio is { } ratio ? ratio.ToString("F2", inv) : "—",
                 target, met, layout, Join(r.PeerNote, r.Note)));
         }
