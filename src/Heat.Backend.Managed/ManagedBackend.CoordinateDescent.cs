@@ -17,11 +17,11 @@ public sealed partial class ManagedBackend : ICoordinateDescentKernels
         CoordinateDescentKernels.Columns(this, x, columns, squares);
 
     /// <inheritdoc/>
-    double ICoordinateDescentKernels.Dot(LocalTensor columns, long next, LocalTensor residual) =>
-        CoordinateDescentKernels.Dot(this, columns, next, residual);
+    double ICoordinateDescentKernels.Dot(LocalTensor columns, long nextColumn, LocalTensor residual) =>
+        CoordinateDescentKernels.Dot(this, columns, nextColumn, residual);
 
     /// <inheritdoc/>
     double ICoordinateDescentKernels.Update(LocalTensor columns, LocalTensor residual, LocalTensor updated,
-        long previous, double delta, long next) =>
-        CoordinateDescentKernels.Update(this, columns, residual, updated, previous, delta, next);
+        long previous, double delta, long nextColumn) =>
+        CoordinateDescentKernels.Update(this, columns, residual, updated, previous, delta, nextColumn);
 }

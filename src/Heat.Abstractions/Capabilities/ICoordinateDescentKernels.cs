@@ -21,14 +21,14 @@ public interface ICoordinateDescentKernels : IBackendCapability
     /// </summary>
     void Columns(LocalTensor x, [Destination] LocalTensor columns, [Destination] LocalTensor squares);
 
-    /// <summary>The dot product of row <paramref name="next"/> of <paramref name="columns"/> (f × n, contiguous)
+    /// <summary>The dot product of row <paramref name="nextColumn"/> of <paramref name="columns"/> (f × n, contiguous)
     /// with <paramref name="residual"/> (n, contiguous).</summary>
-    double Dot(LocalTensor columns, long next, LocalTensor residual);
+    double Dot(LocalTensor columns, long nextColumn, LocalTensor residual);
 
     /// <summary>
     /// One pass for two coordinates: <c>updated = residual − delta · columns[previous]</c>, and the dot product of
-    /// <c>columns[next]</c> with <paramref name="updated"/> as the result (all contiguous, n long).
+    /// <c>columns[nextColumn]</c> with <paramref name="updated"/> as the result (all contiguous, n long).
     /// </summary>
     double Update(LocalTensor columns, LocalTensor residual, [Destination] LocalTensor updated, long previous,
-        double delta, long next);
+        double delta, long nextColumn);
 }

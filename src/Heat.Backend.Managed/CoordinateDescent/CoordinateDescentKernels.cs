@@ -46,19 +46,19 @@ internal static unsafe class CoordinateDescentKernels
         }
     }
 
-    public static double Dot(ManagedBackend backend, LocalTensor columns, long next, LocalTensor residual) =>
+    public static double Dot(ManagedBackend backend, LocalTensor columns, long nextColumn, LocalTensor residual) =>
         columns.DType.Code switch
         {
-            DTypeCode.Float32 => Fused<float>(backend.Threads, columns, residual, null, -1, 0, next),
-            DTypeCode.Float64 => Fused<double>(backend.Threads, columns, residual, null, -1, 0, next),
+            DTypeCode.Float32 => Fused<float>(backend.Threads, columns, residual, null, -1, 0, nextColumn),
+            DTypeCode.Float64 => Fused<double>(backend.Threads, columns, residual, null, -1, 0, nextColumn),
             _ => throw Unsupported(columns.DType),
         };
 
     public static double Update(ManagedBackend backend, LocalTensor columns, LocalTensor residual, LocalTensor updated,
-        long previous, double delta, long next) => columns.DType.Code switch
+        long previous, double delta, long nextColumn) => columns.DType.Code switch
         {
-            DTypeCode.Float32 => Fused<float>(backend.Threads, columns, residual, updated, previous, delta, next),
-            DTypeCode.Float64 => Fused<double>(backend.Threads, columns, residual, updated, previous, delta, next),
+            DTypeCode.Float32 => Fused<float>(backend.Threads, columns, residual, updated, previous, delta, nextColumn),
+            DTypeCode.Float64 => Fused<double>(backend.Threads, columns, residual, updated, previous, delta, nextColumn),
             _ => throw Unsupported(columns.DType),
         };
 
@@ -168,12 +168,12 @@ internal static unsafe class CoordinateDescentKernels
         }
     }
 
-    // updated = residual − delta · columns[previous] (when updated is given), and columns[next] · updated.
+    // updated = residual − delta · columns[previous] (when updated is given), and columns[nextColumn] · updated.
     private static double Fused<T>(int threads, LocalTensor columns, LocalTensor residual, LocalTensor? updated,
-        long previous, double delta, long next) where T : unmanaged, IFloatingPointIeee754<T>
+        long previous, double delta, long nextColumn) where T : unmanaged, IFloatingPointIeee754<T>
     {
         long n = residual.Shape[0];
-        T* pn = (T*)columns.HostPointer + next * n, pr = (T*)residual.HostPointer;
+        T* pn = (T*)columns.HostPointer + nextColumn * n, pr = (T*)residual.HostPointer;
         T* pp = updated is null ? null : (T*)columns.HostPointer + previous * n;
         T* pu = updated is null ? pr : (T*)updated.HostPointer;
         T d = T.CreateTruncating(delta);
