@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using System.Runtime.InteropServices;
 using Heat.Abstractions;
 using static Heat.Backend.Managed.Native.LapackNative;
 
@@ -38,11 +39,40 @@ internal static unsafe class Lapack
 
     public static int Syevd(DTypeCode t, byte jobz, int n, void* a, int lda, void* w) => Check(t switch
     {
-        DTypeCode.Float32 => LAPACKE_ssyevd(RowMajor, jobz, (byte)'L', n, a, lda, w),
+        DTypeCode.Float32 or DTypeCode.Complex64 => SingleSyevd(t, jobz, n, a, lda, w),
         DTypeCode.Float64 => LAPACKE_dsyevd(RowMajor, jobz, (byte)'L', n, a, lda, w),
-        DTypeCode.Complex64 => LAPACKE_cheevd(RowMajor, jobz, (byte)'L', n, a, lda, w),
         _ => LAPACKE_zheevd(RowMajor, jobz, (byte)'L', n, a, lda, w),
     }, "syevd");
+
+    // ssyevd/cheevd with their minimal workspaces (LAPACK's documented sizes) computed in integers: LAPACKE's query
+    // returns them as floats, rounded down above n ≈ 2,900.
+    private static int SingleSyevd(DTypeCode t, byte jobz, int n, void* a, int lda, void* w)
+    {
+        bool vectors = jobz == (byte)'V';
+        long nn = (long)n * n, complexFactor = t == DTypeCode.Complex64 ? 2 : 1;
+        long lwork = n <= 1 ? 1 : t == DTypeCode.Float32
+            ? (vectors ? 1 + 6L * n + 2 * nn : 2L * n + 1)
+            : (vectors ? 2L * n + nn : n + 1L);
+        long lrwork = n <= 1 ? 1 : vectors ? 1 + 5L * n + 2 * nn : n;
+        long liwork = n <= 1 || !vectors ? 1 : 3 + 5L * n;
+        Dim(Math.Max(lwork, lrwork), "n");
+        void* work = NativeMemory.Alloc((nuint)(lwork * complexFactor), sizeof(float));
+        int* iwork = (int*)NativeMemory.Alloc((nuint)liwork, sizeof(int));
+        void* rwork = t == DTypeCode.Complex64 ? NativeMemory.Alloc((nuint)lrwork, sizeof(float)) : null;
+        try
+        {
+            return t == DTypeCode.Float32
+                ? LAPACKE_ssyevd_work(RowMajor, jobz, (byte)'L', n, a, lda, w, work, (int)lwork, iwork, (int)liwork)
+                : LAPACKE_cheevd_work(RowMajor, jobz, (byte)'L', n, a, lda, w, work, (int)lwork, rwork, (int)lrwork,
+                    iwork, (int)liwork);
+        }
+        finally
+        {
+            NativeMemory.Free(work);
+            NativeMemory.Free(iwork);
+            NativeMemory.Free(rwork);
+        }
+    }
 
     public static int Getrf(DTypeCode t, int n, void* a, int* ipiv) => Check(t switch
     {
