@@ -95,8 +95,9 @@ public sealed unsafe class CoreFusion : IExperiment
                 for (long i = s; i < e; i += 1 << 28)
                 {
                     int len = (int)Math.Min(1 << 28, e - i);
-                    TensorPrimitives.MultiplyAdd(new ReadOnlySpan<float>(a + i, len), new ReadOnlySpan<float>(b + i, len),
-                        new ReadOnlySpan<float>(c + i, len), new Span<float>(d + i, len));
+                    TensorPrimitives.MultiplyAdd(new ReadOnlySpan<float>(a + i, len),
+                        new ReadOnlySpan<float>(b + i, len), new ReadOnlySpan<float>(c + i, len),
+                        new Span<float>(d + i, len));
                 }
             }));
         }

@@ -57,8 +57,10 @@ internal static unsafe class CoordinateDescentKernels
     public static double Update(ManagedBackend backend, LocalTensor columns, LocalTensor residual, LocalTensor updated,
         long previous, double delta, long nextColumn) => columns.DType.Code switch
         {
-            DTypeCode.Float32 => Fused<float>(backend.Threads, columns, residual, updated, previous, delta, nextColumn),
-            DTypeCode.Float64 => Fused<double>(backend.Threads, columns, residual, updated, previous, delta, nextColumn),
+            DTypeCode.Float32 =>
+                Fused<float>(backend.Threads, columns, residual, updated, previous, delta, nextColumn),
+            DTypeCode.Float64 =>
+                Fused<double>(backend.Threads, columns, residual, updated, previous, delta, nextColumn),
             _ => throw Unsupported(columns.DType),
         };
 
