@@ -24,6 +24,8 @@ public sealed class TorchBackendProvider : ITensorBackendProvider
     public ITensorBackend Create(ProviderContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new TorchBackend(context.Threads);
+        var backend = new TorchBackend(context.Threads);
+        backend.UseHost(() => context.HostBackend);
+        return backend;
     }
 }

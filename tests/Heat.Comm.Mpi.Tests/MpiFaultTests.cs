@@ -72,8 +72,10 @@ public sealed partial class MpiFaultTests
         // about once in four runs): the job still ends, with UCX's "No such process" and no word from Heat.
         bool named = all.Contains("did not complete within 2 s (Heat:Mpi:CollectiveTimeout)", StringComparison.Ordinal)
             && Regex.IsMatch(all, $@"{Regex.Escape(LostText)}[^\n]*\b1 \(pid {pid}\)");
+        // Or Hydra's own proxy fails forwarding to the dead process ("process manager error", exit 255, seen once).
         bool transport = all.Contains("No such process", StringComparison.Ordinal);
-        Assert.True(named || transport, job.ToString());
+        bool launcher = all.Contains("process manager error waiting for completion", StringComparison.Ordinal);
+        Assert.True(named || transport || launcher, job.ToString());
         // Regression: after MPI_Abort returned (the launcher keeps the job), the exit hook still called MPI_Finalize.
         Assert.DoesNotContain("internal_Finalize", all);
     }

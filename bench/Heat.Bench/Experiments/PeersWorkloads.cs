@@ -182,18 +182,21 @@ public sealed class PeersWorkloads : IExperiment
         var peers = PythonPeers.Run("fma.py", new { n, reps = s.PeerReps }, ["NumPy"], PeerThreads, s.Timeout)
             .With(Fused, FusedReference(n, PeerThreads, s.PeerReps),
                 $"one pass of TensorPrimitives.FusedMultiplyAdd, {PeerThreads} threads, output reused");
-        foreach (var (ranks, threads) in Layouts)
-        {
-            double t = InProcRanks.Run(ranks, threads, () =>
+        foreach (bool fuse in new[] { false, true })
+            foreach (var (ranks, threads) in Layouts)
             {
-                using var a = ht.full([n], 0.5, ht.float32, split: 0);
-                using var b = ht.full([n], 1.5, ht.float32, split: 0);
-                using var c = ht.full([n], 2.5, ht.float32, split: 0);
-                return InProcRanks.Timed(ht.get_comm(), s.Reps, () => (a * b + c).Dispose());
-            });
-            yield return new PeerRow(workload, ranks, threads, t, peers, 1 / 0.9, Fused,
-                "operators, a fresh result per call") { Id = "peers.fma" };
-        }
+                double t = InProcRanks.Run(ranks, threads, () =>
+                {
+                    using var a = ht.full([n], 0.5, ht.float32, split: 0);
+                    using var b = ht.full([n], 1.5, ht.float32, split: 0);
+                    using var c = ht.full([n], 2.5, ht.float32, split: 0);
+                    return InProcRanks.Timed(ht.get_comm(), s.Reps,
+                        () => (fuse ? ht.fuse(() => a * b + c) : a * b + c).Dispose());
+                });
+                yield return new PeerRow(fuse ? workload + ", ht.fuse" : workload, ranks, threads, t, peers, 1 / 0.9,
+                    Fused, fuse ? "ht.fuse(() => a * b + c), a fresh result per call"
+                        : "operators, a fresh result per call") { Id = fuse ? "peers.fma.fused" : "peers.fma" };
+            }
     }
 
     // The hand-fused single pass d = a·b + c over pre-touched native buffers, the threads splitting the elements.
