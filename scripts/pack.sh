@@ -17,7 +17,9 @@ PY
 dotnet pack "$filter" -c Release -nologo -clp:ErrorsOnly -o "$out" "$@"
 # The Torch package must carry the shim its readme documents.
 torch=$(ls "$out"/Heat.Backend.Torch.*.nupkg)
-if ! unzip -l "$torch" | grep -q "runtimes/linux-x64/native/libheat_torch.so"; then
+# (The listing is read whole first: `unzip | grep -q` under pipefail fails when grep quits before unzip is done.)
+listing=$(unzip -l "$torch")
+if ! grep -q "runtimes/linux-x64/native/libheat_torch.so" <<<"$listing"; then
   echo "pack: $torch has no runtimes/linux-x64/native/libheat_torch.so (shim not built? apt-get install libtorch-dev cmake g++)" >&2
   exit 1
 fi

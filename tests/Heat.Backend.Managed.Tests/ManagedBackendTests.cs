@@ -59,17 +59,6 @@ public sealed class ManagedBackendTests
     }
 
     [Fact]
-    public void TwoThreads_RunOnTwoThreadsConcurrently()
-    {
-        var seen = new System.Collections.Concurrent.ConcurrentBag<int>();
-        var sw = System.Diagnostics.Stopwatch.StartNew();
-        WorkerPool.For(2, 2, (a, b) => { seen.Add(Environment.CurrentManagedThreadId); Thread.Sleep(300); });
-        if (WorkerPool.WorkerCount == 0) { Assert.Single(seen.Distinct()); return; }
-        Assert.Equal(2, seen.Distinct().Count());
-        Assert.True(sw.ElapsedMilliseconds < 550, $"two 300 ms chunks took {sw.ElapsedMilliseconds} ms");
-    }
-
-    [Fact]
     public void ManyRankThreads_ShareTheWorkers_WithoutDeadlock()
     {
         using var b = new ManagedBackend(threads: 2);

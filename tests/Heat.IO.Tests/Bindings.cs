@@ -11,6 +11,7 @@ namespace Heat.IO.Tests.ManagedInProc
     public sealed class ReferenceTools : ReferenceToolsSuite<ManagedInProcWorld>;
     public sealed class BadInput : BadInputSuite<ManagedInProcWorld>;
     public sealed class ChildProcess : ChildProcessSuite<ManagedInProcWorld>;
+    [Collection(ParserFuzzCollection.Name)]
     public sealed class ParserFuzz : ParserFuzzSuite<ManagedInProcWorld>;
 }
 
